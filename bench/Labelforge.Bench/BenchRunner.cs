@@ -1,0 +1,30 @@
+namespace Labelforge.Bench;
+
+/// <summary>Runs named benchmark suites; each suite prints its own Markdown table.</summary>
+internal static class BenchRunner
+{
+    private static readonly Dictionary<string, Func<Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.WriteLine("Suites: " + string.Join(", ", Suites.Keys.Order()));
+            return 0;
+        }
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        foreach (var name in args)
+        {
+            if (!Suites.TryGetValue(name, out var suite))
+            {
+                await Console.Error.WriteLineAsync($"unknown suite '{name}'; known: {string.Join(", ", Suites.Keys)}");
+                return 2;
+            }
+            Console.WriteLine($"## {name}");
+            await suite();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,3 @@
+using Labelforge.Cli;
+
+return await LabelforgeCli.RunAsync(args, Console.Out, Console.Error);

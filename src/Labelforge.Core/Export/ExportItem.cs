@@ -1,0 +1,16 @@
+namespace Labelforge.Core.Export;
+
+/// <summary>
+/// One item with its current labels, for "current labels" exports. <see cref="Labels"/> is the resolved
+/// label set (merges applied) over all authors; <see cref="ByAuthor"/> gives each author's latest labels.
+/// </summary>
+public sealed record ExportItem(
+    long ItemId,
+    string? ExternalId,
+    string Text,
+    string DataJson,
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<ExportAuthorLabels> ByAuthor);
+
+/// <summary>One author's current labels on an item.</summary>
+public sealed record ExportAuthorLabels(string Author, string Kind, IReadOnlyList<string> Labels, double? Confidence);
