@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Annotations;
+
+/// <summary>Append-only annotation events: submit, per-item history and current labels.</summary>
+public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
+{
+    public async Task<SubmitResult> SubmitAsync(long projectId, NewAnnotation request, CancellationToken ct = default)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
+            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        if (request.RequestId is { } requestId && await FindByRequestAsync(projectId, requestId, ct) is { } earlier)
+            return new SubmitResult(ToView(earlier, resolver), Created: false);
+        if (string.IsNullOrWhiteSpace(request.Author))
+            throw LabelforgeException.Invalid("An annotation needs an author.");
+        if (!await db.Items.AnyAsync(i => i.Id == request.ItemId && i.ProjectId == projectId, ct))
+            throw LabelforgeException.NotFound($"No item {request.ItemId} in project '{project.Name}'.");
+
+        var labelIds = AnnotationValidation.LabelIds(request, resolver, project.MultiLabel);
+        var supersedes = await SupersededAsync(request, ct);
+        var annotation = new Annotation
+        {
+            ProjectId = projectId,
+            ItemId = request.ItemId,
+            Author = request.Author.Trim(),
+            Kind = request.Kind.ToWire(),
+            LabelIdsJson = JsonIds.Write(labelIds),
+            Confidence = request.Confidence,
+            ProbabilitiesJson = AnnotationValidation.Probabilities(request.Probabilities, resolver),
+            TaxonomyVersion = project.TaxonomyVersion,
+            TimeSpentMs = request.TimeSpentMs,
+            CreatedAt = time.GetUtcNow(),
+            SupersedesId = supersedes,
+            RequestId = request.RequestId,
+        };
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Annotations.Add(annotation);
+            await db.SaveChangesAsync(ct);
+            db.AnnotationLabels.AddRange(labelIds.Select(l => new AnnotationLabel
+            {
+                AnnotationId = annotation.Id, LabelId = l, ItemId = annotation.ItemId, ProjectId = projectId,
+            }));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (request.RequestId is not null)
+        {
+            // A concurrent retry with the same request id won the unique index: return its row.
+            db.ChangeTracker.Clear();
+            var winner = await FindByRequestAsync(projectId, request.RequestId, ct) ?? throw new InvalidOperationException("request id conflict without a stored row");
+            return new SubmitResult(ToView(winner, resolver), Created: false);
+        }
+        return new SubmitResult(ToView(annotation, resolver), Created: true);
+    }
+
+    /// <summary>Every annotation of an item, oldest first.</summary>
+    public async Task<IReadOnlyList<AnnotationView>> HistoryAsync(long projectId, long itemId, CancellationToken ct = default)
+    {
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var rows = await db.Annotations.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && a.ItemId == itemId)
+            .OrderBy(a => a.Id)
+            .ToListAsync(ct);
+        return rows.Select(a => ToView(a, resolver)).ToList();
+    }
+
+    /// <summary>The current labels of an item: the latest annotation of each author.</summary>
+    public async Task<IReadOnlyList<AnnotationView>> CurrentAsync(long projectId, long itemId, CancellationToken ct = default)
+    {
+        var history = await HistoryAsync(projectId, itemId, ct);
+        return history.GroupBy(a => a.Author).Select(g => g.Last()).OrderBy(a => a.Id).ToList();
+    }
+
+    /// <summary>Annotations that are the latest of their (item, author): the "current labels" query.</summary>
+    public IQueryable<Annotation> Current(long projectId) =>
+        db.Annotations.Where(a => a.ProjectId == projectId
+            && !db.Annotations.Any(b => b.ItemId == a.ItemId && b.Author == a.Author && b.Id > a.Id));
+
+    private async Task<Annotation?> FindByRequestAsync(long projectId, string requestId, CancellationToken ct) =>
+        await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ProjectId == projectId && a.RequestId == requestId, ct);
+
+    private async Task<long?> SupersededAsync(NewAnnotation request, CancellationToken ct)
+    {
+        if (request.SupersedesId is { } explicitId)
+        {
+            var ok = await db.Annotations.AnyAsync(a => a.Id == explicitId && a.ItemId == request.ItemId, ct);
+            return ok ? explicitId : throw LabelforgeException.Invalid($"Annotation {explicitId} is not an annotation of item {request.ItemId}.");
+        }
+        return await db.Annotations
+            .Where(a => a.ItemId == request.ItemId && a.Author == request.Author.Trim())
+            .OrderByDescending(a => a.Id)
+            .Select(a => (long?)a.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    internal static AnnotationView ToView(Annotation a, LabelResolver resolver)
+    {
+        var ids = JsonIds.Read(a.LabelIdsJson);
+        var probabilities = a.ProbabilitiesJson is null
+            ? null
+            : JsonSerializer.Deserialize<Dictionary<string, double>>(a.ProbabilitiesJson);
+        return new AnnotationView(a.Id, a.ItemId, a.Author, a.Kind, ids, resolver.Names(ids), a.Confidence,
+            probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId);
+    }
+}

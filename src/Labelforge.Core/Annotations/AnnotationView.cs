@@ -1,0 +1,17 @@
+namespace Labelforge.Core.Annotations;
+
+/// <summary>An annotation as the API and CLI show it. <see cref="Labels"/> are names resolved through merges.</summary>
+public sealed record AnnotationView(
+    long Id,
+    long ItemId,
+    string Author,
+    string Kind,
+    IReadOnlyList<long> LabelIds,
+    IReadOnlyList<string> Labels,
+    double? Confidence,
+    IReadOnlyDictionary<string, double>? Probabilities,
+    int TaxonomyVersion,
+    long? TimeSpentMs,
+    DateTimeOffset CreatedAt,
+    long? SupersedesId,
+    string? RequestId);

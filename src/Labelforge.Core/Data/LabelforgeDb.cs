@@ -1,0 +1,84 @@
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Import;
+using Labelforge.Core.Items;
+using Labelforge.Core.Projects;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Data;
+
+/// <summary>
+/// The one DbContext. Provider-neutral: Labelforge.Storage chooses SQLite or PostgreSQL and owns the
+/// migrations. Timestamps are stored as Unix milliseconds so every provider can order and compare them.
+/// </summary>
+public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbContext(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<Label> Labels => Set<Label>();
+
+    public DbSet<TaxonomyChange> TaxonomyChanges => Set<TaxonomyChange>();
+
+    public DbSet<Item> Items => Set<Item>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+
+    public DbSet<AnnotationLabel> AnnotationLabels => Set<AnnotationLabel>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Project>(e =>
+        {
+            e.ToTable("projects");
+            e.HasIndex(p => p.Name).IsUnique();
+        });
+        modelBuilder.Entity<Label>(e =>
+        {
+            e.ToTable("labels");
+            e.HasIndex(l => new { l.ProjectId, l.Name });
+            e.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(l => l.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<TaxonomyChange>(e =>
+        {
+            e.ToTable("taxonomy_changes");
+            e.HasIndex(c => new { c.ProjectId, c.Version }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Item>(e =>
+        {
+            e.ToTable("items");
+            e.HasIndex(i => new { i.ProjectId, i.ExternalId }).IsUnique();
+            e.HasIndex(i => new { i.ProjectId, i.ContentHash }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ImportBatch>(e =>
+        {
+            e.ToTable("import_batches");
+            e.HasOne<Project>().WithMany().HasForeignKey(b => b.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Annotation>(e =>
+        {
+            e.ToTable("annotations");
+            e.HasIndex(a => new { a.ItemId, a.Author, a.Id });
+            e.HasIndex(a => new { a.ProjectId, a.Id });
+            e.HasIndex(a => new { a.ProjectId, a.RequestId }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Item>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AnnotationLabel>(e =>
+        {
+            e.ToTable("annotation_labels");
+            e.HasKey(x => new { x.AnnotationId, x.LabelId });
+            e.HasIndex(x => new { x.ProjectId, x.LabelId, x.ItemId });
+            e.HasOne<Annotation>().WithMany().HasForeignKey(x => x.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Export;
+
+/// <summary>
+/// Streams a project's items with current labels, or its full annotation history, straight from a data
+/// reader: one row in memory at a time, so exports stay flat for any number of items.
+/// </summary>
+public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
+{
+    public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        await using var command = await CommandAsync(
+            "SELECT i.Id, i.ExternalId, i.Text, i.DataJson, a.Author, a.Kind, a.LabelIdsJson, a.Confidence " +
+            "FROM items i LEFT JOIN annotations a ON a.ItemId = i.Id AND NOT EXISTS " +
+            "(SELECT 1 FROM annotations b WHERE b.ItemId = a.ItemId AND b.Author = a.Author AND b.Id > a.Id) " +
+            "WHERE i.ProjectId = @project ORDER BY i.Id, a.Id", projectId, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        ExportItem? pending = null;
+        List<ExportAuthorLabels> authors = [];
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetInt64(0);
+            if (pending is not null && pending.ItemId != id)
+            {
+                yield return Finish(pending, authors);
+                authors = [];
+            }
+            if (pending is null || pending.ItemId != id)
+                pending = new ExportItem(id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), [], []);
+            if (!reader.IsDBNull(4))
+            {
+                var ids = JsonIds.Read(reader.GetString(6));
+                authors.Add(new ExportAuthorLabels(reader.GetString(4), reader.GetString(5), resolver.Names(ids),
+                    reader.IsDBNull(7) ? null : reader.GetDouble(7)));
+            }
+        }
+        if (pending is not null)
+            yield return Finish(pending, authors);
+    }
+
+    public async IAsyncEnumerable<ExportEvent> EventsAsync(long projectId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        await using var command = await CommandAsync(
+            "SELECT a.Id, a.ItemId, i.ExternalId, a.Author, a.Kind, a.LabelIdsJson, a.Confidence, a.ProbabilitiesJson, " +
+            "a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId " +
+            "FROM annotations a JOIN items i ON i.Id = a.ItemId WHERE a.ProjectId = @project ORDER BY a.Id", projectId, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return new ExportEvent(
+                reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.GetString(4), resolver.Names(JsonIds.Read(reader.GetString(5))),
+                reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                reader.IsDBNull(7) ? null : Probabilities(reader.GetString(7), resolver),
+                reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt64(9),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+                reader.IsDBNull(11) ? null : reader.GetInt64(11));
+        }
+    }
+
+    private static ExportItem Finish(ExportItem item, List<ExportAuthorLabels> authors)
+    {
+        var labels = new List<string>();
+        foreach (var a in authors)
+        {
+            foreach (var name in a.Labels)
+            {
+                if (!labels.Contains(name))
+                    labels.Add(name);
+            }
+        }
+        return item with { Labels = labels, ByAuthor = authors };
+    }
+
+    private static Dictionary<string, double> Probabilities(string json, LabelResolver resolver)
+    {
+        var byId = JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [];
+        var result = new Dictionary<string, double>();
+        foreach (var (key, p) in byId)
+        {
+            var name = long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? resolver.NameOf(id) : key;
+            result[name] = result.GetValueOrDefault(name) + p;
+        }
+        return result;
+    }
+
+    private async Task<DbCommand> CommandAsync(string sql, long projectId, CancellationToken ct)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
+            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+            await db.Database.OpenConnectionAsync(ct);
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // constant SQL; values go through parameters
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        var p = command.CreateParameter();
+        p.ParameterName = "@project";
+        p.Value = projectId;
+        command.Parameters.Add(p);
+        return command;
+    }
+}

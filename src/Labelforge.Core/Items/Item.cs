@@ -1,0 +1,25 @@
+namespace Labelforge.Core.Items;
+
+/// <summary>
+/// A unit of data to label: a JSON document with a text field. <see cref="ContentHash"/> (first 16 bytes of
+/// SHA-256 of the text) makes re-imports of identical content no-ops.
+/// </summary>
+public sealed class Item
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    public required byte[] ContentHash { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The whole document as compact JSON, including the text field.</summary>
+    public required string DataJson { get; set; }
+
+    public long? ImportBatchId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Items;
+
+/// <summary>Browse, search and filter a project's items; fetch one with its labels.</summary>
+public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
+{
+    public const int MaxPageSize = 1000;
+
+    public async Task<ItemPage> QueryAsync(long projectId, ItemQuery query, CancellationToken ct = default)
+    {
+        if (query.Page < 1 || query.PageSize < 1 || query.PageSize > MaxPageSize)
+            throw LabelforgeException.Invalid($"Page must be >= 1 and page size between 1 and {MaxPageSize}.");
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var items = Filter(projectId, query, resolver);
+        var total = await items.LongCountAsync(ct);
+        var page = await items.OrderBy(i => i.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .AsNoTracking().ToListAsync(ct);
+        var views = await ViewsAsync(projectId, page, resolver, ct);
+        return new ItemPage(views, total, query.Page, query.PageSize);
+    }
+
+    public async Task<ItemView> GetAsync(long projectId, long itemId, CancellationToken ct = default)
+    {
+        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.ProjectId == projectId && i.Id == itemId, ct)
+            ?? throw LabelforgeException.NotFound($"No item {itemId} in this project.");
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        return (await ViewsAsync(projectId, [item], resolver, ct))[0];
+    }
+
+    private IQueryable<Item> Filter(long projectId, ItemQuery query, LabelResolver resolver)
+    {
+        var items = db.Items.Where(i => i.ProjectId == projectId);
+        var current = new AnnotationOperations(db, time).Current(projectId);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            items = items.Where(i => EF.Functions.Like(i.Text, pattern, "\\") || i.ExternalId == query.Search.Trim());
+        }
+        if (query.Unlabeled)
+            items = items.Where(i => !db.Annotations.Any(a => a.ItemId == i.Id));
+        if (!string.IsNullOrWhiteSpace(query.Author))
+            items = items.Where(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Author == query.Author));
+        if (!string.IsNullOrWhiteSpace(query.Label))
+        {
+            var target = LabelMatch(resolver, query.Label);
+            var ids = resolver.All.Where(l => resolver.Resolve(l.Id) == target).Select(l => l.Id).ToList();
+            items = items.Where(i => current.Any(a => a.ItemId == i.Id
+                && db.AnnotationLabels.Any(x => x.AnnotationId == a.Id && ids.Contains(x.LabelId))));
+        }
+        if (query.NeedsRelabel)
+            items = NeedsRelabel(items, current, resolver);
+        return items;
+    }
+
+    /// <summary>Items whose current labels include a split label and that nobody has labeled since the split.</summary>
+    private IQueryable<Item> NeedsRelabel(IQueryable<Item> items, IQueryable<Annotation> current, LabelResolver resolver)
+    {
+        var split = resolver.All.Where(l => l.Status == LabelStatus.Split).ToList();
+        if (split.Count == 0)
+            return items.Where(_ => false);
+        var ids = split.Select(l => l.Id).ToList();
+        var since = split.Min(l => l.RetiredInVersion ?? 0);
+        return items.Where(i =>
+            current.Any(a => a.ItemId == i.Id && db.AnnotationLabels.Any(x => x.AnnotationId == a.Id && ids.Contains(x.LabelId)))
+            && !db.Annotations.Any(a => a.ItemId == i.Id && a.TaxonomyVersion >= since));
+    }
+
+    private async Task<List<ItemView>> ViewsAsync(long projectId, IReadOnlyList<Item> page, LabelResolver resolver, CancellationToken ct)
+    {
+        var ids = page.Select(i => i.Id).ToList();
+        var current = await new AnnotationOperations(db, time).Current(projectId)
+            .Where(a => ids.Contains(a.ItemId))
+            .AsNoTracking().ToListAsync(ct);
+        var byItem = current.ToLookup(a => a.ItemId);
+        return page.Select(i =>
+        {
+            var anns = byItem[i.Id].OrderBy(a => a.Id).ToList();
+            var labels = resolver.Names(anns.SelectMany(a => JsonIds.Read(a.LabelIdsJson)));
+            using var doc = JsonDocument.Parse(i.DataJson);
+            return new ItemView(i.Id, i.ExternalId, i.Text, doc.RootElement.Clone(), labels,
+                anns.Select(a => a.Author).Distinct().ToList(), i.CreatedAt);
+        }).ToList();
+    }
+
+    private static long LabelMatch(LabelResolver resolver, string label)
+    {
+        if (long.TryParse(label, out var id) && resolver.Find(id) is not null)
+            return resolver.Resolve(id);
+        var match = resolver.All.FirstOrDefault(l => l.Status is LabelStatus.Active or LabelStatus.Deprecated
+            && (string.Equals(l.Name, label, StringComparison.OrdinalIgnoreCase) || string.Equals(resolver.PathOf(l.Id), label, StringComparison.OrdinalIgnoreCase)));
+        return match?.Id ?? throw LabelforgeException.Invalid($"Unknown label '{label}'.");
+    }
+
+    private static string EscapeLike(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,14 @@
+namespace Labelforge.Core.Items;
+
+/// <summary>
+/// Filters of the data browser. <see cref="Label"/> matches items whose current labels (any author)
+/// resolve to that label, merges included. Page is 1-based.
+/// </summary>
+public sealed record ItemQuery(
+    string? Search = null,
+    string? Label = null,
+    string? Author = null,
+    bool Unlabeled = false,
+    bool NeedsRelabel = false,
+    int Page = 1,
+    int PageSize = 50);

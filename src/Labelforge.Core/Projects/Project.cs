@@ -1,0 +1,22 @@
+namespace Labelforge.Core.Projects;
+
+/// <summary>A labeling project: its task, its taxonomy (labels and versions) and written guidelines.</summary>
+public sealed class Project
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Wire name of the task type, see <see cref="TaskTypes"/>.</summary>
+    public required string TaskType { get; set; }
+
+    public bool MultiLabel { get; set; }
+
+    /// <summary>Markdown shown to annotators.</summary>
+    public string Guidelines { get; set; } = "";
+
+    /// <summary>The current taxonomy version; 0 before the first label exists.</summary>
+    public int TaxonomyVersion { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,87 @@
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Projects;
+
+/// <summary>Create, find, list, update and delete projects.</summary>
+public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time)
+{
+    public async Task<Project> CreateAsync(NewProject request, CancellationToken ct = default)
+    {
+        var name = request.Name.Trim();
+        if (name.Length == 0)
+            throw LabelforgeException.Invalid("A project needs a name.");
+        if (!TaskTypes.All.Contains(request.TaskType))
+            throw LabelforgeException.Invalid($"Unknown task type '{request.TaskType}'; use one of: {string.Join(", ", TaskTypes.All)}.");
+        if (!TaskTypes.Supported.Contains(request.TaskType))
+            throw LabelforgeException.Invalid($"Task type '{request.TaskType}' is not supported yet; supported: {string.Join(", ", TaskTypes.Supported)}.");
+        if (await db.Projects.AnyAsync(p => p.Name == name, ct))
+            throw LabelforgeException.Conflict($"A project named '{name}' already exists.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var project = new Project
+        {
+            Name = name,
+            TaskType = request.TaskType,
+            MultiLabel = request.MultiLabel,
+            Guidelines = request.Guidelines,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        var labels = (request.Labels ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (labels.Count > 0)
+            await new TaxonomyOperations(db, time).AddManyAsync(project, labels, author: null, ct);
+        await tx.CommitAsync(ct);
+        return project;
+    }
+
+    /// <summary>Finds a project by numeric id or by name.</summary>
+    public async Task<Project> GetAsync(string idOrName, CancellationToken ct = default)
+    {
+        Project? project = long.TryParse(idOrName, out var id)
+            ? await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct)
+            : null;
+        project ??= await db.Projects.FirstOrDefaultAsync(p => p.Name == idOrName, ct);
+        return project ?? throw LabelforgeException.NotFound($"No project '{idOrName}'. List projects with `labelforge project list`.");
+    }
+
+    public async Task<Project> GetAsync(long id, CancellationToken ct = default) =>
+        await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw LabelforgeException.NotFound($"No project with id {id}.");
+
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken ct = default)
+    {
+        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        var result = new List<ProjectSummary>(projects.Count);
+        foreach (var p in projects)
+            result.Add(await SummarizeAsync(p, ct));
+        return result;
+    }
+
+    public async Task<ProjectSummary> SummarizeAsync(Project p, CancellationToken ct = default)
+    {
+        var labels = await db.Labels.CountAsync(l => l.ProjectId == p.Id && l.Status == LabelStatus.Active, ct);
+        var items = await db.Items.LongCountAsync(i => i.ProjectId == p.Id, ct);
+        var labeled = await db.Annotations.Where(a => a.ProjectId == p.Id).Select(a => a.ItemId).Distinct().LongCountAsync(ct);
+        return new ProjectSummary(p.Id, p.Name, p.TaskType, p.MultiLabel, p.TaxonomyVersion, labels, items, labeled, p.CreatedAt);
+    }
+
+    public async Task<Project> UpdateGuidelinesAsync(long projectId, string markdown, CancellationToken ct = default)
+    {
+        var project = await GetAsync(projectId, ct);
+        project.Guidelines = markdown;
+        await db.SaveChangesAsync(ct);
+        return project;
+    }
+
+    /// <summary>Deletes a project with its labels, items and annotations (cascading foreign keys).</summary>
+    public async Task DeleteAsync(long projectId, CancellationToken ct = default)
+    {
+        var deleted = await db.Projects.Where(p => p.Id == projectId).ExecuteDeleteAsync(ct);
+        if (deleted == 0)
+            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+    }
+}

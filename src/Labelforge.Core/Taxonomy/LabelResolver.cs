@@ -1,0 +1,60 @@
+namespace Labelforge.Core.Taxonomy;
+
+/// <summary>
+/// Maps stored label ids to what they mean now: a merged label resolves (transitively) to its merge
+/// target, so annotations made before a merge read as the new label in current labels and exports.
+/// </summary>
+public sealed class LabelResolver
+{
+    private readonly Dictionary<long, Label> _byId;
+
+    public LabelResolver(IEnumerable<Label> labels) => _byId = labels.ToDictionary(l => l.Id);
+
+    public IReadOnlyCollection<Label> All => _byId.Values;
+
+    public Label? Find(long id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The label an id resolves to now (itself unless merged); guards against cycles.</summary>
+    public long Resolve(long id)
+    {
+        var current = id;
+        for (var hops = 0; hops < _byId.Count + 1; hops++)
+        {
+            if (!_byId.TryGetValue(current, out var label) || label.Status != LabelStatus.Merged || label.MergedIntoId is not { } next)
+                return current;
+            current = next;
+        }
+        return current;
+    }
+
+    public string NameOf(long id) => _byId.TryGetValue(Resolve(id), out var label) ? label.Name : $"#{id}";
+
+    /// <summary>Resolved, de-duplicated label names in first-seen order.</summary>
+    public IReadOnlyList<string> Names(IEnumerable<long> ids)
+    {
+        var seen = new HashSet<long>();
+        var names = new List<string>();
+        foreach (var id in ids)
+        {
+            var resolved = Resolve(id);
+            if (seen.Add(resolved))
+                names.Add(NameOf(resolved));
+        }
+        return names;
+    }
+
+    public bool IsSplit(long id) => _byId.TryGetValue(id, out var label) && label.Status == LabelStatus.Split;
+
+    public string PathOf(long id)
+    {
+        var parts = new List<string>();
+        var guard = 0;
+        for (var label = Find(id); label is not null && guard++ <= _byId.Count; label = label.ParentId is { } p ? Find(p) : null)
+            parts.Add(label.Name);
+        parts.Reverse();
+        return string.Join('/', parts);
+    }
+
+    public LabelView View(Label l) => new(l.Id, l.Name, PathOf(l.Id), l.ParentId, l.Description, l.Hotkey, l.Color,
+        l.Status.ToString().ToLowerInvariant(), l.MergedIntoId);
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Labelforge.Storage.Sqlite;
+
+/// <summary>
+/// Per-connection settings that make an acknowledged commit durable: WAL lets readers run beside the
+/// writer, synchronous=FULL fsyncs the WAL on every commit so a killed process or power loss keeps it.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
+}
