@@ -1,0 +1,3 @@
+namespace Labelforge.Server.Features.Projects;
+
+public sealed record CreateProjectRequest(string? Name, string? TaskType, bool MultiLabel, IReadOnlyList<string>? Labels, string? Guidelines);

@@ -1,0 +1,3 @@
+namespace Labelforge.Server.Features.Projects;
+
+public sealed record GuidelinesRequest(string? Markdown);

@@ -1,0 +1,94 @@
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Data;
+using Labelforge.Core.Export;
+using Labelforge.Core.Import;
+using Labelforge.Core.Items;
+using Labelforge.Core.Projects;
+using Labelforge.Core.Taxonomy;
+using Labelforge.Server.Features.Annotations;
+using Labelforge.Server.Features.Export;
+using Labelforge.Server.Features.Home;
+using Labelforge.Server.Features.Import;
+using Labelforge.Server.Features.Items;
+using Labelforge.Server.Features.Projects;
+using Labelforge.Server.Features.Taxonomy;
+using Labelforge.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Labelforge.Server.Hosting;
+
+/// <summary>Builds and runs the web app: REST API, OpenAPI document and the UI, on one project database.</summary>
+public sealed class LabelforgeServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LabelforgeServer(WebApplication app) => _app = app;
+
+    /// <summary>The first address Kestrel listens on, e.g. http://127.0.0.1:5180.</summary>
+    public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public static async Task<LabelforgeServer> StartAsync(ServerOptions options, CancellationToken ct = default)
+    {
+        var store = await LabelforgeStore.OpenSqliteAsync(options.DbPath, ct);
+        if (options.Demo)
+        {
+            await using var db = store.CreateDb();
+            await DemoProject.EnsureAsync(db, TimeProvider.System, ct);
+        }
+        var app = Build(options, store);
+        await app.StartAsync(ct);
+        return new LabelforgeServer(app);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static WebApplication Build(ServerOptions options, LabelforgeStore store)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // imports stream; size is the reader's business
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var services = builder.Services;
+        services.AddSingleton(store);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped(_ => store.CreateDb());
+        services.AddScoped<ProjectOperations>();
+        services.AddScoped<TaxonomyOperations>();
+        services.AddScoped<ItemOperations>();
+        services.AddScoped<AnnotationOperations>();
+        services.AddScoped<ImportOperations>();
+        services.AddScoped<ExportOperations>();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ErrorHandler>();
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        var api = app.MapGroup("/api");
+        api.MapProjects();
+        api.MapTaxonomy();
+        api.MapItems();
+        api.MapAnnotations();
+        api.MapImport();
+        api.MapExport();
+        app.MapHome(options);
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Labelforge.Server.Hosting;
+
+/// <summary>
+/// How `labelforge serve` runs. Defaults: database ./labelforge.db, 127.0.0.1 (never all interfaces unless
+/// asked), port 5180, no demo project. Port 0 picks a free port (tests read it from <see cref="LabelforgeServer.Address"/>).
+/// </summary>
+public sealed record ServerOptions
+{
+    public string DbPath { get; init; } = "labelforge.db";
+
+    public string Host { get; init; } = "127.0.0.1";
+
+    public int Port { get; init; } = 5180;
+
+    public bool Demo { get; init; }
+
+    /// <summary>Folder with the built web UI; null serves the built-in status page only.</summary>
+    public string? WebRoot { get; init; }
+}
