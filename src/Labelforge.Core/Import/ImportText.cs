@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Unicode;
+using Labelforge.Core.Annotations;
+
+namespace Labelforge.Core.Import;
+
+/// <summary>Small helpers the readers share: label splitting, UTF-8 checks and error texts.</summary>
+internal static class ImportText
+{
+    /// <summary>Separator of several labels in one CSV/TSV cell ("spam|ads").</summary>
+    public const char LabelSeparator = '|';
+
+    public static readonly IReadOnlyList<ImportedAnnotation> NoAnnotations = [];
+
+    /// <summary>Splits "a|b" into trimmed, non-empty labels; null when there are none.</summary>
+    public static IReadOnlyList<ImportedAnnotation> LabelsFromCell(ReadOnlySpan<byte> cell)
+    {
+        if (cell.IsEmpty)
+            return NoAnnotations;
+        var text = Encoding.UTF8.GetString(cell);
+        var labels = text.Split(LabelSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return labels.Length == 0 ? NoAnnotations : [new ImportedAnnotation(null, AnnotationKind.Import, labels)];
+    }
+
+    /// <summary>Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8.</summary>
+    public static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+            return -1;
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var used) != System.Buffers.OperationStatus.Done)
+                return offset;
+            offset += used;
+        }
+        return -1;
+    }
+
+    public static string InvalidUtf8Message(ReadOnlySpan<byte> bytes, int offset) =>
+        $"invalid UTF-8 (byte 0x{bytes[offset]:X2} at byte {offset + 1} of the value); save the file as UTF-8";
+
+    public static string TooLargeMessage(long bytes, int limit) =>
+        $"value is {bytes:N0} bytes, over the limit of {limit:N0} bytes; shorten it or raise the field size limit";
+
+    public static string EmptyText(string field) =>
+        $"text field '{field}' is empty; every row needs text (use --text-field to pick another field)";
+}

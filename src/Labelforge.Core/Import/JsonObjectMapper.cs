@@ -1,0 +1,195 @@
+using System.Text;
+using System.Text.Json;
+using Labelforge.Core.Annotations;
+
+namespace Labelforge.Core.Import;
+
+/// <summary>
+/// Maps one JSON object (a JSONL line or a JSON array element) to an import entry in a single Utf8JsonReader
+/// pass that validates the JSON, picks the text, id and label fields and notes whether the bytes are already
+/// compact; compact input is kept as DataJson byte for byte, anything else is rewritten compactly.
+/// Labels: a string is one label, an array of strings is several.
+/// </summary>
+internal sealed class JsonObjectMapper
+{
+    private readonly string source;
+    private readonly ImportFieldMap map;
+    private readonly ImportReaderOptions options;
+    private readonly byte[] textName;
+    private readonly byte[]? idName;
+    private readonly byte[]? labelName;
+    private readonly JsonScratch json = new();
+
+    public JsonObjectMapper(string source, ImportFieldMap map, ImportReaderOptions options)
+    {
+        this.source = source;
+        this.map = map;
+        this.options = options;
+        textName = Encoding.UTF8.GetBytes(map.TextFieldOrDefault);
+        idName = map.IdField is null ? null : Encoding.UTF8.GetBytes(map.IdField);
+        labelName = map.LabelField is null ? null : Encoding.UTF8.GetBytes(map.LabelField);
+    }
+
+    private enum Target
+    {
+        None,
+        Text,
+        Id,
+        Label,
+    }
+
+    /// <summary>Maps <paramref name="bytes"/> (trimmed of surrounding whitespace) found at <paramref name="line"/>.</summary>
+    public ImportEntry Map(ReadOnlyMemory<byte> bytes, long line)
+    {
+        var span = bytes.Span;
+        var bad = ImportText.FirstInvalidUtf8(span);
+        if (bad >= 0)
+            return Bad(line, null, $"invalid UTF-8 at byte {bad + 1} of the row; save the file as UTF-8");
+        var fields = new Fields();
+        try
+        {
+            var problem = Scan(span, ref fields);
+            if (problem is not null)
+                return Bad(line, problem.Value.Field, problem.Value.Message);
+        }
+        catch (JsonException ex)
+        {
+            return Bad(line + (ex.LineNumber ?? 0), null, JsonErrors.Describe(ex));
+        }
+        if (fields.Text is null)
+            return Bad(line, map.TextFieldOrDefault, $"no '{map.TextFieldOrDefault}' field in this row; fields are: {string.Join(", ", FieldNames(span))}. Pass --text-field with one of them");
+        if (string.IsNullOrWhiteSpace(fields.Text))
+            return Bad(line, map.TextFieldOrDefault, ImportText.EmptyText(map.TextFieldOrDefault));
+        var dataJson = fields.Compact ? Encoding.UTF8.GetString(span) : Rewrite(bytes);
+        IReadOnlyList<ImportedAnnotation> annotations = fields.Labels is { Count: > 0 }
+            ? [new ImportedAnnotation(null, AnnotationKind.Import, fields.Labels)]
+            : ImportText.NoAnnotations;
+        return ImportEntry.Ok(new ImportRecord(source, line, fields.Id, fields.Text, dataJson, annotations));
+    }
+
+    private (string? Field, string Message)? Scan(ReadOnlySpan<byte> span, ref Fields fields)
+    {
+        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = 256 });
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+            return (null, $"row is a JSON {JsonErrors.Kind(reader.TokenType)}, but each row must be an object like {{\"{map.TextFieldOrDefault}\": \"...\"}}");
+        var previousEnd = reader.BytesConsumed;
+        var target = Target.None;
+        while (reader.Read())
+        {
+            var gap = reader.TokenStartIndex - previousEnd;
+            if (gap > 1 || (gap == 1 && span[(int)previousEnd] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                fields.Compact = false;
+            previousEnd = reader.BytesConsumed;
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                target = Classify(ref reader, ref fields);
+                continue;
+            }
+            if (target == Target.None)
+                continue;
+            var problem = Capture(ref reader, target, ref fields);
+            if (problem is not null)
+                return problem;
+            target = Target.None;
+            previousEnd = reader.BytesConsumed;
+        }
+        return null;
+    }
+
+    private Target Classify(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        if (reader.ValueTextEquals(textName))
+            return Target.Text;
+        if (idName is not null && reader.ValueTextEquals(idName))
+            return Target.Id;
+        return labelName is not null && reader.ValueTextEquals(labelName) ? Target.Label : Target.None;
+    }
+
+    private (string? Field, string Message)? Capture(ref Utf8JsonReader reader, Target target, ref Fields fields)
+    {
+        var name = target switch { Target.Text => map.TextFieldOrDefault, Target.Id => map.IdField!, _ => map.LabelField! };
+        if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > options.MaxFieldBytes)
+            return (name, ImportText.TooLargeMessage(reader.ValueSpan.Length, options.MaxFieldBytes));
+        switch (target)
+        {
+            case Target.Text when reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray:
+                return (name, $"text field '{name}' is a JSON {JsonErrors.Kind(reader.TokenType)}; it must be a string");
+            case Target.Text:
+                fields.Text = Scalar(ref reader);
+                return null;
+            case Target.Id when reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray:
+                return (name, $"id field '{name}' is a JSON {JsonErrors.Kind(reader.TokenType)}; it must be a string or a number");
+            case Target.Id:
+                fields.Id = Scalar(ref reader);
+                return null;
+            default:
+                return CaptureLabels(ref reader, name, ref fields);
+        }
+    }
+
+    private static (string? Field, string Message)? CaptureLabels(ref Utf8JsonReader reader, string name, ref Fields fields)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var label = reader.GetString()!.Trim();
+            fields.Labels = label.Length == 0 ? null : [label];
+            return null;
+        }
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+            return (name, $"label field '{name}' is a JSON {JsonErrors.Kind(reader.TokenType)}; use a string or an array of strings");
+        var labels = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+                return (name, $"label field '{name}' holds a JSON {JsonErrors.Kind(reader.TokenType)}; labels must be strings");
+            var label = reader.GetString()!.Trim();
+            if (label.Length > 0)
+                labels.Add(label);
+        }
+        fields.Labels = labels;
+        return null;
+    }
+
+    private static string? Scalar(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => Encoding.UTF8.GetString(reader.ValueSpan),
+    };
+
+    /// <summary>Top-level field names, for the "no text field" message only (so the hot path never allocates them).</summary>
+    private static List<string> FieldNames(ReadOnlySpan<byte> span)
+    {
+        var names = new List<string>();
+        var reader = new Utf8JsonReader(span);
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                names.Add(reader.GetString()!);
+        }
+        return names;
+    }
+
+    private string Rewrite(ReadOnlyMemory<byte> bytes)
+    {
+        using var document = JsonDocument.Parse(bytes);
+        var writer = json.Begin();
+        document.RootElement.WriteTo(writer);
+        return json.Finish();
+    }
+
+    private ImportEntry Bad(long line, string? field, string message) => ImportEntry.Bad(new ImportError(source, line, field, message));
+
+    private struct Fields
+    {
+        public Fields() { }
+
+        public string? Text;
+        public string? Id;
+        public List<string>? Labels;
+        public bool Compact = true;
+    }
+}

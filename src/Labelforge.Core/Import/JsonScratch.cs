@@ -1,0 +1,42 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Labelforge.Core.Import;
+
+/// <summary>A reused buffer and JSON writer for building one small document at a time (an item's DataJson).</summary>
+internal sealed class JsonScratch
+{
+    /// <summary>
+    /// Writer options for documents we store or export: compact, and non-ASCII text kept as UTF-8 rather than
+    /// \uXXXX escapes (the relaxed encoder still escapes quotes, control characters and HTML-sensitive ones safely
+    /// for JSON; these documents are never embedded in HTML unencoded).
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private readonly ArrayBufferWriter<byte> buffer = new(4096);
+
+    public JsonScratch() => Writer = new Utf8JsonWriter(buffer, WriterOptions);
+
+    public Utf8JsonWriter Writer { get; }
+
+    /// <summary>Clears the buffer and returns the writer, ready for a new document.</summary>
+    public Utf8JsonWriter Begin()
+    {
+        buffer.ResetWrittenCount();
+        Writer.Reset(buffer);
+        return Writer;
+    }
+
+    /// <summary>Flushes the writer and returns the document as a string.</summary>
+    public string Finish()
+    {
+        Writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
