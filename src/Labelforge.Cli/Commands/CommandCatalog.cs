@@ -7,6 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ServeCommand.Create();
+        yield return ProjectCommand.Create();
+        yield return TaxonomyCommand.Create();
+        yield return ImportCommand.Create();
         yield return VersionCommand.Create();
     }
 }

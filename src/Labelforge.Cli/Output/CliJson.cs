@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,4 +20,14 @@ internal static class CliJson
 
     public static void Write(TextWriter output, object summary) =>
         output.WriteLine(JsonSerializer.Serialize(summary, summary.GetType(), Options));
+
+    /// <summary>Prints the JSON summary with --json, otherwise the human-readable text.</summary>
+    public static void Report(ParseResult parse, Option<bool> json, object summary, string text)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(json))
+            Write(output, summary);
+        else
+            output.WriteLine(text);
+    }
 }

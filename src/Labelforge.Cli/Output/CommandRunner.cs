@@ -16,6 +16,11 @@ internal static class CommandRunner
             {
                 return await body(parse, ct);
             }
+            catch (Labelforge.Core.Common.LabelforgeException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return 1;
+            }
             catch (CliException ex)
             {
                 await error.WriteLineAsync($"error: {ex.Message}");

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Labelforge.Cli.Output;
+using Labelforge.Core.Import;
+
+namespace Labelforge.Cli.Commands;
+
+/// <summary>
+/// `labelforge import PROJECT FILE`. Exit codes: 0 all rows good; 3 good rows kept but some rows bad
+/// (listed on stderr and in --json); 1 nothing imported (file-level problem, or --strict with bad rows).
+/// </summary>
+internal static class ImportCommand
+{
+    public const int PartialExitCode = 3;
+
+    public static Command Create()
+    {
+        var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
+        var file = new Argument<string>("FILE") { Description = "A .csv, .tsv, .jsonl, .json (array or Label Studio export) file, or a folder of .txt files." };
+        var format = new Option<string?>("--format") { Description = "csv, tsv, jsonl, json, txt-folder or label-studio; default: from the file." };
+        var textField = new Option<string?>("--text-field") { Description = "Field holding the text (default: text)." };
+        var idField = new Option<string?>("--id-field") { Description = "Field holding the external id (default: none; dedupe by content)." };
+        var labelField = new Option<string?>("--label-field") { Description = "Field holding pre-annotation labels (several separated by |)." };
+        var createLabels = new Option<bool>("--create-labels") { Description = "Add unknown labels to the taxonomy instead of reporting them." };
+        var strict = new Option<bool>("--strict") { Description = "Write nothing if any row is bad." };
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("import", "Import items (and optional labels) into a project.")
+            { project, file, format, textField, idField, labelField, createLabels, strict, db, json };
+        command.SetHandler(async (parse, ct) =>
+        {
+            ImportFormat? parsed = null;
+            if (parse.GetValue(format) is { } f)
+                parsed = ImportFormats.TryParse(f, out var value) ? value : throw new CliException($"unknown --format '{f}'; use one of: {string.Join(", ", ImportFormats.WireNames)}");
+            var path = parse.GetRequiredValue(file);
+            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+            var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
+            var map = new ImportFieldMap(parse.GetValue(textField), parse.GetValue(idField), parse.GetValue(labelField));
+            var entries = ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
+            var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels));
+            var report = await CliProgress.RunAsync(parse, "import", progress =>
+                new ImportOperations(store.Db, store.Time).ImportAsync(p.Id, path, parsed ?? ImportReaders.Detect(path) ?? ImportFormat.Csv, entries, options,
+                    new Progress(progress), ct));
+            return Finish(parse, json, report);
+        });
+        return command;
+    }
+
+    private static int Finish(ParseResult parse, Option<bool> json, ImportReport report)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        foreach (var e in report.Errors)
+            error.WriteLine($"{e.File}:{e.Line}: {(e.Field is null ? "" : e.Field + ": ")}{e.Message}");
+        if (report.ErrorCount > report.Errors.Count)
+            error.WriteLine($"... and {report.ErrorCount - report.Errors.Count} more errors");
+        var summary = new
+        {
+            imported = report.Imported,
+            skipped_duplicates = report.SkippedDuplicates,
+            rows = report.Rows,
+            annotations = report.Annotations,
+            error_count = report.ErrorCount,
+            errors = report.Errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
+            created_labels = report.CreatedLabels,
+            rolled_back = report.RolledBack,
+            batch_id = report.BatchId,
+            seconds = Math.Round(report.Seconds, 3),
+        };
+        var text = report.RolledBack
+            ? $"strict import rolled back: {report.ErrorCount} bad rows; nothing was written"
+            : $"imported {report.Imported} items, skipped {report.SkippedDuplicates} duplicates, {report.ErrorCount} bad rows ({report.Seconds:F1} s)";
+        CliJson.Report(parse, json, summary, text);
+        if (report.RolledBack || (report.Imported == 0 && report.SkippedDuplicates == 0 && report.ErrorCount > 0))
+        {
+            error.WriteLine(report.RolledBack ? "error: strict import found bad rows; the database is unchanged" : "error: no rows could be imported");
+            return 1;
+        }
+        return report.ErrorCount > 0 ? PartialExitCode : 0;
+    }
+
+    private sealed class Progress(IProgress<string> inner) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) =>
+            inner.Report($"{value.Rows:N0} rows, {value.Imported:N0} imported, {value.SkippedDuplicates:N0} duplicates, {value.Errors:N0} bad");
+    }
+}

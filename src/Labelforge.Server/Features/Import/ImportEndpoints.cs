@@ -1,0 +1,44 @@
+using Labelforge.Core.Common;
+using Labelforge.Core.Import;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Labelforge.Server.Features.Import;
+
+/// <summary>
+/// POST the file as the raw request body; it is read as it arrives (never buffered whole), so the
+/// import runs at the speed of the upload with flat memory. Answers the import report.
+/// </summary>
+public static class ImportEndpoints
+{
+    public static RouteGroupBuilder MapImport(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/{projectId:long}/import", Import).WithTags("Import").DisableAntiforgery();
+        return api;
+    }
+
+    private static async Task<IResult> Import(long projectId, HttpRequest request, ImportOperations ops,
+        [FromQuery] string? format, [FromQuery] string? filename,
+        [FromQuery(Name = "text_field")] string? textField, [FromQuery(Name = "id_field")] string? idField,
+        [FromQuery(Name = "label_field")] string? labelField, [FromQuery(Name = "create_labels")] bool? createLabels,
+        [FromQuery] bool? strict, CancellationToken ct)
+    {
+        ImportFormat? parsed = null;
+        if (!string.IsNullOrEmpty(format))
+        {
+            if (!ImportFormats.TryParse(format, out var f))
+                throw LabelforgeException.Invalid($"Unknown format '{format}'; use one of: {string.Join(", ", ImportFormats.WireNames)}.");
+            parsed = f;
+        }
+        var source = string.IsNullOrWhiteSpace(filename) ? "upload" : Path.GetFileName(filename);
+        if (parsed is null && ImportReaders.Detect(source) is null)
+            throw LabelforgeException.Invalid("Give ?format= (csv, tsv, jsonl, json, label-studio) or a ?filename= with a known extension.");
+        var map = new ImportFieldMap(textField, idField, labelField);
+        var entries = ImportReaders.ReadAsync(request.Body, source, parsed, map, ImportReaderOptions.Default, ct);
+        var report = await ops.ImportAsync(projectId, source, parsed ?? ImportReaders.Detect(source)!.Value, entries,
+            new ImportOptions(strict ?? false, createLabels ?? false), ct: ct);
+        return TypedResults.Ok(report);
+    }
+}
