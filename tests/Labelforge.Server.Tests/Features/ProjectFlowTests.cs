@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+
+namespace Labelforge.Server.Tests.Features;
+
+public class ProjectFlowTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Create_import_browse_annotate_and_read_history_over_http()
+    {
+        await using var s = await TestServer.StartAsync();
+        var project = await s.PostAsync("/api/projects", new { name = "tweets", labels = new[] { "ham", "spam" } });
+        var id = project.GetProperty("id").GetInt64();
+        await s.PostAsync($"/api/projects/{id}/labels", new { name = "promo", parent = "spam", hotkey = "p" });
+
+        using var body = new StringContent("text,id,label\n\"Win a prize, now\",a1,spam\nhello friend,a2,ham\nbad row,a3,eggs\n", Encoding.UTF8, "text/csv");
+        using var upload = await s.Client.PostAsync($"/api/projects/{id}/import?filename=t.csv&id_field=id&label_field=label", body, Ct);
+        var report = System.Text.Json.JsonDocument.Parse(await upload.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(2, report.GetProperty("imported").GetInt32());
+        Assert.Equal(4, report.GetProperty("errors")[0].GetProperty("line").GetInt32());
+
+        var page = await s.GetAsync($"/api/projects/{id}/items?search=prize");
+        var item = page.GetProperty("items")[0];
+        Assert.Equal("a1", item.GetProperty("external_id").GetString());
+        var itemId = item.GetProperty("id").GetInt64();
+        var first = await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = itemId, author = "alice", labels = new[] { "promo" }, time_spent_ms = 800, request_id = "req-1" });
+        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = itemId, author = "alice", labels = new[] { "promo" }, request_id = "req-1" }, expectStatus: 200);
+
+        var detail = await s.GetAsync($"/api/projects/{id}/items/{itemId}");
+        var history = detail.GetProperty("history");
+        Assert.Equal(2, history.GetArrayLength()); // the import's label and alice's
+        Assert.Equal(first.GetProperty("id").GetInt64(), history[1].GetProperty("id").GetInt64());
+        Assert.Equal("human", history[1].GetProperty("kind").GetString());
+        Assert.Equal(2, (await s.GetAsync($"/api/projects/{id}/taxonomy/history")).GetArrayLength());
+        Assert.Equal(1, (await s.GetAsync($"/api/projects/{id}/items?author=alice")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Errors_are_problem_details_without_stack_traces()
+    {
+        await using var s = await TestServer.StartAsync();
+        using var missing = await s.Client.GetAsync("/api/projects/999", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await missing.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.TryGetProperty("traceId", out _));
+
+        await s.PostAsync("/api/projects", new { name = "p", labels = new[] { "a" } });
+        var conflict = await s.PostAsync("/api/projects", new { name = "p" }, expectStatus: 409);
+        Assert.Contains("already exists", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var badJson = new StringContent("{not json", Encoding.UTF8, "application/json");
+        using var bad = await s.Client.PostAsync("/api/projects", badJson, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.DoesNotContain("   at ", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_and_status_page_are_served()
+    {
+        await using var s = await TestServer.StartAsync(demo: true);
+        var openapi = await s.GetAsync("/openapi/v1.json");
+        Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/projects", out _));
+        var home = await s.Client.GetStringAsync("/", Ct);
+        Assert.Contains("demo-reviews", home, StringComparison.Ordinal);
+        var projects = await s.GetAsync("/api/projects");
+        Assert.Equal(96, projects[0].GetProperty("items").GetInt32());
+    }
+}
