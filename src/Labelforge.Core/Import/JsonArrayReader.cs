@@ -27,7 +27,10 @@ internal static class JsonArrayReader
                 yield break;
             }
             if (elements == 0 && input.Data[0] == ']')
+            {
+                input.AdvanceCountingLines(1);
                 break;
+            }
             var line = input.Line;
             var (found, oversizedField) = await ScanElementAsync(input, scanner, options, ct);
             if (!found)
@@ -36,6 +39,8 @@ internal static class JsonArrayReader
                 yield break;
             }
             elements++;
+            if (oversizedField is null && scanner.Position > options.MaxRecordBytes)
+                oversizedField = OversizedRows.FieldInProgress(input.Data[..options.MaxRecordBytes]) ?? "";
             yield return oversizedField is { } skipped
                 ? ImportEntry.Bad(new ImportError(source, line, skipped.Length == 0 ? null : skipped, OversizedRows.Message(options)))
                 : MapElement(input.Memory[..scanner.Position], line, source, map);

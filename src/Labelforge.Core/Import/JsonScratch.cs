@@ -33,6 +33,9 @@ internal sealed class JsonScratch
         return Writer;
     }
 
+    /// <summary>The bytes written since <see cref="Begin"/> (after the caller flushed the writer).</summary>
+    public ReadOnlySpan<byte> Written => buffer.WrittenSpan;
+
     /// <summary>Flushes the writer and returns the document as a string.</summary>
     public string Finish()
     {

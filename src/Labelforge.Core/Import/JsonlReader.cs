@@ -32,7 +32,13 @@ internal static class JsonlReader
                 break;
             var length = newline < 0 ? input.Length : newline;
             var bytes = Trim(input.Memory[..length]);
-            if (!bytes.IsEmpty)
+            if (bytes.Length > options.MaxRecordBytes)
+            {
+                rows++;
+                var field = OversizedRows.FieldInProgress(bytes.Span[..options.MaxRecordBytes]);
+                yield return ImportEntry.Bad(new ImportError(source, line, field, OversizedRows.Message(options)));
+            }
+            else if (!bytes.IsEmpty)
             {
                 rows++;
                 yield return mapper.Map(bytes, line);

@@ -8,13 +8,16 @@ namespace Labelforge.Core.Import;
 /// Maps one Label Studio task to an import entry: the item is the task's "data" object, the external id the
 /// task id (or the mapped id field inside data), completed annotations become "labelstudio:&lt;completed_by&gt;"
 /// annotations and predictions "model:&lt;model_version&gt;" ones with the score as confidence. Only "choices"
-/// results carry labels; cancelled annotations are skipped. A "labelforge_author" key (written by our exporter)
-/// takes precedence, so exports round-trip.
+/// results carry labels; cancelled annotations are skipped. Keys our exporter writes take precedence, so its
+/// files round-trip: "labelforge_author" on annotations and predictions, "meta.external_id" on tasks.
 /// </summary>
 internal sealed class LabelStudioTaskMapper(string source, ImportFieldMap map)
 {
     /// <summary>Key our Label Studio exporter adds to each annotation to keep the Labelforge author.</summary>
     public const string AuthorKey = "labelforge_author";
+
+    /// <summary>Key in a task's "meta" where our exporter keeps the item's external id.</summary>
+    public const string ExternalIdKey = "external_id";
 
     private readonly JsonScratch json = new();
 
@@ -49,8 +52,10 @@ internal sealed class LabelStudioTaskMapper(string source, ImportFieldMap map)
         var text = Scalar(textValue);
         if (string.IsNullOrWhiteSpace(text))
             return Bad(line, textField, ImportText.EmptyText(textField));
-        var idSource = map.IdField is null ? task.TryGetProperty("id", out var taskId) ? taskId : default
-            : data.TryGetProperty(map.IdField, out var dataId) ? dataId : default;
+        var idSource = map.IdField is not null ? Property(data, map.IdField)
+            : Property(task, "meta") is { ValueKind: JsonValueKind.Object } meta && Property(meta, ExternalIdKey).ValueKind != JsonValueKind.Undefined
+                ? Property(meta, ExternalIdKey)
+                : Property(task, "id");
         var writer = json.Begin();
         data.WriteTo(writer);
         var annotations = new List<ImportedAnnotation>();
@@ -128,6 +133,9 @@ internal sealed class LabelStudioTaskMapper(string source, ImportFieldMap map)
         }
         return labels;
     }
+
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : default;
 
     private static string? IdOf(JsonElement value) => value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? Scalar(value) : null;
 

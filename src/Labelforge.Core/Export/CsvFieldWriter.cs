@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Labelforge.Core.Export;
+
+/// <summary>
+/// Writes RFC 4180 fields straight into the output buffer as UTF-8: a field is quoted only when it holds a comma,
+/// a quote, CR or LF, and quotes inside are doubled. Rows end with CRLF, as the RFC says.
+/// </summary>
+internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
+{
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+
+    private bool firstInRow = true;
+
+    public void String(string? value)
+    {
+        Separator();
+        if (string.IsNullOrEmpty(value))
+            return;
+        if (value.AsSpan().ContainsAny(NeedsQuotes))
+            Quoted(value);
+        else
+            Encode(value);
+    }
+
+    /// <summary>Labels joined with '|' as one field.</summary>
+    public void Joined(IReadOnlyList<string> values)
+    {
+        Separator();
+        var quote = false;
+        for (var i = 0; i < values.Count && !quote; i++)
+            quote = values[i].AsSpan().ContainsAny(NeedsQuotes);
+        if (quote)
+            output.Write("\""u8);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+                output.Write("|"u8);
+            if (quote)
+                EscapeQuotes(values[i]);
+            else
+                Encode(values[i]);
+        }
+        if (quote)
+            output.Write("\""u8);
+    }
+
+    /// <summary>A UTF-8 JSON document as one field; always quoted, since JSON always has quotes or braces worth protecting.</summary>
+    public void Json(ReadOnlySpan<byte> json)
+    {
+        Separator();
+        output.Write("\""u8);
+        while (true)
+        {
+            var k = json.IndexOf((byte)'"');
+            if (k < 0)
+                break;
+            output.Write(json[..(k + 1)]);
+            output.Write("\""u8);
+            json = json[(k + 1)..];
+        }
+        output.Write(json);
+        output.Write("\""u8);
+    }
+
+    public void Number(long value)
+    {
+        Separator();
+        var span = output.GetSpan(24);
+        value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+        output.Advance(written);
+    }
+
+    public void Number(double? value)
+    {
+        Separator();
+        if (value is not { } v)
+            return;
+        var span = output.GetSpan(32);
+        v.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture);
+        output.Advance(written);
+    }
+
+    public void Number(long? value)
+    {
+        if (value is { } v)
+        {
+            Number(v);
+            return;
+        }
+        Separator();
+    }
+
+    public void Timestamp(DateTimeOffset value)
+    {
+        Separator();
+        var span = output.GetSpan(40);
+        value.UtcDateTime.TryFormat(span, out var written, "O", CultureInfo.InvariantCulture);
+        output.Advance(written);
+    }
+
+    public void EndRow()
+    {
+        output.Write("\r\n"u8);
+        firstInRow = true;
+    }
+
+    private void Separator()
+    {
+        if (!firstInRow)
+            output.Write(","u8);
+        firstInRow = false;
+    }
+
+    private void Quoted(string value)
+    {
+        output.Write("\""u8);
+        EscapeQuotes(value);
+        output.Write("\""u8);
+    }
+
+    private void EscapeQuotes(string value)
+    {
+        var rest = value.AsSpan();
+        while (true)
+        {
+            var k = rest.IndexOf('"');
+            if (k < 0)
+                break;
+            Encode(rest[..(k + 1)]);
+            output.Write("\""u8);
+            rest = rest[(k + 1)..];
+        }
+        Encode(rest);
+    }
+
+    private void Encode(ReadOnlySpan<char> chars)
+    {
+        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(chars.Length));
+        output.Advance(Encoding.UTF8.GetBytes(chars, span));
+    }
+}

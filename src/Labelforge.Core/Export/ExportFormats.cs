@@ -1,0 +1,56 @@
+namespace Labelforge.Core.Export;
+
+/// <summary>Wire names of <see cref="ExportFormat"/> (the --format values and API strings).</summary>
+public static class ExportFormats
+{
+    /// <summary>All wire names, in enum order, for help texts.</summary>
+    public static IReadOnlyList<string> WireNames { get; } = Enum.GetValues<ExportFormat>().Select(ToWire).ToArray();
+
+    public static string ToWire(this ExportFormat format) => format switch
+    {
+        ExportFormat.Jsonl => "jsonl",
+        ExportFormat.Csv => "csv",
+        ExportFormat.Parquet => "parquet",
+        ExportFormat.LabelStudio => "label-studio",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format"),
+    };
+
+    /// <summary>The usual file extension, with the dot.</summary>
+    public static string Extension(this ExportFormat format) => format switch
+    {
+        ExportFormat.LabelStudio => ".json",
+        _ => "." + format.ToWire(),
+    };
+
+    /// <summary>The HTTP content type of the format.</summary>
+    public static string ContentType(this ExportFormat format) => format switch
+    {
+        ExportFormat.Jsonl => "application/x-ndjson",
+        ExportFormat.Csv => "text/csv; charset=utf-8",
+        ExportFormat.Parquet => "application/vnd.apache.parquet",
+        _ => "application/json",
+    };
+
+    /// <summary>True for formats that can hold the annotation history (all but label-studio).</summary>
+    public static bool SupportsHistory(this ExportFormat format) => format != ExportFormat.LabelStudio;
+
+    /// <summary>Parses a wire name (case-insensitive); also accepts "ndjson" for jsonl.</summary>
+    public static bool TryParse(string? wire, out ExportFormat format)
+    {
+        if (string.Equals(wire, "ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            format = ExportFormat.Jsonl;
+            return true;
+        }
+        foreach (var candidate in Enum.GetValues<ExportFormat>())
+        {
+            if (string.Equals(candidate.ToWire(), wire, StringComparison.OrdinalIgnoreCase))
+            {
+                format = candidate;
+                return true;
+            }
+        }
+        format = default;
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace Labelforge.Core.Export;
+
+/// <summary>
+/// JSON Lines export. Items: {"id","external_id","text","data","labels","annotations"} where annotations maps each
+/// author to {"kind","labels","confidence"}. Events: one object per annotation event with snake_case keys.
+/// </summary>
+internal static class JsonlExportWriter
+{
+    public static async Task<long> WriteItemsAsync(ExportBuffer output, IAsyncEnumerable<ExportItem> items, CancellationToken ct)
+    {
+        var rows = 0L;
+        await foreach (var item in items.WithCancellation(ct))
+        {
+            WriteItem(output.BeginJson(), item);
+            output.EndJson();
+            output.Write("\n"u8);
+            rows++;
+            await output.FlushIfFullAsync(ct);
+        }
+        await output.FlushAsync(ct);
+        return rows;
+    }
+
+    public static async Task<long> WriteEventsAsync(ExportBuffer output, IAsyncEnumerable<ExportEvent> events, CancellationToken ct)
+    {
+        var rows = 0L;
+        await foreach (var e in events.WithCancellation(ct))
+        {
+            WriteEvent(output.BeginJson(), e);
+            output.EndJson();
+            output.Write("\n"u8);
+            rows++;
+            await output.FlushIfFullAsync(ct);
+        }
+        await output.FlushAsync(ct);
+        return rows;
+    }
+
+    private static void WriteItem(Utf8JsonWriter writer, ExportItem item)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id"u8, item.ItemId);
+        writer.WriteString("external_id"u8, item.ExternalId);
+        writer.WriteString("text"u8, item.Text);
+        ExportJson.WriteData(writer, item.DataJson);
+        ExportJson.WriteLabels(writer, "labels"u8, item.Labels);
+        writer.WritePropertyName("annotations"u8);
+        ExportJson.WriteByAuthor(writer, item.ByAuthor);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter writer, ExportEvent e)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("annotation_id"u8, e.AnnotationId);
+        writer.WriteNumber("item_id"u8, e.ItemId);
+        writer.WriteString("external_id"u8, e.ExternalId);
+        writer.WriteString("author"u8, e.Author);
+        writer.WriteString("kind"u8, e.Kind);
+        ExportJson.WriteLabels(writer, "labels"u8, e.Labels);
+        WriteNullable(writer, "confidence"u8, e.Confidence);
+        writer.WritePropertyName("probabilities"u8);
+        if (e.Probabilities is null)
+            writer.WriteNullValue();
+        else
+            ExportJson.WriteProbabilities(writer, e.Probabilities);
+        writer.WriteNumber("taxonomy_version"u8, e.TaxonomyVersion);
+        WriteNullable(writer, "time_spent_ms"u8, e.TimeSpentMs);
+        writer.WriteString("created_at"u8, e.CreatedAt.UtcDateTime);
+        WriteNullable(writer, "supersedes_id"u8, e.SupersedesId);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double? value)
+    {
+        if (value is { } v)
+            writer.WriteNumber(name, v);
+        else
+            writer.WriteNull(name);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } v)
+            writer.WriteNumber(name, v);
+        else
+            writer.WriteNull(name);
+    }
+}
