@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return ProjectCommand.Create();
         yield return TaxonomyCommand.Create();
         yield return ImportCommand.Create();
+        yield return ExportCommand.Create();
         yield return VersionCommand.Create();
     }
 }

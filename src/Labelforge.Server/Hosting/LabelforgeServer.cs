@@ -7,6 +7,7 @@ using Labelforge.Core.Items;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Annotations;
+using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
@@ -87,6 +88,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapItems();
         api.MapAnnotations();
         api.MapImport();
+        api.MapExport();
         app.MapHome(options);
         return app;
     }

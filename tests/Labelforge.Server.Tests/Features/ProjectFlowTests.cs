@@ -36,6 +36,13 @@ public class ProjectFlowTests
         Assert.Equal("human", history[1].GetProperty("kind").GetString());
         Assert.Equal(2, (await s.GetAsync($"/api/projects/{id}/taxonomy/history")).GetArrayLength());
         Assert.Equal(1, (await s.GetAsync($"/api/projects/{id}/items?author=alice")).GetProperty("total").GetInt32());
+
+        using var export = await s.Client.GetAsync($"/api/projects/{id}/export?format=jsonl&history=true", Ct);
+        Assert.Equal("attachment; filename=\"tweets-history.jsonl\"", export.Content.Headers.ContentDisposition?.ToString());
+        var events = (await export.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, events.Length); // two import labels and alice's
+        using var badFormat = await s.Client.GetAsync($"/api/projects/{id}/export?format=xml", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
     }
 
     [Fact]

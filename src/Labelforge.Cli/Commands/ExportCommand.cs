@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Labelforge.Cli.Output;
+using Labelforge.Core.Export;
+
+namespace Labelforge.Cli.Commands;
+
+/// <summary>
+/// `labelforge export PROJECT --format F --output FILE [--history]`. Writes to a temporary file beside the
+/// target and renames it at the end, so a failed export never leaves a half-written file behind.
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
+        var format = new Option<string>("--format") { Description = "jsonl, csv, parquet or label-studio.", Required = true };
+        var history = new Option<bool>("--history") { Description = "Every annotation event instead of current labels." };
+        var output = new Option<string>("--output") { Description = "File to write (- for stdout).", Required = true };
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("export", "Export a project's labels.") { project, format, history, output, db, json };
+        command.SetHandler(async (parse, ct) =>
+        {
+            var wire = parse.GetRequiredValue(format);
+            if (!ExportFormats.TryParse(wire, out var parsed))
+                throw new CliException($"unknown --format '{wire}'; use one of: {string.Join(", ", ExportFormats.WireNames)}");
+            var target = parse.GetRequiredValue(output);
+            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+            var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
+            var request = new ExportRequest(p.Id, parsed, parse.GetValue(history));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long rows;
+            if (target == "-")
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                rows = await request.WriteAsync(store.Db, store.Time, stdout, ct);
+                return 0;
+            }
+            var full = Path.GetFullPath(target);
+            var temp = full + ".partial";
+            try
+            {
+                await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                    rows = await CliProgress.RunAsync(parse, "export", _ => request.WriteAsync(store.Db, store.Time, file, ct));
+                File.Move(temp, full, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+            CliJson.Report(parse, json, new { rows, format = parsed.ToWire(), history = request.History, output = full, seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) },
+                $"exported {rows} {(request.History ? "events" : "items")} to {full} ({clock.Elapsed.TotalSeconds:F1} s)");
+            return 0;
+        });
+        return command;
+    }
+}

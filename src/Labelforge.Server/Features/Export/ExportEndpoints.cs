@@ -1,0 +1,35 @@
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Export;
+using Labelforge.Core.Projects;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Labelforge.Server.Features.Export;
+
+/// <summary>Streams an export as a download: rows go to the response as they are read, never buffered whole.</summary>
+public static class ExportEndpoints
+{
+    public static RouteGroupBuilder MapExport(this RouteGroupBuilder api)
+    {
+        api.MapGet("/projects/{projectId:long}/export", Export).WithTags("Export");
+        return api;
+    }
+
+    private static async Task Export(long projectId, string? format, bool? history, HttpContext http, ProjectOperations projects,
+        LabelforgeDb db, TimeProvider time, CancellationToken ct)
+    {
+        var wire = format ?? "jsonl";
+        if (!ExportFormats.TryParse(wire, out var parsed))
+            throw LabelforgeException.Invalid($"Unknown format '{wire}'; use one of: {string.Join(", ", ExportFormats.WireNames)}.");
+        var project = await projects.GetAsync(projectId, ct);
+        var request = new ExportRequest(projectId, parsed, history ?? false);
+        if (request.History && !parsed.SupportsHistory())
+            throw LabelforgeException.Invalid($"{wire} exports hold current labels only; use jsonl, csv or parquet for the history.");
+        var name = $"{project.Name}{(request.History ? "-history" : "")}{parsed.Extension()}";
+        http.Response.ContentType = parsed.ContentType();
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{Uri.EscapeDataString(name)}\"";
+        await request.WriteAsync(db, time, http.Response.Body, ct);
+    }
+}
