@@ -96,13 +96,16 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             }
             resolved.Add((annotation, ids.Ids));
         }
-        var itemId = await writer.InsertItemAsync(record, ct);
-        if (itemId is not { } id)
+        var hash = ContentHash.Of(record.Text);
+        if (!writer.InsertItem(record, hash))
         {
             state.Skipped++;
             return;
         }
         state.Imported++;
+        if (resolved.Count == 0)
+            return;
+        var id = writer.ItemId(hash);
         foreach (var (source, ids) in resolved)
         {
             if (!project.MultiLabel && ids.Length > 1)

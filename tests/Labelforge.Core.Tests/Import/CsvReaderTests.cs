@@ -4,6 +4,7 @@ using Labelforge.Core.Import;
 
 namespace Labelforge.Core.Tests.Import;
 
+[Collection(nameof(AllocationSensitive))]
 public class CsvReaderTests
 {
     private static readonly ImportFieldMap Map = new(IdField: "id", LabelField: "label");
