@@ -13,6 +13,9 @@ internal static class FormatsBench
 {
     private const int Rows = 1_000_000;
 
+    /// <summary>Rows of the untimed warm-up pass, so the table shows steady-state code rather than JIT tiering.</summary>
+    private const int WarmUpRows = 50_000;
+
     public static async Task RunAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "labelforge-bench-formats-" + Environment.ProcessId);
@@ -21,8 +24,9 @@ internal static class FormatsBench
         {
             var csv = Path.Combine(folder, "rows.csv");
             var jsonl = Path.Combine(folder, "rows.jsonl");
-            await GenerateAsync(csv, jsonl);
-            Console.WriteLine($"{Rows:N0} rows; CSV {Measure.Mb(new FileInfo(csv).Length)}, JSONL {Measure.Mb(new FileInfo(jsonl).Length)}");
+            await GenerateAsync(csv, jsonl, Rows);
+            await WarmUpAsync(folder);
+            Console.WriteLine($"{Rows:N0} rows; CSV {Measure.Mb(new FileInfo(csv).Length)}, JSONL {Measure.Mb(new FileInfo(jsonl).Length)}; after a {WarmUpRows:N0}-row warm-up of each step");
             Console.WriteLine();
             Console.WriteLine("| step | rows | wall time | CPU time | rows/s (wall) | rows/s (CPU) | MB/s (wall) | peak managed | peak working set |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -35,6 +39,21 @@ internal static class FormatsBench
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task WarmUpAsync(string folder)
+    {
+        var csv = Path.Combine(folder, "warm.csv");
+        var jsonl = Path.Combine(folder, "warm.jsonl");
+        await GenerateAsync(csv, jsonl, WarmUpRows);
+        var map = new ImportFieldMap("text", "id", "label");
+        await CountAsync(ImportReaders.ReadAsync(csv, ImportFormat.Csv, map, ImportReaderOptions.Default));
+        await CountAsync(ImportReaders.ReadAsync(jsonl, ImportFormat.Jsonl, map, ImportReaderOptions.Default));
+        foreach (var format in Enum.GetValues<ExportFormat>())
+        {
+            await using var file = new FileStream(Path.Combine(folder, "warm" + format.Extension()), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
+            await ExportWriters.WriteItemsAsync(file, format, Items(WarmUpRows), ExportOptions.Default);
         }
     }
 
@@ -68,7 +87,7 @@ internal static class FormatsBench
         var run = Measure.Run(() =>
         {
             using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
-            return ExportWriters.WriteItemsAsync(file, format, Items(), ExportOptions.Default).GetAwaiter().GetResult();
+            return ExportWriters.WriteItemsAsync(file, format, Items(Rows), ExportOptions.Default).GetAwaiter().GetResult();
         });
         cpu = CpuTime() - cpu;
         Row("write " + format.ToWire(), run.Result, run.Elapsed, cpu, new FileInfo(path).Length, run.PeakManagedBytes, run.PeakWorkingSetBytes);
@@ -95,11 +114,24 @@ internal static class FormatsBench
         using (process)
         {
             var sw = Stopwatch.StartNew();
-            var output = process!.StandardOutput.ReadToEnd();
+            var output = process!.StandardOutput.ReadToEndAsync();
+            var cpu = TimeSpan.Zero;
+            while (!process.WaitForExit(10))
+            {
+                // Sampled while it runs: the CPU time of an exited process cannot be read on Linux.
+                try
+                {
+                    cpu = process.TotalProcessorTime;
+                }
+                catch (InvalidOperationException)
+                {
+                    break;
+                }
+            }
             process.WaitForExit();
             sw.Stop();
-            var rows = long.TryParse(output.Trim(), out var count) ? count : 0;
-            Row("sqlite3 .import (reference)", rows, sw.Elapsed, process.TotalProcessorTime, new FileInfo(csv).Length, 0, 0);
+            var rows = long.TryParse(output.GetAwaiter().GetResult().Trim(), out var count) ? count : 0;
+            Row("sqlite3 .import (reference)", rows, sw.Elapsed, cpu, new FileInfo(csv).Length, 0, 0);
         }
     }
 
@@ -122,11 +154,11 @@ internal static class FormatsBench
     }
 
     /// <summary>Export items cycling through a pool of generated texts; every row is a new object, like a database read.</summary>
-    private static async IAsyncEnumerable<ExportItem> Items()
+    private static async IAsyncEnumerable<ExportItem> Items(int rows)
     {
         var texts = Texts(new Random(7)).Take(1000).ToArray();
         string[][] labels = [["spam"], ["ham"], ["spam", "ads"], []];
-        for (var i = 0; i < Rows; i++)
+        for (var i = 0; i < rows; i++)
         {
             var text = texts[i % texts.Length];
             var chosen = labels[i % labels.Length];
@@ -135,13 +167,13 @@ internal static class FormatsBench
         await Task.CompletedTask;
     }
 
-    private static async Task GenerateAsync(string csv, string jsonl)
+    private static async Task GenerateAsync(string csv, string jsonl, int rows)
     {
         var texts = Texts(new Random(42)).Take(5000).ToArray();
         await using var csvWriter = new StreamWriter(csv, false, new UTF8Encoding(false), 1 << 16);
         await using var jsonlWriter = new StreamWriter(jsonl, false, new UTF8Encoding(false), 1 << 16);
         await csvWriter.WriteAsync("id,text,label\n");
-        for (var i = 0; i < Rows; i++)
+        for (var i = 0; i < rows; i++)
         {
             var text = texts[i % texts.Length];
             var label = i % 3 == 0 ? "spam" : "ham";
