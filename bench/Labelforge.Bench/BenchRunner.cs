@@ -6,6 +6,7 @@ internal static class BenchRunner
     private static readonly Dictionary<string, Func<Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         ["store"] = StoreBench.RunAsync,
+        ["formats"] = FormatsBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -29,7 +29,7 @@ internal static class CsvExportWriter
             rows++;
             await output.FlushIfFullAsync(ct);
         }
-        await output.FlushAsync(ct);
+        await output.CompleteAsync(ct);
         return rows;
     }
 
@@ -66,7 +66,7 @@ internal static class CsvExportWriter
             rows++;
             await output.FlushIfFullAsync(ct);
         }
-        await output.FlushAsync(ct);
+        await output.CompleteAsync(ct);
         return rows;
     }
 }

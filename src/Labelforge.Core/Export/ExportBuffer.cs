@@ -30,6 +30,13 @@ internal sealed class ExportBuffer(Stream output, ExportOptions options)
     public ValueTask FlushIfFullAsync(CancellationToken ct) =>
         buffer.WrittenCount >= options.FlushBytes ? FlushAsync(ct) : ValueTask.CompletedTask;
 
+    /// <summary>Writes what is left and flushes the output stream (it stays open).</summary>
+    public async ValueTask CompleteAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        await output.FlushAsync(ct);
+    }
+
     public async ValueTask FlushAsync(CancellationToken ct)
     {
         if (buffer.WrittenCount > 0)

@@ -19,7 +19,7 @@ internal static class JsonlExportWriter
             rows++;
             await output.FlushIfFullAsync(ct);
         }
-        await output.FlushAsync(ct);
+        await output.CompleteAsync(ct);
         return rows;
     }
 
@@ -34,7 +34,7 @@ internal static class JsonlExportWriter
             rows++;
             await output.FlushIfFullAsync(ct);
         }
-        await output.FlushAsync(ct);
+        await output.CompleteAsync(ct);
         return rows;
     }
 

@@ -28,7 +28,7 @@ internal sealed class LabelStudioExportWriter(ExportBuffer output, ExportOptions
             await output.FlushIfFullAsync(ct);
         }
         output.Write("\n]\n"u8);
-        await output.FlushAsync(ct);
+        await output.CompleteAsync(ct);
         return rows;
     }
 

@@ -16,17 +16,21 @@ internal static class ParquetExportWriter
         if (!output.CanSeek)
             return await ThroughTempFileAsync(output, s => WriteItemsAsync(s, items, options, ct), ct);
         var batch = new ParquetItemBatch(options.ParquetRowGroupRows);
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(ParquetItemBatch.Fields), output, cancellationToken: ct);
         var rows = 0L;
-        await foreach (var item in items.WithCancellation(ct))
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(ParquetItemBatch.Fields), output, cancellationToken: ct);
+        await using (writer)
         {
-            batch.Add(item);
-            rows++;
-            if (batch.IsFull)
+            await foreach (var item in items.WithCancellation(ct))
+            {
+                batch.Add(item);
+                rows++;
+                if (batch.IsFull)
+                    await batch.WriteAsync(writer, ct);
+            }
+            if (batch.Count > 0 || rows == 0)
                 await batch.WriteAsync(writer, ct);
         }
-        if (batch.Count > 0 || rows == 0)
-            await batch.WriteAsync(writer, ct);
+        await output.FlushAsync(ct);
         return rows;
     }
 
@@ -35,17 +39,21 @@ internal static class ParquetExportWriter
         if (!output.CanSeek)
             return await ThroughTempFileAsync(output, s => WriteEventsAsync(s, events, options, ct), ct);
         var batch = new ParquetEventBatch(options.ParquetRowGroupRows);
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(ParquetEventBatch.Fields), output, cancellationToken: ct);
         var rows = 0L;
-        await foreach (var e in events.WithCancellation(ct))
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(ParquetEventBatch.Fields), output, cancellationToken: ct);
+        await using (writer)
         {
-            batch.Add(e);
-            rows++;
-            if (batch.IsFull)
+            await foreach (var e in events.WithCancellation(ct))
+            {
+                batch.Add(e);
+                rows++;
+                if (batch.IsFull)
+                    await batch.WriteAsync(writer, ct);
+            }
+            if (batch.Count > 0 || rows == 0)
                 await batch.WriteAsync(writer, ct);
         }
-        if (batch.Count > 0 || rows == 0)
-            await batch.WriteAsync(writer, ct);
+        await output.FlushAsync(ct);
         return rows;
     }
 

@@ -17,6 +17,7 @@ internal sealed class DelimitedRowMapper
     private readonly int labelIndex;
     private readonly ImportReaderOptions options;
     private readonly JsonScratch json = new();
+    private readonly LabelCache labels = new();
 
     private DelimitedRowMapper(string source, string[] columns, int[] indexes, ImportReaderOptions options)
     {
@@ -96,7 +97,7 @@ internal sealed class DelimitedRowMapper
         string? id = null;
         if (idIndex >= 0 && !row.Field(idIndex).IsEmpty)
             id = Encoding.UTF8.GetString(row.Field(idIndex));
-        var annotations = labelIndex >= 0 ? ImportText.LabelsFromCell(row.Field(labelIndex)) : ImportText.NoAnnotations;
+        var annotations = labelIndex >= 0 ? labels.FromCell(row.Field(labelIndex)) : ImportText.NoAnnotations;
         return ImportEntry.Ok(new ImportRecord(source, line, id, text, BuildDataJson(row), annotations));
     }
 

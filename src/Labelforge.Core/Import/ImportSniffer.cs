@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Labelforge.Core.Import;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static class ImportSniffer
     {
         switch (format)
         {
-            case ImportFormat.Csv or ImportFormat.Tsv when first is (byte)'{' or (byte)'[':
+            case ImportFormat.Csv or ImportFormat.Tsv when first is (byte)'{' or (byte)'[' && StartsAsJson(head):
                 var suggestion = first == '{' ? "jsonl" : "json (or label-studio)";
                 return FileError(source, $"file starts with '{(char)first}', so it looks like JSON, not {Describe(format)}; use --format {suggestion}");
             case ImportFormat.Jsonl when first == '[':
@@ -40,6 +42,23 @@ internal static class ImportSniffer
                 return FileError(source, $"file does not start with '[', so it is not a JSON array; use --format {GuessDelimited(head)} if it is a table");
             default:
                 return null;
+        }
+    }
+
+    /// <summary>True when the first few JSON tokens read cleanly, so a CSV cell like "[x]" is not taken for JSON.</summary>
+    private static bool StartsAsJson(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
+        try
+        {
+            var tokens = 0;
+            while (tokens < 3 && reader.Read())
+                tokens++;
+            return tokens == 3 || reader.BytesConsumed == head.Length;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

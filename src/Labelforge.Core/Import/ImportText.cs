@@ -12,12 +12,9 @@ internal static class ImportText
 
     public static readonly IReadOnlyList<ImportedAnnotation> NoAnnotations = [];
 
-    /// <summary>Splits "a|b" into trimmed, non-empty labels; null when there are none.</summary>
-    public static IReadOnlyList<ImportedAnnotation> LabelsFromCell(ReadOnlySpan<byte> cell)
+    /// <summary>Splits "a|b" into trimmed, non-empty labels, as one import annotation; empty when there are none.</summary>
+    public static IReadOnlyList<ImportedAnnotation> LabelsFromText(string text)
     {
-        if (cell.IsEmpty)
-            return NoAnnotations;
-        var text = Encoding.UTF8.GetString(cell);
         var labels = text.Split(LabelSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return labels.Length == 0 ? NoAnnotations : [new ImportedAnnotation(null, AnnotationKind.Import, labels)];
     }

@@ -8,7 +8,7 @@ namespace Labelforge.Core.Import;
 /// Maps one JSON object (a JSONL line or a JSON array element) to an import entry in a single Utf8JsonReader
 /// pass that validates the JSON, picks the text, id and label fields and notes whether the bytes are already
 /// compact; compact input is kept as DataJson byte for byte, anything else is rewritten compactly.
-/// Labels: a string is one label, an array of strings is several.
+/// Labels: a string is one label (a '|' in it is kept), an array of strings is several.
 /// </summary>
 internal sealed class JsonObjectMapper
 {
@@ -19,6 +19,7 @@ internal sealed class JsonObjectMapper
     private readonly byte[]? idName;
     private readonly byte[]? labelName;
     private readonly JsonScratch json = new();
+    private readonly LabelCache labelCache = new();
 
     public JsonObjectMapper(string source, ImportFieldMap map, ImportReaderOptions options)
     {
@@ -61,9 +62,9 @@ internal sealed class JsonObjectMapper
         if (string.IsNullOrWhiteSpace(fields.Text))
             return Bad(line, map.TextFieldOrDefault, ImportText.EmptyText(map.TextFieldOrDefault));
         var dataJson = fields.Compact ? Encoding.UTF8.GetString(span) : Rewrite(bytes);
-        IReadOnlyList<ImportedAnnotation> annotations = fields.Labels is { Count: > 0 }
+        var annotations = fields.Annotations ?? (fields.Labels is { Count: > 0 }
             ? [new ImportedAnnotation(null, AnnotationKind.Import, fields.Labels)]
-            : ImportText.NoAnnotations;
+            : ImportText.NoAnnotations);
         return ImportEntry.Ok(new ImportRecord(source, line, fields.Id, fields.Text, dataJson, annotations));
     }
 
@@ -128,8 +129,13 @@ internal sealed class JsonObjectMapper
         }
     }
 
-    private static (string? Field, string Message)? CaptureLabels(ref Utf8JsonReader reader, string name, ref Fields fields)
+    private (string? Field, string Message)? CaptureLabels(ref Utf8JsonReader reader, string name, ref Fields fields)
     {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.ValueSpan.Contains((byte)ImportText.LabelSeparator))
+        {
+            fields.Annotations = labelCache.FromCell(reader.ValueSpan);
+            return null;
+        }
         if (reader.TokenType == JsonTokenType.String)
         {
             var label = reader.GetString()!.Trim();
@@ -190,6 +196,7 @@ internal sealed class JsonObjectMapper
         public string? Text;
         public string? Id;
         public List<string>? Labels;
+        public IReadOnlyList<ImportedAnnotation>? Annotations;
         public bool Compact = true;
     }
 }
