@@ -14,7 +14,7 @@ internal static class FormatsBench
     private const int Rows = 1_000_000;
 
     /// <summary>Rows of the untimed warm-up pass, so the table shows steady-state code rather than JIT tiering.</summary>
-    private const int WarmUpRows = 50_000;
+    private const int WarmUpRows = 200_000;
 
     public static async Task RunAsync()
     {
@@ -55,6 +55,8 @@ internal static class FormatsBench
             await using var file = new FileStream(Path.Combine(folder, "warm" + format.Extension()), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
             await ExportWriters.WriteItemsAsync(file, format, Items(WarmUpRows), ExportOptions.Default);
         }
+        // Tier-1 code is compiled on a background thread after a short delay; give it time to land.
+        await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
     private static void Read(string step, string path, ImportFormat format)
