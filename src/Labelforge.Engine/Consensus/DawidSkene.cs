@@ -1,0 +1,133 @@
+namespace Labelforge.Engine.Consensus;
+
+/// <summary>
+/// Dawid-Skene (Dawid and Skene 1979, "Maximum likelihood estimation of observer error-rates using the EM
+/// algorithm"): every worker j has a full confusion matrix <c>pi_j[k,l] = P(answer l | true k)</c>, the
+/// true labels have priors <c>rho_k</c>, and EM alternates
+/// <list type="bullet">
+/// <item>M-step: <c>pi_j[k,l] = (sum_{i: j answered l} T_ik + s) / (sum_{i answered by j} T_ik + K s)</c>,
+/// <c>rho_k = (sum_i T_ik + s) / (n + K s)</c> with smoothing s;</item>
+/// <item>E-step: <c>T_ik ∝ rho_k prod_{(i,j,l)} pi_j[k,l]</c>,</item>
+/// </list>
+/// starting from vote fractions, until the marginal log-likelihood <c>sum_i ln sum_k rho_k prod pi</c>
+/// stops improving. Worker skill is <c>sum_k rho_k pi_j[k,k]</c>, the expected accuracy.
+/// </summary>
+public static class DawidSkene
+{
+    /// <summary>Runs Dawid-Skene EM.</summary>
+    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        options ??= new InferenceOptions();
+        InferenceMath.CheckGold(answers, options.Gold);
+        int n = answers.ItemCount, k = answers.ClassCount, m = answers.WorkerCount;
+        var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
+        var confusion = new double[m * k * k];
+        var logLikelihood = new double[m * k * k];
+        var priors = new double[k];
+        var history = new List<double>();
+        var converged = false;
+        for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
+        {
+            priors = InferenceMath.Priors(posteriors, n, k, options.Smoothing);
+            MStep(answers, posteriors, confusion, logLikelihood, options);
+            var ll = EStep(answers, posteriors, priors, logLikelihood, options);
+            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance);
+            history.Add(ll);
+        }
+        return new InferenceResult
+        {
+            Method = "dawid-skene",
+            ClassCount = k,
+            Posteriors = posteriors,
+            Labels = InferenceMath.ArgMax(posteriors, answers, options.Gold),
+            ClassPriors = priors,
+            WorkerSkill = ExpectedAccuracy(confusion, priors, m, k),
+            WorkerConfusion = confusion,
+            Iterations = history.Count,
+            Converged = converged,
+            LogLikelihoodHistory = [.. history],
+        };
+    }
+
+    /// <summary>Confusion rows per worker; also writes their logs transposed as <c>[(w*K + l)*K + k]</c> for the E-step.</summary>
+    private static void MStep(CrowdAnswers answers, double[] posteriors, double[] confusion, double[] logLikelihood, InferenceOptions options)
+    {
+        var k = answers.ClassCount;
+        var index = answers.ByWorker;
+        var s = options.Smoothing;
+        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, (from, to) =>
+        {
+            for (var w = from; w < to; w++)
+            {
+                var counts = confusion.AsSpan(w * k * k, k * k);
+                counts.Clear();
+                for (var p = index.Start[w]; p < index.Start[w + 1]; p++)
+                {
+                    var t = index.Other[p] * k;
+                    var l = index.Label[p];
+                    for (var c = 0; c < k; c++)
+                        counts[(c * k) + l] += posteriors[t + c];
+                }
+                for (var c = 0; c < k; c++)
+                {
+                    var row = counts.Slice(c * k, k);
+                    var total = k * s;
+                    foreach (var v in row)
+                        total += v;
+                    for (var l = 0; l < k; l++)
+                    {
+                        row[l] = (row[l] + s) / total;
+                        logLikelihood[(((w * k) + l) * k) + c] = Math.Log(row[l]);
+                    }
+                }
+            }
+        });
+    }
+
+    private static double EStep(CrowdAnswers answers, double[] posteriors, double[] priors, double[] logLikelihood, InferenceOptions options)
+    {
+        var k = answers.ClassCount;
+        var index = answers.ByItem;
+        var gold = options.Gold;
+        var logPriors = new double[k];
+        for (var c = 0; c < k; c++)
+            logPriors[c] = Math.Log(priors[c]);
+        return ParallelRange.Sum(answers.ItemCount, options.MaxDegreeOfParallelism, (from, to) =>
+        {
+            var ll = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                var row = posteriors.AsSpan(i * k, k);
+                logPriors.CopyTo(row);
+                for (var p = index.Start[i]; p < index.Start[i + 1]; p++)
+                {
+                    var table = logLikelihood.AsSpan(((index.Other[p] * k) + index.Label[p]) * k, k);
+                    for (var c = 0; c < k; c++)
+                        row[c] += table[c];
+                }
+                var g = InferenceMath.GoldOf(gold, i);
+                if (g == LabelIndex.Abstain)
+                {
+                    ll += InferenceMath.NormalizeLog(row);
+                    continue;
+                }
+                ll += row[g];
+                row.Clear();
+                row[g] = 1;
+            }
+            return ll;
+        });
+    }
+
+    private static double[] ExpectedAccuracy(double[] confusion, double[] priors, int m, int k)
+    {
+        var skill = new double[m];
+        for (var w = 0; w < m; w++)
+        {
+            for (var c = 0; c < k; c++)
+                skill[w] += priors[c] * confusion[(((w * k) + c) * k) + c];
+        }
+        return skill;
+    }
+}
