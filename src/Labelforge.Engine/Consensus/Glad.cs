@@ -9,7 +9,9 @@ namespace Labelforge.Engine.Consensus;
 /// <c>Q = sum_{(i,j,l)} [T_il ln sigma(x) + (1 - T_il) ln((1 - sigma(x))/(K-1))] - (alpha_j - 1)^2/2 - b_i^2/2</c>,
 /// <c>x = alpha_j beta_i</c>, whose gradient per answer is <c>(T_il - sigma(x))</c> times dx. It takes
 /// <see cref="NewtonSteps"/> alternating Newton (Fisher scoring) steps on all alpha, then on all b; each
-/// is a sum of independent one-dimensional problems, so the steps are exact and cheap.
+/// is a sum of independent one-dimensional problems, so the steps are exact and cheap. As in the paper the
+/// class prior stays uniform: with an estimated prior, an item whose lone answer goes against the majority
+/// class can be explained away as "hard", which flips answers nobody contradicted.
 /// </summary>
 public static class Glad
 {
@@ -32,11 +34,11 @@ public static class Glad
         var logRight = new double[answers.Count];
         var logWrong = new double[answers.Count];
         var priors = new double[k];
+        Array.Fill(priors, 1.0 / k);
         var history = new List<double>();
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.Priors(posteriors, n, k, options.Smoothing);
             for (var step = 0; step < NewtonSteps; step++)
             {
                 UpdateAlpha(answers, posteriors, alpha, logBeta, options);

@@ -1,17 +1,19 @@
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
-/// Splits 0..count-1 into a fixed set of contiguous chunks and runs them in parallel. Partial sums are
-/// added in chunk order, so results do not depend on thread scheduling.
+/// Splits 0..count-1 into contiguous chunks whose boundaries depend only on <c>count</c> and runs them in
+/// parallel. Partial sums are added in chunk order, so results are bit-identical for any degree of
+/// parallelism and any thread scheduling.
 /// </summary>
 internal static class ParallelRange
 {
     private const int MinChunk = 2048;
+    private const int MaxChunks = 64;
 
     public static void For(int count, int maxParallelism, Action<int, int> body)
     {
-        var chunks = ChunkCount(count, maxParallelism);
-        if (chunks <= 1)
+        var chunks = ChunkCount(count);
+        if (chunks <= 1 || maxParallelism <= 1)
         {
             body(0, count);
             return;
@@ -25,11 +27,11 @@ internal static class ParallelRange
 
     public static double Sum(int count, int maxParallelism, Func<int, int, double> body)
     {
-        var chunks = ChunkCount(count, maxParallelism);
+        var chunks = ChunkCount(count);
         if (chunks <= 1)
             return body(0, count);
         var partial = new double[chunks];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, c =>
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) }, c =>
         {
             var (start, end) = Bounds(count, chunks, c);
             partial[c] = body(start, end);
@@ -40,8 +42,7 @@ internal static class ParallelRange
         return total;
     }
 
-    private static int ChunkCount(int count, int maxParallelism) =>
-        maxParallelism <= 1 ? 1 : Math.Min(maxParallelism * 4, (count + MinChunk - 1) / MinChunk);
+    private static int ChunkCount(int count) => Math.Min(MaxChunks, (count + MinChunk - 1) / MinChunk);
 
     private static (int Start, int End) Bounds(int count, int chunks, int c) =>
         ((int)((long)count * c / chunks), (int)((long)count * (c + 1) / chunks));
