@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Labelforge.Engine.Agreement;
 
 namespace Labelforge.Cli.Consensus;
@@ -12,6 +13,8 @@ public sealed class AgreementSummary
 
     public string? Weights { get; init; }
 
+    /// <summary>Always written, as null when the coefficient is undefined, so scripts can rely on the key.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public double? Value { get; init; }
 
     public int Items { get; init; }
