@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Engine.Agreement;
@@ -27,6 +28,7 @@ internal sealed class ItemTallies
     /// <summary>Mean observed agreement over pairable items, or NaN when no item has two answers.</summary>
     public double Observed => PairableWeight > 0 ? ObservedSum / PairableWeight : double.NaN;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ItemTallies Compute(CrowdAnswers answers, double[]? itemWeights)
     {
         var k = answers.ClassCount;

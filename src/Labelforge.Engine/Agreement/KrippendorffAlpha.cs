@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Engine.Agreement;
@@ -18,6 +19,7 @@ public static class KrippendorffAlpha
     /// Alpha at the given level. <paramref name="labelValues"/> gives the number of each label for interval
     /// and ratio (null: the label index itself); ordinal needs label indices in rank order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Compute(CrowdAnswers answers, AgreementLevel level, double[]? labelValues = null, double[]? itemWeights = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -53,6 +55,7 @@ public static class KrippendorffAlpha
     }
 
     /// <summary>sum_u w_u / (m_u - 1) times the summed differences over ordered pairs of values in unit u.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ObservedSum(CrowdAnswers answers, Difference difference, double[]? itemWeights)
     {
         var index = answers.ByItem;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
@@ -28,6 +30,7 @@ internal sealed class AnswerIndex
     public int Size(int group) => Start[group + 1] - Start[group];
 
     /// <summary>Counting sort by key: stable, O(answers + groups).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AnswerIndex Build(int[] keys, int[] others, int[] labels, int groupCount)
     {
         var start = new int[groupCount + 1];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
@@ -56,7 +58,7 @@ public static class DawidSkene
         var k = answers.ClassCount;
         var index = answers.ByWorker;
         var s = options.Smoothing;
-        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, (from, to) =>
+        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var w = from; w < to; w++)
             {
@@ -93,7 +95,7 @@ public static class DawidSkene
         var logPriors = new double[k];
         for (var c = 0; c < k; c++)
             logPriors[c] = Math.Log(priors[c]);
-        return ParallelRange.Sum(answers.ItemCount, options.MaxDegreeOfParallelism, (from, to) =>
+        return ParallelRange.Sum(answers.ItemCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             var ll = 0.0;
             for (var i = from; i < to; i++)

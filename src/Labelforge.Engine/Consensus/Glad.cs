@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
@@ -71,7 +73,10 @@ public static class Glad
     {
         var k = answers.ClassCount;
         var index = answers.ByWorker;
-        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, (from, to) =>
+        var betas = new double[logBeta.Length];
+        for (var i = 0; i < betas.Length; i++)
+            betas[i] = Math.Exp(logBeta[i]);
+        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var w = from; w < to; w++)
             {
@@ -80,7 +85,7 @@ public static class Glad
                 for (var p = index.Start[w]; p < index.Start[w + 1]; p++)
                 {
                     var i = index.Other[p];
-                    var beta = Math.Exp(logBeta[i]);
+                    var beta = betas[i];
                     var s = Sigmoid(a * beta);
                     gradient += (posteriors[(i * k) + index.Label[p]] - s) * beta;
                     curvature += s * (1 - s) * beta * beta;
@@ -94,7 +99,7 @@ public static class Glad
     {
         var k = answers.ClassCount;
         var index = answers.ByItem;
-        ParallelRange.For(answers.ItemCount, options.MaxDegreeOfParallelism, (from, to) =>
+        ParallelRange.For(answers.ItemCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -113,6 +118,7 @@ public static class Glad
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillLogTerms(CrowdAnswers answers, double[] alpha, double[] logBeta, double[] logRight, double[] logWrong)
     {
         var logOthers = Math.Log(Math.Max(1, answers.ClassCount - 1));
@@ -122,9 +128,11 @@ public static class Glad
             var beta = Math.Exp(logBeta[i]);
             for (var p = index.Start[i]; p < index.Start[i + 1]; p++)
             {
+                // ln sigma(x) = -softplus(-x) and ln(1 - sigma(x)) = ln sigma(x) - x, one exp and one log per answer.
                 var x = alpha[index.Other[p]] * beta;
-                logRight[p] = -SymmetricEStep.Softplus(-x);
-                logWrong[p] = -SymmetricEStep.Softplus(x) - logOthers;
+                var right = -SymmetricEStep.Softplus(-x);
+                logRight[p] = right;
+                logWrong[p] = right - x - logOthers;
             }
         }
     }

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>Pieces every truth-inference method shares: vote-fraction starts, gold clamping, priors, arg-max.</summary>
 internal static class InferenceMath
 {
     /// <summary>Posterior start from vote fractions; items without answers start uniform. Gold is clamped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] VoteFractions(CrowdAnswers answers, int[]? gold)
     {
         int n = answers.ItemCount, k = answers.ClassCount;
@@ -57,6 +60,7 @@ internal static class InferenceMath
     }
 
     /// <summary>Smoothed class priors from the current posteriors: (sum_i T_ik + s) / (n + K s).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Priors(double[] posteriors, int n, int k, double smoothing)
     {
         var priors = new double[k];
@@ -90,6 +94,7 @@ internal static class InferenceMath
     }
 
     /// <summary>Arg-max label per item (lowest index on exact ties); Abstain for items with neither answers nor gold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] ArgMax(double[] posteriors, CrowdAnswers answers, int[]? gold)
     {
         int n = answers.ItemCount, k = answers.ClassCount;
@@ -117,6 +122,7 @@ internal static class InferenceMath
         Math.Abs(current - previous) <= tolerance * Math.Max(1.0, Math.Abs(current));
 
     /// <summary>Share of each worker's answers that equal the chosen label of the item (answers on Abstain items skipped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] AgreementWithLabels(CrowdAnswers answers, int[] labels)
     {
         var hits = new double[answers.WorkerCount];

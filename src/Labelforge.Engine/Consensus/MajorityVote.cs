@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Labelforge.Engine.Consensus;
 public static class MajorityVote
 {
     /// <summary>Runs majority vote over the answers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
@@ -47,6 +49,7 @@ public static class OneCoinDawidSkene
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EstimateAccuracy(CrowdAnswers answers, double[] posteriors, double[] accuracy, double smoothing)
     {
         var k = answers.ClassCount;
@@ -60,6 +63,7 @@ public static class OneCoinDawidSkene
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillLogTerms(CrowdAnswers answers, double[] accuracy, double[] logRight, double[] logWrong)
     {
         var others = Math.Max(1, answers.ClassCount - 1);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class SymmetricEStep
         var logPriors = new double[k];
         for (var c = 0; c < k; c++)
             logPriors[c] = Math.Log(priors[c]);
-        return ParallelRange.Sum(answers.ItemCount, options.MaxDegreeOfParallelism, (from, to) =>
+        return ParallelRange.Sum(answers.ItemCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             var ll = 0.0;
             for (var i = from; i < to; i++)

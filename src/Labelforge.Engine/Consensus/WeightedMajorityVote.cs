@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace Labelforge.Engine.Consensus;
 public static class WeightedMajorityVote
 {
     /// <summary>Runs weighted majority vote with given or estimated worker weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
