@@ -41,12 +41,13 @@ internal static class AggregateCommand
         var maxIterations = new Option<int>("--max-iterations") { Description = "Most EM iterations.", DefaultValueFactory = _ => 100 };
         var tolerance = new Option<double>("--tolerance") { Description = "Relative log-likelihood change that ends EM.", DefaultValueFactory = _ => 1e-7 };
         var smoothing = new Option<double>("--smoothing") { Description = "Pseudo-count added to every estimated count.", DefaultValueFactory = _ => 0.01 };
+        var uniform = new Option<bool>("--uniform-priors") { Description = "Keep class priors uniform instead of estimating them." };
         var restarts = new Option<int>("--restarts") { Description = "MACE: extra runs from random starts (best likelihood wins)." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var command = new Command("aggregate", "Infer each item's true label from several workers' answers (truth inference).");
         layout.AddTo(command);
-        foreach (var option in new Option[] { method, gold, goldItem, goldLabel, clamp, output, ties, maxIterations, tolerance, smoothing, restarts, seed, json })
+        foreach (var option in new Option[] { method, gold, goldItem, goldLabel, clamp, output, ties, maxIterations, tolerance, smoothing, uniform, restarts, seed, json })
             command.Options.Add(option);
         command.SetHandler((parse, ct) =>
         {
@@ -61,7 +62,8 @@ internal static class AggregateCommand
                 Smoothing = parse.GetValue(smoothing) >= 0 ? parse.GetValue(smoothing) : throw new CliException("--smoothing must be 0 or more"),
                 Seed = parse.GetValue(seed),
                 TieBreak = Ties[parse.GetValue(ties)!],
-                RandomRestarts = parse.GetValue(restarts),
+                RandomRestarts = parse.GetValue(restarts) >= 0 ? parse.GetValue(restarts) : throw new CliException("--restarts must be 0 or more"),
+                ClassPriors = parse.GetValue(uniform) ? Enumerable.Repeat(1.0, table.LabelNames.Length).ToArray() : null,
                 Gold = parse.GetValue(clamp) ? goldLabels?.Labels : null,
             };
             var name = parse.GetValue(method)!.ToLowerInvariant();

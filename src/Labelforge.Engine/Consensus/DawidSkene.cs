@@ -31,7 +31,7 @@ public static class DawidSkene
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.Priors(posteriors, n, k, options.Smoothing);
+            priors = InferenceMath.PriorsFor(options, posteriors, n, k);
             MStep(answers, posteriors, confusion, logLikelihood, options);
             var ll = EStep(answers, posteriors, priors, logLikelihood, options);
             converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance);

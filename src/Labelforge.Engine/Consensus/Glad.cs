@@ -35,8 +35,7 @@ public static class Glad
         var logBeta = new double[n];
         var logRight = new double[answers.Count];
         var logWrong = new double[answers.Count];
-        var priors = new double[k];
-        Array.Fill(priors, 1.0 / k);
+        var priors = options.ClassPriors is null ? Enumerable.Repeat(1.0 / k, k).ToArray() : InferenceMath.PriorsFor(options, [], 0, k);
         var history = new List<double>();
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)

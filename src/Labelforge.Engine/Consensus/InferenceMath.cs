@@ -59,6 +59,17 @@ internal static class InferenceMath
         }
     }
 
+    /// <summary>The fixed priors of the options when given (checked), else the smoothed estimate from the posteriors.</summary>
+    public static double[] PriorsFor(InferenceOptions options, double[] posteriors, int n, int k)
+    {
+        if (options.ClassPriors is not { } fixedPriors)
+            return Priors(posteriors, n, k, options.Smoothing);
+        if (fixedPriors.Length != k || fixedPriors.Any(p => !(p > 0)))
+            throw new ArgumentException($"ClassPriors needs {k} positive values.", nameof(options));
+        var total = fixedPriors.Sum();
+        return [.. fixedPriors.Select(p => p / total)];
+    }
+
     /// <summary>Smoothed class priors from the current posteriors: (sum_i T_ik + s) / (n + K s).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Priors(double[] posteriors, int n, int k, double smoothing)

@@ -30,6 +30,12 @@ public sealed class InferenceOptions
     /// </summary>
     public int[]? Gold { get; init; }
 
+    /// <summary>
+    /// Known class priors P(true label = k), kept fixed instead of estimated, or null to estimate them from the
+    /// posteriors (default null; GLAD then uses a uniform prior, as in its paper).
+    /// </summary>
+    public double[]? ClassPriors { get; init; }
+
     /// <summary>Fixed per-worker vote weights for weighted majority vote; null estimates them (default null).</summary>
     public double[]? WorkerWeights { get; init; }
 

@@ -11,7 +11,7 @@ namespace Labelforge.Engine.Consensus;
 /// <c>theta_j = (sum q + s) / (n_j + 2 s)</c>, <c>xi_j(l) = (sum_{answers l} (1 - q) + s) / (sum (1 - q) + K s)</c>.
 /// The first run starts from vote fractions with theta = 0.5 and uniform strategies; each of
 /// <see cref="InferenceOptions.RandomRestarts"/> further runs starts from seeded random parameters, and the
-/// highest final log-likelihood wins. Class priors are estimated (the paper keeps them uniform).
+/// highest final log-likelihood wins. Class priors are estimated unless fixed in the options (the paper keeps them uniform).
 /// </summary>
 public static class Mace
 {
@@ -59,7 +59,7 @@ public static class Mace
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.Priors(posteriors, n, k, options.Smoothing);
+            priors = InferenceMath.PriorsFor(options, posteriors, n, k);
             MStep(answers, posteriors, theta, strategy, options);
             FillLogTerms(answers, theta, strategy, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);

@@ -28,7 +28,7 @@ public static class OneCoinDawidSkene
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.Priors(posteriors, n, k, options.Smoothing);
+            priors = InferenceMath.PriorsFor(options, posteriors, n, k);
             EstimateAccuracy(answers, posteriors, accuracy, options.Smoothing);
             FillLogTerms(answers, accuracy, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);

@@ -57,6 +57,16 @@ public class AggregateCommandTests
     }
 
     [Fact]
+    public async Task Uniform_priors_change_one_coin_on_bluebirds()
+    {
+        string[] args = ["aggregate", "--input", Path.Combine(Bluebirds, "answers.csv"), "--gold", Path.Combine(Bluebirds, "gold.csv"),
+            "--method", "one-coin", "--json"];
+        var estimated = await CliRun.JsonAsync(args);
+        var uniform = await CliRun.JsonAsync([.. args, "--uniform-priors"]);
+        Assert.True(uniform.GetProperty("accuracy").GetDouble() > estimated.GetProperty("accuracy").GetDouble());
+    }
+
+    [Fact]
     public async Task Clamped_gold_items_keep_their_gold_label()
     {
         var json = await CliRun.JsonAsync("aggregate", "--input", CliRun.Data("answers-quoted.csv"),

@@ -99,6 +99,18 @@ public class InferenceBehaviourTests
     }
 
     [Fact]
+    public void Fixed_class_priors_are_kept_and_checked()
+    {
+        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 300, ClassCount = 2, Seed = 8 });
+        foreach (var method in new[] { InferenceMethod.DawidSkene, InferenceMethod.OneCoin, InferenceMethod.Glad, InferenceMethod.Mace })
+        {
+            var result = TruthInference.Run(method, crowd.Answers, new InferenceOptions { ClassPriors = [3, 1] });
+            Assert.Equal([0.75, 0.25], result.ClassPriors);
+            Assert.Throws<ArgumentException>(() => TruthInference.Run(method, crowd.Answers, new InferenceOptions { ClassPriors = [1, 0] }));
+        }
+    }
+
+    [Fact]
     public void Mace_random_restarts_keep_the_best_likelihood()
     {
         var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 500, WorkerCount = 15, ClassCount = 3, Seed = 2 });
