@@ -38,27 +38,30 @@ internal static class AgreementCommand
         command.SetHandler((parse, ct) =>
         {
             var table = layout.ReadAnswers(parse);
-            var chosen = Metrics[parse.GetValue(metric)!];
+            var name = parse.GetValue(metric)!.ToLowerInvariant();
             var options = new AgreementOptions
             {
                 Level = Enum.Parse<AgreementLevel>(parse.GetValue(level)!, ignoreCase: true),
                 Weighting = Enum.Parse<KappaWeighting>(parse.GetValue(weights)!, ignoreCase: true),
                 LabelValues = table.LabelValues,
             };
-            Validate(chosen, options, table);
-            var replicates = parse.GetValue(bootstrap);
-            if (replicates < 0)
-                throw new CliException("--bootstrap must be 0 or more");
-            var summary = AgreementSummary.Compute(parse.GetValue(metric)!.ToLowerInvariant(), chosen, options, table, replicates,
+            var replicates = parse.GetValue(bootstrap) >= 0 ? parse.GetValue(bootstrap) : throw new CliException("--bootstrap must be 0 or more");
+            Validate(Metrics[name], options, table);
+            var summary = AgreementSummary.Compute(name, Metrics[name], options, table, replicates,
                 parse.GetValue(seed), parse.GetValue(perLabel), parse.GetValue(pairwise));
-            var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-                CliJson.Write(stdout, summary);
-            else
-                stdout.WriteLine(summary.ToText());
+            Write(parse, summary, parse.GetValue(json));
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    private static void Write(ParseResult parse, AgreementSummary summary, bool json)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        if (json)
+            CliJson.Write(stdout, summary);
+        else
+            stdout.WriteLine(summary.ToText());
     }
 
     private static void Validate(AgreementMetric metric, AgreementOptions options, AnswerTable table)
