@@ -87,7 +87,7 @@ public class SyntheticRecoveryTests
     [Fact]
     public void Results_are_identical_sequential_and_parallel()
     {
-        var big = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 20000, WorkerCount = 50, ClassCount = 4, Seed = 9 });
+        var big = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 8000, WorkerCount = 50, ClassCount = 4, Seed = 9 });
         foreach (var method in Enum.GetValues<InferenceMethod>())
         {
             var one = TruthInference.Run(method, big.Answers, new InferenceOptions { MaxDegreeOfParallelism = 1 });
@@ -95,14 +95,5 @@ public class SyntheticRecoveryTests
             Assert.Equal(one.Labels, many.Labels);
             Assert.Equal(one.LogLikelihoodHistory, many.LogLikelihoodHistory);
         }
-    }
-
-    [Fact]
-    public void Generator_is_deterministic_per_seed()
-    {
-        var options = new SyntheticCrowdOptions { ItemCount = 100, Seed = 5 };
-        Assert.Equal(SyntheticCrowd.Generate(options).Answers.Labels, SyntheticCrowd.Generate(options).Answers.Labels);
-        var other = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 100, Seed = 6 });
-        Assert.NotEqual(SyntheticCrowd.Generate(options).Answers.Labels, other.Answers.Labels);
     }
 }
