@@ -52,28 +52,25 @@ public static class DawidSkene
         };
     }
 
+    /// <summary>
+    /// Per-chunk count tables are used while they stay small (at most this many doubles in all): summing
+    /// in item order reads the posteriors sequentially, which beats the random reads of a per-worker pass.
+    /// </summary>
+    private const long MaxChunkTableCells = 1 << 22;
+
     /// <summary>Confusion rows per worker; also writes their logs transposed as <c>[(w*K + l)*K + k]</c> for the E-step.</summary>
     private static void MStep(CrowdAnswers answers, double[] posteriors, double[] confusion, double[] logLikelihood, InferenceOptions options)
     {
-        var k = answers.ClassCount;
-        var index = answers.ByWorker;
+        int k = answers.ClassCount, table = answers.WorkerCount * k * k;
+        Count(answers, posteriors, confusion, options, (long)ParallelRange.ChunkCount(answers.ItemCount) * table <= MaxChunkTableCells);
         var s = options.Smoothing;
         ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var w = from; w < to; w++)
             {
-                var counts = confusion.AsSpan(w * k * k, k * k);
-                counts.Clear();
-                for (var p = index.Start[w]; p < index.Start[w + 1]; p++)
-                {
-                    var t = index.Other[p] * k;
-                    var l = index.Label[p];
-                    for (var c = 0; c < k; c++)
-                        counts[(c * k) + l] += posteriors[t + c];
-                }
                 for (var c = 0; c < k; c++)
                 {
-                    var row = counts.Slice(c * k, k);
+                    var row = confusion.AsSpan(((w * k) + c) * k, k);
                     var total = k * s;
                     foreach (var v in row)
                         total += v;
@@ -82,6 +79,67 @@ public static class DawidSkene
                         row[l] = (row[l] + s) / total;
                         logLikelihood[(((w * k) + l) * k) + c] = Math.Log(row[l]);
                     }
+                }
+            }
+        });
+    }
+
+    /// <summary>Expected confusion counts, summed in item order (<paramref name="byItem"/>) or worker by worker.</summary>
+    internal static void Count(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, bool byItem)
+    {
+        if (byItem)
+            CountByItem(answers, posteriors, counts, options);
+        else
+            CountByWorker(answers, posteriors, counts, options);
+    }
+
+    /// <summary>Expected counts <c>sum T_ik [answer l]</c> per worker, one table per item chunk, added in chunk order.</summary>
+    private static void CountByItem(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options)
+    {
+        int k = answers.ClassCount, table = answers.WorkerCount * k * k, kk = k * k;
+        var chunks = ParallelRange.ChunkCount(answers.ItemCount);
+        var partial = new double[chunks * table];
+        var index = answers.ByItem;
+        ParallelRange.ForChunks(answers.ItemCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk, from, to) =>
+        {
+            var mine = partial.AsSpan(chunk * table, table);
+            for (var i = from; i < to; i++)
+            {
+                var row = posteriors.AsSpan(i * k, k);
+                for (var p = index.Start[i]; p < index.Start[i + 1]; p++)
+                {
+                    var cell = mine.Slice((index.Other[p] * kk) + index.Label[p]);
+                    for (var c = 0; c < row.Length; c++)
+                        cell[c * k] += row[c];
+                }
+            }
+        });
+        Array.Copy(partial, counts, table);
+        for (var chunk = 1; chunk < chunks; chunk++)
+        {
+            var source = partial.AsSpan(chunk * table, table);
+            for (var j = 0; j < table; j++)
+                counts[j] += source[j];
+        }
+    }
+
+    /// <summary>The same counts, one worker at a time (no per-chunk tables; for very many workers).</summary>
+    private static void CountByWorker(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options)
+    {
+        var k = answers.ClassCount;
+        var index = answers.ByWorker;
+        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
+        {
+            for (var w = from; w < to; w++)
+            {
+                var mine = counts.AsSpan(w * k * k, k * k);
+                mine.Clear();
+                for (var p = index.Start[w]; p < index.Start[w + 1]; p++)
+                {
+                    var t = index.Other[p] * k;
+                    var l = index.Label[p];
+                    for (var c = 0; c < k; c++)
+                        mine[(c * k) + l] += posteriors[t + c];
                 }
             }
         });

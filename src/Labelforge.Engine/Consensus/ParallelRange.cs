@@ -25,6 +25,22 @@ internal static class ParallelRange
         });
     }
 
+    /// <summary>Runs <paramref name="body"/>(chunk, start, end) for every chunk of <see cref="ChunkCount"/>.</summary>
+    public static void ForChunks(int count, int maxParallelism, Action<int, int, int> body)
+    {
+        var chunks = ChunkCount(count);
+        if (chunks <= 1)
+        {
+            body(0, 0, count);
+            return;
+        }
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) }, c =>
+        {
+            var (start, end) = Bounds(count, chunks, c);
+            body(c, start, end);
+        });
+    }
+
     public static double Sum(int count, int maxParallelism, Func<int, int, double> body)
     {
         var chunks = ChunkCount(count);
@@ -42,7 +58,7 @@ internal static class ParallelRange
         return total;
     }
 
-    private static int ChunkCount(int count) => Math.Min(MaxChunks, (count + MinChunk - 1) / MinChunk);
+    public static int ChunkCount(int count) => Math.Max(1, Math.Min(MaxChunks, (count + MinChunk - 1) / MinChunk));
 
     private static (int Start, int End) Bounds(int count, int chunks, int c) =>
         ((int)((long)count * c / chunks), (int)((long)count * (c + 1) / chunks));

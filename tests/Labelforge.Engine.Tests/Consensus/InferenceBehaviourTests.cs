@@ -111,6 +111,20 @@ public class InferenceBehaviourTests
     }
 
     [Fact]
+    public void Dawid_skene_counts_agree_whether_summed_by_item_or_by_worker()
+    {
+        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 9000, WorkerCount = 40, ClassCount = 3, Seed = 12 });
+        var posteriors = MajorityVote.Run(crowd.Answers).Posteriors;
+        var byItem = new double[40 * 9];
+        var byWorker = new double[40 * 9];
+        DawidSkene.Count(crowd.Answers, posteriors, byItem, new InferenceOptions(), byItem: true);
+        DawidSkene.Count(crowd.Answers, posteriors, byWorker, new InferenceOptions(), byItem: false);
+        for (var j = 0; j < byItem.Length; j++)
+            Assert.Equal(byWorker[j], byItem[j], 1e-9);
+        Assert.Equal(crowd.Answers.Count, byItem.Sum(), 1e-6);
+    }
+
+    [Fact]
     public void Mace_random_restarts_keep_the_best_likelihood()
     {
         var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 500, WorkerCount = 15, ClassCount = 3, Seed = 2 });
