@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return ImportCommand.Create();
         yield return ExportCommand.Create();
         yield return VersionCommand.Create();
+        yield return AggregateCommand.Create();
+        yield return AgreementCommand.Create();
     }
 }

@@ -1,0 +1,31 @@
+using Labelforge.Engine.Agreement;
+
+namespace Labelforge.Cli.Consensus;
+
+/// <summary>The annotator-by-annotator matrix in the JSON summary (rows and columns in <see cref="Annotators"/> order).</summary>
+public sealed class PairwiseSummary
+{
+    public required string[] Annotators { get; init; }
+
+    public required double?[][] Kappa { get; init; }
+
+    public required double?[][] Percent { get; init; }
+
+    public required int[][] SharedItems { get; init; }
+
+    public static PairwiseSummary From(AnswerTable table, KappaWeighting weighting)
+    {
+        var result = PairwiseAgreement.Compute(table.Answers, weighting);
+        var w = table.WorkerNames.Length;
+        return new PairwiseSummary
+        {
+            Annotators = table.WorkerNames,
+            Kappa = Rows(w, (u, v) => AgreementSummary.Finite(result.Kappa[u, v])),
+            Percent = Rows(w, (u, v) => AgreementSummary.Finite(result.Percent[u, v])),
+            SharedItems = Rows(w, (u, v) => result.SharedItems[u, v]),
+        };
+    }
+
+    private static T[][] Rows<T>(int w, Func<int, int, T> cell) =>
+        [.. Enumerable.Range(0, w).Select(u => Enumerable.Range(0, w).Select(v => cell(u, v)).ToArray())];
+}
