@@ -35,7 +35,7 @@ public static class LabelingFunctionApplier
             void Fault(int row, int column, Exception ex)
             {
                 Interlocked.Increment(ref faults[column]);
-                Interlocked.CompareExchange(ref firstFaults[column], $"item {row}: {ex.GetType().Name}: {ex.Message}", null);
+                Interlocked.CompareExchange(ref firstFaults[column], $"item {row}: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}", null);
             }
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
             Parallel.ForEach(Partitioner.Create(0, chunk.Length, 256), parallel, range =>
