@@ -5,6 +5,7 @@ internal static class BenchRunner
 {
     private static readonly Dictionary<string, Func<Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["weak"] = WeakSupervisionBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

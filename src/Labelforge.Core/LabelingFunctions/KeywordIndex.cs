@@ -1,4 +1,3 @@
-using System.Buffers;
 using Labelforge.Engine;
 
 namespace Labelforge.Core.LabelingFunctions;
@@ -10,8 +9,14 @@ namespace Labelforge.Core.LabelingFunctions;
 /// </summary>
 public sealed class KeywordIndex
 {
-    private readonly Dictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _ignoreCase;
-    private readonly Dictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _exactCase;
+    [ThreadStatic]
+    private static Range[]? _tokenBuffer;
+
+    [ThreadStatic]
+    private static bool[]? _foundBuffer;
+
+    private readonly TokenTable<Phrase[]> _ignoreCase;
+    private readonly TokenTable<Phrase[]> _exactCase;
     private readonly int[][] _keywordsOfFunction;
     private readonly KeywordFunction[] _functions;
     private readonly int _keywordCount;
@@ -40,8 +45,8 @@ public sealed class KeywordIndex
             _keywordsOfFunction[f] = [.. ids];
         }
         _keywordCount = id;
-        _ignoreCase = Freeze(ignoreCase, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _exactCase = Freeze(exactCase, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _ignoreCase = new TokenTable<Phrase[]>(Freeze(ignoreCase), ignoreCase: true);
+        _exactCase = new TokenTable<Phrase[]>(Freeze(exactCase), ignoreCase: false);
     }
 
     /// <summary>Number of functions; <see cref="Apply"/> writes one vote per function.</summary>
@@ -50,28 +55,22 @@ public sealed class KeywordIndex
     /// <summary>Writes each function's vote for <paramref name="text"/> into <paramref name="votes"/>.</summary>
     public void Apply(string text, Span<int> votes)
     {
-        var found = ArrayPool<bool>.Shared.Rent(Math.Max(1, _keywordCount));
-        var tokens = ArrayPool<Range>.Shared.Rent(Math.Max(4, (text.Length / 2) + 1));
-        try
+        // Per-thread scratch: the applier calls this from many threads, once per document.
+        var found = _foundBuffer is { } f && f.Length >= _keywordCount ? f : _foundBuffer = new bool[Math.Max(16, _keywordCount)];
+        var needed = (text.Length / 2) + 1;
+        var tokens = _tokenBuffer is { } t && t.Length >= needed ? t : _tokenBuffer = new Range[Math.Max(256, needed)];
+        Array.Clear(found, 0, _keywordCount);
+        var count = Tokenize(text, tokens);
+        for (var i = 0; i < count; i++)
         {
-            Array.Clear(found, 0, _keywordCount);
-            var count = Tokenize(text, tokens);
-            for (var t = 0; t < count; t++)
-            {
-                var token = text.AsSpan(tokens[t]);
-                if (_ignoreCase.TryGetValue(token, out var phrases))
-                    MarkPhrases(text, tokens, t, count, phrases, StringComparison.OrdinalIgnoreCase, found);
-                if (_exactCase.TryGetValue(token, out phrases))
-                    MarkPhrases(text, tokens, t, count, phrases, StringComparison.Ordinal, found);
-            }
-            for (var f = 0; f < _functions.Length; f++)
-                votes[f] = Fires(f, found) ? _functions[f].Label : LabelIndex.Abstain;
+            var token = text.AsSpan(tokens[i]);
+            if (_ignoreCase.Find(token) is { } folded)
+                MarkPhrases(text, tokens, i, count, folded, StringComparison.OrdinalIgnoreCase, found);
+            if (_exactCase.Find(token) is { } exact)
+                MarkPhrases(text, tokens, i, count, exact, StringComparison.Ordinal, found);
         }
-        finally
-        {
-            ArrayPool<Range>.Shared.Return(tokens);
-            ArrayPool<bool>.Shared.Return(found);
-        }
+        for (var fn = 0; fn < _functions.Length; fn++)
+            votes[fn] = Fires(fn, found) ? _functions[fn].Label : LabelIndex.Abstain;
     }
 
     private bool Fires(int f, bool[] found)
@@ -134,8 +133,8 @@ public sealed class KeywordIndex
         return [.. ranges.Take(count).Select(r => keyword[r])];
     }
 
-    private static Dictionary<string, Phrase[]> Freeze(Dictionary<string, List<Phrase>> source, StringComparer comparer) =>
-        source.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), comparer);
+    private static Dictionary<string, Phrase[]> Freeze(Dictionary<string, List<Phrase>> source) =>
+        source.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), source.Comparer);
 
     private sealed record Phrase(int Id, string[] Rest);
 }

@@ -22,8 +22,7 @@ public static class LabelingFunctionApplier
         var oldRows = previous?.Matrix.Rows ?? 0;
         var changed = new LfApplyPlan(set.Functions, Enumerable.Range(0, m).Where(j => reuse[j] < 0));
         var everything = new LfApplyPlan(set.Functions, Enumerable.Range(0, m));
-        var faults = new long[m];
-        var firstFaults = new string?[m];
+        var faults = new LfFaultLog(m);
         var chunks = new List<short[]>();
         var rows = 0;
         foreach (var chunk in documents.Chunk(options.ChunkSize))
@@ -32,11 +31,6 @@ public static class LabelingFunctionApplier
             var cells = new short[chunk.Length * m];
             Array.Fill(cells, (short)LabelIndex.Abstain);
             var start = rows;
-            void Fault(int row, int column, Exception ex)
-            {
-                Interlocked.Increment(ref faults[column]);
-                Interlocked.CompareExchange(ref firstFaults[column], $"item {row}: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}", null);
-            }
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
             Parallel.ForEach(Partitioner.Create(0, chunk.Length, 256), parallel, range =>
             {
@@ -49,14 +43,14 @@ public static class LabelingFunctionApplier
                         CopyReused(previous!.Matrix, row, reuse, span);
                     var plan = row < oldRows ? changed : everything;
                     if (!plan.IsEmpty)
-                        plan.Run(chunk[i], span, scratch, (column, ex) => Fault(row, column, ex));
+                        plan.Run(chunk[i], row, span, scratch, faults);
                 }
             });
             chunks.Add(cells);
             rows += chunk.Length;
         }
         var matrix = new LabelMatrix(rows, m, Concat(chunks, rows * m));
-        return new LfApplyResult(matrix, set.Names, set.Fingerprints, faults, firstFaults,
+        return new LfApplyResult(matrix, set.Names, set.Fingerprints, faults.Counts, faults.First,
             reuse.Count(r => r >= 0), Math.Max(0, rows - oldRows));
     }
 

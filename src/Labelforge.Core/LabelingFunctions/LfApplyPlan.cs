@@ -23,8 +23,8 @@ internal sealed class LfApplyPlan
 
     public bool IsEmpty => _index is null && _others.Length == 0;
 
-    /// <summary>Writes the planned columns of one row; a throwing function abstains and is reported to <paramref name="fault"/>.</summary>
-    public void Run(LfDocument document, Span<short> row, Span<int> scratch, Action<int, Exception> fault)
+    /// <summary>Writes the planned columns of one row; a throwing function abstains and is recorded in <paramref name="faults"/>.</summary>
+    public void Run(LfDocument document, int rowIndex, Span<short> row, Span<int> scratch, LfFaultLog faults)
     {
         if (_index is not null)
         {
@@ -42,7 +42,7 @@ internal sealed class LfApplyPlan
             catch (Exception ex)
             {
                 row[column] = (short)LabelIndex.Abstain;
-                fault(column, ex);
+                faults.Record(rowIndex, column, ex);
             }
         }
     }

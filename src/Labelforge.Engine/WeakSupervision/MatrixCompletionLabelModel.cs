@@ -122,6 +122,7 @@ public sealed class MatrixCompletionLabelModel(MatrixCompletionOptions? options 
             result[row, y] = Math.Exp(scores[y] - max) / sum;
     }
 
+    /// <summary>Adam from x; leaves in x the iterate with the lowest objective seen (Adam at a fixed step can drift past it).</summary>
     private bool Minimize(MatrixCompletionObjective objective, double[] x, List<double> history)
     {
         const double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
@@ -129,15 +130,23 @@ public sealed class MatrixCompletionLabelModel(MatrixCompletionOptions? options 
         var gradient = new double[x.Length];
         var first = new double[x.Length];
         var second = new double[x.Length];
-        for (var t = 1; t <= _options.MaxIterations; t++)
+        var best = (double[])x.Clone();
+        var bestLoss = double.PositiveInfinity;
+        var converged = false;
+        for (var t = 1; t <= _options.MaxIterations && !converged; t++)
         {
             var loss = objective.Evaluate(x, gradient);
             history.Add(loss);
-            if (history.Count > window)
+            if (loss < bestLoss)
             {
-                var before = history[^(window + 1)];
-                if (Math.Abs(before - loss) <= _options.Tolerance * Math.Max(1.0, Math.Abs(loss)))
-                    return true;
+                bestLoss = loss;
+                Array.Copy(x, best, x.Length);
+            }
+            if (history.Count > window
+                && Math.Abs(history[^(window + 1)] - loss) <= _options.Tolerance * Math.Max(1.0, Math.Abs(loss)))
+            {
+                converged = true;
+                continue;
             }
             var c1 = 1 - Math.Pow(beta1, t);
             var c2 = 1 - Math.Pow(beta2, t);
@@ -148,6 +157,7 @@ public sealed class MatrixCompletionLabelModel(MatrixCompletionOptions? options 
                 x[i] -= _options.LearningRate * (first[i] / c1) / (Math.Sqrt(second[i] / c2) + epsilon);
             }
         }
-        return false;
+        Array.Copy(best, x, x.Length);
+        return converged;
     }
 }

@@ -36,6 +36,6 @@ public sealed record MatrixCompletionOptions
     /// <summary>Iteration cap; default 2000.</summary>
     public int MaxIterations { get; init; } = 2000;
 
-    /// <summary>Stop when the objective changes by less than this fraction over 20 iterations; default 1e-7.</summary>
-    public double Tolerance { get; init; } = 1e-7;
+    /// <summary>Stop when the objective changes by less than this fraction over 20 iterations; default 1e-5.</summary>
+    public double Tolerance { get; init; } = 1e-5;
 }
