@@ -8,6 +8,7 @@ internal static class BenchRunner
         ["store"] = StoreBench.RunAsync,
         ["formats"] = FormatsBench.RunAsync,
         ["consensus"] = ConsensusSuite.RunAsync,
+        ["weak"] = WeakSupervisionBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -15,5 +15,7 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return AggregateCommand.Create();
         yield return AgreementCommand.Create();
+        yield return LfCommand.Create();
+        yield return LabelModelCommand.Create();
     }
 }
