@@ -5,6 +5,8 @@ internal static class BenchRunner
 {
     private static readonly Dictionary<string, Func<Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["label-errors"] = LabelErrorsBench.RunAsync,
+        ["active-learning"] = ActiveLearningBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -53,31 +53,46 @@ public static class LabelErrorDetector
         var flagged = new bool[labels.Length];
         var noiseRate = filter != LabelErrorFilter.PruneByClass ? new bool[labels.Length] : null;
         var lowSelf = filter != LabelErrorFilter.PruneByNoiseRate ? new bool[labels.Length] : null;
-        for (var given = 0; given < byClass.Length; given++)
+        // Classes touch disjoint rows of the masks, so they run in parallel with a deterministic result.
+        Parallel.For(0, byClass.Length, given =>
         {
             if (noiseRate is not null)
                 MarkByNoiseRate(byClass[given], given, probabilities, pruneCounts, noiseRate);
             if (lowSelf is not null)
                 MarkByClass(byClass[given], given, probabilities, labelCounts[given] - pruneCounts[given, given], lowSelf);
-        }
+        });
         for (var i = 0; i < flagged.Length; i++)
             flagged[i] = (noiseRate?[i] ?? true) && (lowSelf?[i] ?? true);
         return flagged;
     }
 
-    /// <summary>For each true class j ≠ given, the P[j][given] items with the largest margin p_j - p_given.</summary>
+    /// <summary>
+    /// For each true class j ≠ given, the P[j][given] items with the largest margin p_j - p_given. One pass over the
+    /// class's rows feeds all k - 1 bounded heaps, so the matrix is read once, row by row.
+    /// </summary>
     private static void MarkByNoiseRate(int[] members, int given, ProbabilityMatrix probabilities, int[,] pruneCounts, bool[] mark)
     {
-        var margin = new double[members.Length];
-        for (var j = 0; j < probabilities.ClassCount; j++)
+        var k = probabilities.ClassCount;
+        var heaps = new BoundedHeap?[k];
+        for (var j = 0; j < k; j++)
         {
-            var count = pruneCounts[j, given];
-            if (j == given || count <= 0)
+            if (j != given && pruneCounts[j, given] > 0)
+                heaps[j] = new BoundedHeap(Math.Min(pruneCounts[j, given], members.Length));
+        }
+        var values = probabilities.Values;
+        foreach (var row in members)
+        {
+            var offset = row * k;
+            double self = values[offset + given];
+            for (var j = 0; j < k; j++)
+                heaps[j]?.Offer(row, values[offset + j] - self);
+        }
+        foreach (var heap in heaps)
+        {
+            if (heap is null)
                 continue;
-            for (var m = 0; m < members.Length; m++)
-                margin[m] = (double)probabilities[members[m], j] - probabilities[members[m], given];
-            foreach (var pick in TopK.Largest(margin, count))
-                mark[members[pick]] = true;
+            foreach (var row in heap.Indices)
+                mark[row] = true;
         }
     }
 
@@ -86,11 +101,11 @@ public static class LabelErrorDetector
     {
         if (count <= 0)
             return;
-        var negSelf = new double[members.Length];
-        for (var m = 0; m < members.Length; m++)
-            negSelf[m] = -probabilities[members[m], given];
-        foreach (var pick in TopK.Largest(negSelf, count))
-            mark[members[pick]] = true;
+        var heap = new BoundedHeap(Math.Min(count, members.Length));
+        foreach (var row in members)
+            heap.Offer(row, -probabilities[row, given]);
+        foreach (var row in heap.Indices)
+            mark[row] = true;
     }
 
     private static int[][] GroupByLabel(ReadOnlySpan<int> labels, int classCount, int[] labelCounts)

@@ -40,16 +40,20 @@ public static class LabelQuality
     public static int[] Rank(ReadOnlySpan<int> indices, ReadOnlySpan<int> labels, ProbabilityMatrix probabilities, LabelQualityMethod method)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
-        var keys = new (double Score, int Index)[indices.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var scores = new double[indices.Length];
+        var ranked = indices.ToArray();
+        for (var i = 0; i < scores.Length; i++)
+            scores[i] = Score(labels[ranked[i]], probabilities.Row(ranked[i]), method);
+        // A primitive-key sort is several times faster than a comparison delegate; equal scores are then put in index order.
+        Array.Sort(scores, ranked);
+        for (int start = 0, end; start < scores.Length; start = end)
         {
-            var row = indices[i];
-            keys[i] = (Score(labels[row], probabilities.Row(row), method), row);
+            end = start + 1;
+            while (end < scores.Length && scores[end] == scores[start])
+                end++;
+            if (end - start > 1)
+                Array.Sort(ranked, start, end - start);
         }
-        Array.Sort(keys, static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Index.CompareTo(b.Index));
-        var ranked = new int[keys.Length];
-        for (var i = 0; i < ranked.Length; i++)
-            ranked[i] = keys[i].Index;
         return ranked;
     }
 }
