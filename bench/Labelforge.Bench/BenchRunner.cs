@@ -7,6 +7,8 @@ internal static class BenchRunner
     {
         ["label-errors"] = LabelErrorsBench.RunAsync,
         ["active-learning"] = ActiveLearningBench.RunAsync,
+        ["training"] = TrainingBench.RunAsync,
+        ["al-simulation"] = AlSimulationBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
