@@ -9,6 +9,10 @@ internal static class BenchRunner
         ["formats"] = FormatsBench.RunAsync,
         ["consensus"] = ConsensusSuite.RunAsync,
         ["weak"] = WeakSupervisionBench.RunAsync,
+        ["label-errors"] = LabelErrorsBench.RunAsync,
+        ["active-learning"] = ActiveLearningBench.RunAsync,
+        ["training"] = TrainingBench.RunAsync,
+        ["al-simulation"] = AlSimulationBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

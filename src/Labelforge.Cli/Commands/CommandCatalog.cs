@@ -17,5 +17,7 @@ internal static class CommandCatalog
         yield return AgreementCommand.Create();
         yield return LfCommand.Create();
         yield return LabelModelCommand.Create();
+        yield return LabelErrorsCommand.Create();
+        yield return AlCommand.Create();
     }
 }
