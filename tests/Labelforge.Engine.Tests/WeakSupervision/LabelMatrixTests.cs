@@ -38,7 +38,7 @@ public class LabelMatrixTests
     [Fact]
     public void Overlap_statistics_handle_more_than_one_machine_word_of_rows()
     {
-        var (matrix, _) = Synthetic.SyntheticLabelMatrix.Generate(1000, [0.5, 0.5], [0.8, 0.8], [0.5, 0.5], seed: 3);
+        var (matrix, _) = Labelforge.Engine.Synthetic.SyntheticLabelMatrix.Generate(1000, [0.5, 0.5], [0.8, 0.8], [0.5, 0.5], seed: 3);
         var stats = OverlapStatistics.Compute(matrix, 2);
         var both00 = Enumerable.Range(0, matrix.Rows).Count(i => matrix[i, 0] == 0 && matrix[i, 1] == 0);
         Assert.Equal(both00 / 1000.0, stats[0, 2], 12);
