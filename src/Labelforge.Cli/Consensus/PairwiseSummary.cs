@@ -13,8 +13,13 @@ public sealed class PairwiseSummary
 
     public required int[][] SharedItems { get; init; }
 
+    /// <summary>Beyond this many annotators the pair tables (W^2 K^2 / 2 counts) and the JSON matrix get unreasonably large.</summary>
+    private const int MaxAnnotators = 2000;
+
     public static PairwiseSummary From(AnswerTable table, KappaWeighting weighting)
     {
+        if (table.WorkerNames.Length > MaxAnnotators)
+            throw new Output.CliException($"--pairwise supports up to {MaxAnnotators} annotators; {table.Path} has {table.WorkerNames.Length}");
         var result = PairwiseAgreement.Compute(table.Answers, weighting);
         var w = table.WorkerNames.Length;
         return new PairwiseSummary
