@@ -19,21 +19,26 @@ internal static class LfCommand
 
     private static Command Apply()
     {
+        var project = new Argument<string?>("PROJECT") { Description = "Apply to a project's items and store the results (omit to work on --input files).", Arity = ArgumentArity.ZeroOrOne };
         var lfs = new Option<string>("--lfs") { Description = "Labeling-function set (YAML).", Required = true };
-        var input = new Option<string>("--input") { Description = "Documents: .csv with a header row, or .jsonl.", Required = true };
+        var input = new Option<string?>("--input") { Description = "Documents: .csv with a header row, or .jsonl (file mode)." };
         var textField = new Option<string>("--text-field") { Description = "Column or property holding the text.", DefaultValueFactory = _ => "text" };
-        var output = new Option<string>("--output") { Description = "Label matrix to write (CSV: header of LF names, -1 = abstain).", Required = true };
+        var output = new Option<string?>("--output") { Description = "Label matrix to write (CSV: header of LF names, -1 = abstain) (file mode)." };
         var previous = new Option<string?>("--previous") { Description = "Earlier label matrix; re-applies only changed LFs (needs its .fingerprints file)." };
-        var json = CommonOptions.Json();
-        var command = new Command("apply", "Apply a labeling-function set to a CSV or JSONL file and write the label matrix.")
+        var setName = new Option<string>("--set") { Description = "Name of the project's LF set (project mode).", DefaultValueFactory = _ => "default" };
+        var model = new Option<string>("--model") { Description = "Label model for project mode: label-model, majority or dawid-skene.", DefaultValueFactory = _ => "label-model" };
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("apply", "Apply a labeling-function set to a CSV/JSONL file (writing the label matrix) or to a project (storing probabilistic labels).")
         {
-            lfs, input, textField, output, previous, json,
+            project, lfs, input, textField, output, previous, setName, model, db, json,
         };
         command.SetHandler(async (parse, ct) =>
         {
+            if (parse.GetValue(project) is { } projectRef)
+                return await LfProjectApply.RunAsync(parse, projectRef, parse.GetValue(lfs)!, parse.GetValue(setName)!, parse.GetValue(model)!, db, json, ct);
+            var inputPath = parse.GetValue(input) ?? throw new CliException("give a PROJECT, or --input and --output to work on files");
+            var outputPath = parse.GetValue(output) ?? throw new CliException("--output is required with --input");
             var set = LoadSet(parse.GetValue(lfs)!);
-            var inputPath = parse.GetValue(input)!;
-            var outputPath = parse.GetValue(output)!;
             var clock = Stopwatch.StartNew();
             var result = RunApply(set, inputPath, parse.GetValue(textField)!, parse.GetValue(previous), ct);
             var seconds = clock.Elapsed.TotalSeconds;

@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
+using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<Annotation> Annotations => Set<Annotation>();
 
     public DbSet<AnnotationLabel> AnnotationLabels => Set<AnnotationLabel>();
+
+    public DbSet<LfSetVersion> LfSetVersions => Set<LfSetVersion>();
+
+    public DbSet<LfMatrixRow> LfMatrixRows => Set<LfMatrixRow>();
+
+    public DbSet<LfMatrixState> LfMatrixStates => Set<LfMatrixState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -79,6 +86,29 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasKey(x => new { x.AnnotationId, x.LabelId });
             e.HasIndex(x => new { x.ProjectId, x.LabelId, x.ItemId });
             e.HasOne<Annotation>().WithMany().HasForeignKey(x => x.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        OnLabelingFunctionsCreating(modelBuilder);
+    }
+
+    private static void OnLabelingFunctionsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<LfSetVersion>(e =>
+        {
+            e.ToTable("lf_set_versions");
+            e.HasIndex(v => new { v.ProjectId, v.Name, v.Version }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LfMatrixState>(e =>
+        {
+            e.ToTable("lf_matrix_states");
+            e.HasKey(x => new { x.ProjectId, x.SetName });
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LfMatrixRow>(e =>
+        {
+            e.ToTable("lf_matrix_rows");
+            e.HasKey(x => new { x.ProjectId, x.SetName, x.ItemId });
+            e.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

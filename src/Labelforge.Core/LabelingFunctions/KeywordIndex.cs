@@ -115,16 +115,20 @@ public sealed class KeywordIndex
         var i = 0;
         while (i < text.Length)
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            while (i < text.Length && !IsWordChar(text[i]))
                 i++;
             var start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            while (i < text.Length && IsWordChar(text[i]))
                 i++;
             if (i > start)
                 tokens[count++] = start..i;
         }
         return count;
     }
+
+    /// <summary>Letters and digits; ASCII is decided with two range checks before the Unicode tables.</summary>
+    private static bool IsWordChar(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
     private static string[] Tokens(string keyword)
     {

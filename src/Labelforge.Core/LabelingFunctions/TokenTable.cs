@@ -49,11 +49,15 @@ internal sealed class TokenTable<T>
     {
         // FNV-1a over (folded) UTF-16 code units: cheap, and table keys come from user keywords, not attackers.
         var hash = 2166136261u;
+        if (!_ignoreCase)
+        {
+            foreach (var c in token)
+                hash = (hash ^ c) * 16777619u;
+            return (int)(hash & int.MaxValue);
+        }
         foreach (var raw in token)
         {
-            var c = raw;
-            if (_ignoreCase)
-                c = c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+            var c = raw < 128 ? (raw is >= 'A' and <= 'Z' ? (char)(raw | 0x20) : raw) : char.ToLowerInvariant(raw);
             hash = (hash ^ c) * 16777619u;
         }
         return (int)(hash & int.MaxValue);

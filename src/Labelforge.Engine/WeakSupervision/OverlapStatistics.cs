@@ -41,52 +41,72 @@ public sealed class OverlapStatistics
     /// <summary>O[a, b] with a = j·k + l.</summary>
     public double this[int a, int b] => Overlap[(a * Dimension) + b];
 
-    /// <summary>Computes O for a matrix whose labels lie in 0..cardinality-1.</summary>
+    /// <summary>Computes O for a matrix whose labels lie in 0..cardinality-1 (throws on any other cell).</summary>
     public static OverlapStatistics Compute(LabelMatrix matrix, int cardinality)
     {
-        matrix.Validate(cardinality);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cardinality, 2);
         var d = matrix.Columns * cardinality;
-        var bits = BuildBitsets(matrix, cardinality);
-        var overlap = new double[d * d];
-        var n = Math.Max(1, matrix.Rows);
-        Parallel.For(0, d, a =>
+        var counts = new long[d * d];
+        var blocks = (matrix.Rows + BlockRows - 1) / BlockRows;
+        // One pass: each block of rows becomes cache-resident bitsets whose pair counts are merged at the end.
+        Parallel.For(0, blocks, () => new long[d * d], (block, _, local) =>
         {
-            for (var b = a; b < d; b++)
+            CountBlock(matrix, cardinality, block, local);
+            return local;
+        }, local =>
+        {
+            lock (counts)
             {
-                var value = Intersect(bits[a], bits[b]) / (double)n;
-                overlap[(a * d) + b] = value;
-                overlap[(b * d) + a] = value;
+                for (var i = 0; i < counts.Length; i++)
+                    counts[i] += local[i];
             }
         });
+        var n = Math.Max(1, matrix.Rows);
+        var overlap = new double[d * d];
+        for (var a = 0; a < d; a++)
+        {
+            for (var b = a; b < d; b++)
+                overlap[(a * d) + b] = overlap[(b * d) + a] = counts[(a * d) + b] / (double)n;
+        }
         return new OverlapStatistics(matrix.Columns, cardinality, matrix.Rows, overlap);
     }
 
-    private static ulong[][] BuildBitsets(LabelMatrix matrix, int cardinality)
+    private const int BlockWords = 64;
+    private const int BlockRows = BlockWords * 64;
+
+    private static void CountBlock(LabelMatrix matrix, int k, int block, long[] counts)
     {
-        var words = (matrix.Rows + 63) / 64;
-        var bits = new ulong[matrix.Columns * cardinality][];
-        for (var a = 0; a < bits.Length; a++)
-            bits[a] = new ulong[words];
         var m = matrix.Columns;
-        Parallel.For(0, words, w =>
+        var d = m * k;
+        var first = block * BlockRows;
+        var end = Math.Min(matrix.Rows, first + BlockRows);
+        var words = (end - first + 63) / 64;
+        var bits = new ulong[d * words];
+        var cells = matrix.Cells;
+        for (var i = first; i < end; i++)
         {
-            var end = Math.Min(matrix.Rows, (w + 1) * 64);
-            for (var i = w * 64; i < end; i++)
+            var w = (i - first) >> 6;
+            var bit = 1UL << ((i - first) & 63);
+            var offset = i * m;
+            for (var j = 0; j < m; j++)
             {
-                var row = matrix.Row(i);
-                var bit = 1UL << (i & 63);
-                for (var j = 0; j < m; j++)
-                {
-                    var label = row[j];
-                    if (label != LabelIndex.Abstain)
-                        bits[(j * cardinality) + label][w] |= bit;
-                }
+                int label = cells[offset + j];
+                if (label == LabelIndex.Abstain)
+                    continue;
+                if ((uint)label >= (uint)k)
+                    throw new ArgumentException($"cell (row {i}, column {j}) holds {label}, outside abstain and 0..{k - 1}", nameof(matrix));
+                bits[((j * k) + label) * words + w] |= bit;
             }
-        });
-        return bits;
+        }
+        for (var a = 0; a < d; a++)
+        {
+            var rowA = bits.AsSpan(a * words, words);
+            for (var b = a; b < d; b++)
+                counts[(a * d) + b] += Intersect(rowA, bits.AsSpan(b * words, words));
+        }
     }
 
-    private static long Intersect(ulong[] a, ulong[] b)
+    private static long Intersect(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         long count = 0;
         for (var w = 0; w < a.Length; w++)
