@@ -41,12 +41,14 @@ internal static class LfMatrixStore
     {
         await db.LfMatrixRows.Where(r => r.ProjectId == projectId && r.SetName == setName).ExecuteDeleteAsync(ct);
         await db.LfMatrixStates.Where(r => r.ProjectId == projectId && r.SetName == setName).ExecuteDeleteAsync(ct);
-        db.LfMatrixStates.Add(new LfMatrixState
+        var state = new LfMatrixState
         {
             ProjectId = projectId, SetName = setName, Version = version, UpdatedAt = now,
             NamesJson = JsonSerializer.Serialize(result.Names), FingerprintsJson = JsonSerializer.Serialize(result.Fingerprints),
-        });
+        };
+        db.LfMatrixStates.Add(state);
         await db.SaveChangesAsync(ct);
+        db.Entry(state).State = EntityState.Detached; // ExecuteDelete bypasses the tracker; the next apply must not find this instance
         using var insert = SqlCommands.Create(db.Database.GetDbConnection(),
             "INSERT INTO lf_matrix_rows (ProjectId, SetName, ItemId, Votes) VALUES (@project, @set, @item, @votes)", "@project", "@set", "@item", "@votes");
         insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();

@@ -1,7 +1,7 @@
 namespace Labelforge.Cli.Tests.LabelingFunctions;
 
-/// <summary>Runs the CLI in-process and captures its exit code, stdout and stderr.</summary>
-internal static class CliRun
+/// <summary>Runs the CLI in-process on the labeling-function test files and captures exit code, stdout and stderr.</summary>
+internal static class LfCli
 {
     public static string TestData => Path.Combine(AppContext.BaseDirectory, "LabelingFunctions", "TestData");
 
