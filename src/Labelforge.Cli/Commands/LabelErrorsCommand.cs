@@ -30,8 +30,12 @@ internal static class LabelErrorsCommand
 
     public static Command Create()
     {
-        var labels = new Option<string>("--labels") { Description = "CSV with header 'label' and one given class index (0..k-1) per row.", Required = true };
-        var probs = new Option<string>("--probs") { Description = "CSV with a header row, then one row of k out-of-fold class probabilities per item.", Required = true };
+        var project = new Argument<string?>("PROJECT") { Description = "Check a project's human labels (omit to work on --labels/--probs files).", Arity = ArgumentArity.ZeroOrOne };
+        var labels = new Option<string?>("--labels") { Description = "CSV with header 'label' and one given class index (0..k-1) per row." };
+        var probs = new Option<string?>("--probs") { Description = "CSV with a header row, then one row of k out-of-fold class probabilities per item." };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for out-of-fold probabilities (project mode).", DefaultValueFactory = _ => 5 };
+        var seed = CommonOptions.Seed();
+        var db = CommonOptions.Db();
         var filter = new Option<string>("--filter")
         {
             Description = "Which confident-learning filter flags items.",
@@ -44,19 +48,22 @@ internal static class LabelErrorsCommand
         var json = CommonOptions.Json();
         var command = new Command("label-errors", "Find likely label errors with confident learning on out-of-fold probabilities.")
         {
-            labels, probs, filter, rankBy, max, json,
+            project, labels, probs, filter, rankBy, max, folds, seed, db, json,
         };
         command.SetHandler(async (parse, ct) =>
         {
-            var givenLabels = NumericTableReader.ReadLabels(parse.GetValue(labels)!);
-            var probabilities = NumericTableReader.ReadProbabilities(parse.GetValue(probs)!);
             var options = new LabelErrorOptions
             {
                 Filter = Filters[parse.GetValue(filter)!],
                 RankBy = Rankings[parse.GetValue(rankBy)!],
                 MaxIssues = parse.GetValue(max),
             };
-            var (result, seconds) = Detect(givenLabels, probabilities, options, parse.GetValue(labels)!);
+            if (parse.GetValue(project) is { } projectRef)
+                return await LabelErrorsProject.RunAsync(parse, projectRef, options, parse.GetValue(folds), parse.GetValue(seed), db, json, ct);
+            var labelsPath = parse.GetValue(labels) ?? throw new CliException("give a PROJECT, or --labels and --probs files");
+            var givenLabels = NumericTableReader.ReadLabels(labelsPath);
+            var probabilities = NumericTableReader.ReadProbabilities(parse.GetValue(probs) ?? throw new CliException("--probs is required with --labels"));
+            var (result, seconds) = Detect(givenLabels, probabilities, options, labelsPath);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
                 CliJson.Write(output, new LabelErrorsSummary(result.Indices.Length, result.Indices, seconds, givenLabels.Length, probabilities.ClassCount));
