@@ -23,6 +23,9 @@ internal static class TrainingBench
         var full = Measure.Run(() => TextClassifierTrainer.Train(examples));
         Console.WriteLine($"| ML.NET train (word 1-2 + char 3-grams, SDCA max-ent, 20 passes) | {examples.Count:N0} | {full.Elapsed.TotalSeconds:F1} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(full.PeakWorkingSetBytes)} | | | |");
         cpu = CpuSeconds();
+        var words = Measure.Run(() => TextClassifierTrainer.Train(examples, new TextClassifierOptions { CharNgramLength = 0 }));
+        Console.WriteLine($"| ML.NET train, word 1-2-grams only | {examples.Count:N0} | {words.Elapsed.TotalSeconds:F1} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(words.PeakWorkingSetBytes)} | | | |");
+        cpu = CpuSeconds();
         var split = Measure.Run(() =>
         {
             var model = TextClassifierTrainer.Train(examples.Subset(train));
