@@ -30,25 +30,24 @@ public static class ActiveLearningSimulation
             ? HashedTextFeaturizer.Sketch(poolVectors, options.SketchDimension)
             : null;
 
-        CurvePoint Score(IReadOnlyList<int> rows)
+        (SoftmaxRegression Model, CurvePoint Point) TrainAndScore(IReadOnlyList<int> rows)
         {
             var model = SoftmaxRegression.Train([.. rows.Select(r => poolVectors[r])], [.. rows.Select(r => poolLabels[r])], classCount, featurizer.Dimension, options.Model);
             var metrics = ClassificationMetrics.Compute(testLabels, model.PredictProbabilities(testVectors), classCount);
-            return new CurvePoint(rows.Count, metrics.Accuracy, metrics.MacroF1);
+            return (model, new CurvePoint(rows.Count, metrics.Accuracy, metrics.MacroF1));
         }
 
         var labeled = ActiveLearningQuery.RandomSample(pool.Length, Math.Min(options.Initial, pool.Length), new Random(options.Seed)).ToList();
         var curve = new List<CurvePoint>();
         for (var step = 0; ; step++)
         {
-            var model = SoftmaxRegression.Train([.. labeled.Select(r => poolVectors[r])], [.. labeled.Select(r => poolLabels[r])], classCount, featurizer.Dimension, options.Model);
-            var metrics = ClassificationMetrics.Compute(testLabels, model.PredictProbabilities(testVectors), classCount);
-            curve.Add(new CurvePoint(labeled.Count, metrics.Accuracy, metrics.MacroF1));
+            var (model, point) = TrainAndScore(labeled);
+            curve.Add(point);
             if (labeled.Count >= Math.Min(options.Budget, pool.Length))
                 break;
             labeled.AddRange(Query(model, poolVectors, sketch, labeled, Math.Min(options.Batch, options.Budget - labeled.Count), options, step));
         }
-        var full = Score([.. Enumerable.Range(0, pool.Length)]);
+        var full = TrainAndScore([.. Enumerable.Range(0, pool.Length)]).Point;
         return new SimulationResult(options.Strategy.ToString(), pool.Length, test.Length, curve, full,
             FirstReaching(curve, 0.95 * full.MacroF1), FirstReaching(curve, 0.98 * full.MacroF1), clock.Elapsed.TotalSeconds);
     }

@@ -24,7 +24,7 @@ public static class TextClassifierTrainer
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
             KeepPunctuations = false,
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = false },
+            CharFeatureExtractor = options.CharNgramLength > 0 ? new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = false } : null,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         }, nameof(TextRow.Text));
         var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
