@@ -1,4 +1,4 @@
-namespace Labelforge.Server.Tests;
+namespace Labelforge.Tests;
 
 /// <summary>Finds the repository root (the folder holding Labelforge.slnx) and the shared datasets beside it.</summary>
 internal static class TestPaths
