@@ -64,6 +64,7 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.ToTable("items");
             e.HasIndex(i => new { i.ProjectId, i.ExternalId }).IsUnique();
             e.HasIndex(i => new { i.ProjectId, i.ContentHash }).IsUnique();
+            e.HasIndex(i => new { i.ProjectId, i.Id }); // project items in id order without a sort (exports, paging)
             e.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ImportBatch>(e =>

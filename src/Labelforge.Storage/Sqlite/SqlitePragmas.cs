@@ -10,7 +10,7 @@ namespace Labelforge.Storage.Sqlite;
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     // A 64 MB page cache keeps the dedupe indexes of a large import in memory instead of thrashing the default 2 MB.
-    public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+    public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

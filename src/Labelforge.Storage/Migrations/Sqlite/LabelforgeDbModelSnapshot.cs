@@ -171,6 +171,8 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.HasIndex("ProjectId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("ProjectId", "Id");
+
                     b.ToTable("items", (string)null);
                 });
 

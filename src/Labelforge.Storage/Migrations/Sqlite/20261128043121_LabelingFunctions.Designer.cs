@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Labelforge.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(LabelforgeDb))]
-    [Migration("20261128040656_LabelingFunctions")]
+    [Migration("20261128043121_LabelingFunctions")]
     partial class LabelingFunctions
     {
         /// <inheritdoc />
@@ -173,6 +173,8 @@ namespace Labelforge.Storage.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "Id");
 
                     b.ToTable("items", (string)null);
                 });

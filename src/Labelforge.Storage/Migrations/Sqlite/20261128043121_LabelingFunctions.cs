@@ -76,6 +76,11 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_items_ProjectId_Id",
+                table: "items",
+                columns: new[] { "ProjectId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_lf_matrix_rows_ItemId",
                 table: "lf_matrix_rows",
                 column: "ItemId");
@@ -98,6 +103,10 @@ namespace Labelforge.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "lf_set_versions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_items_ProjectId_Id",
+                table: "items");
         }
     }
 }
