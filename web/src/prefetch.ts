@@ -25,7 +25,10 @@ export class PrefetchQueue {
     private readonly depth: number,
     private readonly onChange: () => void = () => {},
     private readonly keepFinished = 1000,
-  ) {}
+    initialFinished: number[] = [],
+  ) {
+    this.finished.push(...initialFinished);
+  }
 
   get current(): QueueItem | null {
     return this.currentItem;
@@ -42,9 +45,9 @@ export class PrefetchQueue {
 
   /** Loads the first item. */
   async start(): Promise<QueueItem | null> {
-    await this.refill();
+    const ok = await this.refill();
     this.currentItem = this.buffer.shift() ?? null;
-    this.topUp();
+    if (ok) this.topUp();
     return this.currentItem;
   }
 
@@ -65,6 +68,16 @@ export class PrefetchQueue {
       this.onChange();
     });
     return null;
+  }
+
+  /** With nothing to show (offline, or the server was slow), asks again; a no-op while a fetch runs. */
+  resume(): void {
+    if (this.currentItem || this.inflight || this.done) return;
+    void this.refill().then(() => {
+      if (!this.currentItem) this.currentItem = this.buffer.shift() ?? null;
+      this.topUp();
+      this.onChange();
+    });
   }
 
   /** Shows `item` again (going back) and puts the current one first in line. */

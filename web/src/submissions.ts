@@ -63,6 +63,11 @@ export class SubmissionQueue {
     return this.failedList;
   }
 
+  /** Items with a label not yet stored: the queue must not hand them out again after a reload. */
+  pendingItemIds(): number[] {
+    return this.pendingList.map((s) => s.item_id);
+  }
+
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);

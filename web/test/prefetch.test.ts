@@ -80,3 +80,23 @@ describe('PrefetchQueue', () => {
     expect(q.current?.id).toBe(1);
   });
 });
+
+describe('PrefetchQueue after a reload', () => {
+  it('does not hand out items whose labels are still waiting to be sent', async () => {
+    const server = fakeServer(5);
+    const q = new PrefetchQueue(server.fetcher, 2, () => {}, 1000, [1, 2]);
+    expect((await q.start())?.id).toBe(3);
+    expect(server.calls[0].exclude).toEqual([1, 2]);
+  });
+
+  it('resumes after an outage when asked', async () => {
+    let fail = true;
+    const server = fakeServer(3);
+    const q = new PrefetchQueue((c, e) => (fail ? Promise.reject(new Error('down')) : server.fetcher(c, e)), 2);
+    expect(await q.start()).toBeNull();
+    fail = false;
+    q.resume();
+    await settle();
+    expect(q.current?.id).toBe(1);
+  });
+});

@@ -33,6 +33,10 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const [error, setError] = useState('');
   const shownAt = useRef(performance.now());
 
+  const submissions = useMemo(
+    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission),
+    [projectId, annotator],
+  );
   const queue = useMemo(
     () =>
       new PrefetchQueue(
@@ -46,12 +50,10 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
           setItem((shown) => shown ?? queue.current);
           setLoading(false);
         },
+        1000,
+        submissions.pendingItemIds(),
       ),
-    [projectId, annotator],
-  );
-  const submissions = useMemo(
-    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission),
-    [projectId, annotator],
+    [submissions],
   );
 
   useEffect(() => {
@@ -65,7 +67,10 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     const unsubscribe = submissions.subscribe(update);
     update();
     submissions.kick();
-    const online = () => submissions.kick();
+    const online = () => {
+      submissions.kick();
+      queue.resume();
+    };
     addEventListener('online', online);
     const renew = setInterval(() => {
       const held = queue.held();
@@ -81,8 +86,13 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   useEffect(() => {
     const refresh = () => api.progress(projectId, annotator).then(setProgress, () => undefined);
     const timer = setInterval(refresh, 5000);
-    return () => clearInterval(timer);
-  }, [projectId, annotator]);
+    // With no item on screen (server unreachable), keep asking so labeling resumes on its own.
+    const poll = setInterval(() => queue.resume(), 2000);
+    return () => {
+      clearInterval(timer);
+      clearInterval(poll);
+    };
+  }, [queue]);
 
   useLayoutEffect(() => {
     shownAt.current = performance.now();
