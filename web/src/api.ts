@@ -82,3 +82,45 @@ export async function sendSubmission(s: Submission): Promise<SendOutcome | { fai
     return 'retry';
   }
 }
+
+export interface TaxonomyVersion {
+  version: number;
+  operation: string;
+  details: string;
+  author?: string | null;
+  created_at: string;
+}
+
+export interface ItemRow {
+  id: number;
+  external_id?: string | null;
+  text: string;
+  labels: string[];
+  authors: string[];
+}
+
+export interface AnnotationRow {
+  id: number;
+  author: string;
+  kind: string;
+  labels: string[];
+  time_spent_ms?: number | null;
+  created_at: string;
+  supersedes_id?: number | null;
+}
+
+export const setupApi = {
+  history: (id: number) => call<TaxonomyVersion[]>('GET', `/api/projects/${id}/taxonomy/history`),
+  addLabel: (id: number, name: string, parent: string | null, description: string | null, hotkey: string | null) =>
+    call<LabelInfo>('POST', `/api/projects/${id}/labels`, { name, parent, description, hotkey }),
+  editLabel: (id: number, label: string, body: { name?: string; description?: string; hotkey?: string }) =>
+    call<LabelInfo>('PATCH', `/api/projects/${id}/labels/${encodeURIComponent(label)}`, body),
+  move: (id: number, label: string, parent: string | null) =>
+    call<LabelInfo>('POST', `/api/projects/${id}/labels/${encodeURIComponent(label)}/move`, { parent }),
+  deprecate: (id: number, label: string) => call<LabelInfo>('POST', `/api/projects/${id}/labels/${encodeURIComponent(label)}/deprecate`, {}),
+  merge: (id: number, sources: string[], target: string) => call<unknown>('POST', `/api/projects/${id}/taxonomy/merge`, { sources, target }),
+  split: (id: number, source: string, targets: string[]) => call<unknown>('POST', `/api/projects/${id}/taxonomy/split`, { source, targets }),
+  saveGuidelines: (id: number, markdown: string) => call<unknown>('PUT', `/api/projects/${id}/guidelines`, { markdown }),
+  items: (id: number, query: URLSearchParams) => call<{ items: ItemRow[]; total: number }>('GET', `/api/projects/${id}/items?${query}`),
+  item: (id: number, itemId: number) => call<{ item: ItemRow; history: AnnotationRow[] }>('GET', `/api/projects/${id}/items/${itemId}`),
+};

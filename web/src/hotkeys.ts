@@ -6,6 +6,7 @@ export interface LabelInfo {
   description?: string | null;
   hotkey?: string | null;
   status?: string;
+  parent_id?: number | null;
 }
 
 /** Keys the annotate page uses itself; a label can never take them. */

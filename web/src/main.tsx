@@ -5,6 +5,7 @@ import { annotatorName, setAnnotatorName } from './annotator';
 import { usePath, onLink } from './router';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { AnnotatePage } from './pages/AnnotatePage';
+import { SetupPage, isSetupTab, type SetupTab } from './pages/SetupPage';
 
 function NamePrompt({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
@@ -34,6 +35,15 @@ function App() {
   const [name, setName] = useState(annotatorName());
   if (!name) return <NamePrompt onDone={() => setName(annotatorName())} />;
   const annotate = /^\/projects\/(\d+)\/annotate\/?$/.exec(path);
+  const setup = /^\/projects\/(\d+)(?:\/(\w+))?\/?$/.exec(path);
+  const tab = setup?.[2] ?? 'taxonomy';
+  const page = annotate ? (
+    <AnnotatePage projectId={Number(annotate[1])} annotator={name} />
+  ) : setup && isSetupTab(tab) ? (
+    <SetupPage projectId={Number(setup[1])} tab={tab as SetupTab} />
+  ) : (
+    <ProjectsPage />
+  );
   return (
     <>
       <header class="topbar">
@@ -44,7 +54,7 @@ function App() {
           Signed as <strong>{name}</strong>
         </span>
       </header>
-      <main>{annotate ? <AnnotatePage projectId={Number(annotate[1])} annotator={name} /> : <ProjectsPage />}</main>
+      <main>{page}</main>
     </>
   );
 }

@@ -18,5 +18,6 @@ const marked = new Marked({
 
 /** Markdown to HTML with raw HTML escaped and only http(s), mailto and relative links. */
 export function renderMarkdown(source: string): string {
-  return marked.parse(source, { async: false }) as string;
+  // Escaping '<' first keeps tags as visible text while the Markdown around them still renders.
+  return marked.parse(source.replace(/</g, '&lt;'), { async: false }) as string;
 }

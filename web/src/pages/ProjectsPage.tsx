@@ -54,7 +54,11 @@ export function ProjectsPage() {
         <tbody>
           {projects?.map((p) => (
             <tr key={p.id}>
-              <td>{p.name}</td>
+              <td>
+                <a href={`/projects/${p.id}/taxonomy`} onClick={(e) => onLink(e, `/projects/${p.id}/taxonomy`)}>
+                  {p.name}
+                </a>
+              </td>
               <td>
                 {p.task_type}
                 {p.multi_label ? ' · multi-label' : ''}
