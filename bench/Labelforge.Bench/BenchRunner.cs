@@ -7,6 +7,7 @@ internal static class BenchRunner
     {
         ["store"] = StoreBench.RunAsync,
         ["formats"] = FormatsBench.RunAsync,
+        ["annotate-ui"] = AnnotateUiBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

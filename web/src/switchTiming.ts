@@ -7,11 +7,15 @@ export function markSwitchStart(): void {
   performance.mark(pending);
 }
 
-/** Called once the next item is rendered: measures in the next animation frame, i.e. as it is painted. */
+/**
+ * Called once the next item is in the DOM: `lf:item-render` ends now (the page's own work), `lf:item-switch`
+ * in the next animation frame, i.e. as the item is painted (so it includes waiting for the frame).
+ */
 export function measureSwitchPainted(): void {
   const start = pending;
   if (!start) return;
   pending = null;
+  performance.measure('lf:item-render', start);
   requestAnimationFrame(() => {
     performance.measure('lf:item-switch', start);
     performance.clearMarks(start);

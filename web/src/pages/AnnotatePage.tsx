@@ -96,7 +96,8 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
 
   useLayoutEffect(() => {
     shownAt.current = performance.now();
-    measureSwitchPainted();
+    // A switch ends when the next item shows, not at a "Loading" placeholder.
+    if (item) measureSwitchPainted();
   }, [item?.id]);
 
   const byKey = useMemo(() => assignHotkeys(labels), [labels]);
