@@ -8,6 +8,12 @@ internal static class BenchRunner
         ["store"] = StoreBench.RunAsync,
         ["formats"] = FormatsBench.RunAsync,
         ["annotate-ui"] = AnnotateUiBench.RunAsync,
+        ["consensus"] = ConsensusSuite.RunAsync,
+        ["weak"] = WeakSupervisionBench.RunAsync,
+        ["label-errors"] = LabelErrorsBench.RunAsync,
+        ["active-learning"] = ActiveLearningBench.RunAsync,
+        ["training"] = TrainingBench.RunAsync,
+        ["al-simulation"] = AlSimulationBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

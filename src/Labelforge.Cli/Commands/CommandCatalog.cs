@@ -13,5 +13,11 @@ internal static class CommandCatalog
         yield return ImportCommand.Create();
         yield return ExportCommand.Create();
         yield return VersionCommand.Create();
+        yield return AggregateCommand.Create();
+        yield return AgreementCommand.Create();
+        yield return LfCommand.Create();
+        yield return LabelModelCommand.Create();
+        yield return LabelErrorsCommand.Create();
+        yield return AlCommand.Create();
     }
 }

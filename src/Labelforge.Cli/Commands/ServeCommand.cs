@@ -12,8 +12,8 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "TCP port (0 = any free port).", DefaultValueFactory = _ => 5180 };
         var host = new Option<string>("--host") { Description = "Interface to bind; 0.0.0.0 exposes the server to the network.", DefaultValueFactory = _ => "127.0.0.1" };
         var demo = new Option<bool>("--demo") { Description = "Create the demo project if it is missing." };
-        var db = CommonOptions.Db();
-        var command = new Command("serve", "Run the web UI and REST API.") { port, host, demo, db };
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("serve", "Run the web UI and REST API.") { port, host, demo, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             var options = new ServerOptions
@@ -25,7 +25,8 @@ internal static class ServeCommand
                 WebRoot = WebRoot(),
             };
             await using var server = await LabelforgeServer.StartAsync(options, ct);
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"Labelforge listening on {server.Address} (database {Path.GetFullPath(options.DbPath)}); Ctrl+C stops.");
+            CliJson.Report(parse, json, new { address = server.Address, db = Path.GetFullPath(options.DbPath) },
+                $"Labelforge listening on {server.Address} (database {Path.GetFullPath(options.DbPath)}); Ctrl+C stops.");
             await parse.InvocationConfiguration.Output.FlushAsync(ct);
             await server.WaitForShutdownAsync(ct);
             return 0;

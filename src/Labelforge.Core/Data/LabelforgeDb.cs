@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
+using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
@@ -29,6 +30,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<AnnotationLabel> AnnotationLabels => Set<AnnotationLabel>();
 
     public DbSet<ItemLease> ItemLeases => Set<ItemLease>();
+
+    public DbSet<LfSetVersion> LfSetVersions => Set<LfSetVersion>();
+
+    public DbSet<LfMatrixRow> LfMatrixRows => Set<LfMatrixRow>();
+
+    public DbSet<LfMatrixState> LfMatrixStates => Set<LfMatrixState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,6 +97,29 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasIndex(l => new { l.ProjectId, l.Annotator });
             e.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        OnLabelingFunctionsCreating(modelBuilder);
+    }
+
+    private static void OnLabelingFunctionsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<LfSetVersion>(e =>
+        {
+            e.ToTable("lf_set_versions");
+            e.HasIndex(v => new { v.ProjectId, v.Name, v.Version }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LfMatrixState>(e =>
+        {
+            e.ToTable("lf_matrix_states");
+            e.HasKey(x => new { x.ProjectId, x.SetName });
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LfMatrixRow>(e =>
+        {
+            e.ToTable("lf_matrix_rows");
+            e.HasKey(x => new { x.ProjectId, x.SetName, x.ItemId });
+            e.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

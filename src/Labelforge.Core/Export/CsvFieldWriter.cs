@@ -13,6 +13,7 @@ internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     private bool firstInRow = true;
+    private byte[] scratch = new byte[1024];
 
     public void String(string? value)
     {
@@ -51,17 +52,22 @@ internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
     public void Json(ReadOnlySpan<byte> json)
     {
         Separator();
+        QuotedUtf8(json);
+    }
+
+    private void QuotedUtf8(ReadOnlySpan<byte> utf8)
+    {
         output.Write("\""u8);
         while (true)
         {
-            var k = json.IndexOf((byte)'"');
+            var k = utf8.IndexOf((byte)'"');
             if (k < 0)
                 break;
-            output.Write(json[..(k + 1)]);
+            output.Write(utf8[..(k + 1)]);
             output.Write("\""u8);
-            json = json[(k + 1)..];
+            utf8 = utf8[(k + 1)..];
         }
-        output.Write(json);
+        output.Write(utf8);
         output.Write("\""u8);
     }
 
@@ -114,11 +120,14 @@ internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
         firstInRow = false;
     }
 
+    /// <summary>Transcodes once into a scratch buffer, then doubles quotes on the bytes: JSON-like values have many quotes.</summary>
     private void Quoted(string value)
     {
-        output.Write("\""u8);
-        EscapeQuotes(value);
-        output.Write("\""u8);
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (scratch.Length < max)
+            scratch = new byte[Math.Max(max, scratch.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(value, scratch);
+        QuotedUtf8(scratch.AsSpan(0, length));
     }
 
     private void EscapeQuotes(string value)

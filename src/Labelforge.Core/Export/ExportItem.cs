@@ -11,6 +11,3 @@ public sealed record ExportItem(
     string DataJson,
     IReadOnlyList<string> Labels,
     IReadOnlyList<ExportAuthorLabels> ByAuthor);
-
-/// <summary>One author's current labels on an item.</summary>
-public sealed record ExportAuthorLabels(string Author, string Kind, IReadOnlyList<string> Labels, double? Confidence);

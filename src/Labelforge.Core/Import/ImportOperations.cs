@@ -111,7 +111,7 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             if (!project.MultiLabel && ids.Length > 1)
                 continue; // a single-label project keeps only unambiguous pre-annotations
             var author = source.Author ?? $"import:{batch.Id}";
-            await writer.InsertAnnotationAsync(id, author, source.Kind.ToWire(), ids, source.Confidence, project.TaxonomyVersion, ct);
+            writer.InsertAnnotation(id, author, source.Kind.ToWire(), ids, source.Confidence, project.TaxonomyVersion);
             state.Annotations++;
         }
     }

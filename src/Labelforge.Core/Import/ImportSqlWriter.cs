@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 
 namespace Labelforge.Core.Import;
@@ -12,8 +13,7 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
 {
     private readonly DbCommand _item;
     private readonly DbCommand _itemId;
-    private readonly DbCommand _annotation;
-    private readonly DbCommand _label;
+    private readonly AnnotationBulkWriter _annotations;
 
     public ImportSqlWriter(DbConnection connection, long projectId, long batchId, long createdAtMs)
     {
@@ -23,19 +23,10 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
             "@project", "@external", "@hash", "@text", "@data", "@batch", "@created");
         _itemId = Command(connection, "SELECT Id FROM items WHERE ProjectId = @project AND ContentHash = @hash", "@project", "@hash");
         _itemId.Parameters["@project"].Value = projectId;
-        _annotation = Command(connection,
-            "INSERT INTO annotations (ProjectId, ItemId, Author, Kind, LabelIdsJson, Confidence, TaxonomyVersion, CreatedAt) " +
-            "VALUES (@project, @item, @author, @kind, @labels, @confidence, @version, @created) RETURNING Id",
-            "@project", "@item", "@author", "@kind", "@labels", "@confidence", "@version", "@created");
-        _label = Command(connection,
-            "INSERT INTO annotation_labels (AnnotationId, LabelId, ItemId, ProjectId) VALUES (@annotation, @label, @item, @project)",
-            "@annotation", "@label", "@item", "@project");
+        _annotations = new AnnotationBulkWriter(connection, projectId, createdAtMs);
         _item.Parameters["@project"].Value = projectId;
         _item.Parameters["@batch"].Value = batchId;
         _item.Parameters["@created"].Value = createdAtMs;
-        _annotation.Parameters["@project"].Value = projectId;
-        _annotation.Parameters["@created"].Value = createdAtMs;
-        _label.Parameters["@project"].Value = projectId;
     }
 
     public DbTransaction? Transaction
@@ -44,8 +35,7 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
         {
             _item.Transaction = value;
             _itemId.Transaction = value;
-            _annotation.Transaction = value;
-            _label.Transaction = value;
+            _annotations.Transaction = value;
         }
     }
 
@@ -70,44 +60,16 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
         return Convert.ToInt64(_itemId.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task InsertAnnotationAsync(long itemId, string author, string kind, IReadOnlyList<long> labelIds, double? confidence, int taxonomyVersion, CancellationToken ct)
-    {
-        _annotation.Parameters["@item"].Value = itemId;
-        _annotation.Parameters["@author"].Value = author;
-        _annotation.Parameters["@kind"].Value = kind;
-        _annotation.Parameters["@labels"].Value = JsonIds.Write(labelIds);
-        _annotation.Parameters["@confidence"].Value = (object?)confidence ?? DBNull.Value;
-        _annotation.Parameters["@version"].Value = taxonomyVersion;
-        var annotationId = Convert.ToInt64(await _annotation.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        _label.Parameters["@annotation"].Value = annotationId;
-        _label.Parameters["@item"].Value = itemId;
-        foreach (var label in labelIds)
-        {
-            _label.Parameters["@label"].Value = label;
-            await _label.ExecuteNonQueryAsync(ct);
-        }
-    }
+    public void InsertAnnotation(long itemId, string author, string kind, IReadOnlyList<long> labelIds, double? confidence, int taxonomyVersion) =>
+        _annotations.Insert(itemId, author, kind, labelIds, confidence, null, taxonomyVersion);
 
     public async ValueTask DisposeAsync()
     {
         await _item.DisposeAsync();
         await _itemId.DisposeAsync();
-        await _annotation.DisposeAsync();
-        await _label.DisposeAsync();
+        await _annotations.DisposeAsync();
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-#pragma warning disable CA2100 // constant SQL; values go through parameters
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        foreach (var name in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters) =>
+        SqlCommands.Create(connection, sql, parameters);
 }

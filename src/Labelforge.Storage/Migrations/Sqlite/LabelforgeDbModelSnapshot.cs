@@ -174,6 +174,86 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("items", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixRow", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Votes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ProjectId", "SetName", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("lf_matrix_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixState", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FingerprintsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "SetName");
+
+                    b.ToTable("lf_matrix_states", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfSetVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("lf_set_versions", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Projects.Project", b =>
                 {
                     b.Property<long>("Id")
@@ -361,6 +441,33 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Labelforge.Core.Items.Item", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixRow", b =>
+                {
+                    b.HasOne("Labelforge.Core.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixState", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfSetVersion", b =>
                 {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Labelforge.Core.LabelingFunctions;
+using Labelforge.Engine.Synthetic;
+using Labelforge.Engine.WeakSupervision;
+
+namespace Labelforge.Bench;
+
+/// <summary>
+/// Suite `weak`: label-model fits on a 100,000 × 20 binary label matrix with known truth, and 10 keyword
+/// labeling functions over 100,000 short documents. Times are the median of several runs after a warm-up.
+/// </summary>
+internal static class WeakSupervisionBench
+{
+    private const int Items = 100_000;
+    private const int Runs = 7;
+
+    public static Task RunAsync()
+    {
+        LabelModels();
+        Console.WriteLine();
+        Application();
+        return Task.CompletedTask;
+    }
+
+    private static void LabelModels()
+    {
+        var random = new Random(7);
+        var accuracy = Enumerable.Range(0, 20).Select(_ => 0.55 + (0.4 * random.NextDouble())).ToArray();
+        var coverage = Enumerable.Range(0, 20).Select(_ => 0.1 + (0.5 * random.NextDouble())).ToArray();
+        var (matrix, truth) = SyntheticLabelMatrix.Generate(Items, coverage, accuracy, [0.6, 0.4], seed: 7);
+        Console.WriteLine($"Label models on a {Items:N0} x 20 binary label matrix (seeded synthetic, class balance 0.6/0.4; Snorkel's LabelModel: about 0.3 s per fit)");
+        Console.WriteLine();
+        Console.WriteLine("| model | fit wall time (median) | fit CPU time (median) | peak managed memory | accuracy vs truth | estimated P(y=0) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var make in new Func<ILabelModel>[] { () => new MajorityVoteLabelModel(), () => new MatrixCompletionLabelModel(), () => new DawidSkeneLabelModel() })
+        {
+            make().Fit(matrix, 2);
+            var times = new List<double>();
+            var cpu = new List<double>();
+            LabelModelDiagnostics? diagnostics = null;
+            long peak = 0;
+            for (var run = 0; run < Runs; run++)
+            {
+                var model = make();
+                var before = CpuSeconds();
+                var measured = Measure.Run(() => model.Fit(matrix, 2));
+                cpu.Add(CpuSeconds() - before);
+                times.Add(measured.Elapsed.TotalSeconds);
+                peak = Math.Max(peak, measured.PeakManagedBytes);
+                diagnostics = measured.Result;
+            }
+            var fitted = make();
+            fitted.Fit(matrix, 2);
+            var score = LabelModelScoring.Score(fitted.PredictProbabilities(matrix), matrix, truth, seed: 1);
+            Console.WriteLine($"| {fitted.Name} | {Median(times):F4} s | {Median(cpu):F4} s | {Measure.Mb(peak)} | {score.Accuracy:P2} | {diagnostics!.ClassBalance[0]:F3} |");
+        }
+    }
+
+    private static void Application()
+    {
+        var documents = Documents(Items, seed: 11);
+        var yaml = "labels: [ham, spam]\nfunctions:\n" + string.Concat(Enumerable.Range(0, 10).Select(i =>
+            $"  - {{name: kw{i}, kind: keyword, keywords: [{Words[i * 3]}, {Words[(i * 3) + 1]}, \"{Words[(i * 3) + 2]} {Words[i + 40]}\"], label: {(i % 2 == 0 ? "spam" : "ham")}}}\n"));
+        var set = LfSetLoader.LoadText(yaml, "bench.yaml", ".").Set!;
+        Console.WriteLine($"Labeling-function application: 10 keyword LFs (3 keywords each, one a phrase) over {Items:N0} short documents, {Environment.ProcessorCount} cores (Snorkel's pandas applier: about 4 s)");
+        Console.WriteLine();
+        Console.WriteLine("| applier | wall time (median) | CPU time (median) | peak managed memory | documents / s (wall) | votes |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        LabelingFunctionApplier.Apply(set, documents);
+        var times = new List<double>();
+        var cpu = new List<double>();
+        long peak = 0, votes = 0;
+        for (var run = 0; run < Runs; run++)
+        {
+            var before = CpuSeconds();
+            var measured = Measure.Run(() => LabelingFunctionApplier.Apply(set, documents));
+            cpu.Add(CpuSeconds() - before);
+            times.Add(measured.Elapsed.TotalSeconds);
+            peak = Math.Max(peak, measured.PeakManagedBytes);
+            votes = measured.Result.Matrix.Cells.LongCount(c => c >= 0);
+        }
+        Console.WriteLine($"| keyword index, parallel | {Median(times):F4} s | {Median(cpu):F4} s | {Measure.Mb(peak)} | {Items / Median(times):N0} | {votes:N0} |");
+        var singleCpu = CpuSeconds();
+        var single = Stopwatch.StartNew();
+        LabelingFunctionApplier.Apply(set, documents, new LfApplyOptions { MaxDegreeOfParallelism = 1 });
+        Console.WriteLine($"| keyword index, 1 thread | {single.Elapsed.TotalSeconds:F4} s | {CpuSeconds() - singleCpu:F4} s | - | {Items / single.Elapsed.TotalSeconds:N0} | {votes:N0} |");
+    }
+
+    private static readonly string[] Words =
+    [
+        "free", "win", "prize", "song", "love", "video", "channel", "subscribe", "check", "out", "great", "music",
+        "click", "link", "money", "cash", "offer", "thanks", "nice", "cool", "best", "ever", "watch", "like",
+        "comment", "share", "follow", "today", "now", "please", "hello", "world", "amazing", "voice", "dance", "beat",
+        "lyrics", "album", "tour", "fans", "my", "new", "this", "is", "the", "a", "to", "and", "of", "you",
+    ];
+
+    /// <summary>Seeded short documents (5 to 25 words) with mixed case and punctuation, like comments.</summary>
+    private static LfDocument[] Documents(int count, int seed)
+    {
+        var random = new Random(seed);
+        var documents = new LfDocument[count];
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            builder.Clear();
+            var length = random.Next(5, 26);
+            for (var w = 0; w < length; w++)
+            {
+                var word = Words[random.Next(Words.Length)];
+                builder.Append(random.Next(10) == 0 ? word.ToUpperInvariant() : word).Append(random.Next(8) == 0 ? ", " : " ");
+            }
+            documents[i] = new LfDocument(builder.ToString());
+        }
+        return documents;
+    }
+
+    /// <summary>CPU time of the whole process (all threads, including the GC and the memory sampler).</summary>
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Labelforge.Cli.Consensus;
+using Labelforge.Cli.Output;
+using Labelforge.Engine.Agreement;
+
+namespace Labelforge.Cli.Commands;
+
+/// <summary>`labelforge agreement`: how much annotators agree (percent, kappas, Krippendorff's alpha, Gwet's AC1).</summary>
+internal static class AgreementCommand
+{
+    private static readonly Dictionary<string, AgreementMetric> Metrics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["percent"] = AgreementMetric.Percent,
+        ["cohen-kappa"] = AgreementMetric.CohenKappa,
+        ["fleiss-kappa"] = AgreementMetric.FleissKappa,
+        ["krippendorff-alpha"] = AgreementMetric.KrippendorffAlpha,
+        ["gwet-ac1"] = AgreementMetric.GwetAc1,
+    };
+
+    public static Command Create()
+    {
+        var layout = new LayoutOptions();
+        var metric = new Option<string>("--metric") { Description = "percent, cohen-kappa, fleiss-kappa, krippendorff-alpha or gwet-ac1.", Required = true };
+        metric.AcceptOnlyFromAmong([.. Metrics.Keys]);
+        var level = new Option<string>("--level") { Description = "Krippendorff's alpha level: nominal, ordinal, interval or ratio.", DefaultValueFactory = _ => "nominal" };
+        level.AcceptOnlyFromAmong("nominal", "ordinal", "interval", "ratio");
+        var weights = new Option<string>("--weights") { Description = "Cohen's kappa weights for ordinal labels: none, linear or quadratic.", DefaultValueFactory = _ => "none" };
+        weights.AcceptOnlyFromAmong("none", "linear", "quadratic");
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap replicates (over items) for a 95% confidence interval; 0 for none." };
+        var perLabel = new Option<bool>("--per-label") { Description = "Also report one-vs-rest agreement per label." };
+        var pairwise = new Option<bool>("--pairwise") { Description = "Also report the annotator-by-annotator Cohen's kappa matrix." };
+        var seed = CommonOptions.Seed();
+        var json = CommonOptions.Json();
+        var command = new Command("agreement", "Measure inter-annotator agreement on an answers file.");
+        layout.AddTo(command);
+        foreach (var option in new Option[] { metric, level, weights, bootstrap, perLabel, pairwise, seed, json })
+            command.Options.Add(option);
+        command.SetHandler((parse, ct) =>
+        {
+            var table = layout.ReadAnswers(parse);
+            var name = parse.GetValue(metric)!.ToLowerInvariant();
+            var options = new AgreementOptions
+            {
+                Level = Enum.Parse<AgreementLevel>(parse.GetValue(level)!, ignoreCase: true),
+                Weighting = Enum.Parse<KappaWeighting>(parse.GetValue(weights)!, ignoreCase: true),
+                LabelValues = table.LabelValues,
+            };
+            var replicates = parse.GetValue(bootstrap) >= 0 ? parse.GetValue(bootstrap) : throw new CliException("--bootstrap must be 0 or more");
+            Validate(Metrics[name], options, table);
+            var summary = AgreementSummary.Compute(name, Metrics[name], options, table, replicates,
+                parse.GetValue(seed), parse.GetValue(perLabel), parse.GetValue(pairwise));
+            Write(parse, summary, parse.GetValue(json));
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static void Write(ParseResult parse, AgreementSummary summary, bool json)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        if (json)
+            CliJson.Write(stdout, summary);
+        else
+            stdout.WriteLine(summary.ToText());
+    }
+
+    private static void Validate(AgreementMetric metric, AgreementOptions options, AnswerTable table)
+    {
+        if (metric == AgreementMetric.CohenKappa && table.WorkerNames.Length != 2)
+        {
+            throw new CliException(
+                $"{table.Path}: cohen-kappa compares exactly two annotators, but the file has {table.WorkerNames.Length} " +
+                $"({string.Join(", ", table.WorkerNames.Take(5))}{(table.WorkerNames.Length > 5 ? ", ..." : "")}); " +
+                "use fleiss-kappa, krippendorff-alpha or gwet-ac1 for more, or --pairwise for every pair");
+        }
+        var needsNumbers = (metric == AgreementMetric.KrippendorffAlpha && options.Level != AgreementLevel.Nominal)
+            || (metric == AgreementMetric.CohenKappa && options.Weighting != KappaWeighting.None);
+        if (!needsNumbers || table.LabelValues is not null)
+            return;
+        var what = metric == AgreementMetric.KrippendorffAlpha ? $"--level {options.Level.ToString().ToLowerInvariant()}" : "weighted kappa";
+        for (var l = 0; l < table.LabelNames.Length; l++)
+        {
+            if (!double.TryParse(table.LabelNames[l], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+            {
+                throw new CliException(
+                    $"{table.Path}: line {table.LabelFirstLines[l]}, field 'label': '{table.LabelNames[l]}' is not a number; " +
+                    $"{what} needs numeric labels (or use --level nominal / unweighted kappa)");
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace Labelforge.Core.LabelingFunctions;
+
+/// <summary>
+/// Votes <see cref="Label"/> when any (or all) keywords occur. Whole-word mode matches token sequences
+/// (tokens are runs of letters and digits), substring mode matches anywhere; both ignore case unless asked
+/// not to. The applier batches whole-word keyword functions into one <see cref="KeywordIndex"/> pass per
+/// document; <see cref="Apply"/> is the one-function path. A lookup (gazetteer) function is a keyword
+/// function over the terms of a file, with kind <c>lookup</c>.
+/// </summary>
+public sealed class KeywordFunction : LabelingFunction
+{
+    public KeywordFunction(
+        string name, IReadOnlyList<string> keywords, int label, KeywordMatch match, bool wholeWord, bool caseSensitive, string fingerprint, string kind = "keyword")
+        : base(name, kind, fingerprint)
+    {
+        Keywords = keywords;
+        Label = label;
+        Match = match;
+        WholeWord = wholeWord;
+        CaseSensitive = caseSensitive;
+        _index = wholeWord ? new KeywordIndex([this]) : null;
+    }
+
+    private readonly KeywordIndex? _index;
+
+    public IReadOnlyList<string> Keywords { get; }
+
+    public int Label { get; }
+
+    public KeywordMatch Match { get; }
+
+    public bool WholeWord { get; }
+
+    public bool CaseSensitive { get; }
+
+    public override int Apply(LfDocument document)
+    {
+        if (_index is not null)
+        {
+            Span<int> votes = stackalloc int[1];
+            _index.Apply(document.Text, votes);
+            return votes[0];
+        }
+        var comparison = CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var fires = Match == KeywordMatch.Any
+            ? Keywords.Any(k => document.Text.Contains(k, comparison))
+            : Keywords.All(k => document.Text.Contains(k, comparison));
+        return fires ? Label : Engine.LabelIndex.Abstain;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Labelforge.Engine;
+using Labelforge.Engine.WeakSupervision;
+
+namespace Labelforge.Core.LabelingFunctions;
+
+/// <summary>
+/// The file form of a label matrix: a header row of column names, then one row per item of ints
+/// (-1 = abstain, 0..k-1 = label index). Also reads gold files (header <c>label</c>, one int per row, -1 = unknown).
+/// </summary>
+public static class LabelMatrixCsv
+{
+    public static void Write(TextWriter writer, LabelMatrix matrix, IReadOnlyList<string> names)
+    {
+        writer.WriteLine(string.Join(',', names.Select(Quote)));
+        var line = new StringBuilder();
+        for (var i = 0; i < matrix.Rows; i++)
+        {
+            line.Clear();
+            var row = matrix.Row(i);
+            for (var j = 0; j < row.Length; j++)
+            {
+                if (j > 0)
+                    line.Append(',');
+                line.Append(row[j]);
+            }
+            writer.WriteLine(line);
+        }
+    }
+
+    public static (LabelMatrix Matrix, IReadOnlyList<string> Names) Read(string path)
+    {
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine() ?? throw new LfInputException(path, 0, "empty file; expected a header row of labeling-function names");
+        var names = CsvRecordReader.Read(new StringReader(header)).First().Fields;
+        var cells = new List<short>();
+        long lineNumber = 1;
+        var rows = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+                continue;
+            var parts = line.Split(',');
+            if (parts.Length != names.Count)
+                throw new LfInputException(path, lineNumber, $"row has {parts.Length} values, the header {names.Count}");
+            for (var j = 0; j < parts.Length; j++)
+                cells.Add(ParseCell(path, lineNumber, names[j], parts[j]));
+            rows++;
+        }
+        return (new LabelMatrix(rows, names.Count, [.. cells]), names);
+    }
+
+    public static int[] ReadGold(string path)
+    {
+        var gold = new List<int>();
+        long lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (lineNumber == 1)
+            {
+                if (line.Trim().Trim('\uFEFF') != "label")
+                    throw new LfInputException(path, 1, $"expected the header `label`, found '{line}'");
+                continue;
+            }
+            if (line.Length > 0)
+                gold.Add(ParseCell(path, lineNumber, "label", line));
+        }
+        return [.. gold];
+    }
+
+    private static short ParseCell(string path, long line, string column, string text)
+    {
+        if (short.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= LabelIndex.Abstain)
+            return value;
+        throw new LfInputException(path, line, $"column '{column}': '{text}' is not a label index; use -1 for abstain or 0..k-1");
+    }
+
+    private static string Quote(string name) =>
+        name.Contains(',', StringComparison.Ordinal) || name.Contains('"', StringComparison.Ordinal) ? $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : name;
+}

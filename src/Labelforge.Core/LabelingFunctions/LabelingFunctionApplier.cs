@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Labelforge.Engine;
+using Labelforge.Engine.WeakSupervision;
+
+namespace Labelforge.Core.LabelingFunctions;
+
+/// <summary>
+/// Applies a <see cref="LabelingFunctionSet"/> to any sequence of documents (files, database rows): streams
+/// them in chunks, labels each chunk in parallel over the cores, and never stops on a faulty function (the
+/// vote becomes abstain and the fault is counted). Given a previous result it re-applies only the functions
+/// whose fingerprint changed on the old rows, copies the rest, and applies every function to new rows.
+/// </summary>
+public static class LabelingFunctionApplier
+{
+    public static LfApplyResult Apply(
+        LabelingFunctionSet set, IEnumerable<LfDocument> documents, LfApplyOptions? options = null,
+        LfPreviousResult? previous = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LfApplyOptions();
+        var m = set.Functions.Count;
+        var reuse = ReusableColumns(set, previous);
+        var oldRows = previous?.Matrix.Rows ?? 0;
+        var changed = new LfApplyPlan(set.Functions, Enumerable.Range(0, m).Where(j => reuse[j] < 0));
+        var everything = new LfApplyPlan(set.Functions, Enumerable.Range(0, m));
+        var faults = new LfFaultLog(m);
+        var chunks = new List<short[]>();
+        var rows = 0;
+        foreach (var chunk in documents.Chunk(options.ChunkSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var cells = new short[chunk.Length * m];
+            Array.Fill(cells, (short)LabelIndex.Abstain);
+            var start = rows;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
+            Parallel.ForEach(Partitioner.Create(0, chunk.Length, 256), parallel, range =>
+            {
+                Span<int> scratch = stackalloc int[Math.Max(1, m)];
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var row = start + i;
+                    var span = cells.AsSpan(i * m, m);
+                    if (row < oldRows)
+                        CopyReused(previous!.Matrix, row, reuse, span);
+                    var plan = row < oldRows ? changed : everything;
+                    if (!plan.IsEmpty)
+                        plan.Run(chunk[i], row, span, scratch, faults);
+                }
+            });
+            chunks.Add(cells);
+            rows += chunk.Length;
+        }
+        var matrix = new LabelMatrix(rows, m, Concat(chunks, rows * m));
+        return new LfApplyResult(matrix, set.Names, set.Fingerprints, faults.Counts, faults.First,
+            reuse.Count(r => r >= 0), Math.Max(0, rows - oldRows));
+    }
+
+    /// <summary>For each function, the previous column with the same fingerprint, or -1.</summary>
+    private static int[] ReusableColumns(LabelingFunctionSet set, LfPreviousResult? previous)
+    {
+        var reuse = Enumerable.Repeat(-1, set.Functions.Count).ToArray();
+        if (previous is null)
+            return reuse;
+        if (previous.Fingerprints.Count != previous.Matrix.Columns)
+            throw new ArgumentException("previous fingerprints must name every column of the previous matrix", nameof(previous));
+        var columnOf = new Dictionary<string, int>();
+        for (var c = 0; c < previous.Fingerprints.Count; c++)
+            columnOf.TryAdd(previous.Fingerprints[c], c);
+        for (var j = 0; j < set.Functions.Count; j++)
+            reuse[j] = columnOf.GetValueOrDefault(set.Functions[j].Fingerprint, -1);
+        return reuse;
+    }
+
+    private static void CopyReused(LabelMatrix previous, int row, int[] reuse, Span<short> target)
+    {
+        var source = previous.Row(row);
+        for (var j = 0; j < reuse.Length; j++)
+        {
+            if (reuse[j] >= 0)
+                target[j] = source[reuse[j]];
+        }
+    }
+
+    private static short[] Concat(List<short[]> chunks, int total)
+    {
+        if (chunks.Count == 1)
+            return chunks[0];
+        var cells = new short[total];
+        var offset = 0;
+        foreach (var chunk in chunks)
+        {
+            chunk.CopyTo(cells, offset);
+            offset += chunk.Length;
+        }
+        return cells;
+    }
+}

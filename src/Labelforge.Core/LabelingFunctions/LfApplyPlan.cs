@@ -1,0 +1,51 @@
+using Labelforge.Engine;
+
+namespace Labelforge.Core.LabelingFunctions;
+
+/// <summary>
+/// Which functions to run on a row and how: whole-word keyword functions go through one shared
+/// <see cref="KeywordIndex"/> (one tokenization per document), the rest are called one by one.
+/// </summary>
+internal sealed class LfApplyPlan
+{
+    private readonly KeywordIndex? _index;
+    private readonly int[] _indexColumns;
+    private readonly (int Column, LabelingFunction Function)[] _others;
+
+    public LfApplyPlan(IReadOnlyList<LabelingFunction> functions, IEnumerable<int> columns)
+    {
+        var chosen = columns.ToList();
+        var keywords = chosen.Where(c => functions[c] is KeywordFunction { WholeWord: true }).ToArray();
+        _indexColumns = keywords;
+        _index = keywords.Length == 0 ? null : new KeywordIndex([.. keywords.Select(c => (KeywordFunction)functions[c])]);
+        _others = [.. chosen.Except(keywords).Select(c => (c, functions[c]))];
+    }
+
+    public bool IsEmpty => _index is null && _others.Length == 0;
+
+    /// <summary>Writes the planned columns of one row; a throwing function abstains and is recorded in <paramref name="faults"/>.</summary>
+    public void Run(LfDocument document, int rowIndex, Span<short> row, Span<int> scratch, LfFaultLog faults)
+    {
+        if (_index is not null)
+        {
+            var votes = scratch[.._indexColumns.Length];
+            _index.Apply(document.Text, votes);
+            for (var i = 0; i < _indexColumns.Length; i++)
+                row[_indexColumns[i]] = (short)votes[i];
+        }
+        foreach (var (column, function) in _others)
+        {
+            try
+            {
+                row[column] = checked((short)function.Apply(document));
+            }
+            catch (Exception ex)
+            {
+                row[column] = (short)LabelIndex.Abstain;
+                faults.Record(rowIndex, column, ex);
+            }
+        }
+    }
+
+    public int ScratchSize => _indexColumns.Length;
+}

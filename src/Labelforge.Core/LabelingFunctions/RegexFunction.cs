@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Labelforge.Core.LabelingFunctions;
+
+/// <summary>Votes <see cref="Label"/> when <see cref="Pattern"/> matches the text (a match timeout is a fault).</summary>
+public sealed class RegexFunction(string name, Regex pattern, int label, string fingerprint)
+    : LabelingFunction(name, "regex", fingerprint)
+{
+    public Regex Pattern { get; } = pattern;
+
+    public int Label { get; } = label;
+
+    public override int Apply(LfDocument document) =>
+        Pattern.IsMatch(document.Text) ? Label : Engine.LabelIndex.Abstain;
+}

@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+
+namespace Labelforge.Engine.Consensus;
+
+/// <summary>Pieces every truth-inference method shares: vote-fraction starts, gold clamping, priors, arg-max.</summary>
+internal static class InferenceMath
+{
+    /// <summary>Posterior start from vote fractions; items without answers start uniform. Gold is clamped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double[] VoteFractions(CrowdAnswers answers, int[]? gold)
+    {
+        int n = answers.ItemCount, k = answers.ClassCount;
+        var t = new double[n * k];
+        var index = answers.ByItem;
+        for (var i = 0; i < n; i++)
+        {
+            int s = index.Start[i], e = index.Start[i + 1];
+            var row = i * k;
+            if (e == s)
+            {
+                for (var c = 0; c < k; c++)
+                    t[row + c] = 1.0 / k;
+                continue;
+            }
+            var w = 1.0 / (e - s);
+            for (var p = s; p < e; p++)
+                t[row + index.Label[p]] += w;
+        }
+        ClampGold(t, gold, k);
+        return t;
+    }
+
+    public static void ClampGold(double[] posteriors, int[]? gold, int k)
+    {
+        if (gold is null)
+            return;
+        for (var i = 0; i < gold.Length; i++)
+        {
+            if (gold[i] == LabelIndex.Abstain)
+                continue;
+            Array.Clear(posteriors, i * k, k);
+            posteriors[(i * k) + gold[i]] = 1;
+        }
+    }
+
+    /// <summary>Gold label of an item, or Abstain when no gold was given.</summary>
+    public static int GoldOf(int[]? gold, int item) => gold is null ? LabelIndex.Abstain : gold[item];
+
+    public static void CheckGold(CrowdAnswers answers, int[]? gold)
+    {
+        if (gold is null)
+            return;
+        if (gold.Length != answers.ItemCount)
+            throw new ArgumentException($"gold must have one entry per item ({answers.ItemCount}).", nameof(gold));
+        foreach (var g in gold)
+        {
+            if (g != LabelIndex.Abstain && (uint)g >= (uint)answers.ClassCount)
+                throw new ArgumentOutOfRangeException(nameof(gold), g, "gold labels must be Abstain or 0..ClassCount-1.");
+        }
+    }
+
+    /// <summary>The fixed priors of the options when given (checked), else the smoothed estimate from the posteriors.</summary>
+    public static double[] PriorsFor(InferenceOptions options, double[] posteriors, int n, int k)
+    {
+        if (options.ClassPriors is not { } fixedPriors)
+            return Priors(posteriors, n, k, options.Smoothing);
+        if (fixedPriors.Length != k || fixedPriors.Any(p => !(p > 0)))
+            throw new ArgumentException($"ClassPriors needs {k} positive values.", nameof(options));
+        var total = fixedPriors.Sum();
+        return [.. fixedPriors.Select(p => p / total)];
+    }
+
+    /// <summary>Smoothed class priors from the current posteriors: (sum_i T_ik + s) / (n + K s).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double[] Priors(double[] posteriors, int n, int k, double smoothing)
+    {
+        var priors = new double[k];
+        for (var i = 0; i < n; i++)
+        {
+            for (var c = 0; c < k; c++)
+                priors[c] += posteriors[(i * k) + c];
+        }
+        var total = n + (k * smoothing);
+        for (var c = 0; c < k; c++)
+            priors[c] = (priors[c] + smoothing) / total;
+        return priors;
+    }
+
+    /// <summary>Turns a row of log-scores into probabilities in place; returns log(sum(exp(scores))).</summary>
+    public static double NormalizeLog(Span<double> row)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in row)
+            max = Math.Max(max, v);
+        var sum = 0.0;
+        for (var c = 0; c < row.Length; c++)
+        {
+            row[c] = Math.Exp(row[c] - max);
+            sum += row[c];
+        }
+        var inv = 1.0 / sum;
+        for (var c = 0; c < row.Length; c++)
+            row[c] *= inv;
+        return max + Math.Log(sum);
+    }
+
+    /// <summary>Arg-max label per item (lowest index on exact ties); Abstain for items with neither answers nor gold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int[] ArgMax(double[] posteriors, CrowdAnswers answers, int[]? gold)
+    {
+        int n = answers.ItemCount, k = answers.ClassCount;
+        var labels = new int[n];
+        var start = answers.ByItem.Start;
+        for (var i = 0; i < n; i++)
+        {
+            if (start[i + 1] == start[i] && GoldOf(gold, i) == LabelIndex.Abstain)
+            {
+                labels[i] = LabelIndex.Abstain;
+                continue;
+            }
+            var best = 0;
+            for (var c = 1; c < k; c++)
+            {
+                if (posteriors[(i * k) + c] > posteriors[(i * k) + best])
+                    best = c;
+            }
+            labels[i] = best;
+        }
+        return labels;
+    }
+
+    public static bool HasConverged(double previous, double current, double tolerance) =>
+        Math.Abs(current - previous) <= tolerance * Math.Max(1.0, Math.Abs(current));
+
+    /// <summary>Share of each worker's answers that equal the chosen label of the item (answers on Abstain items skipped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double[] AgreementWithLabels(CrowdAnswers answers, int[] labels)
+    {
+        var hits = new double[answers.WorkerCount];
+        var total = new double[answers.WorkerCount];
+        for (var a = 0; a < answers.Count; a++)
+        {
+            var chosen = labels[answers.Items[a]];
+            if (chosen == LabelIndex.Abstain)
+                continue;
+            total[answers.Workers[a]]++;
+            if (answers.Labels[a] == chosen)
+                hits[answers.Workers[a]]++;
+        }
+        for (var w = 0; w < hits.Length; w++)
+            hits[w] = total[w] > 0 ? hits[w] / total[w] : double.NaN;
+        return hits;
+    }
+}

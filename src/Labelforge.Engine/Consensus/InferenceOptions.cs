@@ -1,0 +1,47 @@
+namespace Labelforge.Engine.Consensus;
+
+/// <summary>Settings shared by the truth-inference methods; every default is documented on its property.</summary>
+public sealed class InferenceOptions
+{
+    /// <summary>Most EM iterations (default 100).</summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>
+    /// EM stops when the log-likelihood changes by less than <c>Tolerance * |log-likelihood|</c>
+    /// between iterations (default 1e-7, relative, so it means the same for 1,000 or 1,000,000 answers).
+    /// </summary>
+    public double Tolerance { get; init; } = 1e-7;
+
+    /// <summary>
+    /// Pseudo-count added to every cell of the count tables (confusion matrices, class priors,
+    /// worker accuracies) before normalising, so no probability is ever exactly 0 (default 0.01).
+    /// </summary>
+    public double Smoothing { get; init; } = 0.01;
+
+    /// <summary>Seed for random tie-breaking and random restarts (default 42).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>How majority vote (and the vote-fraction start of EM) treats ties (default <see cref="TieBreak.Lowest"/>).</summary>
+    public TieBreak TieBreak { get; init; } = TieBreak.Lowest;
+
+    /// <summary>
+    /// Known true labels per item (<see cref="LabelIndex.Abstain"/> where unknown), or null. Gold items are
+    /// clamped: their posterior is one-hot on the gold label in every E-step, so they teach worker quality.
+    /// </summary>
+    public int[]? Gold { get; init; }
+
+    /// <summary>
+    /// Known class priors P(true label = k), kept fixed instead of estimated, or null to estimate them from the
+    /// posteriors (default null; GLAD then uses a uniform prior, as in its paper).
+    /// </summary>
+    public double[]? ClassPriors { get; init; }
+
+    /// <summary>Fixed per-worker vote weights for weighted majority vote; null estimates them (default null).</summary>
+    public double[]? WorkerWeights { get; init; }
+
+    /// <summary>MACE only: extra EM runs from seeded random starts; the run with the best log-likelihood wins (default 0).</summary>
+    public int RandomRestarts { get; init; }
+
+    /// <summary>Degree of parallelism for the per-item and per-worker loops (default: all cores).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,14 @@
+namespace Labelforge.Engine.WeakSupervision;
+
+/// <summary>Settings of <see cref="DawidSkeneLabelModel"/>; defaults are generic, not tuned per data set.</summary>
+public sealed record DawidSkeneOptions
+{
+    /// <summary>EM round cap; default 200.</summary>
+    public int MaxIterations { get; init; } = 200;
+
+    /// <summary>Stop when the mean log-likelihood per item changes by less than this; default 1e-7.</summary>
+    public double Tolerance { get; init; } = 1e-7;
+
+    /// <summary>Dirichlet pseudo-count added to every confusion cell and class count (MAP-EM smoothing); default 1.</summary>
+    public double Smoothing { get; init; } = 1.0;
+}

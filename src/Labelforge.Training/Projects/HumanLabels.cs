@@ -1,0 +1,46 @@
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Training.Projects;
+
+/// <summary>
+/// The given labels of a single-label project (human or imported) as training data: per item, the label of its most
+/// recent such annotation (merges resolved), with class indices over the active labels in taxonomy order.
+/// </summary>
+public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<string> Texts, int[] Labels, IReadOnlyList<string> ClassNames, IReadOnlyList<long> ClassLabelIds)
+{
+    public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
+            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        if (project.MultiLabel)
+            throw LabelforgeException.Invalid("Label-error detection and training work on single-label projects.");
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var classes = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
+        var index = classes.Select((l, i) => (l.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        // Human and imported labels are the "given" labels worth auditing; model and LF labels are not.
+        string[] given = [AnnotationKind.Human.ToWire(), AnnotationKind.Import.ToWire()];
+        var latest = await db.Annotations.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && given.Contains(a.Kind)
+                && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id))
+            .Join(db.Items, a => a.ItemId, i => i.Id, (a, i) => new { a.ItemId, a.LabelIdsJson, i.Text })
+            .OrderBy(x => x.ItemId)
+            .ToListAsync(ct);
+        var ids = new List<long>();
+        var texts = new List<string>();
+        var labels = new List<int>();
+        foreach (var row in latest)
+        {
+            var labelIds = JsonIds.Read(row.LabelIdsJson);
+            if (labelIds.Length != 1 || !index.TryGetValue(resolver.Resolve(labelIds[0]), out var k))
+                continue; // labels retired by a split or deprecation have no class to learn
+            ids.Add(row.ItemId);
+            texts.Add(row.Text);
+            labels.Add(k);
+        }
+        return new HumanLabels(ids, texts, [.. labels], classes.Select(c => c.Name).ToList(), classes.Select(c => c.Id).ToList());
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Labelforge.Training.TextClassification;
+
+/// <summary>A trained text model: word and character n-gram features into a maximum-entropy linear model.</summary>
+public sealed class TextClassifier
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+
+    internal TextClassifier(MLContext ml, ITransformer model, int classCount)
+    {
+        _ml = ml;
+        _model = model;
+        ClassCount = classCount;
+    }
+
+    public int ClassCount { get; }
+
+    /// <summary>p(class | text) for every text, row-major n x ClassCount.</summary>
+    public float[] PredictProbabilities(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var data = _ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = t ?? "" }));
+        var scored = _model.Transform(data);
+        var result = new float[texts.Count * ClassCount];
+        var i = 0;
+        using var cursor = scored.GetRowCursor([scored.Schema["Score"]]);
+        var getter = cursor.GetGetter<VBuffer<float>>(scored.Schema["Score"]);
+        var score = default(VBuffer<float>);
+        while (cursor.MoveNext())
+        {
+            getter(ref score);
+            score.CopyTo(result.AsSpan(i * ClassCount, ClassCount));
+            i++;
+        }
+        return result;
+    }
+
+    /// <summary>The most likely class of every text.</summary>
+    public int[] Predict(IReadOnlyList<string> texts) => ArgMax(PredictProbabilities(texts), ClassCount);
+
+    internal static int[] ArgMax(float[] probabilities, int classCount)
+    {
+        var n = probabilities.Length / classCount;
+        var result = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var row = probabilities.AsSpan(i * classCount, classCount);
+            var best = 0;
+            for (var j = 1; j < classCount; j++)
+            {
+                if (row[j] > row[best])
+                    best = j;
+            }
+            result[i] = best;
+        }
+        return result;
+    }
+}

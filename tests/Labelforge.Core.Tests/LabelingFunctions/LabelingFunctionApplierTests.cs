@@ -1,0 +1,69 @@
+using Labelforge.Core.LabelingFunctions;
+using Labelforge.Engine;
+
+namespace Labelforge.Core.Tests.LabelingFunctions;
+
+public class LabelingFunctionApplierTests
+{
+    private static LabelingFunctionSet Set(string functions) =>
+        LfSetLoader.LoadText("labels: [ham, spam]\nfunctions:\n" + functions, "set.yaml", Path.GetTempPath()).Set!;
+
+    private const string Two = """
+          - {name: free, kind: keyword, keywords: [free], label: spam}
+          - {name: thanks, kind: regex, pattern: '(?i)thanks', label: ham}
+
+        """;
+
+    private static IEnumerable<LfDocument> Docs(int n) =>
+        Enumerable.Range(0, n).Select(i => new LfDocument(i % 3 == 0 ? "FREE stuff" : i % 3 == 1 ? "thanks!" : "nothing"));
+
+    [Fact]
+    public void Chunked_parallel_application_matches_row_by_row_application()
+    {
+        var set = Set(Two);
+        var result = LabelingFunctionApplier.Apply(set, Docs(1000), new LfApplyOptions { ChunkSize = 97 }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1000, result.Matrix.Rows);
+        var docs = Docs(1000).ToList();
+        for (var i = 0; i < docs.Count; i++)
+        {
+            for (var j = 0; j < 2; j++)
+                Assert.Equal(set.Functions[j].Apply(docs[i]), result.Matrix[i, j]);
+        }
+    }
+
+    [Fact]
+    public void A_throwing_function_abstains_and_counts_faults_while_the_run_goes_on()
+    {
+        var set = new LabelingFunctionSet(["ham", "spam"],
+        [
+            new CSharpFunction("fragile", d => d.Text.Length > 5 ? 1 : throw new FormatException("too short"), "fp1"),
+            Set(Two).Functions[0],
+        ]);
+        var result = LabelingFunctionApplier.Apply(set, [new LfDocument("free!!"), new LfDocument("free"), new LfDocument("x")], cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([2L, 0L], result.Faults);
+        Assert.Contains("too short", result.FirstFaults[0], StringComparison.Ordinal);
+        Assert.Equal(1, result.Matrix[0, 0]);
+        Assert.Equal(LabelIndex.Abstain, result.Matrix[1, 0]);
+        Assert.Equal(1, result.Matrix[1, 1]);
+    }
+
+    [Fact]
+    public void Incremental_run_reapplies_only_changed_functions_on_old_rows()
+    {
+        var first = LabelingFunctionApplier.Apply(Set(Two), Docs(30), cancellationToken: TestContext.Current.CancellationToken);
+        // Poison the stored column of the unchanged function: if it were re-applied the poison would vanish.
+        first.Matrix[0, 0] = 0;
+        var edited = Set("""
+              - {name: free, kind: keyword, keywords: [free], label: spam}
+              - {name: thanks, kind: regex, pattern: '(?i)nothing', label: ham}
+
+            """);
+        var second = LabelingFunctionApplier.Apply(edited, Docs(40), previous: new LfPreviousResult(first.Matrix, first.Fingerprints), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, second.ReusedFunctions);
+        Assert.Equal(10, second.NewItems);
+        Assert.Equal(0, second.Matrix[0, 0]);
+        Assert.Equal(1, second.Matrix[30, 0]);
+        Assert.Equal(0, second.Matrix[2, 1]);
+        Assert.Equal(LabelIndex.Abstain, second.Matrix[1, 1]);
+    }
+}

@@ -1,0 +1,62 @@
+using Labelforge.Engine.Consensus;
+
+namespace Labelforge.Engine.Tests.Consensus;
+
+/// <summary>Loads the shared crowd datasets into answers plus gold; labels are numbered in ascending numeric order.</summary>
+internal static class CrowdDatasets
+{
+    public static (CrowdAnswers Answers, int[] Gold) Snow(string task)
+    {
+        var path = Path.Combine(TestPaths.Datasets, "crowd-snow2008", "all_collected_data", task + ".standardized.tsv");
+        var rows = File.ReadLines(path).Skip(1).Select(line => line.Split('\t')).ToList();
+        return Build(rows.Select(r => (r[2], r[1], r[3])).ToList(), rows.Select(r => (r[2], r[4])).ToList());
+    }
+
+    public static (CrowdAnswers Answers, int[] Gold) Bluebirds()
+    {
+        var folder = Path.Combine(TestPaths.Datasets, "crowd-bluebirds");
+        var answers = File.ReadLines(Path.Combine(folder, "answers.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var gold = File.ReadLines(Path.Combine(folder, "gold.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        return Build(answers.Select(r => (r[0], r[1], r[2])).ToList(), gold.Select(r => (r[0], r[1])).ToList());
+    }
+
+    public static double Accuracy(int[] labels, int[] gold)
+    {
+        int right = 0, total = 0;
+        for (var i = 0; i < gold.Length; i++)
+        {
+            if (gold[i] == LabelIndex.Abstain)
+                continue;
+            total++;
+            if (labels[i] == gold[i])
+                right++;
+        }
+        return (double)right / total;
+    }
+
+    private static (CrowdAnswers, int[]) Build(List<(string Item, string Worker, string Label)> rows, List<(string Item, string Label)> goldRows)
+    {
+        var items = Intern(rows.Select(r => r.Item));
+        var workers = Intern(rows.Select(r => r.Worker));
+        var labelNames = rows.Select(r => r.Label).Concat(goldRows.Select(g => g.Label)).Distinct()
+            .OrderBy(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var labels = labelNames.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
+        var answers = new CrowdAnswers(
+            rows.Select(r => items[r.Item]).ToArray(),
+            rows.Select(r => workers[r.Worker]).ToArray(),
+            rows.Select(r => labels[r.Label]).ToArray(),
+            items.Count, workers.Count, labels.Count);
+        var gold = Enumerable.Repeat(LabelIndex.Abstain, items.Count).ToArray();
+        foreach (var (item, label) in goldRows)
+            gold[items[item]] = labels[label];
+        return (answers, gold);
+    }
+
+    private static Dictionary<string, int> Intern(IEnumerable<string> values)
+    {
+        var map = new Dictionary<string, int>();
+        foreach (var v in values)
+            map.TryAdd(v, map.Count);
+        return map;
+    }
+}

@@ -1,0 +1,52 @@
+using Labelforge.Engine.Consensus;
+
+namespace Labelforge.Engine.Tests.Consensus;
+
+/// <summary>Reproduces the reference accuracies stated in the datasets' SOURCE.md files (within 0.005).</summary>
+public class SharedDatasetTests
+{
+    private const double Tolerance = 0.005;
+
+    [Theory]
+    [InlineData("rte", 0.9187, 0.9275)]
+    [InlineData("temp", 0.9394, 0.9416)]
+    [InlineData("wsd", 0.9944, 0.9944)]
+    public void Snow2008_majority_vote_and_dawid_skene_match_the_reference(string task, double mv, double ds)
+    {
+        var (answers, gold) = CrowdDatasets.Snow(task);
+        var options = new InferenceOptions { TieBreak = TieBreak.Lowest };
+        Assert.Equal(mv, CrowdDatasets.Accuracy(MajorityVote.Run(answers, options).Labels, gold), Tolerance);
+        Assert.Equal(ds, CrowdDatasets.Accuracy(DawidSkene.Run(answers, options).Labels, gold), Tolerance);
+    }
+
+    [Fact]
+    public void Bluebirds_dawid_skene_beats_majority_vote_as_in_the_reference()
+    {
+        var (answers, gold) = CrowdDatasets.Bluebirds();
+        Assert.Equal(0.7593, CrowdDatasets.Accuracy(MajorityVote.Run(answers).Labels, gold), Tolerance);
+        Assert.Equal(0.8981, CrowdDatasets.Accuracy(DawidSkene.Run(answers).Labels, gold), Tolerance);
+    }
+
+    [Fact]
+    public void Rte_random_tie_breaking_lands_near_the_expected_value()
+    {
+        var (answers, gold) = CrowdDatasets.Snow("rte");
+        var accuracies = Enumerable.Range(0, 20)
+            .Select(seed => CrowdDatasets.Accuracy(MajorityVote.Run(answers, new InferenceOptions { TieBreak = TieBreak.Random, Seed = seed }).Labels, gold))
+            .ToList();
+        Assert.Equal(0.8969, accuracies.Average(), 0.01);
+        Assert.True(accuracies.Max() < 0.9187);
+    }
+
+    [Theory]
+    [InlineData(InferenceMethod.OneCoin)]
+    [InlineData(InferenceMethod.Glad)]
+    [InlineData(InferenceMethod.Mace)]
+    [InlineData(InferenceMethod.WeightedMajorityVote)]
+    public void Other_methods_are_at_least_near_majority_vote_on_rte(InferenceMethod method)
+    {
+        var (answers, gold) = CrowdDatasets.Snow("rte");
+        var result = TruthInference.Run(method, answers, new InferenceOptions());
+        Assert.True(CrowdDatasets.Accuracy(result.Labels, gold) > 0.90, $"{method}: {CrowdDatasets.Accuracy(result.Labels, gold)}");
+    }
+}

@@ -1,0 +1,99 @@
+using Labelforge.Engine.Consensus;
+using Labelforge.Engine.Synthetic;
+
+namespace Labelforge.Engine.Tests.Consensus;
+
+/// <summary>Seeded synthetic crowds with known truth: every model must recover it, and the richer models must beat the vote where they should.</summary>
+public class SyntheticRecoveryTests
+{
+    private static readonly SyntheticCrowd Biased = SyntheticCrowd.Generate(new SyntheticCrowdOptions
+    {
+        ItemCount = 3000, WorkerCount = 30, ClassCount = 3, AnswersPerItem = 5,
+        MinAccuracy = 0.55, MaxAccuracy = 0.9, SpammerFraction = 0.2, BiasedFraction = 0.5, Seed = 11,
+    });
+
+    [Theory]
+    [InlineData(InferenceMethod.MajorityVote, 0.80)]
+    [InlineData(InferenceMethod.WeightedMajorityVote, 0.80)]
+    [InlineData(InferenceMethod.DawidSkene, 0.88)]
+    [InlineData(InferenceMethod.OneCoin, 0.82)]
+    [InlineData(InferenceMethod.Glad, 0.82)]
+    [InlineData(InferenceMethod.Mace, 0.82)]
+    public void Every_method_recovers_most_of_the_truth(InferenceMethod method, double atLeast)
+    {
+        var result = TruthInference.Run(method, Biased.Answers);
+        Assert.True(Biased.Accuracy(result.Labels) >= atLeast, $"{method}: {Biased.Accuracy(result.Labels):F4}");
+        Assert.Equal(Biased.Answers.ItemCount * 3, result.Posteriors.Length);
+        for (var i = 0; i < 50; i++)
+            Assert.Equal(1.0, result.Posteriors.AsSpan(i * 3, 3).ToArray().Sum(), 9);
+    }
+
+    [Fact]
+    public void Dawid_skene_beats_majority_vote_when_workers_are_biased()
+    {
+        var mv = Biased.Accuracy(MajorityVote.Run(Biased.Answers).Labels);
+        var ds = Biased.Accuracy(DawidSkene.Run(Biased.Answers).Labels);
+        Assert.True(ds > mv + 0.03, $"DS {ds:F4} vs MV {mv:F4}");
+    }
+
+    [Fact]
+    public void Dawid_skene_estimates_worker_accuracy_and_converges()
+    {
+        var result = DawidSkene.Run(Biased.Answers);
+        Assert.True(result.Converged);
+        Assert.True(result.Iterations < 100);
+        Assert.True(result.LogLikelihoodHistory[^1] > result.LogLikelihoodHistory[0]);
+        for (var w = 0; w < Biased.WorkerAccuracy.Length; w++)
+            Assert.Equal(Biased.WorkerAccuracy[w], result.WorkerSkill[w], 0.08);
+        Assert.NotNull(result.WorkerConfusion);
+        Assert.Equal(30 * 9, result.WorkerConfusion.Length);
+    }
+
+    [Fact]
+    public void Symmetric_models_rank_spammers_below_honest_workers()
+    {
+        foreach (var method in new[] { InferenceMethod.OneCoin, InferenceMethod.Glad, InferenceMethod.Mace })
+        {
+            var skill = TruthInference.Run(method, Biased.Answers).WorkerSkill;
+            var spammers = Enumerable.Range(0, 30).Where(w => Biased.WorkerKinds[w] == SyntheticWorkerKind.Spammer).Select(w => skill[w]);
+            var honest = Enumerable.Range(0, 30).Where(w => Biased.WorkerKinds[w] == SyntheticWorkerKind.Honest).Select(w => skill[w]);
+            Assert.True(spammers.Max() < honest.Min(), method.ToString());
+        }
+    }
+
+    [Fact]
+    public void Glad_gives_adversarial_workers_negative_ability()
+    {
+        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions
+        {
+            ItemCount = 2000, WorkerCount = 10, ClassCount = 2, AnswersPerItem = 7,
+            MinAccuracy = 0.75, MaxAccuracy = 0.9, SpammerFraction = 0, BiasedFraction = 0, Seed = 4,
+        });
+        // Flip every answer of worker 0: it becomes an adversary with accuracy 1 - p.
+        var labels = (int[])crowd.Answers.Labels.Clone();
+        for (var a = 0; a < labels.Length; a++)
+        {
+            if (crowd.Answers.Workers[a] == 0)
+                labels[a] = 1 - labels[a];
+        }
+        var answers = new CrowdAnswers(crowd.Answers.Items, crowd.Answers.Workers, labels, 2000, 10, 2);
+        var result = Glad.Run(answers);
+        Assert.True(result.WorkerSkill[0] < 0, $"alpha_0 = {result.WorkerSkill[0]}");
+        Assert.All(result.WorkerSkill.Skip(1), alpha => Assert.True(alpha > 0));
+        Assert.NotNull(result.ItemDifficulty);
+        Assert.True(crowd.Accuracy(result.Labels) > 0.95);
+    }
+
+    [Fact]
+    public void Results_are_identical_sequential_and_parallel()
+    {
+        var big = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 8000, WorkerCount = 50, ClassCount = 4, Seed = 9 });
+        foreach (var method in Enum.GetValues<InferenceMethod>())
+        {
+            var one = TruthInference.Run(method, big.Answers, new InferenceOptions { MaxDegreeOfParallelism = 1 });
+            var many = TruthInference.Run(method, big.Answers, new InferenceOptions { MaxDegreeOfParallelism = 4 });
+            Assert.Equal(one.Labels, many.Labels);
+            Assert.Equal(one.LogLikelihoodHistory, many.LogLikelihoodHistory);
+        }
+    }
+}
