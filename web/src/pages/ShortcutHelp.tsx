@@ -11,7 +11,7 @@ export function ShortcutHelp({ multi, onClose }: { multi: boolean; onClose: () =
   const rows = multi ? [...SHORTCUTS.slice(0, 1), ['Enter', 'submit the toggled labels'] as [string, string], ...SHORTCUTS.slice(1)] : SHORTCUTS;
   return (
     <div class="overlay" onClick={onClose}>
-      <div class="card help" role="dialog" aria-label="Keyboard shortcuts">
+      <div class="card help" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
         <h2>Keyboard shortcuts</h2>
         <p class="muted">{multi ? 'Label keys toggle labels; Enter submits.' : 'A label key submits and moves to the next item.'}</p>
         <table>

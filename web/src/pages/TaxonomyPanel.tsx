@@ -13,6 +13,18 @@ const HINTS: Record<Op, [string, string]> = {
   split: ['Label to split', 'New labels (comma-separated)'],
 };
 
+/** History details are JSON; show them as "key: value" pairs, which reads better than braces. */
+function describe(details: string): string {
+  try {
+    const parsed = JSON.parse(details) as Record<string, unknown>;
+    return Object.entries(parsed)
+      .map(([k, v]) => `${k.replace(/_/g, ' ')}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(' · ');
+  } catch {
+    return details;
+  }
+}
+
 function Tree({ labels, parent }: { labels: LabelInfo[]; parent: number | null }) {
   const children = labels.filter((l) => (l.parent_id ?? null) === parent);
   if (children.length === 0) return null;
@@ -88,7 +100,7 @@ export function TaxonomyPanel({ projectId }: { projectId: number }) {
         <ol class="history" reversed>
           {[...history].reverse().map((v) => (
             <li key={v.version}>
-              <strong>v{v.version}</strong> {v.operation} <span class="muted">{v.details}</span>
+              <strong>v{v.version}</strong> {v.operation} <span class="muted">{describe(v.details)}</span>
             </li>
           ))}
         </ol>
