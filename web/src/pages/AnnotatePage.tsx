@@ -32,6 +32,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const [error, setError] = useState('');
   const shownAt = useRef(performance.now());
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
 
   const submissions = useMemo(
     () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission),
@@ -149,25 +150,28 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     else submit([label.id]);
   };
 
+  // The handler is replaced during render, not in an effect: a key pressed right after the next item is
+  // painted must act on that item, and effects run later than paint.
+  keyHandler.current = (e: KeyboardEvent) => {
+    if (filterOpen || e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((e.target as HTMLElement | null)?.closest('input, textarea')) return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (key === '?') setHelpOpen((h) => !h);
+    else if (key === 'Escape') setHelpOpen(false);
+    else if (key === 'g') setGuidelinesOpen((g) => !g);
+    else if (key === '/') setFilterOpen(true);
+    else if (key === 's') skip();
+    else if (key === 'Backspace' || key === 'ArrowLeft') back();
+    else if (key === 'Enter' && multi) submit(selected);
+    else if (byKey.has(key)) choose(byKey.get(key)!);
+    else return;
+    e.preventDefault();
+  };
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (filterOpen || e.ctrlKey || e.metaKey || e.altKey) return;
-      if ((e.target as HTMLElement | null)?.closest('input, textarea')) return;
-      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      if (key === '?') setHelpOpen((h) => !h);
-      else if (key === 'Escape') setHelpOpen(false);
-      else if (key === 'g') setGuidelinesOpen((g) => !g);
-      else if (key === '/') setFilterOpen(true);
-      else if (key === 's') skip();
-      else if (key === 'Backspace' || key === 'ArrowLeft') back();
-      else if (key === 'Enter' && multi) submit(selected);
-      else if (byKey.has(key)) choose(byKey.get(key)!);
-      else return;
-      e.preventDefault();
-    };
+    const onKey = (e: KeyboardEvent) => keyHandler.current(e);
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const annotatorDone = (progress?.annotator_done ?? 0) + counts.pending;
   return (
