@@ -49,7 +49,8 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
         prefetchDepth(),
         () => {
           setItem((shown) => shown ?? queue.current);
-          setLoading(false);
+          // A failed fetch (server down) is not the end of the queue: keep waiting until the server says so.
+          setLoading(queue.current === null && !queue.done);
         },
         1000,
         submissions.pendingItemIds(),
@@ -62,7 +63,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     api.labels(projectId).then((all) => setLabels(all.filter((l) => l.status !== 'deprecated' && l.status !== 'merged')), (e) => setError(String(e)));
     queue.start().then((first) => {
       setItem(first);
-      setLoading(false);
+      setLoading(first === null && !queue.done);
     });
     const update = () => setCounts({ pending: submissions.pending, failed: submissions.failed.length });
     const unsubscribe = submissions.subscribe(update);
@@ -209,7 +210,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
             </>
           ) : (
             <div class="item-empty" data-testid="queue-state">
-              {loading ? 'Loading…' : 'Nothing left to label in this project. Thank you!'}
+              {loading ? 'Loading… (waiting for the server)' : 'Nothing left to label in this project. Thank you!'}
             </div>
           )}
         </section>
