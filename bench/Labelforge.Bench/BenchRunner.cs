@@ -7,6 +7,7 @@ internal static class BenchRunner
     {
         ["store"] = StoreBench.RunAsync,
         ["formats"] = FormatsBench.RunAsync,
+        ["annotate-ui"] = AnnotateUiBench.RunAsync,
         ["consensus"] = ConsensusSuite.RunAsync,
         ["weak"] = WeakSupervisionBench.RunAsync,
         ["label-errors"] = LabelErrorsBench.RunAsync,

@@ -3,6 +3,7 @@ using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.Projects;
+using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,8 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<Annotation> Annotations => Set<Annotation>();
 
     public DbSet<AnnotationLabel> AnnotationLabels => Set<AnnotationLabel>();
+
+    public DbSet<ItemLease> ItemLeases => Set<ItemLease>();
 
     public DbSet<LfSetVersion> LfSetVersions => Set<LfSetVersion>();
 
@@ -87,6 +90,14 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasKey(x => new { x.AnnotationId, x.LabelId });
             e.HasIndex(x => new { x.ProjectId, x.LabelId, x.ItemId });
             e.HasOne<Annotation>().WithMany().HasForeignKey(x => x.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ItemLease>(e =>
+        {
+            e.ToTable("item_leases");
+            e.HasIndex(l => l.ItemId).IsUnique();
+            e.HasIndex(l => new { l.ProjectId, l.Annotator });
+            e.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
         OnLabelingFunctionsCreating(modelBuilder);
     }

@@ -5,6 +5,7 @@ using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.Projects;
+using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Export;
@@ -12,6 +13,7 @@ using Labelforge.Server.Features.Home;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.Projects;
+using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
 using Labelforge.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -72,6 +74,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<AnnotationOperations>();
         services.AddScoped<ImportOperations>();
         services.AddScoped<ExportOperations>();
+        services.AddSingleton(new QueueOptions());
+        services.AddScoped<QueueOperations>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
@@ -89,7 +93,11 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapAnnotations();
         api.MapImport();
         api.MapExport();
-        app.MapHome(options);
+        api.MapQueues();
+        if (WebUiEndpoints.HasWebUi(options))
+            app.UseWebUi(options);
+        else
+            app.MapHome(options);
         return app;
     }
 }

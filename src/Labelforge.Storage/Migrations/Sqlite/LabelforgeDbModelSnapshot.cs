@@ -291,6 +291,38 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Queues.ItemLease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Annotator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "Annotator");
+
+                    b.ToTable("item_leases", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Taxonomy.Label", b =>
                 {
                     b.Property<long>("Id")
@@ -439,6 +471,21 @@ namespace Labelforge.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfSetVersion", b =>
                 {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.ItemLease", b =>
+                {
+                    b.HasOne("Labelforge.Core.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")

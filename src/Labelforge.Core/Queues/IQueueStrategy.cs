@@ -1,0 +1,15 @@
+using Labelforge.Core.Items;
+
+namespace Labelforge.Core.Queues;
+
+/// <summary>
+/// The order in which a queue hands out items. Strategies order a query, so the database does the work and
+/// only the claimed items are read; active learning plugs in as another implementation.
+/// </summary>
+public interface IQueueStrategy
+{
+    /// <summary>Wire name, e.g. "import-order".</summary>
+    string Name { get; }
+
+    IOrderedQueryable<Item> Order(IQueryable<Item> candidates);
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Items;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Queues;
+
+/// <summary>
+/// Hands items to annotators one at a time through leases. An item is done for the queue once it has a human
+/// annotation. Claiming runs in one write transaction (SQLite: BEGIN IMMEDIATE, so claims serialize) that
+/// first clears stale leases and then inserts new ones; the unique index on the leased item is the backstop.
+/// </summary>
+public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options)
+{
+    private const string Human = "human";
+
+    public async Task<IReadOnlyList<QueueItem>> NextAsync(long projectId, QueueRequest request, CancellationToken ct = default)
+    {
+        var annotator = Validate(request.Annotator);
+        if (request.Count < 1 || request.Count > options.MaxBatch)
+            throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
+        await EnsureProjectAsync(projectId, ct);
+        var strategy = QueueStrategies.Create(request.Strategy, request.Seed);
+        var exclude = request.Exclude?.ToList() ?? [];
+        var now = time.GetUtcNow();
+        var expires = now + options.LeaseDuration;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ClearStaleAsync(projectId, now, ct);
+        var held = await db.ItemLeases
+            .Where(l => l.ProjectId == projectId && l.Annotator == annotator && !exclude.Contains(l.ItemId))
+            .OrderBy(l => l.Id).Take(request.Count).ToListAsync(ct);
+        foreach (var lease in held)
+            lease.ExpiresAt = expires;
+        var needed = request.Count - held.Count;
+        if (needed > 0)
+        {
+            var ids = await strategy.Order(Candidates(projectId, annotator, exclude)).Select(i => i.Id).Take(needed).ToListAsync(ct);
+            var claimed = ids.Select(id => new ItemLease
+            {
+                ProjectId = projectId, ItemId = id, Annotator = annotator, LeasedAt = now, ExpiresAt = expires,
+            }).ToList();
+            db.ItemLeases.AddRange(claimed);
+            held.AddRange(claimed);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await LoadAsync(held, ct);
+    }
+
+    /// <summary>Extends the annotator's leases on <paramref name="itemIds"/>; items it no longer holds are left out.</summary>
+    public async Task<RenewResult> RenewAsync(long projectId, string annotator, IReadOnlyList<long> itemIds, CancellationToken ct = default)
+    {
+        annotator = Validate(annotator);
+        var now = time.GetUtcNow();
+        var expires = now + options.LeaseDuration;
+        var ids = itemIds.ToList();
+        var leases = await db.ItemLeases
+            .Where(l => l.ProjectId == projectId && l.Annotator == annotator && ids.Contains(l.ItemId) && l.ExpiresAt > now)
+            .ToListAsync(ct);
+        foreach (var lease in leases)
+            lease.ExpiresAt = expires;
+        await db.SaveChangesAsync(ct);
+        return new RenewResult(leases.Select(l => l.ItemId).Order().ToList(), expires);
+    }
+
+    /// <summary>Gives items back to the pool (a skip); returns how many leases were released.</summary>
+    public async Task<int> ReleaseAsync(long projectId, string annotator, IReadOnlyList<long> itemIds, CancellationToken ct = default)
+    {
+        annotator = Validate(annotator);
+        var ids = itemIds.ToList();
+        return await db.ItemLeases
+            .Where(l => l.ProjectId == projectId && l.Annotator == annotator && ids.Contains(l.ItemId))
+            .ExecuteDeleteAsync(ct);
+    }
+
+    public async Task<QueueProgress> ProgressAsync(long projectId, string? annotator, CancellationToken ct = default)
+    {
+        await EnsureProjectAsync(projectId, ct);
+        var items = db.Items.Where(i => i.ProjectId == projectId);
+        var total = await items.LongCountAsync(ct);
+        var projectDone = await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == Human), ct);
+        var mine = string.IsNullOrWhiteSpace(annotator)
+            ? 0
+            : await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == Human && a.Author == annotator.Trim()), ct);
+        return new QueueProgress(mine, projectDone, total);
+    }
+
+    private IQueryable<Item> Candidates(long projectId, string annotator, List<long> exclude) =>
+        db.Items.Where(i => i.ProjectId == projectId
+            && !exclude.Contains(i.Id)
+            && !db.Annotations.Any(a => a.ItemId == i.Id && (a.Kind == Human || a.Author == annotator))
+            && !db.ItemLeases.Any(l => l.ItemId == i.Id));
+
+    // The first statement writes, so the transaction holds the write lock before it reads what is free.
+    private Task<int> ClearStaleAsync(long projectId, DateTimeOffset now, CancellationToken ct) =>
+        db.ItemLeases
+            .Where(l => l.ProjectId == projectId
+                && (l.ExpiresAt <= now || db.Annotations.Any(a => a.ItemId == l.ItemId && a.Kind == Human)))
+            .ExecuteDeleteAsync(ct);
+
+    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, CancellationToken ct)
+    {
+        var ids = leases.Select(l => l.ItemId).ToList();
+        var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        return leases.Select(l =>
+        {
+            var item = items[l.ItemId];
+            using var doc = JsonDocument.Parse(item.DataJson);
+            return new QueueItem(item.Id, item.ExternalId, item.Text, doc.RootElement.Clone(), l.ExpiresAt);
+        }).ToList();
+    }
+
+    private async Task EnsureProjectAsync(long projectId, CancellationToken ct)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
+            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+    }
+
+    private static string Validate(string? annotator) =>
+        string.IsNullOrWhiteSpace(annotator)
+            ? throw LabelforgeException.Invalid("An annotator name is needed to lease items.")
+            : annotator.Trim();
+}

@@ -1,0 +1,34 @@
+using Labelforge.Core.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Labelforge.Server.Features.Queues;
+
+/// <summary>
+/// The labeling queue: lease the next items for an annotator, keep them while the page is open (renew),
+/// give them back on skip (release), and read progress.
+/// </summary>
+public static class QueueEndpoints
+{
+    public static RouteGroupBuilder MapQueues(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues");
+        group.MapPost("/next", async (long projectId, QueueNextRequest body, QueueOperations ops, CancellationToken ct) =>
+        {
+            var request = new QueueRequest(body.Annotator ?? "", body.Count ?? 5, body.Strategy, body.Seed ?? 1, body.Exclude);
+            var items = await ops.NextAsync(projectId, request, ct);
+            return TypedResults.Ok(new QueueNextResponse(items, await ops.ProgressAsync(projectId, request.Annotator, ct)));
+        });
+        group.MapPost("/renew", async (long projectId, QueueLeaseRequest body, QueueOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(await ops.RenewAsync(projectId, body.Annotator ?? "", body.ItemIds ?? [], ct)));
+        group.MapPost("/release", async (long projectId, QueueLeaseRequest body, QueueOperations ops, CancellationToken ct) =>
+        {
+            await ops.ReleaseAsync(projectId, body.Annotator ?? "", body.ItemIds ?? [], ct);
+            return TypedResults.NoContent();
+        });
+        group.MapGet("/progress", async (long projectId, string? annotator, QueueOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(await ops.ProgressAsync(projectId, annotator, ct)));
+        return api;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text;
+
+namespace Labelforge.Server.Tests.Features.Queues;
+
+public class QueueEndpointsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<long> ProjectWithItemsAsync(TestServer s, int count)
+    {
+        var project = await s.PostAsync("/api/projects", new { name = "q", labels = new[] { "ham", "spam" } });
+        var id = project.GetProperty("id").GetInt64();
+        var rows = string.Concat(Enumerable.Range(1, count).Select(i => $"{{\"text\":\"item {i}\",\"id\":\"x{i}\"}}\n"));
+        using var body = new StringContent(rows, Encoding.UTF8, "application/x-ndjson");
+        using var upload = await s.Client.PostAsync($"/api/projects/{id}/import?filename=items.jsonl&id_field=id", body, Ct);
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        return id;
+    }
+
+    private static long[] Ids(System.Text.Json.JsonElement next) =>
+        next.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToArray();
+
+    [Fact]
+    public async Task Leases_keep_annotators_apart_and_progress_counts_human_labels()
+    {
+        await using var s = await TestServer.StartAsync();
+        var id = await ProjectWithItemsAsync(s, 6);
+
+        var alice = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 3 }, 200));
+        var bob = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "bob", count = 3, strategy = "seeded-random", seed = 3 }, 200));
+        Assert.Empty(alice.Intersect(bob));
+
+        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = alice[0], author = "alice", labels = new[] { "spam" }, time_spent_ms = 1200, request_id = "r1" });
+        var renewed = await s.PostAsync($"/api/projects/{id}/queue/renew", new { annotator = "alice", item_ids = alice }, 200);
+        Assert.Equal(3, renewed.GetProperty("renewed").GetArrayLength());
+        using var release = await s.Client.PostAsync($"/api/projects/{id}/queue/release",
+            new StringContent($"{{\"annotator\":\"alice\",\"item_ids\":[{alice[1]}]}}", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.NoContent, release.StatusCode);
+
+        var carol = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "carol", count = 6 }, 200));
+        Assert.Equal([alice[1]], carol);
+        var progress = await s.GetAsync($"/api/projects/{id}/queue/progress?annotator=alice");
+        Assert.Equal(1, progress.GetProperty("annotator_done").GetInt32());
+        Assert.Equal(1, progress.GetProperty("project_done").GetInt32());
+        Assert.Equal(6, progress.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Bad_queue_requests_are_problem_details()
+    {
+        await using var s = await TestServer.StartAsync();
+        var id = await ProjectWithItemsAsync(s, 1);
+        await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "", count = 1 }, 400);
+        await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "a", strategy = "psychic" }, 400);
+        await s.PostAsync("/api/projects/404/queue/next", new { annotator = "a" }, 404);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+
+namespace Labelforge.Ui.Tests.Setup;
+
+/// <summary>Project setup in the browser: taxonomy operations with history, guidelines preview, import report, data browser.</summary>
+public class SetupPageTests(BrowserFixture browser)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Taxonomy_operations_guidelines_import_and_data_browser_work_in_the_ui()
+    {
+        await using var server = await UiServer.StartAsync();
+        var id = (await server.PostAsync("/api/projects", new { name = "support", labels = new[] { "billing", "bug", "other" } })).GetProperty("id").GetInt64();
+        var page = await browser.NewPageAsync("dana");
+        await page.GotoAsync($"{server.Url}/projects/{id}/taxonomy");
+
+        await ApplyAsync(page, "add", "refund", "billing");
+        await ApplyAsync(page, "rename", "other", "misc");
+        await ApplyAsync(page, "move", "refund", "");
+        await ApplyAsync(page, "deprecate", "misc", null);
+        await ApplyAsync(page, "split", "bug", "crash, glitch");
+        await ApplyAsync(page, "merge", "glitch", "crash");
+        await page.Locator(".history li").First.WaitForAsync();
+        Assert.Equal(7, await page.Locator(".history li").CountAsync()); // creation and six operations
+        await Screenshots.TakeAsync(page, "setup-taxonomy");
+
+        await page.ClickAsync(".tabs a:has-text('Guidelines')");
+        await page.FillAsync("textarea", "# Support rules\n\nUse **billing** for invoices. <img src=x onerror=\"window.__g=1\">");
+        await page.Locator("[data-testid=guidelines-preview] strong", new PageLocatorOptions { HasText = "billing" }).WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=guidelines-preview] img").CountAsync());
+        await page.ClickAsync("button:has-text('Save guidelines')");
+        await page.Locator("text=Saved.").WaitForAsync();
+        await Screenshots.TakeAsync(page, "setup-guidelines");
+
+        await page.ClickAsync(".tabs a:has-text('Import')");
+        var file = Path.Combine(Path.GetTempPath(), $"lf-ui-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "text,id,label\nmy invoice is wrong,t1,billing\napp crashes on start,t2,crash\n,t3,billing\nhello,t4,nonsense\n", Ct);
+        await page.SetInputFilesAsync("input[type=file]", file);
+        await page.FillAsync("input[placeholder='(none)'] >> nth=0", "id");
+        await page.FillAsync("input[placeholder='(none)'] >> nth=1", "label");
+        await page.ClickAsync("button:has-text('Upload')");
+        await page.Locator("[data-testid=import-report]").WaitForAsync();
+        File.Delete(file);
+        Assert.Contains("2 imported", await page.Locator("[data-testid=import-report] p").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await page.Locator("[data-testid=import-report] tbody tr").CountAsync());
+        Assert.Equal("100", await page.GetByRole(AriaRole.Progressbar).GetAttributeAsync("aria-valuenow"));
+        await Screenshots.TakeAsync(page, "setup-import");
+
+        await page.ClickAsync(".tabs a:has-text('Data')");
+        await page.Locator("[data-testid=items-table] tbody tr").First.WaitForAsync();
+        await page.FillAsync("input[aria-label='Search text']", "crash");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=items-table] tbody tr').length === 1");
+        Assert.Contains("app crashes", await page.Locator("[data-testid=items-table] tbody tr").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("[data-testid=items-table] tbody tr");
+        await page.Locator("[data-testid=item-history] td", new PageLocatorOptions { HasText = "import" }).First.WaitForAsync();
+        await Screenshots.TakeAsync(page, "setup-data");
+    }
+
+    private static async Task ApplyAsync(IPage page, string op, string first, string? second)
+    {
+        var before = await page.Locator(".history li").CountAsync();
+        await page.SelectOptionAsync("select[aria-label=Operation]", op);
+        await page.FillAsync(".op-form input >> nth=0", first);
+        if (second is not null)
+            await page.FillAsync(".op-form input >> nth=1", second);
+        await page.ClickAsync(".op-form button");
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.history li').length > n || document.querySelector('.card .error')", before);
+        Assert.Equal(0, await page.Locator(".card .error").CountAsync());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Labelforge.Server.Hosting;
+
+namespace Labelforge.Ui.Tests;
+
+/// <summary>
+/// The real server with the built UI on 127.0.0.1 and a temp database; it can be stopped and started again on
+/// the same port and database, as an outage looks to a browser.
+/// </summary>
+internal sealed class UiServer : IAsyncDisposable
+{
+    private readonly string _dir;
+    private LabelforgeServer? _server;
+    private ServerOptions _options;
+
+    private UiServer(string dir, LabelforgeServer server, ServerOptions options)
+    {
+        _dir = dir;
+        _server = server;
+        _options = options;
+        Url = server.Address.ToString().TrimEnd('/');
+        Client = new HttpClient { BaseAddress = server.Address };
+    }
+
+    public static string WebRoot => Path.Combine(TestPaths.RepoRoot, "src", "Labelforge.Server", "wwwroot", "app");
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public string Url { get; }
+
+    public HttpClient Client { get; }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<UiServer> StartAsync()
+    {
+        Assert.True(File.Exists(Path.Combine(WebRoot, "index.html")), $"The web UI is not built in {WebRoot}; build src/Labelforge.Server.");
+        var dir = Path.Combine(Path.GetTempPath(), "lf-ui-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var options = new ServerOptions { DbPath = Path.Combine(dir, "ui.db"), Port = 0, WebRoot = WebRoot };
+        var server = await LabelforgeServer.StartAsync(options, Ct);
+        return new UiServer(dir, server, options with { Port = server.Address.Port });
+    }
+
+    public async Task StopAsync()
+    {
+        if (_server is null)
+            return;
+        await _server.DisposeAsync();
+        _server = null;
+    }
+
+    public async Task RestartAsync() => _server = await LabelforgeServer.StartAsync(_options, Ct);
+
+    public async Task<JsonElement> GetAsync(string url)
+    {
+        var text = await Client.GetStringAsync(url, Ct);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<JsonElement> PostAsync(string url, object body)
+    {
+        using var response = await Client.PostAsJsonAsync(url, body, Json, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"POST {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Imports JSONL rows {"text", "id"} through the upload endpoint.</summary>
+    public async Task ImportAsync(long projectId, IEnumerable<(string Id, string Text)> rows)
+    {
+        var jsonl = string.Concat(rows.Select(r => JsonSerializer.Serialize(new { text = r.Text, id = r.Id }) + "\n"));
+        using var body = new StringContent(jsonl, Encoding.UTF8, "application/x-ndjson");
+        using var response = await Client.PostAsync($"/api/projects/{projectId}/import?filename=items.jsonl&id_field=id", body, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException)
+        {
+            // Leftover temp files never fail a test.
+        }
+    }
+}

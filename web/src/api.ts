@@ -1,0 +1,126 @@
+import type { LabelInfo } from './hotkeys';
+import type { QueueItem } from './prefetch';
+import type { SendOutcome, Submission } from './submissions';
+
+export interface Project {
+  id: number;
+  name: string;
+  task_type: string;
+  multi_label: boolean;
+  taxonomy_version: number;
+  labels: number;
+  items: number;
+  labeled_items: number;
+  guidelines?: string | null;
+}
+
+export interface Progress {
+  annotator_done: number;
+  project_done: number;
+  total: number;
+}
+
+/** Thrown for a non-2xx answer; `detail` is the ProblemDetails message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(`${status}: ${detail}`);
+  }
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const problem = await response.json();
+      detail = problem.detail ?? problem.title ?? detail;
+    } catch {
+      // Not JSON: keep the status text.
+    }
+    throw new ApiError(response.status, detail);
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+export const api = {
+  projects: () => call<Project[]>('GET', '/api/projects'),
+  project: (id: number) => call<Project>('GET', `/api/projects/${id}`),
+  createProject: (name: string, labels: string[], multiLabel: boolean) =>
+    call<Project>('POST', '/api/projects', { name, labels, multi_label: multiLabel }),
+  labels: (id: number) => call<LabelInfo[]>('GET', `/api/projects/${id}/labels`),
+  next: (id: number, annotator: string, count: number, exclude: number[]) =>
+    call<{ items: QueueItem[]; progress: Progress }>('POST', `/api/projects/${id}/queue/next`, { annotator, count, exclude }),
+  renew: (id: number, annotator: string, itemIds: number[]) =>
+    call<unknown>('POST', `/api/projects/${id}/queue/renew`, { annotator, item_ids: itemIds }),
+  release: (id: number, annotator: string, itemIds: number[]) =>
+    call<void>('POST', `/api/projects/${id}/queue/release`, { annotator, item_ids: itemIds }),
+  progress: (id: number, annotator: string) =>
+    call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
+};
+
+/** Sends one queued submission; tells the queue whether to drop it, retry it or report it as failed. */
+export async function sendSubmission(s: Submission): Promise<SendOutcome | { fail: string }> {
+  try {
+    await call('POST', `/api/projects/${s.project_id}/annotations`, {
+      item_id: s.item_id,
+      author: s.author,
+      label_ids: s.label_ids,
+      time_spent_ms: s.time_spent_ms,
+      request_id: s.request_id,
+    });
+    return 'ok';
+  } catch (e) {
+    if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429)
+      return { fail: e.detail };
+    return 'retry';
+  }
+}
+
+export interface TaxonomyVersion {
+  version: number;
+  operation: string;
+  details: string;
+  author?: string | null;
+  created_at: string;
+}
+
+export interface ItemRow {
+  id: number;
+  external_id?: string | null;
+  text: string;
+  labels: string[];
+  authors: string[];
+}
+
+export interface AnnotationRow {
+  id: number;
+  author: string;
+  kind: string;
+  labels: string[];
+  time_spent_ms?: number | null;
+  created_at: string;
+  supersedes_id?: number | null;
+}
+
+export const setupApi = {
+  history: (id: number) => call<TaxonomyVersion[]>('GET', `/api/projects/${id}/taxonomy/history`),
+  addLabel: (id: number, name: string, parent: string | null, description: string | null, hotkey: string | null) =>
+    call<LabelInfo>('POST', `/api/projects/${id}/labels`, { name, parent, description, hotkey }),
+  editLabel: (id: number, label: string, body: { name?: string; description?: string; hotkey?: string }) =>
+    call<LabelInfo>('PATCH', `/api/projects/${id}/labels/${encodeURIComponent(label)}`, body),
+  move: (id: number, label: string, parent: string | null) =>
+    call<LabelInfo>('POST', `/api/projects/${id}/labels/${encodeURIComponent(label)}/move`, { parent }),
+  deprecate: (id: number, label: string) => call<LabelInfo>('POST', `/api/projects/${id}/labels/${encodeURIComponent(label)}/deprecate`, {}),
+  merge: (id: number, sources: string[], target: string) => call<unknown>('POST', `/api/projects/${id}/taxonomy/merge`, { sources, target }),
+  split: (id: number, source: string, targets: string[]) => call<unknown>('POST', `/api/projects/${id}/taxonomy/split`, { source, targets }),
+  saveGuidelines: (id: number, markdown: string) => call<unknown>('PUT', `/api/projects/${id}/guidelines`, { markdown }),
+  items: (id: number, query: URLSearchParams) => call<{ items: ItemRow[]; total: number }>('GET', `/api/projects/${id}/items?${query}`),
+  item: (id: number, itemId: number) => call<{ item: ItemRow; history: AnnotationRow[] }>('GET', `/api/projects/${id}/items/${itemId}`),
+};

@@ -1,0 +1,255 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, sendSubmission, type Progress, type Project } from '../api';
+import { newRequestId } from '../annotator';
+import { assignHotkeys, keysByLabel, type LabelInfo } from '../hotkeys';
+import { PrefetchQueue, type QueueItem } from '../prefetch';
+import { SubmissionQueue } from '../submissions';
+import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
+import { renderMarkdown } from '../markdown';
+import { LabelFilter } from './LabelFilter';
+import { ShortcutHelp } from './ShortcutHelp';
+
+interface Done {
+  item: QueueItem;
+  labelIds: number[];
+}
+
+const prefetchDepth = () => (new URLSearchParams(location.search).get('prefetch') === '0' ? 0 : 5);
+const RENEW_MS = 60_000;
+
+export function AnnotatePage({ projectId, annotator }: { projectId: number; annotator: string }) {
+  const [project, setProject] = useState<Project | null>(null);
+  const [labels, setLabels] = useState<LabelInfo[]>([]);
+  const [item, setItem] = useState<QueueItem | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [previous, setPrevious] = useState<Done[]>([]);
+  const [revisiting, setRevisiting] = useState<number[] | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [counts, setCounts] = useState({ pending: 0, failed: 0 });
+  const [filterOpen, setFilterOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
+  const [error, setError] = useState('');
+  const shownAt = useRef(performance.now());
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
+
+  const submissions = useMemo(
+    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission),
+    [projectId, annotator],
+  );
+  const queue = useMemo(
+    () =>
+      new PrefetchQueue(
+        async (count, exclude) => {
+          const answer = await api.next(projectId, annotator, count, exclude);
+          setProgress(answer.progress);
+          return answer.items;
+        },
+        prefetchDepth(),
+        () => {
+          setItem((shown) => shown ?? queue.current);
+          // A failed fetch (server down) is not the end of the queue: keep waiting until the server says so.
+          setLoading(queue.current === null && !queue.done);
+        },
+        1000,
+        submissions.pendingItemIds(),
+      ),
+    [submissions],
+  );
+
+  useEffect(() => {
+    api.project(projectId).then(setProject, (e) => setError(String(e)));
+    api.labels(projectId).then((all) => setLabels(all.filter((l) => l.status !== 'deprecated' && l.status !== 'merged')), (e) => setError(String(e)));
+    queue.start().then((first) => {
+      setItem(first);
+      setLoading(first === null && !queue.done);
+    });
+    const update = () => setCounts({ pending: submissions.pending, failed: submissions.failed.length });
+    const unsubscribe = submissions.subscribe(update);
+    update();
+    submissions.kick();
+    const online = () => {
+      submissions.kick();
+      queue.resume();
+    };
+    addEventListener('online', online);
+    const renew = setInterval(() => {
+      const held = queue.held();
+      if (held.length > 0) api.renew(projectId, annotator, held).catch(() => undefined);
+    }, RENEW_MS);
+    return () => {
+      unsubscribe();
+      removeEventListener('online', online);
+      clearInterval(renew);
+    };
+  }, [queue, submissions]);
+
+  useEffect(() => {
+    const refresh = () => api.progress(projectId, annotator).then(setProgress, () => undefined);
+    const timer = setInterval(refresh, 5000);
+    // With no item on screen (server unreachable), keep asking so labeling resumes on its own.
+    const poll = setInterval(() => queue.resume(), 2000);
+    return () => {
+      clearInterval(timer);
+      clearInterval(poll);
+    };
+  }, [queue]);
+
+  useLayoutEffect(() => {
+    shownAt.current = performance.now();
+    // A switch ends when the next item shows, not at a "Loading" placeholder.
+    if (item) measureSwitchPainted();
+  }, [item?.id]);
+
+  const byKey = useMemo(() => assignHotkeys(labels), [labels]);
+  const keyOf = useMemo(() => keysByLabel(byKey), [byKey]);
+  const multi = project?.multi_label ?? false;
+
+  const show = (next: QueueItem | null, chosen: number[]) => {
+    setSelected(chosen);
+    setItem(next);
+    if (!next) setLoading(!queue.done);
+  };
+
+  const submit = (labelIds: number[]) => {
+    if (!item) return;
+    markSwitchStart();
+    submissions.enqueue({
+      request_id: newRequestId(),
+      project_id: projectId,
+      item_id: item.id,
+      author: annotator,
+      label_ids: labelIds,
+      time_spent_ms: Math.round(performance.now() - shownAt.current),
+    });
+    setPrevious((p) => [...p.slice(-49), { item, labelIds }]);
+    setRevisiting(null);
+    show(queue.advance(), []);
+  };
+
+  const skip = () => {
+    if (!item) return;
+    markSwitchStart();
+    api.release(projectId, annotator, [item.id]).catch(() => undefined);
+    setRevisiting(null);
+    show(queue.advance(), []);
+  };
+
+  const back = () => {
+    const last = previous[previous.length - 1];
+    if (!last) return;
+    markSwitchStart();
+    setPrevious((p) => p.slice(0, -1));
+    queue.revisit(last.item);
+    setRevisiting(last.labelIds);
+    show(last.item, multi ? last.labelIds : []);
+  };
+
+  const choose = (label: LabelInfo) => {
+    if (multi) setSelected((s) => (s.includes(label.id) ? s.filter((x) => x !== label.id) : [...s, label.id]));
+    else submit([label.id]);
+  };
+
+  // The handler is replaced during render, not in an effect: a key pressed right after the next item is
+  // painted must act on that item, and effects run later than paint.
+  keyHandler.current = (e: KeyboardEvent) => {
+    if (filterOpen || e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((e.target as HTMLElement | null)?.closest('input, textarea')) return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (key === '?') setHelpOpen((h) => !h);
+    else if (key === 'Escape') setHelpOpen(false);
+    else if (key === 'g') setGuidelinesOpen((g) => !g);
+    else if (key === '/') setFilterOpen(true);
+    else if (key === 's') skip();
+    else if (key === 'Backspace' || key === 'ArrowLeft') back();
+    else if (key === 'Enter' && multi) submit(selected);
+    else if (byKey.has(key)) choose(byKey.get(key)!);
+    else return;
+    e.preventDefault();
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keyHandler.current(e);
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  const annotatorDone = (progress?.annotator_done ?? 0) + counts.pending;
+  return (
+    <div class="annotate">
+      <div class="annotate-bar">
+        <h1>{project?.name ?? '…'}</h1>
+        <span class="stat" data-testid="progress">
+          You: <strong>{annotatorDone}</strong> · Project: {progress?.project_done ?? 0} / {progress?.total ?? 0}
+        </span>
+        <span class={`stat ${counts.pending > 0 ? 'warn' : ''}`} data-testid="pending">
+          Pending: {counts.pending}
+        </span>
+        <span class={`stat ${counts.failed > 0 ? 'bad' : ''}`} data-testid="failed">
+          Failed: {counts.failed}
+          {counts.failed > 0 && (
+            <button class="link" onClick={() => submissions.retryFailed()}>
+              retry
+            </button>
+          )}
+        </span>
+        <span class="muted">Press ? for shortcuts</span>
+      </div>
+      {error && <p class="error">{error}</p>}
+      <div class="annotate-body">
+        <section class="item-pane">
+          {item ? (
+            <>
+              <div class="item-meta">
+                Item {item.external_id ?? item.id}
+                {revisiting && <span class="badge">changing your label</span>}
+              </div>
+              <div class="item-text" data-testid="item-text" data-item-id={item.id}>
+                {item.text}
+              </div>
+            </>
+          ) : (
+            <div class="item-empty" data-testid="queue-state">
+              {loading ? 'Loading… (waiting for the server)' : 'Nothing left to label in this project. Thank you!'}
+            </div>
+          )}
+        </section>
+        <aside class="labels-pane">
+          <ul class="label-list">
+            {labels.map((l) => {
+              const on = selected.includes(l.id) || (!multi && revisiting?.includes(l.id));
+              return (
+                <li key={l.id}>
+                  <button class={`label ${on ? 'on' : ''}`} title={l.description ?? l.path} aria-pressed={on} onClick={() => choose(l)}>
+                    <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
+                    <span>{l.path}</span>
+                    {l.description && <span class="desc">{l.description}</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {multi && (
+            <button class="primary" onClick={() => submit(selected)}>
+              Submit <kbd>Enter</kbd>
+            </button>
+          )}
+        </aside>
+        {guidelinesOpen && (
+          <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: renderMarkdown(project?.guidelines || '_No guidelines yet._') }} />
+        )}
+      </div>
+      {filterOpen && (
+        <LabelFilter
+          labels={labels}
+          onPick={(l) => {
+            setFilterOpen(false);
+            choose(l);
+          }}
+          onClose={() => setFilterOpen(false)}
+        />
+      )}
+      {helpOpen && <ShortcutHelp multi={multi} onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+
+interface ImportError {
+  file: string;
+  line: number;
+  field?: string | null;
+  message: string;
+}
+
+interface Report {
+  rows: number;
+  imported: number;
+  skipped_duplicates: number;
+  error_count: number;
+  errors: ImportError[];
+}
+
+/** Uploads a file as the request body (streamed by the server) with upload progress, then shows the report. */
+export function ImportPanel({ projectId }: { projectId: number }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [textField, setTextField] = useState('');
+  const [idField, setIdField] = useState('');
+  const [labelField, setLabelField] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState('');
+
+  const upload = (e: Event) => {
+    e.preventDefault();
+    if (!file) return;
+    const query = new URLSearchParams({ filename: file.name });
+    if (textField) query.set('text_field', textField);
+    if (idField) query.set('id_field', idField);
+    if (labelField) query.set('label_field', labelField);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/projects/${projectId}/import?${query}`);
+    xhr.upload.onprogress = (p) => p.lengthComputable && setProgress(Math.round((100 * p.loaded) / p.total));
+    xhr.onload = () => {
+      setProgress(100);
+      try {
+        const body = JSON.parse(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300) setReport(body as Report);
+        else setError(body.detail ?? body.title ?? `HTTP ${xhr.status}`);
+      } catch {
+        setError(`HTTP ${xhr.status}`);
+      }
+    };
+    xhr.onerror = () => setError('The upload failed: is the server running?');
+    setReport(null);
+    setError('');
+    setProgress(0);
+    xhr.send(file);
+  };
+
+  return (
+    <section class="card">
+      <h2>Import data</h2>
+      <p class="muted">CSV, TSV, JSONL, JSON or Label Studio JSON; the format comes from the file name.</p>
+      <form onSubmit={upload}>
+        <input type="file" aria-label="File to import" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        <div class="fields">
+          <label>
+            Text field <input value={textField} placeholder="text" onInput={(e) => setTextField(e.currentTarget.value)} />
+          </label>
+          <label>
+            Id field <input value={idField} placeholder="(none)" onInput={(e) => setIdField(e.currentTarget.value)} />
+          </label>
+          <label>
+            Label field <input value={labelField} placeholder="(none)" onInput={(e) => setLabelField(e.currentTarget.value)} />
+          </label>
+        </div>
+        <button type="submit" disabled={!file}>
+          Upload
+        </button>
+      </form>
+      {progress !== null && (
+        <div class="progress" role="progressbar" aria-label="Upload progress" aria-valuenow={progress}>
+          <div class="progress-fill" style={{ width: `${progress}%` }} />
+          <span>{progress}%</span>
+        </div>
+      )}
+      {error && <p class="error">{error}</p>}
+      {report && (
+        <div data-testid="import-report">
+          <p>
+            {report.imported} imported of {report.rows} rows · {report.skipped_duplicates} duplicates skipped · {report.error_count} errors
+          </p>
+          {report.errors.length > 0 && (
+            <table class="grid">
+              <thead>
+                <tr>
+                  <th>Line</th>
+                  <th>Field</th>
+                  <th>Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.map((r) => (
+                  <tr key={`${r.file}:${r.line}:${r.field}`}>
+                    <td>{r.line}</td>
+                    <td>{r.field ?? ''}</td>
+                    <td>{r.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Project } from '../api';
+import { onLink } from '../router';
+
+function ProgressBar({ done, total }: { done: number; total: number }) {
+  const pct = total === 0 ? 0 : Math.round((100 * done) / total);
+  return (
+    <div class="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div class="progress-fill" style={{ width: `${pct}%` }} />
+      <span>
+        {done} / {total}
+      </span>
+    </div>
+  );
+}
+
+export function ProjectsPage() {
+  const [projects, setProjects] = useState<Project[] | null>(null);
+  const [error, setError] = useState('');
+  const [name, setName] = useState('');
+  const [labels, setLabels] = useState('');
+  const [multi, setMulti] = useState(false);
+  const load = () => api.projects().then(setProjects, (e) => setError(String(e)));
+  useEffect(() => void load(), []);
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    setError('');
+    try {
+      const list = labels.split(',').map((l) => l.trim()).filter(Boolean);
+      await api.createProject(name.trim(), list, multi);
+      setName('');
+      setLabels('');
+      await load();
+    } catch (err) {
+      setError(String(err));
+    }
+  };
+
+  return (
+    <div class="page">
+      <h1>Projects</h1>
+      {error && <p class="error">{error}</p>}
+      <table class="grid">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Task</th>
+            <th>Labels</th>
+            <th>Progress</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {projects?.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <a href={`/projects/${p.id}/taxonomy`} onClick={(e) => onLink(e, `/projects/${p.id}/taxonomy`)}>
+                  {p.name}
+                </a>
+              </td>
+              <td>
+                {p.task_type}
+                {p.multi_label ? ' · multi-label' : ''}
+              </td>
+              <td>{p.labels}</td>
+              <td>
+                <ProgressBar done={p.labeled_items} total={p.items} />
+              </td>
+              <td>
+                <a class="button" href={`/projects/${p.id}/annotate`} onClick={(e) => onLink(e, `/projects/${p.id}/annotate`)}>
+                  Annotate
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {projects?.length === 0 && <p class="muted">No projects yet: create one below.</p>}
+      <form class="card" onSubmit={create}>
+        <h2>New project</h2>
+        <label>
+          Name <input name="name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label>
+          Labels (comma-separated){' '}
+          <input name="labels" placeholder="ham, spam" value={labels} onInput={(e) => setLabels(e.currentTarget.value)} />
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="multi" checked={multi} onChange={(e) => setMulti(e.currentTarget.checked)} /> Multi-label
+        </label>
+        <button type="submit">Create project</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Project } from '../api';
+import { onLink } from '../router';
+import { TaxonomyPanel } from './TaxonomyPanel';
+import { GuidelinesPanel } from './GuidelinesPanel';
+import { ImportPanel } from './ImportPanel';
+import { DataPanel } from './DataPanel';
+
+const TABS = ['taxonomy', 'guidelines', 'import', 'data'] as const;
+export type SetupTab = (typeof TABS)[number];
+
+/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import and the data browser. */
+export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
+  const [project, setProject] = useState<Project | null>(null);
+  useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
+  return (
+    <div class="page">
+      <div class="annotate-bar">
+        <h1>{project?.name ?? '…'}</h1>
+        <nav class="tabs">
+          {TABS.map((t) => (
+            <a key={t} href={`/projects/${projectId}/${t}`} class={t === tab ? 'active' : ''} onClick={(e) => onLink(e, `/projects/${projectId}/${t}`)}>
+              {t[0].toUpperCase() + t.slice(1)}
+            </a>
+          ))}
+          <a href={`/projects/${projectId}/annotate`} onClick={(e) => onLink(e, `/projects/${projectId}/annotate`)}>
+            Annotate →
+          </a>
+        </nav>
+      </div>
+      {tab === 'taxonomy' && <TaxonomyPanel projectId={projectId} />}
+      {tab === 'guidelines' && <GuidelinesPanel projectId={projectId} />}
+      {tab === 'import' && <ImportPanel projectId={projectId} />}
+      {tab === 'data' && <DataPanel projectId={projectId} />}
+    </div>
+  );
+}
+
+export const isSetupTab = (t: string): t is SetupTab => (TABS as readonly string[]).includes(t);

@@ -1,0 +1,32 @@
+const SHORTCUTS: [string, string][] = [
+  ['1-9, letters', 'pick a label (keys shown beside each label)'],
+  ['/', 'find a label by name, path or description'],
+  ['s', 'skip this item'],
+  ['Backspace or ←', 'go back and change the previous label'],
+  ['g', 'show or hide the guidelines'],
+  ['?', 'show or hide this help'],
+];
+
+export function ShortcutHelp({ multi, onClose }: { multi: boolean; onClose: () => void }) {
+  const rows = multi ? [...SHORTCUTS.slice(0, 1), ['Enter', 'submit the toggled labels'] as [string, string], ...SHORTCUTS.slice(1)] : SHORTCUTS;
+  return (
+    <div class="overlay" onClick={onClose}>
+      <div class="card help" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h2>Keyboard shortcuts</h2>
+        <p class="muted">{multi ? 'Label keys toggle labels; Enter submits.' : 'A label key submits and moves to the next item.'}</p>
+        <table>
+          <tbody>
+            {rows.map(([k, what]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

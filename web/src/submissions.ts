@@ -1,0 +1,146 @@
+/** One label decision waiting to be stored; `request_id` makes resending it harmless. */
+export interface Submission {
+  request_id: string;
+  project_id: number;
+  item_id: number;
+  author: string;
+  label_ids: number[];
+  time_spent_ms: number;
+}
+
+export type SendOutcome = 'ok' | 'retry' | 'fail';
+
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface Failed {
+  submission: Submission;
+  reason: string;
+}
+
+export interface QueueOptions {
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+/**
+ * Submissions go to local storage first and are sent in order, one at a time, in the background. Network
+ * and server errors retry with exponential backoff, forever; a request the server rejects (4xx) moves to
+ * the failed list, which is also kept, so no label disappears without the user seeing it.
+ */
+export class SubmissionQueue {
+  private pendingList: Submission[];
+  private failedList: Failed[];
+  private sending = false;
+  private attempt = 0;
+  private timer: unknown = null;
+  private listeners = new Set<() => void>();
+  private readonly baseDelay: number;
+  private readonly maxDelay: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+
+  constructor(
+    private readonly key: string,
+    private readonly store: KeyValueStore,
+    private readonly send: (s: Submission) => Promise<SendOutcome | { fail: string }>,
+    options: QueueOptions = {},
+  ) {
+    this.baseDelay = options.baseDelayMs ?? 500;
+    this.maxDelay = options.maxDelayMs ?? 15000;
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.pendingList = read<Submission[]>(store, `${key}:pending`) ?? [];
+    this.failedList = read<Failed[]>(store, `${key}:failed`) ?? [];
+  }
+
+  get pending(): number {
+    return this.pendingList.length;
+  }
+
+  get failed(): readonly Failed[] {
+    return this.failedList;
+  }
+
+  /** Items with a label not yet stored: the queue must not hand them out again after a reload. */
+  pendingItemIds(): number[] {
+    return this.pendingList.map((s) => s.item_id);
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  enqueue(s: Submission): void {
+    this.pendingList.push(s);
+    this.save();
+    this.kick();
+  }
+
+  /** Sends now (e.g. when the browser says it is online again), cancelling any backoff wait. */
+  kick(): void {
+    this.timer = null;
+    this.attempt = 0;
+    void this.pump();
+  }
+
+  /** Moves failed submissions back into the queue, to send again. */
+  retryFailed(): void {
+    this.pendingList.push(...this.failedList.map((f) => f.submission));
+    this.failedList = [];
+    this.save();
+    this.kick();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      while (this.pendingList.length > 0 && this.timer === null) {
+        const head = this.pendingList[0];
+        let outcome: SendOutcome | { fail: string };
+        try {
+          outcome = await this.send(head);
+        } catch {
+          outcome = 'retry';
+        }
+        if (outcome === 'retry') {
+          const delay = Math.min(this.maxDelay, this.baseDelay * 2 ** this.attempt++);
+          const token = {};
+          this.timer = token;
+          this.setTimer(() => {
+            if (this.timer === token) {
+              this.timer = null;
+              void this.pump();
+            }
+          }, delay);
+          break;
+        }
+        this.attempt = 0;
+        this.pendingList.shift();
+        if (outcome !== 'ok') this.failedList.push({ submission: head, reason: outcome === 'fail' ? 'rejected' : outcome.fail });
+        this.save();
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private save(): void {
+    this.store.setItem(`${this.key}:pending`, JSON.stringify(this.pendingList));
+    this.store.setItem(`${this.key}:failed`, JSON.stringify(this.failedList));
+    for (const fn of this.listeners) fn();
+  }
+}
+
+function read<T>(store: KeyValueStore, key: string): T | null {
+  const raw = store.getItem(key);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
