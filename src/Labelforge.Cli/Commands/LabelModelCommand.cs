@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Labelforge.Cli.Output;
+using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Engine.WeakSupervision;
 
 namespace Labelforge.Cli.Commands;
@@ -28,7 +29,7 @@ internal static class LabelModelCommand
         var evalGold = new Option<string?>("--eval-gold") { Description = "Gold labels for --eval (header `label`, -1 = unknown)." };
         var cardinality = new Option<int>("--cardinality") { Description = "Number of classes k.", Required = true };
         var model = new Option<string>("--model") { Description = "majority, label-model or dawid-skene.", DefaultValueFactory = _ => "label-model" };
-        model.AcceptOnlyFromAmong("majority", "label-model", "dawid-skene");
+        model.AcceptOnlyFromAmong([.. LabelModels.Names]);
         var output = new Option<string?>("--output") { Description = "Write P(Y = y) per row (of --eval if given, else --train) as CSV." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
@@ -43,7 +44,7 @@ internal static class LabelModelCommand
                 throw new CliException("--cardinality must be at least 2");
             var (trainMatrix, _) = LfCommand.ReadMatrix(parse.GetValue(train)!);
             Validate(trainMatrix, k, parse.GetValue(train)!);
-            var labelModel = CreateModel(parse.GetValue(model)!);
+            var labelModel = LabelModels.Create(parse.GetValue(model)!);
             var clock = Stopwatch.StartNew();
             var diagnostics = labelModel.Fit(trainMatrix, k);
             var fitSeconds = clock.Elapsed.TotalSeconds;
@@ -89,13 +90,6 @@ internal static class LabelModelCommand
         if (summary.Accuracy is { } accuracy)
             stdout.WriteLine($"eval: accuracy {accuracy:P1}, accuracy (abstain = wrong) {summary.AccuracyAbstain:P1}, coverage {summary.Coverage:P1}{(summary.F1 is { } f1 ? $", F1 {f1:F3}" : "")}");
     }
-
-    private static ILabelModel CreateModel(string name) => name switch
-    {
-        "majority" => new MajorityVoteLabelModel(),
-        "dawid-skene" => new DawidSkeneLabelModel(),
-        _ => new MatrixCompletionLabelModel(),
-    };
 
     private static void Validate(LabelMatrix matrix, int k, string path)
     {

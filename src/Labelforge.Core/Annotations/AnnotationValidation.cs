@@ -36,13 +36,8 @@ internal static class AnnotationValidation
         return JsonSerializer.Serialize(byId.ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value));
     }
 
-    private static long ByName(LabelResolver resolver, string name)
-    {
-        var live = resolver.All.Where(l => l.Status is LabelStatus.Active or LabelStatus.Deprecated).ToList();
-        var match = live.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? live.FirstOrDefault(l => string.Equals(resolver.PathOf(l.Id), name, StringComparison.OrdinalIgnoreCase));
-        return match?.Id ?? throw LabelforgeException.Invalid($"Unknown label '{name}'.");
-    }
+    private static long ByName(LabelResolver resolver, string name) =>
+        resolver.FindLive(name)?.Id ?? throw LabelforgeException.Invalid($"Unknown label '{name}'.");
 
     private static long Known(LabelResolver resolver, long id, string shown, AnnotationKind kind)
     {

@@ -101,14 +101,8 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
             await db.Database.OpenConnectionAsync(ct);
-        var command = connection.CreateCommand();
-#pragma warning disable CA2100 // constant SQL; values go through parameters
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        var p = command.CreateParameter();
-        p.ParameterName = "@project";
-        p.Value = projectId;
-        command.Parameters.Add(p);
+        var command = SqlCommands.Create(connection, sql, "@project");
+        command.Parameters["@project"].Value = projectId;
         return command;
     }
 }

@@ -17,11 +17,11 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
 
     public ImportSqlWriter(DbConnection connection, long projectId, long batchId, long createdAtMs)
     {
-        _item = Command(connection,
+        _item = SqlCommands.Create(connection,
             "INSERT INTO items (ProjectId, ExternalId, ContentHash, Text, DataJson, ImportBatchId, CreatedAt) " +
             "VALUES (@project, @external, @hash, @text, @data, @batch, @created) ON CONFLICT DO NOTHING",
             "@project", "@external", "@hash", "@text", "@data", "@batch", "@created");
-        _itemId = Command(connection, "SELECT Id FROM items WHERE ProjectId = @project AND ContentHash = @hash", "@project", "@hash");
+        _itemId = SqlCommands.Create(connection, "SELECT Id FROM items WHERE ProjectId = @project AND ContentHash = @hash", "@project", "@hash");
         _itemId.Parameters["@project"].Value = projectId;
         _annotations = new AnnotationBulkWriter(connection, projectId, createdAtMs);
         _item.Parameters["@project"].Value = projectId;
@@ -69,7 +69,4 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
         await _itemId.DisposeAsync();
         await _annotations.DisposeAsync();
     }
-
-    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters) =>
-        SqlCommands.Create(connection, sql, parameters);
 }

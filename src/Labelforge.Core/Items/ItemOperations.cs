@@ -93,9 +93,7 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
     {
         if (long.TryParse(label, out var id) && resolver.Find(id) is not null)
             return resolver.Resolve(id);
-        var match = resolver.All.FirstOrDefault(l => l.Status is LabelStatus.Active or LabelStatus.Deprecated
-            && (string.Equals(l.Name, label, StringComparison.OrdinalIgnoreCase) || string.Equals(resolver.PathOf(l.Id), label, StringComparison.OrdinalIgnoreCase)));
-        return match?.Id ?? throw LabelforgeException.Invalid($"Unknown label '{label}'.");
+        return resolver.FindLive(label)?.Id ?? throw LabelforgeException.Invalid($"Unknown label '{label}'.");
     }
 
     private static string EscapeLike(string s) =>

@@ -14,6 +14,14 @@ public sealed class LabelResolver
 
     public Label? Find(long id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>The live (active or deprecated) label with this name or path, case-insensitive; a name match wins over a path match.</summary>
+    public Label? FindLive(string nameOrPath)
+    {
+        var live = _byId.Values.Where(l => l.Status is LabelStatus.Active or LabelStatus.Deprecated).ToList();
+        return live.FirstOrDefault(l => string.Equals(l.Name, nameOrPath, StringComparison.OrdinalIgnoreCase))
+            ?? live.FirstOrDefault(l => string.Equals(PathOf(l.Id), nameOrPath, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The label an id resolves to now (itself unless merged); guards against cycles.</summary>
     public long Resolve(long id)
     {

@@ -182,9 +182,7 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
         var labels = await db.Labels.Where(l => l.ProjectId == projectId).ToListAsync(ct);
         if (long.TryParse(labelRef, out var id) && labels.FirstOrDefault(l => l.Id == id) is { } byId)
             return byId;
-        var live = labels.Where(l => l.Status is LabelStatus.Active or LabelStatus.Deprecated).ToList();
-        return live.FirstOrDefault(l => string.Equals(l.Name, labelRef, StringComparison.OrdinalIgnoreCase))
-            ?? live.FirstOrDefault(l => string.Equals(new LabelResolver(labels).PathOf(l.Id), labelRef, StringComparison.OrdinalIgnoreCase));
+        return new LabelResolver(labels).FindLive(labelRef);
     }
 
     private async Task<Project> LockProjectAsync(long projectId, CancellationToken ct) =>

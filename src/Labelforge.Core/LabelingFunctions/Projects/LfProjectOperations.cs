@@ -115,9 +115,7 @@ public sealed class LfProjectOperations(LabelforgeDb db, TimeProvider time)
         var ids = new long[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
-            var match = resolver.All.FirstOrDefault(l => l.Status == LabelStatus.Active
-                && (string.Equals(l.Name, names[i], StringComparison.OrdinalIgnoreCase) || string.Equals(resolver.PathOf(l.Id), names[i], StringComparison.OrdinalIgnoreCase)));
-            ids[i] = match?.Id ?? throw LabelforgeException.Invalid(
+            ids[i] = resolver.FindLive(names[i]) is { Status: LabelStatus.Active } match ? match.Id : throw LabelforgeException.Invalid(
                 $"LF set label '{names[i]}' is not an active label of this project; add it with `labelforge taxonomy PROJECT add {names[i]}` or fix `labels:`.");
         }
         return ids;
