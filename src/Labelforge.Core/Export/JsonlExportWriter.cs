@@ -8,34 +8,25 @@ namespace Labelforge.Core.Export;
 /// </summary>
 internal static class JsonlExportWriter
 {
-    public static async Task<long> WriteItemsAsync(ExportBuffer output, IAsyncEnumerable<ExportItem> items, CancellationToken ct)
-    {
-        var rows = 0L;
-        await foreach (var item in items.WithCancellation(ct))
-        {
-            WriteItem(output.BeginJson(), item);
-            output.EndJson();
-            output.Write("\n"u8);
-            rows++;
-            await output.FlushIfFullAsync(ct);
-        }
-        await output.CompleteAsync(ct);
-        return rows;
-    }
+    public static Task<long> WriteItemsAsync(ExportBuffer output, IAsyncEnumerable<ExportItem> items, CancellationToken ct) =>
+        WriteLinesAsync(output, items, WriteItem, ct);
 
-    public static async Task<long> WriteEventsAsync(ExportBuffer output, IAsyncEnumerable<ExportEvent> events, CancellationToken ct)
+    public static Task<long> WriteEventsAsync(ExportBuffer output, IAsyncEnumerable<ExportEvent> events, CancellationToken ct) =>
+        WriteLinesAsync(output, events, WriteEvent, ct);
+
+    private static async Task<long> WriteLinesAsync<T>(ExportBuffer output, IAsyncEnumerable<T> rows, Action<Utf8JsonWriter, T> write, CancellationToken ct)
     {
-        var rows = 0L;
-        await foreach (var e in events.WithCancellation(ct))
+        var count = 0L;
+        await foreach (var row in rows.WithCancellation(ct))
         {
-            WriteEvent(output.BeginJson(), e);
+            write(output.BeginJson(), row);
             output.EndJson();
             output.Write("\n"u8);
-            rows++;
+            count++;
             await output.FlushIfFullAsync(ct);
         }
         await output.CompleteAsync(ct);
-        return rows;
+        return count;
     }
 
     private static void WriteItem(Utf8JsonWriter writer, ExportItem item)

@@ -5,7 +5,7 @@ using Parquet.Schema;
 namespace Labelforge.Core.Export;
 
 /// <summary>One row group of annotation events, as column arrays reused from group to group.</summary>
-internal sealed class ParquetEventBatch(int capacity)
+internal sealed class ParquetEventBatch(int capacity) : IParquetBatch<ExportEvent>
 {
     private static readonly DataField<long> AnnotationId = new("annotation_id");
     private static readonly DataField<long> ItemId = new("item_id");

@@ -11,41 +11,23 @@ namespace Labelforge.Core.Export;
 /// </summary>
 internal static class ParquetExportWriter
 {
-    public static async Task<long> WriteItemsAsync(Stream output, IAsyncEnumerable<ExportItem> items, ExportOptions options, CancellationToken ct)
-    {
-        if (!output.CanSeek)
-            return await ThroughTempFileAsync(output, s => WriteItemsAsync(s, items, options, ct), ct);
-        var batch = new ParquetItemBatch(options.ParquetRowGroupRows);
-        var rows = 0L;
-        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(ParquetItemBatch.Fields), output, cancellationToken: ct);
-        await using (writer)
-        {
-            await foreach (var item in items.WithCancellation(ct))
-            {
-                batch.Add(item);
-                rows++;
-                if (batch.IsFull)
-                    await batch.WriteAsync(writer, ct);
-            }
-            if (batch.Count > 0 || rows == 0)
-                await batch.WriteAsync(writer, ct);
-        }
-        await output.FlushAsync(ct);
-        return rows;
-    }
+    public static Task<long> WriteItemsAsync(Stream output, IAsyncEnumerable<ExportItem> items, ExportOptions options, CancellationToken ct) =>
+        WriteGroupsAsync(output, items, new ParquetItemBatch(options.ParquetRowGroupRows), ParquetItemBatch.Fields, ct);
 
-    public static async Task<long> WriteEventsAsync(Stream output, IAsyncEnumerable<ExportEvent> events, ExportOptions options, CancellationToken ct)
+    public static Task<long> WriteEventsAsync(Stream output, IAsyncEnumerable<ExportEvent> events, ExportOptions options, CancellationToken ct) =>
+        WriteGroupsAsync(output, events, new ParquetEventBatch(options.ParquetRowGroupRows), ParquetEventBatch.Fields, ct);
+
+    private static async Task<long> WriteGroupsAsync<T>(Stream output, IAsyncEnumerable<T> source, IParquetBatch<T> batch, Field[] fields, CancellationToken ct)
     {
         if (!output.CanSeek)
-            return await ThroughTempFileAsync(output, s => WriteEventsAsync(s, events, options, ct), ct);
-        var batch = new ParquetEventBatch(options.ParquetRowGroupRows);
+            return await ThroughTempFileAsync(output, s => WriteGroupsAsync(s, source, batch, fields, ct), ct);
         var rows = 0L;
-        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(ParquetEventBatch.Fields), output, cancellationToken: ct);
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output, cancellationToken: ct);
         await using (writer)
         {
-            await foreach (var e in events.WithCancellation(ct))
+            await foreach (var row in source.WithCancellation(ct))
             {
-                batch.Add(e);
+                batch.Add(row);
                 rows++;
                 if (batch.IsFull)
                     await batch.WriteAsync(writer, ct);

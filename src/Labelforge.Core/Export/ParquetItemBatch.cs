@@ -6,7 +6,7 @@ using Parquet.Schema;
 namespace Labelforge.Core.Export;
 
 /// <summary>One row group of items, as column arrays reused from group to group.</summary>
-internal sealed class ParquetItemBatch(int capacity)
+internal sealed class ParquetItemBatch(int capacity) : IParquetBatch<ExportItem>
 {
     private static readonly DataField<long> Id = new("id");
     private static readonly DataField<string> ExternalId = new("external_id", nullable: true);
