@@ -9,7 +9,7 @@ namespace Labelforge.Core.LabelingFunctions;
 /// regex: <c>pattern</c>, <c>label</c>, <c>ignore_case</c> (false);
 /// lookup: <c>file</c> (one term per line, # comments), <c>label</c>, <c>whole_word</c>, <c>case_sensitive</c>;
 /// field: <c>field</c>, <c>op</c> (eq|ne|lt|le|gt|ge), <c>value</c>, <c>label</c>;
-/// csharp: <c>file</c> (one function per public static method, named NAME.Method);
+/// csharp: <c>file</c> or inline <c>code</c> (one function per public static method, named NAME.Method);
 /// annotations: <c>author</c> and/or <c>field</c> (the vote is that author's label, or the field's value).
 /// </summary>
 public static class LfDefinitionParser
@@ -20,9 +20,12 @@ public static class LfDefinitionParser
         ["regex"] = ["pattern", "label", "ignore_case"],
         ["lookup"] = ["file", "label", "whole_word", "case_sensitive"],
         ["field"] = ["field", "op", "value", "label"],
-        ["csharp"] = ["file"],
+        ["csharp"] = ["file", "code"],
         ["annotations"] = ["author", "field"],
     };
+
+    /// <summary>Usings inline C# gets for free, on its first line so the code's line numbers stay the YAML's.</summary>
+    private const string InlinePrelude = "using System; using System.Linq; using System.Collections.Generic; using System.Text.RegularExpressions; using Labelforge.Core.LabelingFunctions; ";
 
     private static readonly Dictionary<string, FieldComparison> Operators = new()
     {
@@ -141,15 +144,40 @@ public static class LfDefinitionParser
 
     private static IEnumerable<LabelingFunction> CSharp(Definition def)
     {
+        if (LfParseContext.Child(def.Map, "code") is { } code)
+            return InlineCSharp(def, code);
         var file = def.Context.Scalar(def.Map, "file");
         if (string.IsNullOrWhiteSpace(file))
-            return Single(def.Fail("file", "needs `file:` naming a .cs file of labeling functions"));
+            return Single(def.Fail("file", "needs `file:` naming a .cs file of labeling functions, or the source inline in `code: |`"));
         if (def.Context.ReadFile(LfParseContext.Child(def.Map, "file")!, file) is not { } content)
             return [];
         var (functions, errors) = CSharpLfCompiler.Compile(content.Path, content.Text, def.Labels);
         foreach (var error in errors)
             def.Context.Error(error);
         return functions.Select(f => new CSharpFunction($"{def.Name}.{f.Method}", f.Body, def.Fingerprint(content.Text, f.Method)));
+    }
+
+    /// <summary>
+    /// C# written in the YAML itself (`code: |`): compile errors point into the YAML, the block's first line
+    /// following the `|` and its text indented two columns past the function's keys.
+    /// </summary>
+    private static IEnumerable<LabelingFunction> InlineCSharp(Definition def, YamlNode code)
+    {
+        if (LfParseContext.Child(def.Map, "file") is not null)
+            return Single(def.Fail("code", "give either `file:` or `code:`, not both"));
+        if (code is not YamlScalarNode { Value: { Length: > 0 } source } scalar)
+            return Single(def.Fail("code", "`code:` must hold C# source, e.g. code: | followed by indented lines"));
+        var lineOffset = (int)scalar.Start.Line + (scalar.Style is YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded ? 0 : -1);
+        var columnOffset = (int)def.Map.Start.Column + 1;
+        var (functions, errors) = CSharpLfCompiler.Compile(def.Context.Path, InlinePrelude + source, def.Labels);
+        foreach (var error in errors)
+        {
+            var column = error.Column - (error.Line == 1 ? InlinePrelude.Length : 0);
+            def.Context.Error(error.Line > 0
+                ? error with { Line = error.Line + lineOffset, Column = column + columnOffset, Message = $"function '{def.Name}' (csharp): {error.Message}" }
+                : error with { Line = (int)scalar.Start.Line, Column = (int)scalar.Start.Column, Message = $"function '{def.Name}' (csharp): {error.Message}" });
+        }
+        return functions.Select(f => new CSharpFunction($"{def.Name}.{f.Method}", f.Body, def.Fingerprint(source, f.Method)));
     }
 
     private static LabelingFunction? Annotations(Definition def)

@@ -30,6 +30,11 @@ public static class LfSetLoader
         {
             return Fail(new LfSetError(path, (int)ex.Start.Line, (int)ex.Start.Column, $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}"));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser throws this, not a YamlException, when the text ends inside a flow [..] or {..}.
+            return Fail(new LfSetError(path, yaml.TrimEnd().Split('\n').Length, 1, "invalid YAML: the text ends inside a [ ] or { }; close the bracket"));
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return Fail(new LfSetError(path, 1, 1, "expected a mapping with `labels:` and `functions:`"));
         var errors = new List<LfSetError>();

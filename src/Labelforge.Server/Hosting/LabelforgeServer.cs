@@ -4,6 +4,7 @@ using Labelforge.Core.Data;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
+using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
@@ -12,6 +13,7 @@ using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
+using Labelforge.Server.Features.LabelingFunctions;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
@@ -66,6 +68,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(store);
+        services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped(_ => store.CreateDb());
         services.AddScoped<ProjectOperations>();
@@ -76,6 +79,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<ExportOperations>();
         services.AddSingleton(new QueueOptions());
         services.AddScoped<QueueOperations>();
+        services.AddScoped<LfProjectOperations>();
+        services.AddScoped<LfAnalysisOperations>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
@@ -94,6 +99,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapImport();
         api.MapExport();
         api.MapQueues();
+        api.MapLabelingFunctions();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

@@ -13,5 +13,8 @@ public sealed class LfMatrixState
 
     public required string FingerprintsJson { get; set; }
 
+    /// <summary>Items each function threw on (it abstained there), summed over the applies that computed its column; null before faults were kept.</summary>
+    public string? FaultsJson { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,27 +1,23 @@
 using System.Text.Json;
-using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Taxonomy;
-using Labelforge.Engine;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
 /// A project's items as LF documents, in id order, with the current labels of the authors that
-/// `annotations` functions read, and the human labels used as gold for the LF analysis.
+/// `annotations` functions read.
 /// </summary>
-internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList<LfDocument> Documents, IReadOnlyList<int> HumanGold)
+internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList<LfDocument> Documents)
 {
     public static async Task<LfProjectDocuments> LoadAsync(LabelforgeDb db, long projectId, LabelingFunctionSet set, LabelResolver resolver, CancellationToken ct)
     {
         var authors = set.Functions.OfType<AnnotationsFunction>().Select(f => f.Author).OfType<string>().ToHashSet();
-        var current = await CurrentLabelsAsync(db, projectId, resolver, ct);
-        var labelIndex = set.Labels.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
+        var current = authors.Count == 0 ? [] : await CurrentLabelsAsync(db, projectId, resolver, ct);
         var ids = new List<long>();
         var documents = new List<LfDocument>();
-        var gold = new List<int>();
         var rows = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId).OrderBy(i => i.Id)
             .Select(i => new { i.Id, i.Text, i.DataJson }).AsAsyncEnumerable();
         await foreach (var item in rows.WithCancellation(ct))
@@ -31,10 +27,8 @@ internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList
             using var doc = JsonDocument.Parse(item.DataJson);
             ids.Add(item.Id);
             documents.Add(new LfDocument(item.Text, doc.RootElement.Clone(), votes));
-            var human = byAuthor?.LastOrDefault(a => a.Kind == AnnotationKind.Human.ToWire());
-            gold.Add(human is not null && labelIndex.TryGetValue(human.Label, out var g) ? g : LabelIndex.Abstain);
         }
-        return new LfProjectDocuments(ids, documents, gold);
+        return new LfProjectDocuments(ids, documents);
     }
 
     private static async Task<Dictionary<long, List<CurrentLabel>>> CurrentLabelsAsync(LabelforgeDb db, long projectId, LabelResolver resolver, CancellationToken ct)
@@ -42,7 +36,7 @@ internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList
         var rows = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && !db.Annotations.Any(b => b.ItemId == a.ItemId && b.Author == a.Author && b.Id > a.Id))
             .OrderBy(a => a.Id)
-            .Select(a => new { a.ItemId, a.Author, a.Kind, a.LabelIdsJson })
+            .Select(a => new { a.ItemId, a.Author, a.LabelIdsJson })
             .ToListAsync(ct);
         var result = new Dictionary<long, List<CurrentLabel>>();
         foreach (var row in rows)
@@ -52,10 +46,10 @@ internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList
                 continue; // an LF vote is one label; multi-label answers do not map onto it
             if (!result.TryGetValue(row.ItemId, out var list))
                 result[row.ItemId] = list = [];
-            list.Add(new CurrentLabel(row.Author, row.Kind, resolver.NameOf(ids[0])));
+            list.Add(new CurrentLabel(row.Author, resolver.NameOf(ids[0])));
         }
         return result;
     }
 
-    private sealed record CurrentLabel(string Author, string Kind, string Label);
+    private sealed record CurrentLabel(string Author, string Label);
 }

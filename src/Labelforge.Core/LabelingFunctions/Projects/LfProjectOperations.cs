@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
-using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,111 +10,179 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
-/// Programmatic labeling on a project: stores the LF set as a new version when it changed, applies it to
-/// every item (re-using stored votes of unchanged functions on old items), fits a label model, and writes
-/// its probabilistic labels as programmatic annotations authored lf:{set}@{version} on covered items.
+/// Programmatic labeling on a project, in three steps the web page drives one by one and `lf apply PROJECT`
+/// runs together: save the LF set as a new version when it changed (nothing stored when it has errors), apply
+/// the latest version to every item (re-using stored votes of unchanged functions on old items) into the stored
+/// label matrix, and fit a label model on that matrix, writing its probabilistic labels as programmatic
+/// annotations authored lf:{set}@{version} on covered items.
 /// </summary>
 public sealed class LfProjectOperations(LabelforgeDb db, TimeProvider time)
 {
+    /// <summary>Save, apply and fit in one go (the CLI's `lf apply PROJECT`); set errors throw with file:line:column.</summary>
     public async Task<LfProjectResult> ApplyAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory,
         string model = "label-model", CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
-        var loaded = LfSetLoader.LoadText(yaml, yamlPath, baseDirectory);
-        if (loaded.Set is not { } set)
-            throw LabelforgeException.Invalid("The LF set has errors:" + Environment.NewLine + string.Join(Environment.NewLine, loaded.Errors));
+        var saved = await SaveAsync(projectId, setName, yaml, yamlPath, baseDirectory, ct);
+        if (saved.Errors.Count > 0)
+        {
+            throw LabelforgeException.Invalid("The LF set has errors:" + Environment.NewLine
+                + string.Join(Environment.NewLine, saved.Errors.Select(e => $"{e.File ?? yamlPath}:{e.Line}:{e.Column}: {e.Message}")));
+        }
+        var (applied, stored) = await ApplyLatestAsync(projectId, setName, yamlPath, baseDirectory, ct);
+        var fit = await FitStoredAsync(projectId, setName, stored, model, ct);
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
-        var labelIds = MapLabels(set.Labels, resolver);
-        var (version, isNew) = await SaveVersionAsync(projectId, setName, yaml, ct);
-        var items = await LfProjectDocuments.LoadAsync(db, projectId, set, resolver, ct);
-        var previous = await LfMatrixStore.LoadPreviousAsync(db, projectId, setName, items.Ids, ct);
-        var applied = LabelingFunctionApplier.Apply(set, items.Documents, previous: previous, cancellationToken: ct);
-        var labelModel = LabelModels.Create(model);
-        var diagnostics = labelModel.Fit(applied.Matrix, set.Labels.Count);
-        var probabilities = applied.Matrix.Rows == 0 ? new double[0, set.Labels.Count] : labelModel.PredictProbabilities(applied.Matrix);
-        var author = $"lf:{setName}@{version}";
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LfMatrixStore.SaveAsync(db, projectId, setName, version, applied, items.Ids, time.GetUtcNow(), ct);
-        var written = await WriteAnnotationsAsync(project.TaxonomyVersion, projectId, author, items.Ids, applied.Matrix, probabilities, labelIds, tx.GetDbTransaction());
-        await tx.CommitAsync(ct);
-        var analysis = LabelingFunctionAnalysis.Analyze(applied.Matrix, items.HumanGold);
-        var balance = set.Labels.Select((l, k) => (l, diagnostics.ClassBalance.Count > k ? diagnostics.ClassBalance[k] : double.NaN))
-            .ToDictionary(p => p.l, p => p.Item2);
-        return new LfProjectResult(setName, version, isNew, author, labelModel.Name, applied.Matrix.Rows, applied.NewItems, applied.ReusedFunctions,
-            applied.Names, applied.Faults, applied.FirstFaults, analysis, balance, written, clock.Elapsed.TotalSeconds);
+        var gold = await LfHumanLabels.LoadAsync(db, projectId, fit.ClassBalance.Select(c => c.Label).ToList(), resolver, ct);
+        var analysis = LabelingFunctionAnalysis.Analyze(stored.Matrix, LfHumanLabels.Align(gold, stored.ItemIds));
+        return new LfProjectResult(setName, saved.Version, saved.NewVersion, fit.Author, fit.Model, applied.Items, applied.NewItems,
+            applied.ReusedFunctions, applied.Functions, applied.Faults, applied.FirstFaults, analysis,
+            fit.ClassBalance.ToDictionary(c => c.Label, c => c.Prior), fit.Annotations, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="yaml"/> (YAML, functions, C# compilation, labels against the project's taxonomy)
+    /// and stores it as a new version when it differs from the latest; with errors nothing is stored.
+    /// </summary>
+    public async Task<LfSaveResult> SaveAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory, CancellationToken ct = default)
+    {
+        ValidateSetName(setName);
+        await RequireProjectAsync(projectId, ct);
+        var latest = await LatestAsync(projectId, setName, ct);
+        var outline = LfSetOutline.Read(yaml);
+        var loaded = LfSetLoader.LoadText(yaml, yamlPath, baseDirectory);
+        var errors = loaded.Errors.Select(e => outline.Place(e, yamlPath)).ToList();
+        if (loaded.Set is { } set)
+        {
+            var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+            errors.AddRange(set.Labels.Where(l => LiveLabel(resolver, l) is null).Select(l => new LfSetProblem(outline.LabelsLine, 1, null, null,
+                $"label '{l}' is not an active label of this project; add it to the taxonomy or fix `labels:`")));
+        }
+        if (errors.Count > 0)
+            return new LfSaveResult(setName, latest?.Version ?? 0, false, errors);
+        if (latest is not null && latest.Yaml == yaml)
+            return new LfSaveResult(setName, latest.Version, false, []);
+        var version = (latest?.Version ?? 0) + 1;
+        db.LfSetVersions.Add(new LfSetVersion { ProjectId = projectId, Name = setName, Version = version, Yaml = yaml, CreatedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return new LfSaveResult(setName, version, true, []);
+    }
+
+    /// <summary>Applies the latest saved version of the set to every item and stores the label matrix.</summary>
+    public async Task<LfApplySummary> ApplySavedAsync(long projectId, string setName, string baseDirectory, CancellationToken ct = default) =>
+        (await ApplyLatestAsync(projectId, setName, $"{setName}.yaml", baseDirectory, ct)).Summary;
+
+    /// <summary>Fits <paramref name="model"/> on the stored label matrix and writes its labels as programmatic annotations.</summary>
+    public async Task<LfFitResult> FitAsync(long projectId, string setName, string model = "label-model", CancellationToken ct = default)
+    {
+        await RequireProjectAsync(projectId, ct);
+        var stored = await LfMatrixStore.LoadAsync(db, projectId, setName, ct)
+            ?? throw LabelforgeException.Conflict($"LF set '{setName}' has not been applied yet; apply it first.");
+        return await FitStoredAsync(projectId, setName, stored, model, ct);
     }
 
     /// <summary>Versions of a project's LF set, newest last.</summary>
     public async Task<IReadOnlyList<LfSetVersion>> VersionsAsync(long projectId, string setName, CancellationToken ct = default) =>
         await db.LfSetVersions.AsNoTracking().Where(v => v.ProjectId == projectId && v.Name == setName).OrderBy(v => v.Version).ToListAsync(ct);
 
-    private async Task<(int Version, bool IsNew)> SaveVersionAsync(long projectId, string setName, string yaml, CancellationToken ct)
+    /// <summary>The set as an editor opens it: latest YAML (or a starter set), applied version and history.</summary>
+    public async Task<LfSetState> StateAsync(long projectId, string setName, CancellationToken ct = default)
     {
-        var latest = await db.LfSetVersions.Where(v => v.ProjectId == projectId && v.Name == setName)
-            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
-        if (latest is not null && latest.Yaml == yaml)
-            return (latest.Version, false);
-        var version = (latest?.Version ?? 0) + 1;
-        db.LfSetVersions.Add(new LfSetVersion { ProjectId = projectId, Name = setName, Version = version, Yaml = yaml, CreatedAt = time.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
-        return (version, true);
+        await RequireProjectAsync(projectId, ct);
+        var versions = await VersionsAsync(projectId, setName, ct);
+        var applied = await db.LfMatrixStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId && s.SetName == setName, ct);
+        var yaml = versions.Count > 0 ? versions[^1].Yaml : await StarterAsync(projectId, ct);
+        return new LfSetState(setName, versions.Count > 0 ? versions[^1].Version : 0, yaml, applied?.Version, applied?.UpdatedAt,
+            [.. versions.Select(v => new LfSetVersionInfo(v.Version, v.CreatedAt, v.Yaml.Split('\n').Length))]);
     }
 
-    private async Task<int> WriteAnnotationsAsync(int taxonomyVersion, long projectId, string author, IReadOnlyList<long> itemIds, LabelMatrix matrix,
-        double[,] probabilities, long[] labelIds, System.Data.Common.DbTransaction tx)
+    /// <summary>One saved version's YAML.</summary>
+    public async Task<LfSetVersion> VersionAsync(long projectId, string setName, int version, CancellationToken ct = default) =>
+        await db.LfSetVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ProjectId == projectId && v.Name == setName && v.Version == version, ct)
+        ?? throw LabelforgeException.NotFound($"LF set '{setName}' has no version {version}.");
+
+    /// <summary>The project's LF sets with their latest and applied versions.</summary>
+    public async Task<IReadOnlyList<LfSetInfo>> SetsAsync(long projectId, CancellationToken ct = default)
     {
-        var existing = new Dictionary<long, (string LabelIdsJson, string? ProbabilitiesJson)>();
-        var previous = db.Annotations.AsNoTracking()
-            .Where(a => a.ProjectId == projectId && a.Author == author)
-            .OrderBy(a => a.Id)
-            .Select(a => new { a.ItemId, a.LabelIdsJson, a.ProbabilitiesJson });
-        await foreach (var a in previous.AsAsyncEnumerable())
-            existing[a.ItemId] = (a.LabelIdsJson, a.ProbabilitiesJson); // the latest per item wins
-        await using var writer = new AnnotationBulkWriter(db.Database.GetDbConnection(), projectId, time.GetUtcNow().ToUnixTimeMilliseconds()) { Transaction = tx };
-        var k = labelIds.Length;
-        var written = 0;
-        for (var i = 0; i < matrix.Rows; i++)
-        {
-            if (!Covered(matrix.Row(i)))
-                continue;
-            var best = 0;
-            var byLabel = new SortedDictionary<long, double>();
-            for (var c = 0; c < k; c++)
-            {
-                byLabel[labelIds[c]] = Math.Round(probabilities[i, c], 6);
-                if (probabilities[i, c] > probabilities[i, best])
-                    best = c;
-            }
-            var labels = JsonIds.Write([labelIds[best]]);
-            var probs = JsonSerializer.Serialize(byLabel.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value));
-            if (existing.TryGetValue(itemIds[i], out var old) && old.LabelIdsJson == labels && old.ProbabilitiesJson == probs)
-                continue; // same version, same answer: nothing new to record
-            writer.Insert(itemIds[i], author, AnnotationKind.Programmatic.ToWire(), [labelIds[best]], probabilities[i, best], probs, taxonomyVersion);
-            written++;
-        }
-        return written;
+        await RequireProjectAsync(projectId, ct);
+        var latest = await db.LfSetVersions.AsNoTracking().Where(v => v.ProjectId == projectId)
+            .GroupBy(v => v.Name).Select(g => new { Name = g.Key, Version = g.Max(v => v.Version) }).ToListAsync(ct);
+        var applied = await db.LfMatrixStates.AsNoTracking().Where(s => s.ProjectId == projectId).ToDictionaryAsync(s => s.SetName, s => s.Version, ct);
+        return [.. latest.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new LfSetInfo(s.Name, s.Version, applied.TryGetValue(s.Name, out var a) ? a : null))];
     }
 
-    private static bool Covered(ReadOnlySpan<short> row)
+    private async Task<(LfApplySummary Summary, LfStoredMatrix Stored)> ApplyLatestAsync(long projectId, string setName, string yamlPath,
+        string baseDirectory, CancellationToken ct)
     {
-        foreach (var v in row)
+        var clock = Stopwatch.StartNew();
+        await RequireProjectAsync(projectId, ct);
+        var latest = await LatestAsync(projectId, setName, ct)
+            ?? throw LabelforgeException.NotFound($"LF set '{setName}' has no saved version; save it first.");
+        var loaded = LfSetLoader.LoadText(latest.Yaml, yamlPath, baseDirectory);
+        var set = loaded.Set ?? throw LabelforgeException.Invalid(
+            $"LF set '{setName}' version {latest.Version} no longer loads (a file it names changed?):{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Errors)}");
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var items = await LfProjectDocuments.LoadAsync(db, projectId, set, resolver, ct);
+        var stored = await LfMatrixStore.LoadAsync(db, projectId, setName, ct);
+        var previous = LfMatrixStore.AsPrevious(stored, items.Ids);
+        var applied = LabelingFunctionApplier.Apply(set, items.Documents, previous: previous, cancellationToken: ct);
+        var faults = LfMatrixStore.Faults(applied, stored, previous is not null);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (v != LabelIndex.Abstain)
-                return true;
+            await LfMatrixStore.SaveAsync(db, projectId, setName, latest.Version, applied, faults, items.Ids, time.GetUtcNow(), ct);
+            await tx.CommitAsync(ct);
         }
-        return false;
+        var coverage = LabelingFunctionAnalysis.Analyze(applied.Matrix, samples: 0).Coverage;
+        var summary = new LfApplySummary(setName, latest.Version, applied.Matrix.Rows, applied.NewItems, applied.ReusedFunctions, coverage,
+            applied.Names, faults, applied.FirstFaults, clock.Elapsed.TotalSeconds);
+        return (summary, new LfStoredMatrix(latest.Version, applied.Names, applied.Fingerprints, faults, items.Ids, applied.Matrix));
     }
 
-    private static long[] MapLabels(IReadOnlyList<string> names, LabelResolver resolver)
+    private async Task<LfFitResult> FitStoredAsync(long projectId, string setName, LfStoredMatrix stored, string model, CancellationToken ct)
     {
-        var ids = new long[names.Count];
-        for (var i = 0; i < names.Count; i++)
+        var clock = Stopwatch.StartNew();
+        var project = await RequireProjectAsync(projectId, ct);
+        var labels = LfSetOutline.Read((await VersionAsync(projectId, setName, stored.Version, ct)).Yaml).Labels;
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var labelIds = labels.Select(l => LiveLabel(resolver, l)?.Id ?? throw LabelforgeException.Invalid(
+            $"LF set label '{l}' is not an active label of this project; add it with `labelforge taxonomy PROJECT add {l}` or fix `labels:`.")).ToArray();
+        var labelModel = LabelModels.Create(model);
+        var diagnostics = labelModel.Fit(stored.Matrix, labels.Count);
+        var probabilities = stored.Matrix.Rows == 0 ? new double[0, labels.Count] : labelModel.PredictProbabilities(stored.Matrix);
+        var author = $"lf:{setName}@{stored.Version}";
+        int written;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            ids[i] = resolver.FindLive(names[i]) is { Status: LabelStatus.Active } match ? match.Id : throw LabelforgeException.Invalid(
-                $"LF set label '{names[i]}' is not an active label of this project; add it with `labelforge taxonomy PROJECT add {names[i]}` or fix `labels:`.");
+            written = await LfAnnotationWriter.WriteAsync(db, projectId, project.TaxonomyVersion, author, time.GetUtcNow().ToUnixTimeMilliseconds(),
+                stored.ItemIds, stored.Matrix, probabilities, labelIds, tx.GetDbTransaction());
+            await tx.CommitAsync(ct);
         }
-        return ids;
+        var gold = LfHumanLabels.Align(await LfHumanLabels.LoadAsync(db, projectId, labels, resolver, ct), stored.ItemIds);
+        var outcome = LfFitOutcome.Summarize(stored.Matrix, probabilities, gold, labels, diagnostics.ClassBalance);
+        return new LfFitResult(setName, stored.Version, author, labelModel.Name, stored.Matrix.Rows, outcome.Covered, written,
+            diagnostics.Iterations, diagnostics.Converged, outcome.Balance,
+            LfFunctionWeights.Compute(stored.Matrix, probabilities, stored.Names, labels.Count), outcome.HumanLabeled, outcome.HumanAccuracy,
+            clock.Elapsed.TotalSeconds);
+    }
+
+    private Task<LfSetVersion?> LatestAsync(long projectId, string setName, CancellationToken ct) =>
+        db.LfSetVersions.AsNoTracking().Where(v => v.ProjectId == projectId && v.Name == setName).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+
+    private async Task<Project> RequireProjectAsync(long projectId, CancellationToken ct) =>
+        await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
+        ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+
+    private async Task<string> StarterAsync(long projectId, CancellationToken ct)
+    {
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var labels = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.Id).Select(l => l.Name).ToList();
+        return LfStarterSet.Yaml(labels);
+    }
+
+    private static Label? LiveLabel(LabelResolver resolver, string name) => resolver.FindLive(name) is { Status: LabelStatus.Active } match ? match : null;
+
+    private static void ValidateSetName(string setName)
+    {
+        if (string.IsNullOrWhiteSpace(setName) || setName.Length > 64 || !setName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            throw LabelforgeException.Invalid($"LF set name '{setName}' must be 1-64 letters, digits, '-', '_' or '.'.");
     }
 }

@@ -206,6 +206,9 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.Property<string>("SetName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FaultsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FingerprintsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

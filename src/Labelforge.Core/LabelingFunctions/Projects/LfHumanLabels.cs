@@ -1,0 +1,44 @@
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
+using Labelforge.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.LabelingFunctions.Projects;
+
+/// <summary>
+/// The human labels of a project's items, used as gold by the LF analysis: per item the label of its latest
+/// single-label human annotation, as an index into the set's labels (labels the set does not know are left out).
+/// </summary>
+internal static class LfHumanLabels
+{
+    public static async Task<Dictionary<long, int>> LoadAsync(LabelforgeDb db, long projectId, IReadOnlyList<string> setLabels,
+        LabelResolver resolver, CancellationToken ct)
+    {
+        var human = AnnotationKind.Human.ToWire();
+        var index = setLabels.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var rows = await db.Annotations.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && a.Kind == human
+                && !db.Annotations.Any(b => b.ItemId == a.ItemId && b.Kind == human && b.Id > a.Id))
+            .Select(a => new { a.ItemId, a.LabelIdsJson })
+            .ToListAsync(ct);
+        var gold = new Dictionary<long, int>();
+        foreach (var row in rows)
+        {
+            var ids = JsonIds.Read(row.LabelIdsJson);
+            if (ids.Length == 1 && index.TryGetValue(resolver.NameOf(ids[0]), out var label))
+                gold[row.ItemId] = label;
+        }
+        return gold;
+    }
+
+    /// <summary>Gold aligned with <paramref name="itemIds"/>: the label index, or <see cref="LabelIndex.Abstain"/> where no human label is known.</summary>
+    public static int[] Align(IReadOnlyDictionary<long, int> gold, IReadOnlyList<long> itemIds)
+    {
+        var aligned = new int[itemIds.Count];
+        for (var i = 0; i < aligned.Length; i++)
+            aligned[i] = gold.TryGetValue(itemIds[i], out var g) ? g : LabelIndex.Abstain;
+        return aligned;
+    }
+}
