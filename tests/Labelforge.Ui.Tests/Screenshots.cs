@@ -8,12 +8,12 @@ namespace Labelforge.Ui.Tests;
 /// </summary>
 internal static class Screenshots
 {
-    public static async Task TakeAsync(IPage page, string name)
+    public static async Task TakeAsync(IPage page, string name, bool fullPage = false)
     {
         if (Environment.GetEnvironmentVariable("LABELFORGE_SCREENSHOTS") != "1")
             return;
         var path = Path.Combine(TestPaths.RepoRoot, "docs", "img", $"ui-{name}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
     }
 }

@@ -20,17 +20,18 @@ export interface Progress {
   total: number;
 }
 
-/** Thrown for a non-2xx answer; `detail` is the ProblemDetails message. */
+/** Thrown for a non-2xx answer; `detail` is the ProblemDetails message, `problem` the whole body when it was JSON. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
+    readonly problem?: Record<string, unknown>,
   ) {
     super(`${status}: ${detail}`);
   }
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -38,13 +39,14 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   });
   if (!response.ok) {
     let detail = response.statusText;
+    let problem: Record<string, unknown> | undefined;
     try {
-      const problem = await response.json();
-      detail = problem.detail ?? problem.title ?? detail;
+      problem = await response.json();
+      detail = String(problem?.detail ?? problem?.title ?? detail);
     } catch {
       // Not JSON: keep the status text.
     }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail, problem);
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }

@@ -5,11 +5,13 @@ import { TaxonomyPanel } from './TaxonomyPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
+import { LfPage } from './LfPage';
 
-const TABS = ['taxonomy', 'guidelines', 'import', 'data'] as const;
+const TABS = ['taxonomy', 'guidelines', 'import', 'data', 'lf'] as const;
+const TAB_NAMES: Partial<Record<SetupTab, string>> = { lf: 'Labeling functions' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import and the data browser. */
+/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import, the data browser and labeling functions. */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -20,7 +22,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
         <nav class="tabs">
           {TABS.map((t) => (
             <a key={t} href={`/projects/${projectId}/${t}`} class={t === tab ? 'active' : ''} onClick={(e) => onLink(e, `/projects/${projectId}/${t}`)}>
-              {t[0].toUpperCase() + t.slice(1)}
+              {TAB_NAMES[t] ?? t[0].toUpperCase() + t.slice(1)}
             </a>
           ))}
           <a href={`/projects/${projectId}/annotate`} onClick={(e) => onLink(e, `/projects/${projectId}/annotate`)}>
@@ -32,6 +34,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'guidelines' && <GuidelinesPanel projectId={projectId} />}
       {tab === 'import' && <ImportPanel projectId={projectId} />}
       {tab === 'data' && <DataPanel projectId={projectId} />}
+      {tab === 'lf' && <LfPage projectId={projectId} />}
     </div>
   );
 }
