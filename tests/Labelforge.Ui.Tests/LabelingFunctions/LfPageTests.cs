@@ -62,6 +62,7 @@ public class LfPageTests(BrowserFixture browser)
         Assert.Contains("Line 4", await problem.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("has_link", await problem.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("4", await page.Locator(".gutter .bad").InnerTextAsync());
+        await Screenshots.TakeAsync(page, "lf-errors");
 
         await page.FillAsync(Editor, Rules);
         await page.Keyboard.PressAsync("Control+s");
@@ -94,9 +95,15 @@ public class LfPageTests(BrowserFixture browser)
         Assert.Equal(4, await page.Locator("[data-testid=lf-weights] tbody tr").CountAsync());
         Assert.Contains("lf:default@1", await page.Locator("[data-testid=lf-fit-result]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(await page.EvaluateAsync<bool>("() => window.__lf === 1"));
-        await page.ClickAsync("[data-testid=lf-analysis] tbody tr:has-text('has_link')");
-        await page.Locator("[data-testid=lf-items] h2:has-text('has_link')").WaitForAsync();
+        await page.ClickAsync("[data-testid=lf-items] button:has-text('All votes')");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=lf-items] tbody tr').length === 5");
+        await page.Locator(Editor).EvaluateAsync("e => e.scrollTop = 0");
         await Screenshots.TakeAsync(page, "lf", fullPage: true);
+
+        await page.Locator("[data-testid=lf-analysis] tbody tr").First.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("[data-testid=lf-items] h2:has-text('promo_words')").WaitForAsync();
 
         var programmatic = await server.GetAsync($"/api/projects/{id}/items?author=lf:default@1");
         Assert.True(programmatic.GetProperty("total").GetInt32() >= 10);

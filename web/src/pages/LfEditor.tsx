@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { LfProblem } from '../lfApi';
 import { indent, lineCount, offsetOf, problemsByLine } from '../lfEditor';
 
@@ -12,15 +12,26 @@ export function LfEditor({ value, onChange, problems, onSave }: { value: string;
   const byLine = useMemo(() => problemsByLine(problems), [problems]);
   const lines = lineCount(value);
 
+  const scrollTo = (line: number) => {
+    const el = area.current;
+    if (!el) return;
+    const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 21;
+    el.scrollTop = Math.max(0, (line - 4) * lineHeight);
+    if (gutter.current) gutter.current.scrollTop = el.scrollTop;
+  };
   const jump = (p: LfProblem) => {
     const el = area.current;
     if (!el || p.line <= 0 || p.file) return;
     const at = offsetOf(value, p.line, p.column);
     el.focus();
     el.setSelectionRange(at, at);
-    const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 21;
-    el.scrollTop = Math.max(0, (p.line - 4) * lineHeight);
+    scrollTo(p.line);
   };
+  // New problems bring the first one into view, so its red line number is seen without searching.
+  useEffect(() => {
+    const first = problems.find((p) => p.line > 0 && !p.file);
+    if (first) scrollTo(first.line);
+  }, [problems]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const el = e.currentTarget as HTMLTextAreaElement;

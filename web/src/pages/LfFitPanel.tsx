@@ -26,7 +26,6 @@ export function LfFitPanel({ projectId, set, applied, onFitted }: { projectId: n
       setBusy(false);
     }
   };
-  const maxPrior = Math.max(0.0001, ...(result?.class_balance.map((c) => c.prior) ?? []));
   return (
     <section class="card" data-testid="lf-fit">
       <h2>Fit a label model</h2>
@@ -48,7 +47,7 @@ export function LfFitPanel({ projectId, set, applied, onFitted }: { projectId: n
         <div data-testid="lf-fit-result">
           <p>
             <strong>{result.annotations}</strong> programmatic labels written as <code>{result.author}</code> on {result.covered} of {result.items} items
-            {result.covered < result.items ? ` (${result.items - result.covered} have no votes)` : ''} in {result.seconds.toFixed(2)} s.
+            {result.covered < result.items ? ` (${result.items - result.covered} without any vote)` : ''} in {result.seconds.toFixed(2)} s.
             {result.human_accuracy != null && (
               <>
                 {' '}
@@ -64,7 +63,7 @@ export function LfFitPanel({ projectId, set, applied, onFitted }: { projectId: n
                   <th scope="row">{c.label}</th>
                   <td class="wide">
                     <div class="bar coverage" title={`prior ${percent(c.prior)}`}>
-                      <div style={{ width: `${(100 * c.prior) / maxPrior}%` }} />
+                      <div style={{ width: `${100 * c.prior}%` }} />
                       <span>{percent(c.prior)}</span>
                     </div>
                   </td>

@@ -164,10 +164,10 @@ export function LfPage({ projectId }: { projectId: number }) {
                 <li key={v.version}>
                   <button type="button" class="link" onClick={() => void openVersion(v.version)}>
                     Version {v.version}
-                  </button>{' '}
-                  <span class="muted">{new Date(v.created_at).toLocaleString()}</span>
+                  </button>
                   {v.version === state.version && <span class="badge">latest</span>}
                   {v.version === state.applied_version && <span class="badge applied">applied</span>}
+                  <small class="muted when">{new Date(v.created_at).toLocaleString()}</small>
                 </li>
               ))}
           </ol>
