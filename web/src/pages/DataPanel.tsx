@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { setupApi, type AnnotationRow, type ItemRow } from '../api';
+import { Pager } from './Pager';
 
 const PAGE = 25;
 
@@ -76,17 +77,7 @@ export function DataPanel({ projectId }: { projectId: number }) {
           ))}
         </tbody>
       </table>
-      <p class="pager">
-        <button disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          Previous
-        </button>
-        <span>
-          Page {page} of {pages} · {total} items
-        </span>
-        <button disabled={page >= pages} onClick={() => setPage(page + 1)}>
-          Next
-        </button>
-      </p>
+      <Pager page={page} pages={pages} total={total} onPage={setPage} />
       {open && (
         <div class="card" data-testid="item-history">
           <h2>Item {open.item.external_id ?? open.item.id}</h2>

@@ -1,14 +1,6 @@
 import type { LfAnalysis, LfFunctionStats } from '../lfApi';
 import { percent } from '../lfEditor';
-
-function Bar({ value, kind }: { value: number; kind: string }) {
-  return (
-    <div class={`bar ${kind}`} title={percent(value)}>
-      <div style={{ width: `${Math.min(100, Math.max(0, value * 100))}%` }} />
-      <span>{percent(value)}</span>
-    </div>
-  );
-}
+import { Bar } from './Bar';
 
 function Accuracy({ f }: { f: LfFunctionStats }) {
   if (f.empirical_accuracy == null) return <span class="muted">–</span>;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { lfApi, type LfFitResult } from '../lfApi';
 import { percent } from '../lfEditor';
+import { Bar } from './Bar';
 
 const MODELS = [
   ['label-model', 'Label model (learns each function’s accuracy)'],
@@ -62,10 +63,7 @@ export function LfFitPanel({ projectId, set, applied, onFitted }: { projectId: n
                 <tr key={c.label}>
                   <th scope="row">{c.label}</th>
                   <td class="wide">
-                    <div class="bar coverage" title={`prior ${percent(c.prior)}`}>
-                      <div style={{ width: `${100 * c.prior}%` }} />
-                      <span>{percent(c.prior)}</span>
-                    </div>
+                    <Bar value={c.prior} kind="coverage" />
                   </td>
                   <td class="muted">{c.predicted} items</td>
                 </tr>
@@ -89,10 +87,7 @@ export function LfFitPanel({ projectId, set, applied, onFitted }: { projectId: n
                     {f.estimated_accuracy == null ? (
                       <span class="muted">never fires</span>
                     ) : (
-                      <div class={`bar ${f.estimated_accuracy < 0.6 ? 'low' : 'good'}`}>
-                        <div style={{ width: `${100 * f.estimated_accuracy}%` }} />
-                        <span>{percent(f.estimated_accuracy)}</span>
-                      </div>
+                      <Bar value={f.estimated_accuracy} kind={f.estimated_accuracy < 0.6 ? 'low' : 'good'} />
                     )}
                   </td>
                   <td>{f.weight == null ? '–' : f.weight.toFixed(2)}</td>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lfApi, type LfItemPage } from '../lfApi';
+import { Pager } from './Pager';
 
 const FILTERS = [
   ['fires', 'All votes'],
@@ -85,17 +86,7 @@ export function LfItemsPanel({ projectId, set, fn, version }: { projectId: numbe
         </table>
       )}
       {data && data.total > PAGE && (
-        <p class="pager">
-          <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Previous
-          </button>
-          <span>
-            Page {page} of {pages} · {data.total} items
-          </span>
-          <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            Next
-          </button>
-        </p>
+        <Pager page={page} pages={pages} total={data.total} onPage={setPage} />
       )}
       {data && data.total <= PAGE && data.total > 0 && <p class="muted">{data.total} items</p>}
     </section>
