@@ -1,17 +1,21 @@
+using Labelforge.Core.Acceptance;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Demo;
 using Labelforge.Core.Data;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
+using Labelforge.Core.LabelErrors;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
+using Labelforge.Server.Features.Acceptance;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
+using Labelforge.Server.Features.LabelErrors;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
@@ -76,6 +80,9 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<ExportOperations>();
         services.AddSingleton(new QueueOptions());
         services.AddScoped<QueueOperations>();
+        services.AddScoped<AcceptanceOperations>();
+        services.AddScoped<LabelReviewOperations>();
+        services.AddSingleton<LabelErrorRuns>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
@@ -94,6 +101,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapImport();
         api.MapExport();
         api.MapQueues();
+        api.MapAcceptance();
+        api.MapLabelErrors();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else
