@@ -5,11 +5,12 @@ import { TaxonomyPanel } from './TaxonomyPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
+import { ReviewPanel } from './ReviewPanel';
 
-const TABS = ['taxonomy', 'guidelines', 'import', 'data'] as const;
+const TABS = ['taxonomy', 'guidelines', 'import', 'data', 'review'] as const;
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import and the data browser. */
+/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import, the data browser and the label-error review. */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -32,6 +33,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'guidelines' && <GuidelinesPanel projectId={projectId} />}
       {tab === 'import' && <ImportPanel projectId={projectId} />}
       {tab === 'data' && <DataPanel projectId={projectId} />}
+      {tab === 'review' && <ReviewPanel projectId={projectId} />}
     </div>
   );
 }
