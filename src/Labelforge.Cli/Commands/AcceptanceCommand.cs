@@ -41,7 +41,7 @@ internal static class AcceptanceCommand
         foreach (var m in r.ByModel)
             text.AppendLine(CultureInfo.InvariantCulture, $"  {m.Model}: shown {m.Shown}, accepted {Rate(m.AcceptanceRate)}; suggestion accuracy {Rate(m.SuggestionAccuracy)}; accepted accuracy {Rate(m.AcceptedAccuracy)}");
         var a = r.Accuracy;
-        text.AppendLine(CultureInfo.InvariantCulture, $"accuracy against {a.GoldReferences} gold and {a.PeerReferences} peer references ({a.Reference}):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"accuracy against {a.GoldReferences} gold references (reviews, --gold-author) and {a.PeerReferences} peer ones (other annotators' from-scratch plurality):");
         text.AppendLine(CultureInfo.InvariantCulture, $"  accepted suggestions       {Rate(a.Accepted)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  corrected suggestions      {Rate(a.Corrected)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  labeled from scratch       {Rate(a.Scratch)}");
@@ -52,7 +52,7 @@ internal static class AcceptanceCommand
     }
 
     private static string Rate(ProportionEstimate e) => e.Rate is { } rate
-        ? string.Create(CultureInfo.InvariantCulture, $"{rate:P1} [{e.Low:P1}, {e.High:P1}] of {e.Count}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{rate * 100:F1}% [{e.Low * 100:F1}%, {e.High * 100:F1}%] of {e.Count}")
         : "n/a (none counted)";
 
     private static string Verdict(DifferenceEstimate d)
