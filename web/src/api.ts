@@ -109,6 +109,8 @@ export interface AnnotationRow {
   time_spent_ms?: number | null;
   created_at: string;
   supersedes_id?: number | null;
+  suggestion_annotation_id?: number | null;
+  suggestion_outcome?: 'accepted' | 'corrected' | null;
 }
 
 export const setupApi = {
