@@ -39,6 +39,12 @@ public class AcceptanceEndpointsTests
         Assert.Equal(("model:linear@1", 3), (model.GetProperty("model").GetString(), model.GetProperty("shown").GetInt32()));
         Assert.Equal(0.6667, model.GetProperty("acceptance_rate").GetProperty("rate").GetDouble());
         Assert.Equal(JsonValueKind.Null, report.GetProperty("accuracy").GetProperty("accepted").GetProperty("rate").ValueKind);
+        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items[1], author = "rita", kind = "review", labels = new[] { "ham" } });
+        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items[3], author = "import:9", kind = "import", labels = new[] { "ham" } });
+        var judged = (await s.GetAsync($"/api/projects/{id}/acceptance?gold_author=import:9")).GetProperty("accuracy");
+        Assert.Equal((1, 0), (judged.GetProperty("accepted").GetProperty("count").GetInt32(), judged.GetProperty("accepted").GetProperty("successes").GetInt32()));
+        Assert.Equal((1, 1), (judged.GetProperty("scratch").GetProperty("count").GetInt32(), judged.GetProperty("scratch").GetProperty("successes").GetInt32()));
+        Assert.Equal(2, judged.GetProperty("gold_references").GetInt32());
         await s.GetAsync("/api/projects/999/acceptance", 404);
     }
 
