@@ -1,6 +1,7 @@
 import type { LabelInfo } from './hotkeys';
 import type { QueueItem } from './prefetch';
 import type { SendOutcome, Submission } from './submissions';
+import type { Suspect } from './review';
 
 export interface Project {
   id: number;
@@ -76,6 +77,7 @@ export async function sendSubmission(s: Submission): Promise<SendOutcome | { fai
       label_ids: s.label_ids,
       time_spent_ms: s.time_spent_ms,
       request_id: s.request_id,
+      suggestion_annotation_id: s.suggestion_annotation_id ?? null,
     });
     return 'ok';
   } catch (e) {
@@ -109,6 +111,8 @@ export interface AnnotationRow {
   time_spent_ms?: number | null;
   created_at: string;
   supersedes_id?: number | null;
+  suggestion_annotation_id?: number | null;
+  suggestion_outcome?: 'accepted' | 'corrected' | null;
 }
 
 export const setupApi = {
@@ -125,4 +129,28 @@ export const setupApi = {
   saveGuidelines: (id: number, markdown: string) => call<unknown>('PUT', `/api/projects/${id}/guidelines`, { markdown }),
   items: (id: number, query: URLSearchParams) => call<{ items: ItemRow[]; total: number }>('GET', `/api/projects/${id}/items?${query}`),
   item: (id: number, itemId: number) => call<{ item: ItemRow; history: AnnotationRow[] }>('GET', `/api/projects/${id}/items/${itemId}`),
+};
+
+/** The latest label-error run of a project, with the suspects still open. */
+export interface LabelErrorRun {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  folds: number;
+  folds_done: number;
+  seconds?: number | null;
+  items?: number | null;
+  error?: string | null;
+  errors: Suspect[];
+}
+
+export const reviewApi = {
+  state: (id: number) => call<LabelErrorRun>('GET', `/api/projects/${id}/label-errors`),
+  run: (id: number) => call<LabelErrorRun>('POST', `/api/projects/${id}/label-errors/run`, {}),
+  review: (id: number, s: Suspect, reviewer: string, labelIds: number[] | null, requestId: string) =>
+    call<{ decision: string }>('POST', `/api/projects/${id}/label-errors/reviews`, {
+      item_id: s.item_id,
+      annotation_id: s.given_annotation_id,
+      reviewer,
+      label_ids: labelIds,
+      request_id: requestId,
+    }),
 };

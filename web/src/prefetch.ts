@@ -1,8 +1,11 @@
-/** An item leased to this annotator, as the queue endpoint returns it. */
+import type { Suggestion } from './suggestions';
+
+/** An item leased to this annotator, as the queue endpoint returns it (with the model's suggestion, if any). */
 export interface QueueItem {
   id: number;
   external_id?: string | null;
   text: string;
+  suggestion?: Suggestion | null;
 }
 
 /** Asks the server for up to `count` items, leaving out `exclude` (done or skipped here, maybe not yet stored). */

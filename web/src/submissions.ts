@@ -6,6 +6,8 @@ export interface Submission {
   author: string;
   label_ids: number[];
   time_spent_ms: number;
+  /** The model suggestion shown with the item; the server records whether it was accepted or corrected. */
+  suggestion_annotation_id?: number | null;
 }
 
 export type SendOutcome = 'ok' | 'retry' | 'fail';

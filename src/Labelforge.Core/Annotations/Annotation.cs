@@ -36,4 +36,10 @@ public sealed class Annotation
 
     /// <summary>Client-chosen idempotency key: a retried submission with the same key is stored once.</summary>
     public string? RequestId { get; set; }
+
+    /// <summary>The model annotation shown to the annotator as a suggestion; null when labeled from scratch.</summary>
+    public long? SuggestionAnnotationId { get; set; }
+
+    /// <summary>Wire name from <see cref="SuggestionOutcomes"/>: whether the suggestion was kept unchanged; null without one.</summary>
+    public string? SuggestionOutcome { get; set; }
 }

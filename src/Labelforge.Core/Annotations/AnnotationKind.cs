@@ -9,4 +9,7 @@ public enum AnnotationKind
     Import,
     ModelAccepted,
     Consensus,
+
+    /// <summary>A reviewer's check of an earlier given label (label-error review): kept or fixed. Counts as gold.</summary>
+    Review,
 }

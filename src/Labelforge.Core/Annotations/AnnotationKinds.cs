@@ -11,6 +11,7 @@ public static class AnnotationKinds
         AnnotationKind.Import => "import",
         AnnotationKind.ModelAccepted => "model-accepted",
         AnnotationKind.Consensus => "consensus",
+        AnnotationKind.Review => "review",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown annotation kind"),
     };
 

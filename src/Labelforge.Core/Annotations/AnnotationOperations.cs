@@ -23,6 +23,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
 
         var labelIds = AnnotationValidation.LabelIds(request, resolver, project.MultiLabel);
         var supersedes = await SupersededAsync(request, ct);
+        var suggestion = await SuggestionOutcomes.ResolveAsync(db, resolver, request, labelIds, ct);
         var annotation = new Annotation
         {
             ProjectId = projectId,
@@ -37,6 +38,8 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
             CreatedAt = time.GetUtcNow(),
             SupersedesId = supersedes,
             RequestId = request.RequestId,
+            SuggestionAnnotationId = request.SuggestionAnnotationId,
+            SuggestionOutcome = suggestion,
         };
         try
         {
@@ -83,6 +86,41 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
         db.Annotations.Where(a => a.ProjectId == projectId
             && !db.Annotations.Any(b => b.ItemId == a.ItemId && b.Author == a.Author && b.Id > a.Id));
 
+    /// <summary>
+    /// The suggestion to show for each of <paramref name="itemIds"/> that has a model annotation: the latest one,
+    /// unless one of its labels has since been retired (deprecated or split), since it could not be accepted.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, ModelSuggestion>> SuggestionsAsync(long projectId, IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
+    {
+        var ids = itemIds.ToList();
+        var model = AnnotationKind.Model.ToWire();
+        var rows = await db.Annotations.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && ids.Contains(a.ItemId) && a.Kind == model
+                && !db.Annotations.Any(b => b.ItemId == a.ItemId && b.Kind == model && b.Id > a.Id))
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+            return new Dictionary<long, ModelSuggestion>();
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var result = new Dictionary<long, ModelSuggestion>();
+        foreach (var a in rows)
+        {
+            var labels = JsonIds.Read(a.LabelIdsJson).Select(resolver.Resolve).Distinct().ToArray();
+            if (labels.Any(l => resolver.Find(l)?.Status != LabelStatus.Active))
+                continue;
+            var confidence = a.Confidence ?? TopProbability(a.ProbabilitiesJson, labels);
+            result[a.ItemId] = new ModelSuggestion(a.Id, a.Author, labels, resolver.Names(labels), confidence);
+        }
+        return result;
+    }
+
+    private static double? TopProbability(string? probabilitiesJson, long[] labels)
+    {
+        if (probabilitiesJson is null || labels.Length != 1)
+            return null;
+        var byId = JsonSerializer.Deserialize<Dictionary<string, double>>(probabilitiesJson);
+        return byId is not null && byId.TryGetValue(labels[0].ToString(System.Globalization.CultureInfo.InvariantCulture), out var p) ? p : null;
+    }
+
     private async Task<Annotation?> FindByRequestAsync(long projectId, string requestId, CancellationToken ct) =>
         await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ProjectId == projectId && a.RequestId == requestId, ct);
 
@@ -107,6 +145,6 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
             ? null
             : JsonSerializer.Deserialize<Dictionary<string, double>>(a.ProbabilitiesJson);
         return new AnnotationView(a.Id, a.ItemId, a.Author, a.Kind, ids, resolver.Names(ids), a.Confidence,
-            probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId);
+            probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId, a.SuggestionAnnotationId, a.SuggestionOutcome);
     }
 }

@@ -14,4 +14,6 @@ public sealed record AnnotationView(
     long? TimeSpentMs,
     DateTimeOffset CreatedAt,
     long? SupersedesId,
-    string? RequestId);
+    string? RequestId,
+    long? SuggestionAnnotationId = null,
+    string? SuggestionOutcome = null);

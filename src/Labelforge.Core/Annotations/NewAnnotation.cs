@@ -3,7 +3,8 @@ namespace Labelforge.Core.Annotations;
 /// <summary>
 /// A submission. Labels are given as ids (<see cref="LabelIds"/>) or names/paths (<see cref="Labels"/>).
 /// <see cref="SupersedesId"/> null means "the author's previous annotation on this item, if any".
-/// <see cref="RequestId"/> makes retries idempotent.
+/// <see cref="RequestId"/> makes retries idempotent. <see cref="SuggestionAnnotationId"/> names the model suggestion
+/// the annotator was shown; the outcome (accepted or corrected) is derived by comparing the labels.
 /// </summary>
 public sealed record NewAnnotation(
     long ItemId,
@@ -15,4 +16,5 @@ public sealed record NewAnnotation(
     IReadOnlyDictionary<string, double>? Probabilities = null,
     long? TimeSpentMs = null,
     long? SupersedesId = null,
-    string? RequestId = null);
+    string? RequestId = null,
+    long? SuggestionAnnotationId = null);

@@ -37,7 +37,7 @@ internal static class CsvExportWriter
     {
         var csv = new CsvFieldWriter(output.Bytes);
         var json = new JsonScratch();
-        output.Write("annotation_id,item_id,external_id,author,kind,labels,confidence,probabilities,taxonomy_version,time_spent_ms,created_at,supersedes_id\r\n"u8);
+        output.Write("annotation_id,item_id,external_id,author,kind,labels,confidence,probabilities,taxonomy_version,time_spent_ms,created_at,supersedes_id,suggestion_annotation_id,suggestion_outcome\r\n"u8);
         var rows = 0L;
         await foreach (var e in events.WithCancellation(ct))
         {
@@ -62,6 +62,8 @@ internal static class CsvExportWriter
             csv.Number(e.TimeSpentMs);
             csv.Timestamp(e.CreatedAt);
             csv.Number(e.SupersedesId);
+            csv.Number(e.SuggestionAnnotationId);
+            csv.String(e.SuggestionOutcome);
             csv.EndRow();
             rows++;
             await output.FlushIfFullAsync(ct);

@@ -13,4 +13,6 @@ public sealed record ExportEvent(
     int TaxonomyVersion,
     long? TimeSpentMs,
     DateTimeOffset CreatedAt,
-    long? SupersedesId);
+    long? SupersedesId,
+    long? SuggestionAnnotationId = null,
+    string? SuggestionOutcome = null);

@@ -52,7 +52,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
         await using var command = await CommandAsync(
             "SELECT a.Id, a.ItemId, i.ExternalId, a.Author, a.Kind, a.LabelIdsJson, a.Confidence, a.ProbabilitiesJson, " +
-            "a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId " +
+            "a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.SuggestionAnnotationId, a.SuggestionOutcome " +
             "FROM annotations a JOIN items i ON i.Id = a.ItemId WHERE a.ProjectId = @project ORDER BY a.Id", projectId, ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -64,7 +64,9 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
                 reader.IsDBNull(7) ? null : Probabilities(reader.GetString(7), resolver),
                 reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt64(9),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
-                reader.IsDBNull(11) ? null : reader.GetInt64(11));
+                reader.IsDBNull(11) ? null : reader.GetInt64(11),
+                reader.IsDBNull(12) ? null : reader.GetInt64(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13));
         }
     }
 

@@ -61,6 +61,8 @@ internal static class JsonlExportWriter
         WriteNullable(writer, "time_spent_ms"u8, e.TimeSpentMs);
         writer.WriteString("created_at"u8, e.CreatedAt.UtcDateTime);
         WriteNullable(writer, "supersedes_id"u8, e.SupersedesId);
+        WriteNullable(writer, "suggestion_annotation_id"u8, e.SuggestionAnnotationId);
+        writer.WriteString("suggestion_outcome"u8, e.SuggestionOutcome);
         writer.WriteEndObject();
     }
 

@@ -19,9 +19,12 @@ internal sealed class ParquetEventBatch(int capacity) : IParquetBatch<ExportEven
     private static readonly DataField<long?> TimeSpentMs = new("time_spent_ms", nullable: true);
     private static readonly DateTimeDataField CreatedAt = new("created_at", DateTimeFormat.Timestamp, isAdjustedToUTC: true);
     private static readonly DataField<long?> SupersedesId = new("supersedes_id", nullable: true);
+    private static readonly DataField<long?> SuggestionAnnotationId = new("suggestion_annotation_id", nullable: true);
+    private static readonly DataField<string> SuggestionOutcome = new("suggestion_outcome", nullable: true);
 
     public static readonly Field[] Fields =
-        [AnnotationId, ItemId, ExternalId, Author, Kind, Labels, Confidence, Probabilities, TaxonomyVersion, TimeSpentMs, CreatedAt, SupersedesId];
+        [AnnotationId, ItemId, ExternalId, Author, Kind, Labels, Confidence, Probabilities, TaxonomyVersion, TimeSpentMs, CreatedAt, SupersedesId,
+            SuggestionAnnotationId, SuggestionOutcome];
 
     private readonly long[] annotationIds = new long[capacity];
     private readonly long[] itemIds = new long[capacity];
@@ -35,6 +38,8 @@ internal sealed class ParquetEventBatch(int capacity) : IParquetBatch<ExportEven
     private readonly long?[] timesSpent = new long?[capacity];
     private readonly DateTime[] createdAt = new DateTime[capacity];
     private readonly long?[] supersedes = new long?[capacity];
+    private readonly long?[] suggestionIds = new long?[capacity];
+    private readonly string?[] suggestionOutcomes = new string?[capacity];
     private readonly JsonScratch json = new();
 
     public int Count { get; private set; }
@@ -60,6 +65,8 @@ internal sealed class ParquetEventBatch(int capacity) : IParquetBatch<ExportEven
         timesSpent[Count] = e.TimeSpentMs;
         createdAt[Count] = e.CreatedAt.UtcDateTime;
         supersedes[Count] = e.SupersedesId;
+        suggestionIds[Count] = e.SuggestionAnnotationId;
+        suggestionOutcomes[Count] = e.SuggestionOutcome;
         Count++;
     }
 
@@ -78,6 +85,8 @@ internal sealed class ParquetEventBatch(int capacity) : IParquetBatch<ExportEven
         await group.WriteAsync<long>(TimeSpentMs, (ReadOnlyMemory<long?>)timesSpent.AsMemory(0, Count), null, null, ct);
         await group.WriteAsync<DateTime>(CreatedAt, (ReadOnlyMemory<DateTime>)createdAt.AsMemory(0, Count), null, null, ct);
         await group.WriteAsync<long>(SupersedesId, (ReadOnlyMemory<long?>)supersedes.AsMemory(0, Count), null, null, ct);
+        await group.WriteAsync<long>(SuggestionAnnotationId, (ReadOnlyMemory<long?>)suggestionIds.AsMemory(0, Count), null, null, ct);
+        await group.WriteAsync(SuggestionOutcome, new ArraySegment<string?>(suggestionOutcomes, 0, Count)!, null);
         group.CompleteValidate();
         Count = 0;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
@@ -104,11 +105,14 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     {
         var ids = leases.Select(l => l.ItemId).ToList();
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var suggestions = ids.Count == 0
+            ? new Dictionary<long, ModelSuggestion>()
+            : await new AnnotationOperations(db, time).SuggestionsAsync(leases[0].ProjectId, ids, ct);
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
             using var doc = JsonDocument.Parse(item.DataJson);
-            return new QueueItem(item.Id, item.ExternalId, item.Text, doc.RootElement.Clone(), l.ExpiresAt);
+            return new QueueItem(item.Id, item.ExternalId, item.Text, doc.RootElement.Clone(), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id));
         }).ToList();
     }
 

@@ -1,3 +1,4 @@
+using Labelforge.Core.Acceptance;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Demo;
 using Labelforge.Core.Data;
@@ -5,15 +6,18 @@ using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelErrors;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
+using Labelforge.Server.Features.Acceptance;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.LabelingFunctions;
+using Labelforge.Server.Features.LabelErrors;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
@@ -81,6 +85,9 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<QueueOperations>();
         services.AddScoped<LfProjectOperations>();
         services.AddScoped<LfAnalysisOperations>();
+        services.AddScoped<AcceptanceOperations>();
+        services.AddScoped<LabelReviewOperations>();
+        services.AddSingleton<LabelErrorRuns>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
@@ -100,6 +107,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapExport();
         api.MapQueues();
         api.MapLabelingFunctions();
+        api.MapAcceptance();
+        api.MapLabelErrors();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

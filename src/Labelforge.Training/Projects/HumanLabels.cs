@@ -1,17 +1,27 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.LabelErrors;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Training.Projects;
 
 /// <summary>
-/// The given labels of a single-label project (human or imported) as training data: per item, the label of its most
-/// recent such annotation (merges resolved), with class indices over the active labels in taxonomy order.
+/// The given labels of a single-label project (human, imported, or a reviewer's fix) as training data: per item, the
+/// label of its most recent such annotation (merges resolved), with class indices over the active labels in taxonomy order.
 /// </summary>
 public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<string> Texts, int[] Labels, IReadOnlyList<string> ClassNames, IReadOnlyList<long> ClassLabelIds)
 {
+    /// <summary>Per item, the annotation that gave its label (what a review supersedes).</summary>
+    public IReadOnlyList<long> AnnotationIds { get; init; } = [];
+
+    /// <summary>Per item, who gave the label.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>Per item, whether a reviewer already checked the label (the latest given annotation is a review).</summary>
+    public IReadOnlyList<bool> Reviewed { get; init; } = [];
+
     public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, CancellationToken ct)
     {
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
@@ -21,17 +31,19 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
         var classes = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
         var index = classes.Select((l, i) => (l.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        // Human and imported labels are the "given" labels worth auditing; model and LF labels are not.
-        string[] given = [AnnotationKind.Human.ToWire(), AnnotationKind.Import.ToWire()];
+        // Human, imported and reviewed labels are the "given" labels worth auditing; model and LF labels are not.
+        var review = AnnotationKind.Review.ToWire();
+        var given = LabelReviewOperations.GivenKinds;
         var latest = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && given.Contains(a.Kind)
                 && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id))
-            .Join(db.Items, a => a.ItemId, i => i.Id, (a, i) => new { a.ItemId, a.LabelIdsJson, i.Text })
+            .Join(db.Items, a => a.ItemId, i => i.Id, (a, i) => new { a.Id, a.ItemId, a.Author, a.Kind, a.LabelIdsJson, i.Text })
             .OrderBy(x => x.ItemId)
             .ToListAsync(ct);
         var ids = new List<long>();
         var texts = new List<string>();
         var labels = new List<int>();
+        var (annotations, authors, reviewed) = (new List<long>(), new List<string>(), new List<bool>());
         foreach (var row in latest)
         {
             var labelIds = JsonIds.Read(row.LabelIdsJson);
@@ -40,7 +52,13 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
             ids.Add(row.ItemId);
             texts.Add(row.Text);
             labels.Add(k);
+            annotations.Add(row.Id);
+            authors.Add(row.Author);
+            reviewed.Add(row.Kind == review);
         }
-        return new HumanLabels(ids, texts, [.. labels], classes.Select(c => c.Name).ToList(), classes.Select(c => c.Id).ToList());
+        return new HumanLabels(ids, texts, [.. labels], classes.Select(c => c.Name).ToList(), classes.Select(c => c.Id).ToList())
+        {
+            AnnotationIds = annotations, Authors = authors, Reviewed = reviewed,
+        };
     }
 }

@@ -8,7 +8,8 @@ namespace Labelforge.Training.Projects;
 
 /// <summary>
 /// Confident learning on a project: out-of-fold probabilities from the text classifier (k folds, so no item
-/// is scored by a model that saw its label), then the label-error filters, ranked by label quality.
+/// is scored by a model that saw its label), then the label-error filters, ranked by label quality. Labels a
+/// reviewer already checked still train the folds but are not listed again.
 /// </summary>
 public static class ProjectLabelErrors
 {
@@ -16,17 +17,31 @@ public static class ProjectLabelErrors
         LabelErrorOptions options, int folds = 5, int seed = 42, CancellationToken ct = default)
     {
         var data = await HumanLabels.LoadAsync(db, time, projectId, ct);
+        return (Find(data, options, folds, seed), data.Labels.Length);
+    }
+
+    /// <summary>The CPU part (k trainings), separate from loading so a server can run it off the request threads.</summary>
+    public static IReadOnlyList<SuspectedLabelError> Find(HumanLabels data, LabelErrorOptions options, int folds = 5, int seed = 42, Action<int>? foldDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
         var k = data.ClassNames.Count;
         var perClass = new int[k];
         foreach (var label in data.Labels)
             perClass[label]++;
         if (k < 2 || perClass.Count(c => c >= folds) < 2)
             throw LabelforgeException.Invalid($"Need human labels of at least two classes with {folds} or more items each; found {string.Join(", ", data.ClassNames.Select((n, i) => $"{n}: {perClass[i]}"))}.");
-        var probabilities = CrossValidation.OutOfFoldProbabilities(new TextExamples(data.Texts, data.Labels, k), folds, new TextClassifierOptions { Seed = seed });
+        var probabilities = CrossValidation.OutOfFoldProbabilities(new TextExamples(data.Texts, data.Labels, k), folds, new TextClassifierOptions { Seed = seed }, foldDone);
         var matrix = new ProbabilityMatrix(probabilities, k);
-        var result = LabelErrorDetector.Find(data.Labels, matrix, options);
-        var errors = result.Indices.Select((i, rank) => new SuspectedLabelError(rank + 1, data.ItemIds[i], data.Texts[i],
-            data.ClassNames[data.Labels[i]], data.ClassNames[matrix.ArgMax(i)], LabelQuality.Score(data.Labels[i], matrix.Row(i), options.RankBy))).ToList();
-        return (errors, data.Labels.Length);
+        var result = LabelErrorDetector.Find(data.Labels, matrix, options with { MaxIssues = null });
+        var reviewed = data.Reviewed.Count == data.Labels.Length ? data.Reviewed : new bool[data.Labels.Length];
+        var open = result.Indices.Where(i => !reviewed[i]).Take(options.MaxIssues ?? int.MaxValue);
+        return open.Select((i, rank) =>
+        {
+            var suggested = matrix.ArgMax(i);
+            return new SuspectedLabelError(rank + 1, data.ItemIds[i], data.Texts[i], data.ClassNames[data.Labels[i]], data.ClassNames[suggested],
+                LabelQuality.Score(data.Labels[i], matrix.Row(i), options.RankBy),
+                data.AnnotationIds.Count > i ? data.AnnotationIds[i] : 0, data.Authors.Count > i ? data.Authors[i] : "", matrix.Row(i)[suggested]);
+        }).ToList();
     }
 }

@@ -9,8 +9,8 @@ namespace Labelforge.Training.TextClassification;
 /// </summary>
 public static class CrossValidation
 {
-    /// <summary>Row-major n x k out-of-fold probabilities.</summary>
-    public static float[] OutOfFoldProbabilities(TextExamples examples, int folds = 5, TextClassifierOptions? options = null)
+    /// <summary>Row-major n x k out-of-fold probabilities; <paramref name="foldDone"/> hears the number of folds finished.</summary>
+    public static float[] OutOfFoldProbabilities(TextExamples examples, int folds = 5, TextClassifierOptions? options = null, Action<int>? foldDone = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         examples.Validate();
@@ -23,11 +23,15 @@ public static class CrossValidation
             var trainRows = Enumerable.Range(0, examples.Count).Where(i => fold[i] != f).ToArray();
             var testRows = Enumerable.Range(0, examples.Count).Where(i => fold[i] == f).ToArray();
             if (testRows.Length == 0)
+            {
+                foldDone?.Invoke(f + 1);
                 continue;
+            }
             var model = TextClassifierTrainer.Train(examples.Subset(trainRows), options);
             var probabilities = model.PredictProbabilities(examples.Subset(testRows).Texts);
             for (var t = 0; t < testRows.Length; t++)
                 probabilities.AsSpan(t * k, k).CopyTo(result.AsSpan(testRows[t] * k, k));
+            foldDone?.Invoke(f + 1);
         }
         return result;
     }

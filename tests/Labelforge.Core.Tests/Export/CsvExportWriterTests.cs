@@ -43,7 +43,7 @@ public class CsvExportWriterTests
         var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows);
         Assert.Equal(3, lines.Length);
-        Assert.Equal("10,1,a-1,alice,human,spam,,,1,1500,2026-11-28T03:00:00.0000000Z,", lines[1]);
-        Assert.Equal("11,1,a-1,model:bert,model,spam,0.91,\"{\"\"spam\"\":0.91,\"\"ham\"\":0.09}\",2,,2026-11-28T03:30:00.0000000Z,10", lines[2]);
+        Assert.Equal("10,1,a-1,alice,human,spam,,,1,1500,2026-11-28T03:00:00.0000000Z,,9,accepted", lines[1]);
+        Assert.Equal("11,1,a-1,model:bert,model,spam,0.91,\"{\"\"spam\"\":0.91,\"\"ham\"\":0.09}\",2,,2026-11-28T03:30:00.0000000Z,10,,", lines[2]);
     }
 }

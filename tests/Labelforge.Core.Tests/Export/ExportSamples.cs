@@ -16,7 +16,7 @@ internal static class ExportSamples
 
     public static readonly ExportEvent[] Events =
     [
-        new(10, 1, "a-1", "alice", "human", ["spam"], null, null, 1, 1500, new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero), null),
+        new(10, 1, "a-1", "alice", "human", ["spam"], null, null, 1, 1500, new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero), null, 9, "accepted"),
         new(11, 1, "a-1", "model:bert", "model", ["spam"], 0.91, new Dictionary<string, double> { ["spam"] = 0.91, ["ham"] = 0.09 }, 2, null,
             new DateTimeOffset(2026, 11, 28, 4, 30, 0, TimeSpan.FromHours(1)), 10),
     ];

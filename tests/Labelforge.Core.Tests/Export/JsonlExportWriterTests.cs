@@ -60,6 +60,9 @@ public class JsonlExportWriterTests
         using var first = JsonDocument.Parse(lines[0]);
         Assert.Equal(1500, first.RootElement.GetProperty("time_spent_ms").GetInt64());
         Assert.Equal(JsonValueKind.Null, first.RootElement.GetProperty("probabilities").ValueKind);
+        Assert.Equal(9, first.RootElement.GetProperty("suggestion_annotation_id").GetInt64());
+        Assert.Equal("accepted", first.RootElement.GetProperty("suggestion_outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("suggestion_outcome").ValueKind);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public class ParquetExportWriterTests
         Assert.Equal([null, 0.91], confidence);
         Assert.Equal(new DateTime(2026, 11, 28, 3, 30, 0, DateTimeKind.Utc), created[1].ToUniversalTime());
         Assert.Equal(["alice", "model:bert"], await ReadStringsAsync(reader, "author", ct));
+        Assert.Equal(["accepted", null], await ReadStringsAsync(reader, "suggestion_outcome", ct));
     }
 
     private static async Task<List<string?>> ReadStringsAsync(ParquetReader reader, string name, CancellationToken ct)

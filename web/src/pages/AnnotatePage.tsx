@@ -5,9 +5,11 @@ import { assignHotkeys, keysByLabel, type LabelInfo } from '../hotkeys';
 import { PrefetchQueue, type QueueItem } from '../prefetch';
 import { SubmissionQueue } from '../submissions';
 import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
+import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
 import { LabelFilter } from './LabelFilter';
 import { ShortcutHelp } from './ShortcutHelp';
+import { SuggestionBar } from './SuggestionBar';
 
 interface Done {
   item: QueueItem;
@@ -106,6 +108,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const keyOf = useMemo(() => keysByLabel(byKey), [byKey]);
   const multi = project?.multi_label ?? false;
 
+  // Multi-label: a new item starts with the model's suggested labels toggled, so Enter accepts them.
+  useLayoutEffect(() => {
+    if (multi && item?.suggestion && revisiting === null) setSelected(initialSelection(item.suggestion, multi));
+  }, [item?.id, multi]);
+
   const show = (next: QueueItem | null, chosen: number[]) => {
     setSelected(chosen);
     setItem(next);
@@ -122,6 +129,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
       author: annotator,
       label_ids: labelIds,
       time_spent_ms: Math.round(performance.now() - shownAt.current),
+      suggestion_annotation_id: item.suggestion?.annotation_id ?? null,
     });
     setPrevious((p) => [...p.slice(-49), { item, labelIds }]);
     setRevisiting(null);
@@ -163,7 +171,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     else if (key === '/') setFilterOpen(true);
     else if (key === 's') skip();
     else if (key === 'Backspace' || key === 'ArrowLeft') back();
-    else if (key === 'Enter' && multi) submit(selected);
+    else if (key === 'Enter' && enterLabels(item?.suggestion, multi, selected)) submit(enterLabels(item?.suggestion, multi, selected)!);
     else if (byKey.has(key)) choose(byKey.get(key)!);
     else return;
     e.preventDefault();
@@ -207,6 +215,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
               <div class="item-text" data-testid="item-text" data-item-id={item.id}>
                 {item.text}
               </div>
+              {item.suggestion && <SuggestionBar suggestion={item.suggestion} multi={multi} />}
             </>
           ) : (
             <div class="item-empty" data-testid="queue-state">
@@ -218,11 +227,15 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
           <ul class="label-list">
             {labels.map((l) => {
               const on = selected.includes(l.id) || (!multi && revisiting?.includes(l.id));
+              const suggested = item?.suggestion?.label_ids.includes(l.id) ?? false;
               return (
                 <li key={l.id}>
-                  <button class={`label ${on ? 'on' : ''}`} title={l.description ?? l.path} aria-pressed={on} onClick={() => choose(l)}>
+                  <button class={`label ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} title={l.description ?? l.path} aria-pressed={on} onClick={() => choose(l)}>
                     <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
-                    <span>{l.path}</span>
+                    <span>
+                      {l.path}
+                      {suggested && <span class="chip">suggested</span>}
+                    </span>
                     {l.description && <span class="desc">{l.description}</span>}
                   </button>
                 </li>

@@ -101,7 +101,10 @@ export function DataPanel({ projectId }: { projectId: number }) {
                     {a.supersedes_id ? ` (replaces ${a.supersedes_id})` : ''}
                   </td>
                   <td>{a.author}</td>
-                  <td>{a.kind}</td>
+                  <td>
+                    {a.kind}
+                    {a.suggestion_outcome && <span class="chip">{`${a.suggestion_outcome} #${a.suggestion_annotation_id}`}</span>}
+                  </td>
                   <td>{a.labels.join(', ')}</td>
                   <td>{a.time_spent_ms != null ? `${(a.time_spent_ms / 1000).toFixed(1)} s` : ''}</td>
                   <td>{new Date(a.created_at).toLocaleString()}</td>

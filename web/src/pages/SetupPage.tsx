@@ -6,12 +6,13 @@ import { GuidelinesPanel } from './GuidelinesPanel';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
 import { LfPage } from './LfPage';
+import { ReviewPanel } from './ReviewPanel';
 
-const TABS = ['taxonomy', 'guidelines', 'import', 'data', 'lf'] as const;
+const TABS = ['taxonomy', 'guidelines', 'import', 'data', 'lf', 'review'] as const;
 const TAB_NAMES: Partial<Record<SetupTab, string>> = { lf: 'Labeling functions' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import, the data browser and labeling functions. */
+/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import, the data browser, labeling functions and the label-error review. */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -35,6 +36,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'import' && <ImportPanel projectId={projectId} />}
       {tab === 'data' && <DataPanel projectId={projectId} />}
       {tab === 'lf' && <LfPage projectId={projectId} />}
+      {tab === 'review' && <ReviewPanel projectId={projectId} />}
     </div>
   );
 }

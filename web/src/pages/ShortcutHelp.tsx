@@ -1,5 +1,6 @@
 const SHORTCUTS: [string, string][] = [
   ['1-9, letters', 'pick a label (keys shown beside each label)'],
+  ['Enter', "accept the model's suggestion (when one is shown)"],
   ['/', 'find a label by name, path or description'],
   ['s', 'skip this item'],
   ['Backspace or ←', 'go back and change the previous label'],
@@ -8,7 +9,9 @@ const SHORTCUTS: [string, string][] = [
 ];
 
 export function ShortcutHelp({ multi, onClose }: { multi: boolean; onClose: () => void }) {
-  const rows = multi ? [...SHORTCUTS.slice(0, 1), ['Enter', 'submit the toggled labels'] as [string, string], ...SHORTCUTS.slice(1)] : SHORTCUTS;
+  const rows = multi
+    ? [...SHORTCUTS.slice(0, 1), ['Enter', 'submit the toggled labels (suggested ones start toggled)'] as [string, string], ...SHORTCUTS.slice(2)]
+    : SHORTCUTS;
   return (
     <div class="overlay" onClick={onClose}>
       <div class="card help" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>

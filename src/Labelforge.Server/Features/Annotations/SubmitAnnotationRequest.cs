@@ -10,4 +10,5 @@ public sealed record SubmitAnnotationRequest(
     IReadOnlyDictionary<string, double>? Probabilities,
     long? TimeSpentMs,
     long? SupersedesId,
-    string? RequestId);
+    string? RequestId,
+    long? SuggestionAnnotationId = null);

@@ -52,6 +52,12 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.Property<string>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SuggestionAnnotationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestionOutcome")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SupersedesId")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,64 @@
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.LabelErrors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Server.Features.LabelErrors;
+
+/// <summary>
+/// The label-error review queue: start a confident-learning run (202, runs in the background), poll it for progress
+/// and the ranked suspects still open, and record a reviewer's keep or fix.
+/// </summary>
+public static class LabelErrorEndpoints
+{
+    public static RouteGroupBuilder MapLabelErrors(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects/{projectId:long}/label-errors").WithTags("LabelErrors");
+        group.MapPost("/run", async (long projectId, LabelErrorRunRequest? body, LabelErrorRuns runs, LabelforgeDb db, CancellationToken ct) =>
+        {
+            await EnsureProjectAsync(db, projectId, ct);
+            var folds = body?.Folds ?? 5;
+            if (folds is < 2 or > 20)
+                throw LabelforgeException.Invalid("Folds must be between 2 and 20.");
+            var run = runs.Start(projectId, folds, body?.Seed ?? 42);
+            return TypedResults.Accepted($"/api/projects/{projectId}/label-errors", run);
+        });
+        group.MapGet("/", async (long projectId, LabelErrorRuns runs, LabelforgeDb db, CancellationToken ct) =>
+        {
+            await EnsureProjectAsync(db, projectId, ct);
+            return TypedResults.Ok(await OpenAsync(db, runs.Latest(projectId), ct));
+        });
+        group.MapPost("/reviews", async (long projectId, LabelReviewRequest body, LabelReviewOperations ops, CancellationToken ct) =>
+        {
+            var result = await ops.ReviewAsync(projectId, new LabelReview(body.ItemId, body.AnnotationId, body.Reviewer ?? "", body.LabelIds, body.RequestId), ct);
+            return result.Created
+                ? Results.Created($"/api/projects/{projectId}/items/{body.ItemId}/annotations", result)
+                : Results.Ok(result);
+        });
+        return api;
+    }
+
+    /// <summary>The run with the suspects whose given label is still current: reviewed or relabeled items drop out.</summary>
+    private static async Task<LabelErrorRun> OpenAsync(LabelforgeDb db, LabelErrorRun run, CancellationToken ct)
+    {
+        if (run.Errors.Count == 0)
+            return run;
+        var ids = run.Errors.Select(e => e.ItemId).ToList();
+        var given = LabelReviewOperations.GivenKinds;
+        var latest = await db.Annotations.AsNoTracking()
+            .Where(a => ids.Contains(a.ItemId) && given.Contains(a.Kind))
+            .GroupBy(a => a.ItemId)
+            .Select(g => new { g.Key, Id = g.Max(a => a.Id) })
+            .ToDictionaryAsync(x => x.Key, x => x.Id, ct);
+        return run with { Errors = run.Errors.Where(e => latest.GetValueOrDefault(e.ItemId) == e.GivenAnnotationId).ToList() };
+    }
+
+    private static async Task EnsureProjectAsync(LabelforgeDb db, long projectId, CancellationToken ct)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
+            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+    }
+}

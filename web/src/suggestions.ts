@@ -1,0 +1,40 @@
+/** A model pre-label as the queue hands it out with an item. */
+export interface Suggestion {
+  annotation_id: number;
+  author: string;
+  label_ids: number[];
+  labels: string[];
+  confidence?: number | null;
+}
+
+/** "93%" for a confidence in [0, 1]; empty when the model gave none. */
+export function formatConfidence(confidence: number | null | undefined): string {
+  if (confidence === null || confidence === undefined || !Number.isFinite(confidence)) return '';
+  return `${Math.round(confidence * 100)}%`;
+}
+
+/** "linear@3" from "model:linear@3": the model version, without the kind prefix. */
+export function modelName(author: string): string {
+  return author.startsWith('model:') ? author.slice('model:'.length) : author;
+}
+
+/**
+ * What the label buttons start with when an item is shown: in multi-label projects the suggested labels are pre-toggled
+ * (Enter submits them, toggling changes them), in single-label ones nothing is, since a label key submits at once.
+ */
+export function initialSelection(suggestion: Suggestion | null | undefined, multi: boolean): number[] {
+  return multi && suggestion ? [...suggestion.label_ids] : [];
+}
+
+/** The labels Enter submits: the suggestion (single-label) or the toggled set (multi-label); null when Enter does nothing. */
+export function enterLabels(suggestion: Suggestion | null | undefined, multi: boolean, selected: number[]): number[] | null {
+  if (multi) return selected;
+  return suggestion && suggestion.label_ids.length === 1 ? [...suggestion.label_ids] : null;
+}
+
+/** Whether submitting `labelIds` keeps the suggestion unchanged (the server records the same outcome from the labels). */
+export function isAccepted(suggestion: Suggestion | null | undefined, labelIds: number[]): boolean {
+  if (!suggestion) return false;
+  const want = new Set(suggestion.label_ids);
+  return want.size === new Set(labelIds).size && labelIds.every((id) => want.has(id));
+}
