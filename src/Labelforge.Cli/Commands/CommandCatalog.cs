@@ -19,5 +19,8 @@ internal static class CommandCatalog
         yield return LabelModelCommand.Create();
         yield return LabelErrorsCommand.Create();
         yield return AlCommand.Create();
+        yield return TrainCommand.Create();
+        yield return PredictCommand.Create();
+        yield return AutoAcceptCommand.Create();
     }
 }

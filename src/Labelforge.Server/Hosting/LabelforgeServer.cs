@@ -4,6 +4,7 @@ using Labelforge.Core.Data;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
+using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
@@ -12,6 +13,7 @@ using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
+using Labelforge.Server.Features.Models;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
@@ -74,6 +76,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<AnnotationOperations>();
         services.AddScoped<ImportOperations>();
         services.AddScoped<ExportOperations>();
+        services.AddScoped<ModelOperations>();
+        services.AddScoped<AutoAcceptOperations>();
         services.AddSingleton(new QueueOptions());
         services.AddScoped<QueueOperations>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -94,6 +98,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapImport();
         api.MapExport();
         api.MapQueues();
+        api.MapModels();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else
