@@ -47,7 +47,7 @@ internal static class TrainingBench
     private static void SmsComparison()
     {
         var sms = BenchData.SmsSpam();
-        var all = new TextExamples(sms.Texts, sms.Labels, sms.ClassNames.Count);
+        var all = new TextExamples(sms.Texts, sms.Labels, sms.ClassNames.Length);
         var (train, test) = DataSplit.TrainTest(all.Labels, 0.2, seed: 1);
         var heldOut = all.Subset(test);
         foreach (var (name, fit) in new (string, Func<TextExamples, Func<IReadOnlyList<string>, float[]>>)[]

@@ -36,9 +36,8 @@ public sealed class EmbeddingClassifier : ITextModel
             ClassIndex = (uint)examples.Labels[i],
             Weight = examples.Weights?[i] ?? 1f,
         }).ToList();
-        var keys = ml.Data.LoadFromEnumerable(Enumerable.Range(0, examples.ClassCount).Select(j => new VectorRow { ClassIndex = (uint)j, Features = new float[SentenceEmbedder.Dimension] }));
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(VectorRow.ClassIndex),
-                keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence, keyData: keys)
+                keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence, keyData: TextRow.KeyTable(ml, examples.ClassCount))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label",

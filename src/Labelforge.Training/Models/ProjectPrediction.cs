@@ -32,19 +32,13 @@ public static class ProjectPrediction
             if (items.Count == 0)
                 break;
             var probabilities = model.PredictProbabilities(items.Select(i => i.Text).ToList());
+            var predicted = TextClassification.TextClassifier.ArgMax(probabilities, k);
             var predictions = new List<ModelPrediction>(items.Count);
             for (var i = 0; i < items.Count; i++)
             {
-                var row = probabilities.AsSpan(i * k, k);
-                var best = 0;
-                var byLabel = new Dictionary<long, double>(k);
-                for (var j = 0; j < k; j++)
-                {
-                    byLabel[classLabelIds[j]] = row[j];
-                    if (row[j] > row[best])
-                        best = j;
-                }
-                predictions.Add(new ModelPrediction(items[i].ItemId, classLabelIds[best], row[best], byLabel));
+                var row = i * k;
+                var byLabel = Enumerable.Range(0, k).ToDictionary(j => classLabelIds[j], j => (double)probabilities[row + j]);
+                predictions.Add(new ModelPrediction(items[i].ItemId, classLabelIds[predicted[i]], probabilities[row + predicted[i]], byLabel));
             }
             written += await store.WriteAsync(projectId, version.Author, project.TaxonomyVersion, predictions, ct: ct);
             after = items[^1].ItemId;

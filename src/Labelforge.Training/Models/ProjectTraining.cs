@@ -63,19 +63,13 @@ public static class ProjectTraining
         var heldOut = set.Examples.Subset(test);
         var probabilities = model.PredictProbabilities(heldOut.Texts);
         var metrics = ClassificationMetrics.Compute(heldOut.Labels, probabilities, k);
+        var predicted = TextClassification.TextClassifier.ArgMax(probabilities, k);
         var confidence = new double[test.Length];
         var correct = new bool[test.Length];
         for (var i = 0; i < test.Length; i++)
         {
-            var row = probabilities.AsSpan(i * k, k);
-            var best = 0;
-            for (var j = 1; j < k; j++)
-            {
-                if (row[j] > row[best])
-                    best = j;
-            }
-            confidence[i] = Math.Round(row[best], 6);
-            correct[i] = best == heldOut.Labels[i];
+            confidence[i] = Math.Round(probabilities[(i * k) + predicted[i]], 6);
+            correct[i] = predicted[i] == heldOut.Labels[i];
         }
         return (ModelMetrics.From(metrics, set.Human.ClassNames, "held-out split"), new HeldOutEvidence(confidence, correct));
     }

@@ -8,12 +8,19 @@ namespace Labelforge.Training.Models;
 /// <summary>Trains and loads a model by its kind (<see cref="ModelKinds"/>).</summary>
 public static class TextModels
 {
-    public static ITextModel Train(string kind, TextExamples examples, int seed, CancellationToken ct = default) => kind switch
+    /// <summary>Trains a model of <paramref name="kind"/>; <paramref name="ct"/> is honored between steps (an ML.NET fit runs to its end).</summary>
+    public static ITextModel Train(string kind, TextExamples examples, int seed, CancellationToken ct = default)
     {
-        ModelKinds.Linear => TextClassifierTrainer.Train(examples, new TextClassifierOptions { Seed = seed }, ct),
-        ModelKinds.EmbeddingLinear => EmbeddingClassifier.Train(examples, seed, ct),
-        _ => throw LabelforgeException.Invalid($"Unknown model kind '{kind}'; use {string.Join(" or ", ModelKinds.All)}."),
-    };
+        ct.ThrowIfCancellationRequested();
+        ITextModel model = kind switch
+        {
+            ModelKinds.Linear => TextClassifierTrainer.Train(examples, new TextClassifierOptions { Seed = seed }),
+            ModelKinds.EmbeddingLinear => EmbeddingClassifier.Train(examples, seed, ct),
+            _ => throw LabelforgeException.Invalid($"Unknown model kind '{kind}'; use {string.Join(" or ", ModelKinds.All)}."),
+        };
+        ct.ThrowIfCancellationRequested();
+        return model;
+    }
 
     public static ITextModel Load(string kind, byte[] blob, int classCount)
     {

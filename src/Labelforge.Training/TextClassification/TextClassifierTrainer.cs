@@ -12,7 +12,7 @@ namespace Labelforge.Training.TextClassification;
 /// </summary>
 public static class TextClassifierTrainer
 {
-    public static TextClassifier Train(TextExamples examples, TextClassifierOptions? options = null, CancellationToken ct = default)
+    public static TextClassifier Train(TextExamples examples, TextClassifierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         examples.Validate();
@@ -31,7 +31,6 @@ public static class TextClassifierTrainer
         }, nameof(TextRow.Text));
         var pipeline = toKey.Append(featurize).AppendCacheCheckpoint(ml).Append(Learner(ml, options));
         var model = pipeline.Fit(TextRow.Load(ml, examples));
-        ct.ThrowIfCancellationRequested();
         return new TextClassifier(ml, model, examples.ClassCount);
     }
 

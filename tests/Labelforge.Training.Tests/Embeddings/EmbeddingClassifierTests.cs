@@ -9,7 +9,7 @@ public class EmbeddingClassifierTests
     [Fact]
     public void Packaged_minilm_embeds_offline_with_unit_vectors_and_similar_sentences_close()
     {
-        var v = SentenceEmbedder.Embed(["the striker scored a late goal", "a late goal by the striker", "preheat the oven and add flour"]);
+        var v = SentenceEmbedder.Embed(["the striker scored a late goal", "a late goal by the striker", "preheat the oven and add flour"], ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(3 * SentenceEmbedder.Dimension, v.Length);
         double Dot(int a, int b) => Enumerable.Range(0, SentenceEmbedder.Dimension).Sum(d => (double)v[(a * SentenceEmbedder.Dimension) + d] * v[(b * SentenceEmbedder.Dimension) + d]);
