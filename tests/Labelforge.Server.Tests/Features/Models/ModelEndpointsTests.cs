@@ -16,7 +16,7 @@ public class ModelEndpointsTests
         var rows = string.Concat(Enumerable.Range(0, count).Select(i =>
         {
             var spam = random.NextDouble() < 0.5;
-            var text = spam ? $"win cash prize now {random.Next(100)} claim" : $"see you at lunch {random.Next(100)} thanks";
+            var text = spam ? $"win cash prize now {random.Next(100)} claim #{i}" : $"see you at lunch {random.Next(100)} thanks #{i}";
             return JsonSerializer.Serialize(i < labeled ? new { id = $"x{i}", text, label = spam ? "spam" : "ham" } : (object)new { id = $"x{i}", text }) + "\n";
         }));
         using var body = new StringContent(rows, Encoding.UTF8, "application/x-ndjson");
