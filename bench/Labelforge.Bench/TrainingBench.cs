@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Labelforge.Training.Embeddings;
 using Labelforge.Training.Evaluation;
 using Labelforge.Training.Fast;
 using Labelforge.Training.TextClassification;
@@ -6,9 +7,9 @@ using Labelforge.Training.TextClassification;
 namespace Labelforge.Bench;
 
 /// <summary>
-/// Retraining cost of the ML.NET text model on 10,000 labeled items (SMS Spam plus SpamAssassin mails cut to their first
-/// 2,000 characters, both ham/spam), its held-out metrics, and the per-step cost of an active-learning retrain with
-/// ML.NET versus the hashed-feature softmax regression the simulation uses.
+/// Retraining cost of the linear text model on 10,000 labeled items (SMS Spam plus SpamAssassin mails cut to their first
+/// 2,000 characters, both ham/spam) for each learner, their held-out metrics, the same against the hashed-feature softmax
+/// regression, embedding-linear against linear on SMS Spam, and the per-step cost of an active-learning retrain.
 /// </summary>
 internal static class TrainingBench
 {
@@ -19,25 +20,60 @@ internal static class TrainingBench
         Console.WriteLine("| workload | items | wall time | CPU time | peak working set | accuracy | macro-F1 | ECE |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         TextClassifierTrainer.Train(examples.Subset([.. train.Take(200)]));
-        var cpu = CpuSeconds();
-        var full = Measure.Run(() => TextClassifierTrainer.Train(examples));
-        Console.WriteLine($"| ML.NET train (word 1-2 + char 3-grams, SDCA max-ent, 20 passes) | {examples.Count:N0} | {full.Elapsed.TotalSeconds:F1} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(full.PeakWorkingSetBytes)} | | | |");
-        cpu = CpuSeconds();
-        var words = Measure.Run(() => TextClassifierTrainer.Train(examples, new TextClassifierOptions { CharNgramLength = 0 }));
-        Console.WriteLine($"| ML.NET train, word 1-2-grams only | {examples.Count:N0} | {words.Elapsed.TotalSeconds:F1} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(words.PeakWorkingSetBytes)} | | | |");
-        cpu = CpuSeconds();
-        var split = Measure.Run(() =>
+        var learners = new (string Name, Func<TextExamples, Func<IReadOnlyList<string>, float[]>> Fit)[]
         {
-            var model = TextClassifierTrainer.Train(examples.Subset(train));
-            var heldOut = examples.Subset(test);
-            return ClassificationMetrics.Compute(heldOut.Labels, model.PredictProbabilities(heldOut.Texts), 2);
-        });
-        Console.WriteLine($"| ML.NET train on 80% + score 20% | {examples.Count:N0} | {split.Elapsed.TotalSeconds:F1} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(split.PeakWorkingSetBytes)} | {split.Result.Accuracy:F4} | {split.Result.MacroF1:F4} | {split.Result.ExpectedCalibrationError:F4} |");
-        cpu = CpuSeconds();
-        var oof = Measure.Run(() => CrossValidation.OutOfFoldProbabilities(examples.Subset([.. train.Take(2000)]), folds: 5));
-        Console.WriteLine($"| ML.NET 5-fold out-of-fold probabilities | 2,000 | {oof.Elapsed.TotalSeconds:F1} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(oof.PeakWorkingSetBytes)} | | | |");
+            ("linear: ML.NET word 1-2 + char 3-grams, cached, L-BFGS max-ent (default)", e => TextClassifierTrainer.Train(e).PredictProbabilities),
+            ("linear: same features, cached, SDCA max-ent 20 passes", e => TextClassifierTrainer.Train(e, new TextClassifierOptions { Trainer = LinearTrainer.SdcaMaximumEntropy }).PredictProbabilities),
+            ("hashed TF-IDF + softmax regression (Fast/, featurize + 10 epochs)", FitSoftmax),
+        };
+        foreach (var (name, fit) in learners)
+        {
+            Row($"{name}: retrain", examples.Count, () => fit(examples));
+            var scored = Row($"{name}: train 80% + score 20%", examples.Count, () =>
+            {
+                var predict = fit(examples.Subset(train));
+                var heldOut = examples.Subset(test);
+                return ClassificationMetrics.Compute(heldOut.Labels, predict(heldOut.Texts), 2);
+            });
+            Console.WriteLine($"|  ↳ held-out scores | {test.Length:N0} | | | | {scored.Accuracy:F4} | {scored.MacroF1:F4} | {scored.ExpectedCalibrationError:F4} |");
+        }
+        Row("ML.NET 5-fold out-of-fold probabilities (label errors)", 2000, () => CrossValidation.OutOfFoldProbabilities(examples.Subset([.. train.Take(2000)]), folds: 5));
+        SmsComparison();
         StepCost(examples, train);
         return Task.CompletedTask;
+    }
+
+    /// <summary>linear against embedding-linear (MiniLM + L-BFGS logistic regression) on SMS Spam, 80/20 stratified.</summary>
+    private static void SmsComparison()
+    {
+        var sms = BenchData.SmsSpam();
+        var all = new TextExamples(sms.Texts, sms.Labels, sms.ClassNames.Length);
+        var (train, test) = DataSplit.TrainTest(all.Labels, 0.2, seed: 1);
+        var heldOut = all.Subset(test);
+        foreach (var (name, fit) in new (string, Func<TextExamples, Func<IReadOnlyList<string>, float[]>>)[]
+        {
+            ("SMS Spam, linear", e => TextClassifierTrainer.Train(e).PredictProbabilities),
+            ("SMS Spam, embedding-linear (MiniLM-L6 384-d + L-BFGS)", e => EmbeddingClassifier.Train(e).PredictProbabilities),
+        })
+        {
+            var m = Row($"{name}: train 80% + score 20%", all.Count, () => ClassificationMetrics.Compute(heldOut.Labels, fit(all.Subset(train))(heldOut.Texts), all.ClassCount));
+            Console.WriteLine($"|  ↳ held-out scores | {test.Length:N0} | | | | {m.Accuracy:F4} | {m.MacroF1:F4} | {m.ExpectedCalibrationError:F4} |");
+        }
+    }
+
+    private static T Row<T>(string name, int items, Func<T> work)
+    {
+        var cpu = CpuSeconds();
+        var run = Measure.Run(work);
+        Console.WriteLine($"| {name} | {items:N0} | {run.Elapsed.TotalSeconds:F1} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(run.PeakWorkingSetBytes)} | | | |");
+        return run.Result;
+    }
+
+    private static Func<IReadOnlyList<string>, float[]> FitSoftmax(TextExamples e)
+    {
+        var featurizer = new HashedTextFeaturizer();
+        var model = SoftmaxRegression.Train(featurizer.FitTransform(e.Texts), e.Labels, e.ClassCount, featurizer.Dimension);
+        return texts => model.PredictProbabilities(featurizer.Transform(texts));
     }
 
     /// <summary>One active-learning step: retrain on 1,500 labels and score a 6,000-item pool.</summary>
@@ -45,17 +81,14 @@ internal static class TrainingBench
     {
         var labeled = examples.Subset([.. train.Take(1500)]);
         var pool = examples.Subset([.. train.Skip(1500).Take(6000)]).Texts;
-        var cpu = CpuSeconds();
-        var mlnet = Measure.Run(() => TextClassifierTrainer.Train(labeled).PredictProbabilities(pool));
-        Console.WriteLine($"| AL step with ML.NET: retrain 1,500 + score pool | 6,000 pool | {mlnet.Elapsed.TotalSeconds:F2} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(mlnet.PeakWorkingSetBytes)} | | | |");
+        Row("AL step with ML.NET linear: retrain 1,500 + score pool", 6000, () => TextClassifierTrainer.Train(labeled).PredictProbabilities(pool));
         var featurizer = new HashedTextFeaturizer();
         var clock = Stopwatch.StartNew();
         var poolVectors = featurizer.FitTransform(pool);
         var labeledVectors = featurizer.Transform(labeled.Texts);
         var featurize = clock.Elapsed.TotalSeconds;
-        cpu = CpuSeconds();
-        var fast = Measure.Run(() => SoftmaxRegression.Train(labeledVectors, labeled.Labels, 2, featurizer.Dimension).PredictProbabilities(poolVectors));
-        Console.WriteLine($"| AL step with hashed TF-IDF + softmax regression (featurized once in {featurize:F1} s) | 6,000 pool | {fast.Elapsed.TotalSeconds:F2} s | {CpuSeconds() - cpu:F1} s | {Measure.Mb(fast.PeakWorkingSetBytes)} | | | |");
+        Row($"AL step with hashed TF-IDF + softmax regression (featurized once in {featurize:F1} s)", 6000,
+            () => SoftmaxRegression.Train(labeledVectors, labeled.Labels, 2, featurizer.Dimension).PredictProbabilities(poolVectors));
     }
 
     private static double CpuSeconds()

@@ -20,5 +20,8 @@ internal static class CommandCatalog
         yield return LabelErrorsCommand.Create();
         yield return AlCommand.Create();
         yield return AcceptanceCommand.Create();
+        yield return TrainCommand.Create();
+        yield return PredictCommand.Create();
+        yield return AutoAcceptCommand.Create();
     }
 }

@@ -2,6 +2,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
@@ -36,6 +37,8 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<LfMatrixRow> LfMatrixRows => Set<LfMatrixRow>();
 
     public DbSet<LfMatrixState> LfMatrixStates => Set<LfMatrixState>();
+
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -100,6 +103,13 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
         OnLabelingFunctionsCreating(modelBuilder);
+        modelBuilder.Entity<ModelVersion>(e =>
+        {
+            e.ToTable("models");
+            e.HasIndex(m => new { m.ProjectId, m.Name, m.Version }).IsUnique();
+            e.Ignore(m => m.Author);
+            e.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private static void OnLabelingFunctionsCreating(ModelBuilder modelBuilder)

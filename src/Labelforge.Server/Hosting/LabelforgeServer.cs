@@ -7,6 +7,7 @@ using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.LabelErrors;
+using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
@@ -18,6 +19,7 @@ using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.LabelingFunctions;
 using Labelforge.Server.Features.LabelErrors;
+using Labelforge.Server.Features.Models;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
@@ -81,6 +83,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<AnnotationOperations>();
         services.AddScoped<ImportOperations>();
         services.AddScoped<ExportOperations>();
+        services.AddScoped<ModelOperations>();
+        services.AddScoped<AutoAcceptOperations>();
         services.AddSingleton(new QueueOptions());
         services.AddScoped<QueueOperations>();
         services.AddScoped<LfProjectOperations>();
@@ -109,6 +113,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapLabelingFunctions();
         api.MapAcceptance();
         api.MapLabelErrors();
+        api.MapModels();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

@@ -1,10 +1,11 @@
 using Microsoft.ML;
+using Labelforge.Training.Models;
 using Microsoft.ML.Data;
 
 namespace Labelforge.Training.TextClassification;
 
 /// <summary>A trained text model: word and character n-gram features into a maximum-entropy linear model.</summary>
-public sealed class TextClassifier
+public sealed class TextClassifier : ITextModel
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
@@ -17,6 +18,21 @@ public sealed class TextClassifier
     }
 
     public int ClassCount { get; }
+
+    /// <summary>Writes the whole pipeline (featurizer dictionaries and weights) as an ML.NET model zip.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var schema = _ml.Data.LoadFromEnumerable(Array.Empty<TextRow>()).Schema;
+        _ml.Model.Save(_model, schema, stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    public static TextClassifier Load(Stream stream, int classCount)
+    {
+        var ml = new MLContext();
+        return new TextClassifier(ml, ml.Model.Load(stream, out _), classCount);
+    }
 
     /// <summary>p(class | text) for every text, row-major n x ClassCount.</summary>
     public float[] PredictProbabilities(IReadOnlyList<string> texts)

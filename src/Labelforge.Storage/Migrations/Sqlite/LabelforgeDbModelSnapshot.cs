@@ -265,6 +265,73 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("lf_set_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Models.ModelVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Blob")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ClassLabelIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldOutJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelCountsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxonomyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrainedThroughAnnotationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("models", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Projects.Project", b =>
                 {
                     b.Property<long>("Id")
@@ -479,6 +546,15 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfSetVersion", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Models.ModelVersion", b =>
                 {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
