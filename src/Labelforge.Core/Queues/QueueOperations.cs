@@ -21,7 +21,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         if (request.Count < 1 || request.Count > options.MaxBatch)
             throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
         await EnsureProjectAsync(projectId, ct);
-        var strategy = QueueStrategies.Create(request.Strategy, request.Seed);
+        var strategy = await StrategyAsync(projectId, request, ct);
         var exclude = request.Exclude?.ToList() ?? [];
         var now = time.GetUtcNow();
         var expires = now + options.LeaseDuration;
@@ -85,6 +85,15 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             ? 0
             : await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == Human && a.Author == annotator.Trim()), ct);
         return new QueueProgress(mine, projectDone, total);
+    }
+
+    // A request that names no strategy gets the project's queue setting (import order when it has none).
+    private async Task<IQueueStrategy> StrategyAsync(long projectId, QueueRequest request, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(request.Strategy))
+            return QueueStrategies.Create(request.Strategy, request.Seed, db.QueueRanks);
+        var settings = await db.QueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
+        return QueueStrategies.Create(settings?.Strategy, settings?.Seed ?? request.Seed, db.QueueRanks);
     }
 
     private IQueryable<Item> Candidates(long projectId, string annotator, List<long> exclude) =>
