@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return LabelModelCommand.Create();
         yield return LabelErrorsCommand.Create();
         yield return AlCommand.Create();
+        yield return QueueCommand.Create();
     }
 }

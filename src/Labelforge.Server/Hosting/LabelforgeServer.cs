@@ -57,6 +57,19 @@ public sealed class LabelforgeServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>The app's services, for tests that drive background work synchronously.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    private static void AddActiveLearningQueue(IServiceCollection services, ServerOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new ActiveLearningQueueOptions());
+        services.AddScoped<QueueSettingsOperations>();
+        services.AddScoped<QueueStatusOperations>();
+        services.AddSingleton<QueueRetrainCoordinator>();
+        services.AddHostedService<QueueRetrainService>();
+    }
+
     private static WebApplication Build(ServerOptions options, LabelforgeStore store)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -66,7 +79,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(store);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Time);
         services.AddScoped(_ => store.CreateDb());
         services.AddScoped<ProjectOperations>();
         services.AddScoped<TaxonomyOperations>();
@@ -76,6 +89,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<ExportOperations>();
         services.AddSingleton(new QueueOptions());
         services.AddScoped<QueueOperations>();
+        AddActiveLearningQueue(services, options);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
@@ -94,6 +108,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapImport();
         api.MapExport();
         api.MapQueues();
+        api.MapQueueSettings();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else
