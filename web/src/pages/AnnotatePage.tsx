@@ -7,6 +7,7 @@ import { SubmissionQueue } from '../submissions';
 import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
 import { renderMarkdown } from '../markdown';
 import { LabelFilter } from './LabelFilter';
+import { QueueBadge } from './QueueBadge';
 import { ShortcutHelp } from './ShortcutHelp';
 
 interface Done {
@@ -193,6 +194,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
             </button>
           )}
         </span>
+        <QueueBadge projectId={projectId} />
         <span class="muted">Press ? for shortcuts</span>
       </div>
       {error && <p class="error">{error}</p>}
