@@ -1,5 +1,6 @@
 using Labelforge.Core.Items;
 using Labelforge.Engine.ActiveLearning;
+using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;
 
@@ -31,6 +32,18 @@ public sealed class ActiveLearningQueueStrategy(string name, long seed, IQueryab
         UncertaintyDiversity => QueryStrategy.UncertaintyDiversity,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an active-learning queue strategy"),
     };
+
+    /// <summary>Walks the ranking in rank order (its index) and stops at <paramref name="count"/>; only when the ranked candidates run out are the rest read, in seeded-random order.</summary>
+    public async Task<List<long>> FirstIdsAsync(IQueryable<Item> candidates, int count, CancellationToken ct)
+    {
+        var ranked = await ranks.Join(candidates, r => r.ItemId, i => i.Id, (r, i) => new { i.Id, r.Rank })
+            .OrderBy(x => x.Rank).Select(x => x.Id).Take(count).ToListAsync(ct);
+        if (ranked.Count == count)
+            return ranked;
+        var rest = await new SeededRandomStrategy(seed).Order(candidates.Where(i => !ranks.Any(r => r.ItemId == i.Id)))
+            .Select(i => i.Id).Take(count - ranked.Count).ToListAsync(ct);
+        return [.. ranked, .. rest];
+    }
 
     public IOrderedQueryable<Item> Order(IQueryable<Item> candidates) =>
         candidates

@@ -36,7 +36,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var needed = request.Count - held.Count;
         if (needed > 0)
         {
-            var ids = await strategy.Order(Candidates(projectId, annotator, exclude)).Select(i => i.Id).Take(needed).ToListAsync(ct);
+            var ids = await strategy.FirstIdsAsync(Candidates(projectId, annotator, exclude), needed, ct);
             var claimed = ids.Select(id => new ItemLease
             {
                 ProjectId = projectId, ItemId = id, Annotator = annotator, LeasedAt = now, ExpiresAt = expires,
@@ -91,10 +91,12 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     private async Task<IQueueStrategy> StrategyAsync(long projectId, QueueRequest request, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(request.Strategy))
-            return QueueStrategies.Create(request.Strategy, request.Seed, db.QueueRanks);
+            return QueueStrategies.Create(request.Strategy, request.Seed, Ranks(projectId));
         var settings = await db.QueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
-        return QueueStrategies.Create(settings?.Strategy, settings?.Seed ?? request.Seed, db.QueueRanks);
+        return QueueStrategies.Create(settings?.Strategy, settings?.Seed ?? request.Seed, Ranks(projectId));
     }
+
+    private IQueryable<QueueRank> Ranks(long projectId) => db.QueueRanks.Where(r => r.ProjectId == projectId);
 
     private IQueryable<Item> Candidates(long projectId, string annotator, List<long> exclude) =>
         db.Items.Where(i => i.ProjectId == projectId
