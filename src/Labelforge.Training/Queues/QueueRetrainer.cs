@@ -49,8 +49,11 @@ public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLea
         var seed = unchecked((int)settings.Seed);
         var k = labels.ClassNames.Count;
         var model = SoftmaxRegression.Train(cache.Vectors(labels.ItemIds), labels.Labels, k, cache.Dimension, new SoftmaxRegressionOptions { Seed = seed });
+        // Training and ranking are CPU work that takes no token: check between the steps, so shutdown waits for one step at most.
+        ct.ThrowIfCancellationRequested();
         var poolVectors = cache.Vectors(pool);
         var ranked = Rank(settings, state, model, poolVectors, seed);
+        ct.ThrowIfCancellationRequested();
         var stop = models.StopSet(state, pool, cache.Ids, settings.Seed);
         var stopProbabilities = new ProbabilityMatrix(model.PredictProbabilities(cache.Vectors(stop)), k);
         var stopPredictions = Enumerable.Range(0, stop.Count).Select(stopProbabilities.ArgMax).ToArray();
