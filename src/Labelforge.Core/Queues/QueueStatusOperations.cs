@@ -34,7 +34,7 @@ public sealed class QueueStatusOperations(LabelforgeDb db, TimeProvider time, Ac
             var why = state?.Note ?? $"the first model is trained at {next} labeled items";
             return $"no model yet ({why}); items come in seeded-random order until then";
         }
-        var model = $"{settings.Strategy} ranking from the model trained on {state!.LabelsAtLastRetrain} labels ({state.RetrainCount} retrains); next retrain at {next} labels";
+        var model = $"{settings.Strategy} ranking from the model trained on {state!.LabelsAtLastRetrain} labels ({state.RetrainCount} {(state.RetrainCount == 1 ? "retrain" : "retrains")}); next retrain at {next} labels";
         if (state.Strategy != settings.Strategy)
             model = $"{state.Strategy} ranking until the rerank for {settings.Strategy}; next retrain now";
         return state.Note is null ? model : $"{model}; last attempt: {state.Note}";
