@@ -14,6 +14,7 @@ internal static class BenchRunner
         ["active-learning"] = ActiveLearningBench.RunAsync,
         ["training"] = TrainingBench.RunAsync,
         ["al-simulation"] = AlSimulationBench.RunAsync,
+        ["al-queue"] = AlQueueBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

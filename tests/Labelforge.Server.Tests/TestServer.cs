@@ -9,11 +9,13 @@ internal sealed class TestServer : IAsyncDisposable
 {
     private readonly string _dir;
     private readonly LabelforgeServer _server;
+    private readonly bool _ownsDir;
 
-    private TestServer(string dir, LabelforgeServer server)
+    private TestServer(string dir, LabelforgeServer server, bool ownsDir)
     {
         _dir = dir;
         _server = server;
+        _ownsDir = ownsDir;
         Client = new HttpClient { BaseAddress = server.Address };
     }
 
@@ -21,15 +23,29 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string DbPath => Path.Combine(_dir, "server.db");
 
+    public IServiceProvider Services => _server.Services;
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static async Task<TestServer> StartAsync(bool demo = false)
+    /// <param name="demo">Seed the demo project.</param>
+    /// <param name="time">The server's clock (default: system).</param>
+    /// <param name="dir">Reuse this folder's database (a restart); the caller then deletes it.</param>
+    public static async Task<TestServer> StartAsync(bool demo = false, TimeProvider? time = null, string? dir = null)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "lf-server-" + Guid.NewGuid().ToString("N"));
+        var ownsDir = dir is null;
+        dir ??= Path.Combine(Path.GetTempPath(), "lf-server-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = Path.Combine(dir, "server.db"), Port = 0, Demo = demo },
+        var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = Path.Combine(dir, "server.db"), Port = 0, Demo = demo, Time = time ?? TimeProvider.System },
             TestContext.Current.CancellationToken);
-        return new TestServer(dir, server);
+        return new TestServer(dir, server, ownsDir);
+    }
+
+    public async Task<JsonElement> PutAsync(string url, object body, int expectStatus = 200)
+    {
+        using var response = await Client.PutAsJsonAsync(url, body, Json, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True((int)response.StatusCode == expectStatus, $"PUT {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     public async Task<JsonElement> PostAsync(string url, object body, int expectStatus = 201)
@@ -53,6 +69,8 @@ internal sealed class TestServer : IAsyncDisposable
         Client.Dispose();
         await _server.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDir)
+            return;
         try
         {
             Directory.Delete(_dir, true);

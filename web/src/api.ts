@@ -154,3 +154,35 @@ export const reviewApi = {
       request_id: requestId,
     }),
 };
+
+export interface QueueSettings {
+  strategy: string;
+  retrain_every: number;
+  batch_size: number;
+  seed: number;
+}
+
+export interface QueueStatus {
+  strategy: string;
+  active_learning: boolean;
+  model_ready: boolean;
+  message: string;
+  retrain_every: number;
+  labeled_items: number;
+  next_retrain_at_labels?: number | null;
+  retrain_count: number;
+  labels_at_last_retrain: number;
+  last_retrain_at?: string | null;
+  last_duration_ms: number;
+  kappa?: number | null;
+  stable_rounds: number;
+  should_stop: boolean;
+  stop_message?: string | null;
+  retraining: boolean;
+}
+
+export const queueApi = {
+  status: (id: number) => call<QueueStatus>('GET', `/api/projects/${id}/queue/status`),
+  settings: (id: number) => call<QueueSettings>('GET', `/api/projects/${id}/queue/settings`),
+  setStrategy: (id: number, strategy: string) => call<QueueSettings>('PUT', `/api/projects/${id}/queue/settings`, { strategy }),
+};

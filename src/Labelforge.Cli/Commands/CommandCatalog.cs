@@ -23,5 +23,6 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return PredictCommand.Create();
         yield return AutoAcceptCommand.Create();
+        yield return QueueCommand.Create();
     }
 }

@@ -32,6 +32,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
 
     public DbSet<ItemLease> ItemLeases => Set<ItemLease>();
 
+    public DbSet<QueueSettings> QueueSettings => Set<QueueSettings>();
+
+    public DbSet<QueueRank> QueueRanks => Set<QueueRank>();
+
+    public DbSet<QueueModelState> QueueModelStates => Set<QueueModelState>();
+
     public DbSet<LfSetVersion> LfSetVersions => Set<LfSetVersion>();
 
     public DbSet<LfMatrixRow> LfMatrixRows => Set<LfMatrixRow>();
@@ -109,6 +115,31 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasIndex(m => new { m.ProjectId, m.Name, m.Version }).IsUnique();
             e.Ignore(m => m.Author);
             e.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        OnQueuesCreating(modelBuilder);
+    }
+
+    private static void OnQueuesCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<QueueSettings>(e =>
+        {
+            e.ToTable("queue_settings");
+            e.HasKey(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<QueueRank>(e =>
+        {
+            e.ToTable("queue_ranks");
+            e.HasKey(x => x.ItemId); // an item belongs to one project, so it has at most one rank
+            e.HasIndex(x => new { x.ProjectId, x.Rank });
+            e.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<QueueModelState>(e =>
+        {
+            e.ToTable("queue_model_states");
+            e.HasKey(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -1,4 +1,5 @@
 using Labelforge.Core.Items;
+using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;
 
@@ -12,4 +13,8 @@ public interface IQueueStrategy
     string Name { get; }
 
     IOrderedQueryable<Item> Order(IQueryable<Item> candidates);
+
+    /// <summary>The ids of the first <paramref name="count"/> candidates in this order; strategies that can stop early override it.</summary>
+    Task<List<long>> FirstIdsAsync(IQueryable<Item> candidates, int count, CancellationToken ct) =>
+        Order(candidates).Select(i => i.Id).Take(count).ToListAsync(ct);
 }

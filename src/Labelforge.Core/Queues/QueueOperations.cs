@@ -22,7 +22,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         if (request.Count < 1 || request.Count > options.MaxBatch)
             throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
         await EnsureProjectAsync(projectId, ct);
-        var strategy = QueueStrategies.Create(request.Strategy, request.Seed);
+        var strategy = await StrategyAsync(projectId, request, ct);
         var exclude = request.Exclude?.ToList() ?? [];
         var now = time.GetUtcNow();
         var expires = now + options.LeaseDuration;
@@ -37,7 +37,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var needed = request.Count - held.Count;
         if (needed > 0)
         {
-            var ids = await strategy.Order(Candidates(projectId, annotator, exclude)).Select(i => i.Id).Take(needed).ToListAsync(ct);
+            var ids = await strategy.FirstIdsAsync(Candidates(projectId, annotator, exclude), needed, ct);
             var claimed = ids.Select(id => new ItemLease
             {
                 ProjectId = projectId, ItemId = id, Annotator = annotator, LeasedAt = now, ExpiresAt = expires,
@@ -87,6 +87,17 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             : await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == Human && a.Author == annotator.Trim()), ct);
         return new QueueProgress(mine, projectDone, total);
     }
+
+    // A request that names no strategy gets the project's queue setting (import order when it has none).
+    private async Task<IQueueStrategy> StrategyAsync(long projectId, QueueRequest request, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(request.Strategy))
+            return QueueStrategies.Create(request.Strategy, request.Seed, Ranks(projectId));
+        var settings = await db.QueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
+        return QueueStrategies.Create(settings?.Strategy, settings?.Seed ?? request.Seed, Ranks(projectId));
+    }
+
+    private IQueryable<QueueRank> Ranks(long projectId) => db.QueueRanks.Where(r => r.ProjectId == projectId);
 
     private IQueryable<Item> Candidates(long projectId, string annotator, List<long> exclude) =>
         db.Items.Where(i => i.ProjectId == projectId

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Labelforge.Core.Items;
 
 namespace Labelforge.Core.Queues;
@@ -16,9 +17,12 @@ public sealed class SeededRandomStrategy(long seed) : IQueueStrategy
 
     public string Name => WireName;
 
-    public IOrderedQueryable<Item> Order(IQueryable<Item> candidates)
+    public IOrderedQueryable<Item> Order(IQueryable<Item> candidates) => candidates.OrderBy(Key(seed)).ThenBy(i => i.Id);
+
+    /// <summary>The sort key of the order, for strategies that fall back to it.</summary>
+    internal static Expression<Func<Item, long>> Key(long seed)
     {
         var offset = ((seed % Modulus) + Modulus) % Modulus;
-        return candidates.OrderBy(i => ((i.Id % Modulus) * Multiplier + offset) % Modulus).ThenBy(i => i.Id);
+        return i => ((i.Id % Modulus) * Multiplier + offset) % Modulus;
     }
 }

@@ -27,6 +27,16 @@ public sealed class StabilizingPredictions
     /// <summary>True once the last <c>window</c> kappas all reach the threshold.</summary>
     public bool ShouldStop => _kappas.Count >= _window && _kappas.Skip(_kappas.Count - _window).All(k => k >= _threshold);
 
+    /// <summary>How many of the latest <paramref name="kappas"/> in a row reach <paramref name="threshold"/> (a stored history resumes the signal).</summary>
+    public static int StableRounds(IReadOnlyList<double> kappas, double threshold = 0.99)
+    {
+        ArgumentNullException.ThrowIfNull(kappas);
+        var rounds = 0;
+        for (var i = kappas.Count - 1; i >= 0 && kappas[i] >= threshold; i--)
+            rounds++;
+        return rounds;
+    }
+
     /// <summary>Records the predicted classes of the newest model on the stop set; returns <see cref="ShouldStop"/>.</summary>
     public bool Add(int[] predictions, int classCount)
     {

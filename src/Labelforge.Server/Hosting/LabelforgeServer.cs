@@ -65,6 +65,19 @@ public sealed class LabelforgeServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>The app's services, for tests that drive background work synchronously.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    private static void AddActiveLearningQueue(IServiceCollection services, ServerOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new ActiveLearningQueueOptions());
+        services.AddScoped<QueueSettingsOperations>();
+        services.AddScoped<QueueStatusOperations>();
+        services.AddSingleton<QueueRetrainCoordinator>();
+        services.AddHostedService<QueueRetrainService>();
+    }
+
     private static WebApplication Build(ServerOptions options, LabelforgeStore store)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -75,7 +88,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton(store);
         services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Time);
         services.AddScoped(_ => store.CreateDb());
         services.AddScoped<ProjectOperations>();
         services.AddScoped<TaxonomyOperations>();
@@ -92,6 +105,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<AcceptanceOperations>();
         services.AddScoped<LabelReviewOperations>();
         services.AddSingleton<LabelErrorRuns>();
+        AddActiveLearningQueue(services, options);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
@@ -114,6 +128,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapAcceptance();
         api.MapLabelErrors();
         api.MapModels();
+        api.MapQueueSettings();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

@@ -2,7 +2,7 @@ namespace Labelforge.Server.Hosting;
 
 /// <summary>
 /// How `labelforge serve` runs. Defaults: database ./labelforge.db, 127.0.0.1 (never all interfaces unless
-/// asked), port 5180, no demo project. Port 0 picks a free port (tests read it from <see cref="LabelforgeServer.Address"/>).
+/// asked), port 5180, no demo project, the system clock, a look for due active-learning retrains every 2 seconds. Port 0 picks a free port (tests read it from <see cref="LabelforgeServer.Address"/>).
 /// </summary>
 public sealed record ServerOptions
 {
@@ -13,6 +13,12 @@ public sealed record ServerOptions
     public int Port { get; init; } = 5180;
 
     public bool Demo { get; init; }
+
+    /// <summary>The clock of leases, annotations and the retrain loop (tests pass a fake one).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How often the background loop checks for active-learning projects due a retrain.</summary>
+    public TimeSpan RetrainPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Folder with the built web UI; null serves the built-in status page only.</summary>
     public string? WebRoot { get; init; }

@@ -8,6 +8,7 @@ import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
 import { LabelFilter } from './LabelFilter';
+import { QueueBadge } from './QueueBadge';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SuggestionBar } from './SuggestionBar';
 
@@ -201,6 +202,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
             </button>
           )}
         </span>
+        <QueueBadge projectId={projectId} />
         <span class="muted">Press ? for shortcuts</span>
       </div>
       {error && <p class="error">{error}</p>}

@@ -399,6 +399,100 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("item_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Queues.QueueModelState", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KappasJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LabelsAtLastRetrain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRetrainAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RankedItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetrainCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopItemIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopPredictionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strategy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("queue_model_states", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.QueueRank", b =>
+                {
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("ProjectId", "Rank");
+
+                    b.ToTable("queue_ranks", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.QueueSettings", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetrainEvery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("queue_settings", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Taxonomy.Label", b =>
                 {
                     b.Property<long>("Id")
@@ -571,6 +665,39 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.QueueModelState", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.QueueRank", b =>
+                {
+                    b.HasOne("Labelforge.Core.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.QueueSettings", b =>
+                {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")

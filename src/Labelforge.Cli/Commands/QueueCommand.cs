@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Labelforge.Cli.Output;
+using Labelforge.Core.Queues;
+using Labelforge.Training.Queues;
+
+namespace Labelforge.Cli.Commands;
+
+/// <summary>`labelforge queue set|show|retrain`: a project's queue order and its active-learning model.</summary>
+internal static class QueueCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("queue", "Choose how the annotate queue orders items (import order, seeded random or active learning) and see its model.");
+        command.Subcommands.Add(SetCommand());
+        command.Subcommands.Add(ShowCommand());
+        command.Subcommands.Add(RetrainCommand());
+        return command;
+    }
+
+    private static Command SetCommand()
+    {
+        var project = ProjectArgument();
+        var strategy = new Option<string?>("--strategy") { Description = $"Queue order: {string.Join(", ", QueueStrategies.Names)}." };
+        strategy.AcceptOnlyFromAmong([.. QueueStrategies.Names]);
+        var every = new Option<int?>("--retrain-every") { Description = $"Retrain the model after this many new labels (default {QueueSettings.DefaultRetrainEvery})." };
+        var batch = new Option<int?>("--batch-size") { Description = $"Items a diversity strategy spreads out at once (default {QueueSettings.DefaultBatchSize})." };
+        var seed = new Option<long?>("--seed") { Description = "Seed of the random order, the model and k-means++ (default 1)." };
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("set", "Change a project's queue settings; options left out keep their value.") { project, strategy, every, batch, seed, db, json };
+        command.SetHandler(async (parse, ct) =>
+        {
+            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+            var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
+            var update = new QueueSettingsUpdate(parse.GetValue(strategy), parse.GetValue(every), parse.GetValue(batch), parse.GetValue(seed));
+            var settings = await new QueueSettingsOperations(store.Db, store.Time).SetAsync(p.Id, update, ct);
+            CliJson.Report(parse, json, new { project = p.Name, settings },
+                $"{p.Name}: queue order {settings.Strategy}, retrain every {settings.RetrainEvery} labels, batch {settings.BatchSize}, seed {settings.Seed}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ShowCommand()
+    {
+        var project = ProjectArgument();
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("show", "Show a project's queue order, its model's retrains and the stopping signal.") { project, db, json };
+        command.SetHandler(async (parse, ct) =>
+        {
+            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+            var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
+            var status = await new QueueStatusOperations(store.Db, store.Time, new ActiveLearningQueueOptions()).StatusAsync(p.Id, ct);
+            CliJson.Report(parse, json, new { project = p.Name, status }, Describe(p.Name, status));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RetrainCommand()
+    {
+        var project = ProjectArgument();
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("retrain", "Retrain the project's active-learning model and re-rank its queue now.") { project, db, json };
+        command.SetHandler(async (parse, ct) =>
+        {
+            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+            var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
+            var options = new ActiveLearningQueueOptions();
+            var result = await new QueueRetrainer(store.Db, store.Time, options).RetrainAsync(p.Id, new QueueFeatureCache(), ct);
+            var status = await new QueueStatusOperations(store.Db, store.Time, options).StatusAsync(p.Id, ct);
+            var text = result.ModelTrained
+                ? $"{p.Name}: retrained on {result.LabeledItems} labels, ranked {result.RankedItems} of {result.PoolItems} unlabeled items in {result.Duration.TotalSeconds:F2} s"
+                : $"{p.Name}: no model: {result.Note}";
+            CliJson.Report(parse, json, new { project = p.Name, retrain = result, status }, text + Environment.NewLine + Describe(p.Name, status));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Argument<string> ProjectArgument() => new("PROJECT") { Description = "Project name or id." };
+
+    private static string Describe(string name, QueueStatus s)
+    {
+        var lines = new List<string> { $"{name}: {s.Strategy}, {s.Message}" };
+        if (s.ActiveLearning)
+            lines.Add($"labeled items {s.LabeledItems}, retrains {s.RetrainCount}, last {s.LastRetrainAt?.ToString("u") ?? "never"} ({s.LastDurationMs} ms), ranked {s.RankedItems}");
+        if (s.StopMessage is not null)
+            lines.Add(s.StopMessage);
+        return string.Join(Environment.NewLine, lines);
+    }
+}

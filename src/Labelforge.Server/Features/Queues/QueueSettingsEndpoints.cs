@@ -1,0 +1,32 @@
+using Labelforge.Core.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Labelforge.Server.Features.Queues;
+
+/// <summary>
+/// A project's queue order: read and change the settings (strategy, retrain-every, batch size, seed), read the status
+/// of its active-learning model and stopping signal, and retrain now instead of waiting for the next N labels.
+/// </summary>
+public static class QueueSettingsEndpoints
+{
+    public static RouteGroupBuilder MapQueueSettings(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues");
+        group.MapGet("/settings", async (long projectId, QueueSettingsOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(await ops.GetAsync(projectId, ct)));
+        group.MapPut("/settings", async (long projectId, QueueSettingsRequest body, QueueSettingsOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(await ops.SetAsync(projectId, new QueueSettingsUpdate(body.Strategy, body.RetrainEvery, body.BatchSize, body.Seed), ct)));
+        group.MapGet("/status", async (long projectId, QueueStatusOperations ops, QueueRetrainCoordinator retrains, CancellationToken ct) =>
+            TypedResults.Ok(await ops.StatusAsync(projectId, ct) with { Retraining = retrains.IsRetraining(projectId) }));
+        group.MapPost("/retrain", async (long projectId, QueueStatusOperations ops, QueueRetrainCoordinator retrains, CancellationToken ct) =>
+        {
+            // The request waits for the retrain; the background loop is what keeps annotators from ever waiting.
+            var ran = await retrains.RetrainAsync(projectId, ct) is not null;
+            var status = await ops.StatusAsync(projectId, ct) with { Retraining = !ran };
+            return ran ? Results.Ok(status) : Results.Accepted(value: status);
+        });
+        return api;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Queues;
+using Labelforge.Engine;
+using Labelforge.Engine.ActiveLearning;
+using Labelforge.Training.Fast;
+using Labelforge.Training.Projects;
+
+namespace Labelforge.Training.Queues;
+
+/// <summary>
+/// Retrains a project's active-learning model and re-ranks its queue: a softmax regression on hashed TF-IDF vectors
+/// (the model `al simulate` uses, retrained in about a second on thousands of labels) fitted on every item's latest
+/// human or imported label, then the Engine strategy ranks the unlabeled pool and the stop-set predictions extend the
+/// kappa history. Reads and computes without holding a database lock; only the final save writes.
+/// </summary>
+public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options)
+{
+    /// <summary>Floats per item in the diversity strategies' sketch of the hashed vectors.</summary>
+    public const int SketchDimension = 64;
+
+    public async Task<QueueRetrainResult> RetrainAsync(long projectId, QueueFeatureCache cache, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var started = time.GetTimestamp();
+        var settings = await new QueueSettingsOperations(db, time).GetAsync(projectId, ct);
+        if (!QueueStrategies.IsActiveLearning(settings.Strategy))
+            throw LabelforgeException.Invalid($"The queue strategy is {settings.Strategy}; set an active-learning strategy ({string.Join(", ", ActiveLearningQueueStrategy.Names)}) first.");
+        var models = new QueueModelOperations(db, time, options);
+        var labeledItems = await models.LabeledItemsAsync(projectId, ct);
+        HumanLabels labels;
+        try
+        {
+            labels = await HumanLabels.LoadAsync(db, time, projectId, ct);
+        }
+        catch (LabelforgeException e) when (e.Kind == ErrorKind.Invalid)
+        {
+            return await NoModelAsync(models, projectId, settings, labeledItems, e.Message, started, ct);
+        }
+        var present = labels.Labels.Distinct().Count();
+        if (present < 2)
+            return await NoModelAsync(models, projectId, settings, labeledItems, $"labels of at least 2 classes are needed, {present} so far", started, ct);
+
+        // The pool is read before the cache is updated, so every pool item has a vector even if an import runs meanwhile.
+        var pool = await models.PoolAsync(projectId, ct);
+        await cache.UpdateAsync(db, projectId, ct);
+        var state = await models.StateAsync(projectId, ct);
+        var seed = unchecked((int)settings.Seed);
+        var k = labels.ClassNames.Count;
+        var model = SoftmaxRegression.Train(cache.Vectors(labels.ItemIds), labels.Labels, k, cache.Dimension, new SoftmaxRegressionOptions { Seed = seed });
+        // Training and ranking are CPU work that takes no token: check between the steps, so shutdown waits for one step at most.
+        ct.ThrowIfCancellationRequested();
+        var poolVectors = cache.Vectors(pool);
+        var ranked = Rank(settings, state, model, poolVectors, seed);
+        ct.ThrowIfCancellationRequested();
+        var stop = models.StopSet(state, pool, cache.Ids, settings.Seed);
+        var stopProbabilities = new ProbabilityMatrix(model.PredictProbabilities(cache.Vectors(stop)), k);
+        var stopPredictions = Enumerable.Range(0, stop.Count).Select(stopProbabilities.ArgMax).ToArray();
+        var round = new QueueModelRound(settings.Strategy, labeledItems, labels.ClassLabelIds, ranked.Rows.Select(r => pool[r]).ToList(),
+            ranked.Scores, stop, stopPredictions, time.GetElapsedTime(started));
+        await models.SaveRoundAsync(projectId, round, ct);
+        var saved = await models.StateAsync(projectId, ct);
+        var kappas = JsonSerializer.Deserialize<double[]>(saved!.KappasJson) ?? [];
+        return new QueueRetrainResult(true, null, labeledItems, pool.Count, ranked.Rows.Length, kappas.Length > 0 ? kappas[^1] : null, round.Duration);
+    }
+
+    private RankedPool Rank(QueueSettings settings, QueueModelState? state, SoftmaxRegression model, SparseVector[] poolVectors, int seed)
+    {
+        var strategy = ActiveLearningQueueStrategy.ToQueryStrategy(settings.Strategy);
+        var sketch = strategy is QueryStrategy.Diversity or QueryStrategy.UncertaintyDiversity
+            ? HashedTextFeaturizer.Sketch(poolVectors, SketchDimension)
+            : null;
+        var probabilities = new ProbabilityMatrix(model.PredictProbabilities(poolVectors), model.ClassCount);
+        // A new seed per round, so k-means++ does not start from the same item every time.
+        var query = new QueryOptions { Strategy = strategy, Seed = unchecked(seed + (state?.RetrainCount ?? 0)) };
+        var head = Math.Max(settings.BatchSize, options.HeadFactor * settings.RetrainEvery);
+        return QueueRanking.Rank(probabilities, query, head, options.RankDepth, sketch, SketchDimension);
+    }
+
+    private async Task<QueueRetrainResult> NoModelAsync(QueueModelOperations models, long projectId, QueueSettings settings, int labeledItems, string note, long started, CancellationToken ct)
+    {
+        await models.SaveNoModelAsync(projectId, settings.Strategy, labeledItems, note, ct);
+        return new QueueRetrainResult(false, note, labeledItems, 0, 0, null, time.GetElapsedTime(started));
+    }
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import { queueApi, type QueueStatus } from '../api';
+import { QUEUE_STRATEGIES, summarizeQueue } from '../queueStatus';
+
+const POLL_MS = 10_000;
+
+/** Annotate-header control: the project's queue order (changeable) and its active-learning model and stopping signal. */
+export function QueueBadge({ projectId }: { projectId: number }) {
+  const [status, setStatus] = useState<QueueStatus | null>(null);
+
+  useEffect(() => {
+    const refresh = () => queueApi.status(projectId).then(setStatus, () => undefined);
+    refresh();
+    const timer = setInterval(refresh, POLL_MS);
+    return () => clearInterval(timer);
+  }, [projectId]);
+
+  if (!status) return null;
+  const summary = summarizeQueue(status);
+  // Items already fetched keep their order; the new order applies from the next claim.
+  const change = (strategy: string) =>
+    queueApi.setStrategy(projectId, strategy).then(() => queueApi.status(projectId).then(setStatus), () => undefined);
+  return (
+    <span class="stat queue-badge" data-testid="queue-status" title={summary.detail}>
+      Order:{' '}
+      <select aria-label="Queue order" data-testid="queue-strategy" value={status.strategy} onChange={(e) => change((e.target as HTMLSelectElement).value)}>
+        {QUEUE_STRATEGIES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>{' '}
+      {summary.model && <span data-testid="queue-model">{summary.model}</span>}
+      {summary.stop && (
+        <span class={summary.stable ? 'good' : 'muted'} data-testid="queue-stop">
+          {' '}
+          · {summary.stop}
+        </span>
+      )}
+    </span>
+  );
+}
