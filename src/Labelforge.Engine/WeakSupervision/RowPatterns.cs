@@ -28,6 +28,27 @@ internal sealed class RowPatterns
 
     public ReadOnlySpan<short> Row(int pattern) => _cells.AsSpan(pattern * Columns, Columns);
 
+    /// <summary>The votes of the patterns as crowd answers: item = pattern, worker = source (abstains left out).</summary>
+    public Consensus.CrowdAnswers ToAnswers(int cardinality)
+    {
+        var items = new List<int>();
+        var workers = new List<int>();
+        var labels = new List<int>();
+        for (var p = 0; p < Count; p++)
+        {
+            var row = Row(p);
+            for (var j = 0; j < row.Length; j++)
+            {
+                if (row[j] == LabelIndex.Abstain)
+                    continue;
+                items.Add(p);
+                workers.Add(j);
+                labels.Add(row[j]);
+            }
+        }
+        return new Consensus.CrowdAnswers([.. items], [.. workers], [.. labels], Count, Columns, cardinality);
+    }
+
     public static RowPatterns Group(LabelMatrix matrix)
     {
         var m = matrix.Columns;
