@@ -1,0 +1,69 @@
+namespace Labelforge.Core.LabelingFunctions;
+
+/// <summary>
+/// Per-thread working memory of a <see cref="KeywordIndex"/>: token buffers that grow to the longest document,
+/// and per-keyword and per-function marks stamped with a document number, so nothing is cleared or allocated
+/// per document.
+/// </summary>
+internal sealed class KeywordScratch
+{
+    private readonly int[] _functionOfKeyword;
+    private readonly int[] _keywordStamp;
+    private readonly int[] _functionStamp;
+    private readonly int[] _functionHits;
+    private int _stamp;
+
+    public KeywordScratch(int[] functionOfKeyword, int functions)
+    {
+        _functionOfKeyword = functionOfKeyword;
+        _keywordStamp = new int[functionOfKeyword.Length];
+        _functionStamp = new int[functions];
+        _functionHits = new int[functions];
+    }
+
+    /// <summary>Case-folded characters of the current document, aligned with its text.</summary>
+    public char[] Folded { get; private set; } = new char[256];
+
+    /// <summary>Folded-vocabulary token id per token position (-1: not a keyword token).</summary>
+    public int[] FoldedIds { get; private set; } = new int[128];
+
+    /// <summary>Exact-case vocabulary token id per token position (-1: not a keyword token).</summary>
+    public int[] ExactIds { get; private set; } = new int[128];
+
+    /// <summary>Starts a document of <paramref name="length"/> characters: new stamp, buffers large enough.</summary>
+    public void Begin(int length)
+    {
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_keywordStamp);
+            Array.Clear(_functionStamp);
+            _stamp = 1;
+        }
+        if (Folded.Length < length)
+            Folded = new char[Math.Max(length, Folded.Length * 2)];
+        var tokens = (length / 2) + 1;
+        if (FoldedIds.Length < tokens)
+        {
+            FoldedIds = new int[Math.Max(tokens, FoldedIds.Length * 2)];
+            ExactIds = new int[FoldedIds.Length];
+        }
+    }
+
+    /// <summary>Records that keyword <paramref name="id"/> occurs (again) in the current document.</summary>
+    public void Mark(int id)
+    {
+        if (_keywordStamp[id] == _stamp)
+            return;
+        _keywordStamp[id] = _stamp;
+        var f = _functionOfKeyword[id];
+        if (_functionStamp[f] != _stamp)
+        {
+            _functionStamp[f] = _stamp;
+            _functionHits[f] = 0;
+        }
+        _functionHits[f]++;
+    }
+
+    /// <summary>Distinct keywords of function <paramref name="f"/> found in the current document.</summary>
+    public int Hits(int f) => _functionStamp[f] == _stamp ? _functionHits[f] : 0;
+}
