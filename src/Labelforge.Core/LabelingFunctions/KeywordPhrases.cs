@@ -2,8 +2,8 @@ namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
 /// The whole-word half of a <see cref="KeywordIndex"/>: keywords as sequences of token ids in a case-folded and an
-/// exact vocabulary, grouped by their first token. <see cref="Find"/> tokenizes a document once, folding and
-/// hashing each token in the same pass, and marks every keyword whose token sequence occurs.
+/// exact vocabulary, grouped by their first token. <see cref="Find"/> tokenizes a document once, looks every token
+/// up by span (no strings), and marks every keyword whose token sequence occurs.
 /// </summary>
 internal sealed class KeywordPhrases
 {
@@ -28,7 +28,6 @@ internal sealed class KeywordPhrases
     /// <summary>Writes the vocabulary id of every token (-1 when not a keyword token); returns the token count.</summary>
     private int Tokenize(string text, KeywordScratch scratch)
     {
-        var folded = scratch.Folded;
         var foldedIds = scratch.FoldedIds;
         var exactIds = scratch.ExactIds;
         bool useFolded = !_folded.IsEmpty, useExact = !_exact.IsEmpty;
@@ -42,16 +41,11 @@ internal sealed class KeywordPhrases
                 continue;
             }
             var start = i;
-            uint foldedHash = TokenVocabulary.Seed, exactHash = TokenVocabulary.Seed;
-            for (; i < text.Length && KeywordText.IsWordChar(text[i]); i++)
-            {
-                var c = text[i];
-                var f = folded[i] = KeywordText.Fold(c);
-                foldedHash = TokenVocabulary.Step(foldedHash, f);
-                exactHash = TokenVocabulary.Step(exactHash, c);
-            }
-            foldedIds[count] = useFolded ? _folded.Find(folded.AsSpan(start, i - start), foldedHash) : -1;
-            exactIds[count] = useExact ? _exact.Find(text.AsSpan(start, i - start), exactHash) : -1;
+            while (i < text.Length && KeywordText.IsWordChar(text[i]))
+                i++;
+            var token = text.AsSpan(start, i - start);
+            foldedIds[count] = useFolded ? _folded.Find(token, folded: true) : -1;
+            exactIds[count] = useExact ? _exact.Find(token, folded: false) : -1;
             count++;
         }
         return count;
@@ -62,8 +56,15 @@ internal sealed class KeywordPhrases
     {
         public bool IsEmpty => byFirst.Length == 0;
 
-        public int Find(ReadOnlySpan<char> token, uint hash) =>
-            token.Length > longest ? -1 : vocabulary.Find(token, TokenVocabulary.Finish(hash));
+        public int Find(ReadOnlySpan<char> token, bool folded)
+        {
+            if (token.Length > longest)
+                return -1;
+            char first = token[0], middle = token[token.Length / 2], last = token[^1];
+            if (folded)
+                (first, middle, last) = (KeywordText.Fold(first), KeywordText.Fold(middle), KeywordText.Fold(last));
+            return vocabulary.Find(token, TokenVocabulary.Hash(token.Length, first, middle, last), folded);
+        }
 
         public void Mark(int[] ids, int count, KeywordScratch scratch)
         {
@@ -75,7 +76,7 @@ internal sealed class KeywordPhrases
                     continue;
                 foreach (var (keyword, tail) in byFirst[ids[t]])
                 {
-                    if (t + tail.Length < count && ids.AsSpan(t + 1, tail.Length).SequenceEqual(tail))
+                    if (tail.Length == 0 || (t + tail.Length < count && ids.AsSpan(t + 1, tail.Length).SequenceEqual(tail)))
                         scratch.Mark(keyword);
                 }
             }

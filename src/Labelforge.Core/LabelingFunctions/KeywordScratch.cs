@@ -21,16 +21,13 @@ internal sealed class KeywordScratch
         _functionHits = new int[functions];
     }
 
-    /// <summary>Case-folded characters of the current document, aligned with its text.</summary>
-    public char[] Folded { get; private set; } = new char[256];
-
     /// <summary>Folded-vocabulary token id per token position (-1: not a keyword token).</summary>
     public int[] FoldedIds { get; private set; } = new int[128];
 
     /// <summary>Exact-case vocabulary token id per token position (-1: not a keyword token).</summary>
     public int[] ExactIds { get; private set; } = new int[128];
 
-    /// <summary>Starts a document of <paramref name="length"/> characters: new stamp, buffers large enough.</summary>
+    /// <summary>Starts a document of <paramref name="length"/> characters: new stamp, token buffers large enough.</summary>
     public void Begin(int length)
     {
         if (++_stamp == int.MaxValue)
@@ -39,8 +36,6 @@ internal sealed class KeywordScratch
             Array.Clear(_functionStamp);
             _stamp = 1;
         }
-        if (Folded.Length < length)
-            Folded = new char[Math.Max(length, Folded.Length * 2)];
         var tokens = (length / 2) + 1;
         if (FoldedIds.Length < tokens)
         {

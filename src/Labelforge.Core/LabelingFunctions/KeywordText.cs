@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>The character rules every keyword matcher shares: what a word character is, and case folding.</summary>
 internal static class KeywordText
 {
     /// <summary>Letters and digits; ASCII is decided with two range checks before the Unicode tables.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c) =>
         c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
@@ -12,10 +15,11 @@ internal static class KeywordText
     /// says so (checked for every BMP character): ASCII letters lower-cased, others upper-cased invariantly, except
     /// that ordinal comparison never maps a non-ASCII character to ASCII (U+017F long s stays itself).
     /// </summary>
-    public static char Fold(char c)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char Fold(char c) => c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : FoldNonAscii(c);
+
+    private static char FoldNonAscii(char c)
     {
-        if (c < 128)
-            return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
         var upper = char.ToUpperInvariant(c);
         return upper < 128 ? c : upper;
     }
