@@ -3,30 +3,26 @@ using Labelforge.Engine;
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
-/// Keyword functions compiled into one matcher, so a document costs one pass over its text whatever the number
-/// of functions and keywords. Whole-word keywords become sequences of token ids in two vocabularies (case-folded
-/// and exact); the tokenizer (runs of letters and digits) folds and hashes each token as it scans it, looks it up
-/// without allocating, and phrases are checked as id sequences from their first token. Substring keywords go
-/// through one Aho-Corasick automaton per case mode. Found keywords are stamped per document and counted per
-/// function, which then fires on any (or all) of its keywords.
+/// Keyword functions compiled into one matcher, so a document costs one pass over its text per kind of keyword
+/// whatever the number of functions and keywords: Aho-Corasick automata (<see cref="KeywordAutomaton"/>) for
+/// whole-word keywords (token sequences; tokens are runs of letters and digits) and for substring keywords,
+/// each case-folded or exact. Found keywords are stamped per document and counted per function, which then
+/// fires on any (or all) of its keywords.
 /// </summary>
 public sealed class KeywordIndex
 {
     private readonly KeywordFunction[] _functions;
     private readonly int[] _functionOfKeyword;
     private readonly int[] _needed;
-    private readonly KeywordPhrases _phrases;
-    private readonly SubstringAutomaton? _foldedSubstrings;
-    private readonly SubstringAutomaton? _exactSubstrings;
+    private readonly KeywordAutomaton[] _automata;
     private readonly int[] _alwaysFound;
 
     public KeywordIndex(IReadOnlyList<KeywordFunction> functions)
     {
         _functions = [.. functions];
         var owner = new List<int>();
-        var phrases = new KeywordPhrases.Builder();
-        var folded = new List<(int, string)>();
-        var exact = new List<(int, string)>();
+        // Patterns per (whole word, case sensitive), indexed 2·wholeWord + caseSensitive.
+        var patterns = Enumerable.Range(0, 4).Select(_ => new List<(int, string)>()).ToArray();
         var always = new List<int>();
         _needed = new int[_functions.Length];
         for (var f = 0; f < _functions.Length; f++)
@@ -35,24 +31,21 @@ public sealed class KeywordIndex
             foreach (var keyword in function.Keywords)
             {
                 var id = owner.Count;
-                if (function.WholeWord)
-                {
-                    // A keyword without a letter or digit has no token and can never match a whole word.
-                    if (!phrases.Add(id, keyword, function.CaseSensitive))
-                        continue;
-                }
-                else if (keyword.Length == 0)
+                // A whole-word keyword without a letter or digit has no token and can never match.
+                var pattern = function.WholeWord ? KeywordAutomaton.WholeWordPattern(keyword) : keyword;
+                if (pattern is null)
+                    continue;
+                if (pattern.Length == 0)
                     always.Add(id);
                 else
-                    (function.CaseSensitive ? exact : folded).Add((id, keyword));
+                    patterns[((function.WholeWord ? 1 : 0) * 2) + (function.CaseSensitive ? 1 : 0)].Add((id, pattern));
                 owner.Add(f);
                 _needed[f]++;
             }
         }
         _functionOfKeyword = [.. owner];
-        _phrases = phrases.Build();
-        _foldedSubstrings = folded.Count == 0 ? null : new SubstringAutomaton(folded, fold: true);
-        _exactSubstrings = exact.Count == 0 ? null : new SubstringAutomaton(exact, fold: false);
+        _automata = [.. Enumerable.Range(0, 4).Where(i => patterns[i].Count > 0)
+            .Select(i => new KeywordAutomaton(patterns[i], fold: i % 2 == 0, wholeWords: i >= 2))];
         _alwaysFound = [.. always];
     }
 
@@ -84,12 +77,11 @@ public sealed class KeywordIndex
 
     private void Find(string text, KeywordScratch scratch)
     {
-        scratch.Begin(text.Length);
+        scratch.Begin();
         foreach (var id in _alwaysFound)
             scratch.Mark(id);
-        _phrases.Find(text, scratch);
-        _foldedSubstrings?.Scan(text, scratch);
-        _exactSubstrings?.Scan(text, scratch);
+        foreach (var automaton in _automata)
+            automaton.Scan(text, scratch);
     }
 
     /// <summary>

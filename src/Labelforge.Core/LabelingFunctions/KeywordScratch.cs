@@ -1,9 +1,8 @@
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
-/// Per-thread working memory of a <see cref="KeywordIndex"/>: token buffers that grow to the longest document,
-/// and per-keyword and per-function marks stamped with a document number, so nothing is cleared or allocated
-/// per document.
+/// Per-thread working memory of a <see cref="KeywordIndex"/>: per-keyword and per-function marks stamped with a
+/// document number, so nothing is cleared or allocated per document.
 /// </summary>
 internal sealed class KeywordScratch
 {
@@ -21,26 +20,14 @@ internal sealed class KeywordScratch
         _functionHits = new int[functions];
     }
 
-    /// <summary>Folded-vocabulary token id per token position (-1: not a keyword token).</summary>
-    public int[] FoldedIds { get; private set; } = new int[128];
-
-    /// <summary>Exact-case vocabulary token id per token position (-1: not a keyword token).</summary>
-    public int[] ExactIds { get; private set; } = new int[128];
-
-    /// <summary>Starts a document of <paramref name="length"/> characters: new stamp, token buffers large enough.</summary>
-    public void Begin(int length)
+    /// <summary>Starts a document: a new stamp invalidates every mark of the previous one.</summary>
+    public void Begin()
     {
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_keywordStamp);
             Array.Clear(_functionStamp);
             _stamp = 1;
-        }
-        var tokens = (length / 2) + 1;
-        if (FoldedIds.Length < tokens)
-        {
-            FoldedIds = new int[Math.Max(tokens, FoldedIds.Length * 2)];
-            ExactIds = new int[FoldedIds.Length];
         }
     }
 
