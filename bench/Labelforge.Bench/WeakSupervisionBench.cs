@@ -81,10 +81,12 @@ internal static class WeakSupervisionBench
         return LfSetLoader.LoadText(yaml, "bench.yaml", ".").Set!;
     }
 
-    /// <summary>Median wall and CPU time of several runs after a warm-up, the peak memory and the votes cast.</summary>
+    /// <summary>Median wall and CPU time of several runs after warm-up runs, the peak memory and the votes cast.</summary>
     private static (double Wall, double Cpu, long Peak, long Votes) Time(LabelingFunctionSet set, LfDocument[] documents, LfApplyOptions options)
     {
-        LabelingFunctionApplier.Apply(set, documents, options);
+        // Several warm-up runs: tiered JIT recompiles the scan loops in the background during the first ones.
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+            LabelingFunctionApplier.Apply(set, documents, options);
         var times = new List<double>();
         var cpu = new List<double>();
         long peak = 0, votes = 0;
