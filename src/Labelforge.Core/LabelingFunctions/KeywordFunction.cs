@@ -3,8 +3,8 @@ namespace Labelforge.Core.LabelingFunctions;
 /// <summary>
 /// Votes <see cref="Label"/> when any (or all) keywords occur. Whole-word mode matches token sequences
 /// (tokens are runs of letters and digits), substring mode matches anywhere; both ignore case unless asked
-/// not to. The applier batches whole-word keyword functions into one <see cref="KeywordIndex"/> pass per
-/// document; <see cref="Apply"/> is the one-function path. A lookup (gazetteer) function is a keyword
+/// not to. The applier batches all keyword functions into one <see cref="KeywordIndex"/> pass per document;
+/// <see cref="Apply"/> is the one-function path through the same matcher. A lookup (gazetteer) function is a keyword
 /// function over the terms of a file, with kind <c>lookup</c>.
 /// </summary>
 public sealed class KeywordFunction : LabelingFunction
@@ -18,10 +18,10 @@ public sealed class KeywordFunction : LabelingFunction
         Match = match;
         WholeWord = wholeWord;
         CaseSensitive = caseSensitive;
-        _index = wholeWord ? new KeywordIndex([this]) : null;
+        _index = new KeywordIndex([this]);
     }
 
-    private readonly KeywordIndex? _index;
+    private readonly KeywordIndex _index;
 
     public IReadOnlyList<string> Keywords { get; }
 
@@ -35,16 +35,8 @@ public sealed class KeywordFunction : LabelingFunction
 
     public override int Apply(LfDocument document)
     {
-        if (_index is not null)
-        {
-            Span<int> votes = stackalloc int[1];
-            _index.Apply(document.Text, votes);
-            return votes[0];
-        }
-        var comparison = CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        var fires = Match == KeywordMatch.Any
-            ? Keywords.Any(k => document.Text.Contains(k, comparison))
-            : Keywords.All(k => document.Text.Contains(k, comparison));
-        return fires ? Label : Engine.LabelIndex.Abstain;
+        Span<int> votes = stackalloc int[1];
+        _index.Apply(document.Text, votes);
+        return votes[0];
     }
 }

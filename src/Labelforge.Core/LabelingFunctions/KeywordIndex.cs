@@ -3,142 +3,97 @@ using Labelforge.Engine;
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
-/// Whole-word keyword functions compiled into one token index: a document is tokenized once (runs of letters
-/// and digits) and each token is looked up in a hash map from first keyword token to the keywords it starts,
-/// so the cost per document is one pass over its text whatever the number of functions and keywords.
+/// Keyword functions compiled into one matcher, so a document costs one pass over its text per kind of keyword
+/// whatever the number of functions and keywords: Aho-Corasick automata (<see cref="KeywordAutomaton"/>) for
+/// whole-word keywords (token sequences; tokens are runs of letters and digits) and for substring keywords,
+/// each case-folded or exact. Found keywords are stamped per document and counted per function, which then
+/// fires on any (or all) of its keywords.
 /// </summary>
 public sealed class KeywordIndex
 {
-    [ThreadStatic]
-    private static Range[]? _tokenBuffer;
-
-    [ThreadStatic]
-    private static bool[]? _foundBuffer;
-
-    private readonly TokenTable<Phrase[]> _ignoreCase;
-    private readonly TokenTable<Phrase[]> _exactCase;
-    private readonly int[][] _keywordsOfFunction;
     private readonly KeywordFunction[] _functions;
-    private readonly int _keywordCount;
+    private readonly int[] _functionOfKeyword;
+    private readonly int[] _needed;
+    private readonly KeywordAutomaton[] _automata;
+    private readonly int[] _alwaysFound;
 
     public KeywordIndex(IReadOnlyList<KeywordFunction> functions)
     {
         _functions = [.. functions];
-        var ignoreCase = new Dictionary<string, List<Phrase>>(StringComparer.OrdinalIgnoreCase);
-        var exactCase = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
-        _keywordsOfFunction = new int[_functions.Length][];
-        var id = 0;
+        var owner = new List<int>();
+        // Patterns per (whole word, case sensitive), indexed 2·wholeWord + caseSensitive.
+        var patterns = Enumerable.Range(0, 4).Select(_ => new List<(int, string)>()).ToArray();
+        var always = new List<int>();
+        _needed = new int[_functions.Length];
         for (var f = 0; f < _functions.Length; f++)
         {
-            var ids = new List<int>();
-            foreach (var keyword in _functions[f].Keywords)
+            var function = _functions[f];
+            foreach (var keyword in function.Keywords)
             {
-                var tokens = Tokens(keyword);
-                if (tokens.Length == 0)
+                var id = owner.Count;
+                // A whole-word keyword without a letter or digit has no token and can never match.
+                var pattern = function.WholeWord ? KeywordAutomaton.WholeWordPattern(keyword) : keyword;
+                if (pattern is null)
                     continue;
-                var map = _functions[f].CaseSensitive ? exactCase : ignoreCase;
-                if (!map.TryGetValue(tokens[0], out var list))
-                    map[tokens[0]] = list = [];
-                list.Add(new Phrase(id, tokens[1..]));
-                ids.Add(id++);
+                if (pattern.Length == 0)
+                    always.Add(id);
+                else
+                    patterns[((function.WholeWord ? 1 : 0) * 2) + (function.CaseSensitive ? 1 : 0)].Add((id, pattern));
+                owner.Add(f);
+                _needed[f]++;
             }
-            _keywordsOfFunction[f] = [.. ids];
         }
-        _keywordCount = id;
-        _ignoreCase = new TokenTable<Phrase[]>(Freeze(ignoreCase), ignoreCase: true);
-        _exactCase = new TokenTable<Phrase[]>(Freeze(exactCase), ignoreCase: false);
+        _functionOfKeyword = [.. owner];
+        _automata = [.. Enumerable.Range(0, 4).Where(i => patterns[i].Count > 0)
+            .Select(i => new KeywordAutomaton(patterns[i], fold: i % 2 == 0, wholeWords: i >= 2))];
+        _alwaysFound = [.. always];
     }
 
     /// <summary>Number of functions; <see cref="Apply"/> writes one vote per function.</summary>
     public int Count => _functions.Length;
 
-    /// <summary>Writes each function's vote for <paramref name="text"/> into <paramref name="votes"/>.</summary>
+    /// <summary>
+    /// Writes each function's vote for <paramref name="text"/> into <paramref name="votes"/> (allocates its working
+    /// memory; the applier keeps one per thread instead).
+    /// </summary>
     public void Apply(string text, Span<int> votes)
     {
-        // Per-thread scratch: the applier calls this from many threads, once per document.
-        var found = _foundBuffer is { } f && f.Length >= _keywordCount ? f : _foundBuffer = new bool[Math.Max(16, _keywordCount)];
-        var needed = (text.Length / 2) + 1;
-        var tokens = _tokenBuffer is { } t && t.Length >= needed ? t : _tokenBuffer = new Range[Math.Max(256, needed)];
-        Array.Clear(found, 0, _keywordCount);
-        var count = Tokenize(text, tokens);
-        for (var i = 0; i < count; i++)
-        {
-            var token = text.AsSpan(tokens[i]);
-            if (_ignoreCase.Find(token) is { } folded)
-                MarkPhrases(text, tokens, i, count, folded, StringComparison.OrdinalIgnoreCase, found);
-            if (_exactCase.Find(token) is { } exact)
-                MarkPhrases(text, tokens, i, count, exact, StringComparison.Ordinal, found);
-        }
-        for (var fn = 0; fn < _functions.Length; fn++)
-            votes[fn] = Fires(fn, found) ? _functions[fn].Label : LabelIndex.Abstain;
+        var scratch = NewScratch();
+        Find(text, scratch);
+        for (var f = 0; f < _functions.Length; f++)
+            votes[f] = Fires(f, scratch) ? _functions[f].Label : LabelIndex.Abstain;
     }
 
-    private bool Fires(int f, bool[] found)
+    /// <summary>Working memory for one thread of <see cref="Write"/>.</summary>
+    internal KeywordScratch NewScratch() => new(_functionOfKeyword, _functions.Length);
+
+    /// <summary>Writes function f's vote into <paramref name="row"/>[<paramref name="columns"/>[f]].</summary>
+    internal void Write(string text, KeywordScratch scratch, Span<short> row, int[] columns)
     {
-        var ids = _keywordsOfFunction[f];
-        if (ids.Length == 0)
-            return false;
-        if (_functions[f].Match == KeywordMatch.Any)
-        {
-            foreach (var id in ids)
-            {
-                if (found[id])
-                    return true;
-            }
-            return false;
-        }
-        foreach (var id in ids)
-        {
-            if (!found[id])
-                return false;
-        }
-        return true;
+        Find(text, scratch);
+        for (var f = 0; f < _functions.Length; f++)
+            row[columns[f]] = (short)(Fires(f, scratch) ? _functions[f].Label : LabelIndex.Abstain);
     }
 
-    private static void MarkPhrases(string text, Range[] tokens, int start, int count, Phrase[] phrases, StringComparison comparison, bool[] found)
+    private void Find(string text, KeywordScratch scratch)
     {
-        foreach (var phrase in phrases)
-        {
-            if (found[phrase.Id] || start + phrase.Rest.Length >= count)
-                continue;
-            var match = true;
-            for (var r = 0; r < phrase.Rest.Length && match; r++)
-                match = text.AsSpan(tokens[start + 1 + r]).Equals(phrase.Rest[r], comparison);
-            found[phrase.Id] |= match;
-        }
+        scratch.Begin();
+        foreach (var id in _alwaysFound)
+            scratch.Mark(id);
+        foreach (var automaton in _automata)
+            automaton.Scan(text, scratch);
     }
 
-    /// <summary>Token ranges of <paramref name="text"/>: maximal runs of letters and digits.</summary>
-    private static int Tokenize(string text, Range[] tokens)
+    /// <summary>
+    /// Any: some keyword was found. All: every keyword was found; a whole-word function whose keywords hold no
+    /// token never fires, while substring mode follows <c>string.Contains</c> (the empty keyword is everywhere).
+    /// </summary>
+    private bool Fires(int f, KeywordScratch scratch)
     {
-        var count = 0;
-        var i = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && !IsWordChar(text[i]))
-                i++;
-            var start = i;
-            while (i < text.Length && IsWordChar(text[i]))
-                i++;
-            if (i > start)
-                tokens[count++] = start..i;
-        }
-        return count;
+        var hits = scratch.Hits(f);
+        var function = _functions[f];
+        return function.Match == KeywordMatch.Any
+            ? hits > 0
+            : hits == _needed[f] && (hits > 0 || !function.WholeWord);
     }
-
-    /// <summary>Letters and digits; ASCII is decided with two range checks before the Unicode tables.</summary>
-    private static bool IsWordChar(char c) =>
-        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
-
-    private static string[] Tokens(string keyword)
-    {
-        var ranges = new Range[keyword.Length + 1];
-        var count = Tokenize(keyword, ranges);
-        return [.. ranges.Take(count).Select(r => keyword[r])];
-    }
-
-    private static Dictionary<string, Phrase[]> Freeze(Dictionary<string, List<Phrase>> source) =>
-        source.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), source.Comparer);
-
-    private sealed record Phrase(int Id, string[] Rest);
 }

@@ -32,20 +32,20 @@ public static class LabelingFunctionApplier
             Array.Fill(cells, (short)LabelIndex.Abstain);
             var start = rows;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
-            Parallel.ForEach(Partitioner.Create(0, chunk.Length, 256), parallel, range =>
+            Parallel.ForEach(Partitioner.Create(0, chunk.Length, 1024), parallel, () => (changed.NewScratch(), everything.NewScratch()), (range, _, scratch) =>
             {
-                Span<int> scratch = stackalloc int[Math.Max(1, m)];
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var row = start + i;
                     var span = cells.AsSpan(i * m, m);
                     if (row < oldRows)
                         CopyReused(previous!.Matrix, row, reuse, span);
-                    var plan = row < oldRows ? changed : everything;
+                    var (plan, keywords) = row < oldRows ? (changed, scratch.Item1) : (everything, scratch.Item2);
                     if (!plan.IsEmpty)
-                        plan.Run(chunk[i], row, span, scratch, faults);
+                        plan.Run(chunk[i], row, span, keywords, faults);
                 }
-            });
+                return scratch;
+            }, _ => { });
             chunks.Add(cells);
             rows += chunk.Length;
         }

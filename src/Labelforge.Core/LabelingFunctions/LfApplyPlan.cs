@@ -3,8 +3,9 @@ using Labelforge.Engine;
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
-/// Which functions to run on a row and how: whole-word keyword functions go through one shared
-/// <see cref="KeywordIndex"/> (one tokenization per document), the rest are called one by one.
+/// Which functions to run on a row and how: keyword and lookup functions go through one shared
+/// <see cref="KeywordIndex"/> (one pass per document, votes written straight into the row), the rest are called
+/// one by one.
 /// </summary>
 internal sealed class LfApplyPlan
 {
@@ -15,7 +16,7 @@ internal sealed class LfApplyPlan
     public LfApplyPlan(IReadOnlyList<LabelingFunction> functions, IEnumerable<int> columns)
     {
         var chosen = columns.ToList();
-        var keywords = chosen.Where(c => functions[c] is KeywordFunction { WholeWord: true }).ToArray();
+        var keywords = chosen.Where(c => functions[c] is KeywordFunction).ToArray();
         _indexColumns = keywords;
         _index = keywords.Length == 0 ? null : new KeywordIndex([.. keywords.Select(c => (KeywordFunction)functions[c])]);
         _others = [.. chosen.Except(keywords).Select(c => (c, functions[c]))];
@@ -23,16 +24,14 @@ internal sealed class LfApplyPlan
 
     public bool IsEmpty => _index is null && _others.Length == 0;
 
+    /// <summary>Working memory for one thread (null when the plan has no keyword functions).</summary>
+    public KeywordScratch? NewScratch() => _index?.NewScratch();
+
     /// <summary>Writes the planned columns of one row; a throwing function abstains and is recorded in <paramref name="faults"/>.</summary>
-    public void Run(LfDocument document, int rowIndex, Span<short> row, Span<int> scratch, LfFaultLog faults)
+    public void Run(LfDocument document, int rowIndex, Span<short> row, KeywordScratch? scratch, LfFaultLog faults)
     {
         if (_index is not null)
-        {
-            var votes = scratch[.._indexColumns.Length];
-            _index.Apply(document.Text, votes);
-            for (var i = 0; i < _indexColumns.Length; i++)
-                row[_indexColumns[i]] = (short)votes[i];
-        }
+            _index.Write(document.Text, scratch!, row, _indexColumns);
         foreach (var (column, function) in _others)
         {
             try
@@ -46,6 +45,4 @@ internal sealed class LfApplyPlan
             }
         }
     }
-
-    public int ScratchSize => _indexColumns.Length;
 }

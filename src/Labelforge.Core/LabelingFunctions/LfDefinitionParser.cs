@@ -87,6 +87,24 @@ public static class LfDefinitionParser
             def.Fingerprint(string.Join('\u001f', keywords), matchText, wholeWord.ToString(), caseSensitive.ToString()));
     }
 
+    /// <summary>
+    /// The linear-time engine where the pattern allows it (a user's pattern cannot stall a run by backtracking, and
+    /// whether a match exists does not depend on the engine); backreferences and lookarounds fall back to the
+    /// compiled backtracking engine with its timeout.
+    /// </summary>
+    private static Regex CompileRegex(string pattern, bool ignoreCase)
+    {
+        var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        }
+    }
+
     private static LabelingFunction? Regex(Definition def)
     {
         var pattern = def.Context.Scalar(def.Map, "pattern");
@@ -96,8 +114,7 @@ public static class LfDefinitionParser
         Regex regex;
         try
         {
-            var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-            regex = new Regex(pattern, options, TimeSpan.FromSeconds(1));
+            regex = CompileRegex(pattern, ignoreCase);
         }
         catch (RegexParseException ex)
         {

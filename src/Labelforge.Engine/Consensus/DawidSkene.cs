@@ -14,26 +14,39 @@ namespace Labelforge.Engine.Consensus;
 /// starting from vote fractions, until the marginal log-likelihood <c>sum_i ln sum_k rho_k prod pi</c>
 /// stops improving. Worker skill is <c>sum_k rho_k pi_j[k,k]</c>, the expected accuracy.
 /// </summary>
+/// <remarks>
+/// A missing answer is missing (crowd workers see a subset of the items). With
+/// <see cref="InferenceOptions.AbstentionsObserved"/> every worker saw every item, so "no answer" is an
+/// observed outcome <c>l = K</c> with its own column <c>pi_j[k,K]</c>, as for labeling functions; the sums
+/// then run over all items and the E-step adds <c>ln pi_j[k,K]</c> for each worker that did not answer.
+/// This is the one Dawid-Skene of the engine: the weak-supervision label model runs it over the distinct
+/// rows of a label matrix, each weighted by how many items share it.
+/// </remarks>
 public static class DawidSkene
 {
     /// <summary>Runs Dawid-Skene EM.</summary>
-    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
+    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null) =>
+        Run(answers, options, itemWeights: null);
+
+    /// <summary>Runs EM where item i stands for <paramref name="itemWeights"/>[i] identical items (null: 1 each).</summary>
+    internal static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options, double[]? itemWeights)
     {
         ArgumentNullException.ThrowIfNull(answers);
         options ??= new InferenceOptions();
         InferenceMath.CheckGold(answers, options.Gold);
-        int n = answers.ItemCount, k = answers.ClassCount, m = answers.WorkerCount;
+        if (itemWeights is not null && itemWeights.Length != answers.ItemCount)
+            throw new ArgumentException($"itemWeights needs one entry per item ({answers.ItemCount}).", nameof(itemWeights));
+        int n = answers.ItemCount, k = answers.ClassCount;
         var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
-        var confusion = new double[m * k * k];
-        var logLikelihood = new double[m * k * k];
+        var model = new DawidSkeneModel(answers.WorkerCount, k, options.AbstentionsObserved);
         var priors = new double[k];
         var history = new List<double>();
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.PriorsFor(options, posteriors, n, k);
-            MStep(answers, posteriors, confusion, logLikelihood, options);
-            var ll = EStep(answers, posteriors, priors, logLikelihood, options);
+            priors = InferenceMath.PriorsFor(options, posteriors, n, k, itemWeights);
+            model.Estimate(answers, posteriors, priors, itemWeights, options);
+            var ll = model.Posteriors(answers, posteriors, itemWeights, options.Gold, options.MaxDegreeOfParallelism);
             converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance);
             history.Add(ll);
         }
@@ -44,12 +57,26 @@ public static class DawidSkene
             Posteriors = posteriors,
             Labels = InferenceMath.ArgMax(posteriors, answers, options.Gold),
             ClassPriors = priors,
-            WorkerSkill = ExpectedAccuracy(confusion, priors, m, k),
-            WorkerConfusion = confusion,
+            WorkerSkill = ExpectedAccuracy(model.Confusion, priors, answers.WorkerCount, k, model.Outcomes),
+            WorkerConfusion = model.Confusion,
             Iterations = history.Count,
             Converged = converged,
             LogLikelihoodHistory = [.. history],
         };
+    }
+
+    /// <summary>
+    /// Posteriors of new items under a fitted result (its priors and confusion matrices, no EM), written as
+    /// <c>[i * K + k]</c>; <paramref name="abstentionsObserved"/> must match the fit.
+    /// </summary>
+    internal static double[] Predict(CrowdAnswers answers, InferenceResult fitted, bool abstentionsObserved, int maxParallelism)
+    {
+        var confusion = fitted.WorkerConfusion ?? throw new ArgumentException("not a Dawid-Skene result", nameof(fitted));
+        var model = new DawidSkeneModel(answers.WorkerCount, answers.ClassCount, abstentionsObserved);
+        model.Load(confusion, fitted.ClassPriors);
+        var posteriors = new double[answers.ItemCount * answers.ClassCount];
+        model.Posteriors(answers, posteriors, weights: null, gold: null, maxParallelism);
+        return posteriors;
     }
 
     /// <summary>
@@ -58,43 +85,23 @@ public static class DawidSkene
     /// </summary>
     private const long MaxChunkTableCells = 1 << 22;
 
-    /// <summary>Confusion rows per worker; also writes their logs transposed as <c>[(w*K + l)*K + k]</c> for the E-step.</summary>
-    private static void MStep(CrowdAnswers answers, double[] posteriors, double[] confusion, double[] logLikelihood, InferenceOptions options)
-    {
-        int k = answers.ClassCount, table = answers.WorkerCount * k * k;
-        Count(answers, posteriors, confusion, options, (long)ParallelRange.ChunkCount(answers.ItemCount) * table <= MaxChunkTableCells);
-        var s = options.Smoothing;
-        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
-        {
-            for (var w = from; w < to; w++)
-            {
-                for (var c = 0; c < k; c++)
-                {
-                    var row = confusion.AsSpan(((w * k) + c) * k, k);
-                    var total = k * s;
-                    foreach (var v in row)
-                        total += v;
-                    for (var l = 0; l < k; l++)
-                    {
-                        row[l] = (row[l] + s) / total;
-                        logLikelihood[(((w * k) + l) * k) + c] = Math.Log(row[l]);
-                    }
-                }
-            }
-        });
-    }
+    /// <summary>Whether <see cref="Count"/> should sum by item (small tables) rather than by worker.</summary>
+    internal static bool CountByItemFits(CrowdAnswers answers) =>
+        (long)ParallelRange.ChunkCount(answers.ItemCount) * answers.WorkerCount * answers.ClassCount * answers.ClassCount <= MaxChunkTableCells;
 
-    /// <summary>Expected confusion counts, summed in item order (<paramref name="byItem"/>) or worker by worker.</summary>
-    internal static void Count(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, bool byItem)
+    /// <summary>
+    /// Expected confusion counts <c>sum_i w_i T_ik [j answered l]</c> at <c>[(j*K + k)*K + l]</c>, summed in item
+    /// order (<paramref name="byItem"/>) or worker by worker; <paramref name="weights"/> null means 1 per item.
+    /// </summary>
+    internal static void Count(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, bool byItem, double[]? weights = null)
     {
         if (byItem)
-            CountByItem(answers, posteriors, counts, options);
+            CountByItem(answers, posteriors, counts, options, weights);
         else
-            CountByWorker(answers, posteriors, counts, options);
+            CountByWorker(answers, posteriors, counts, options, weights);
     }
 
-    /// <summary>Expected counts <c>sum T_ik [answer l]</c> per worker, one table per item chunk, added in chunk order.</summary>
-    private static void CountByItem(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options)
+    private static void CountByItem(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, double[]? weights)
     {
         int k = answers.ClassCount, table = answers.WorkerCount * k * k, kk = k * k;
         var chunks = ParallelRange.ChunkCount(answers.ItemCount);
@@ -103,14 +110,17 @@ public static class DawidSkene
         ParallelRange.ForChunks(answers.ItemCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk, from, to) =>
         {
             var mine = partial.AsSpan(chunk * table, table);
+            Span<double> weighted = stackalloc double[k];
             for (var i = from; i < to; i++)
             {
-                var row = posteriors.AsSpan(i * k, k);
+                var weight = weights is null ? 1.0 : weights[i];
+                for (var c = 0; c < k; c++)
+                    weighted[c] = posteriors[(i * k) + c] * weight;
                 for (var p = index.Start[i]; p < index.Start[i + 1]; p++)
                 {
                     var cell = mine.Slice((index.Other[p] * kk) + index.Label[p]);
-                    for (var c = 0; c < row.Length; c++)
-                        cell[c * k] += row[c];
+                    for (var c = 0; c < weighted.Length; c++)
+                        cell[c * k] += weighted[c];
                 }
             }
         });
@@ -124,7 +134,7 @@ public static class DawidSkene
     }
 
     /// <summary>The same counts, one worker at a time (no per-chunk tables; for very many workers).</summary>
-    private static void CountByWorker(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options)
+    private static void CountByWorker(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, double[]? weights)
     {
         var k = answers.ClassCount;
         var index = answers.ByWorker;
@@ -136,57 +146,24 @@ public static class DawidSkene
                 mine.Clear();
                 for (var p = index.Start[w]; p < index.Start[w + 1]; p++)
                 {
-                    var t = index.Other[p] * k;
+                    var item = index.Other[p];
+                    var t = item * k;
                     var l = index.Label[p];
+                    var weight = weights is null ? 1.0 : weights[item];
                     for (var c = 0; c < k; c++)
-                        mine[(c * k) + l] += posteriors[t + c];
+                        mine[(c * k) + l] += posteriors[t + c] * weight;
                 }
             }
         });
     }
 
-    private static double EStep(CrowdAnswers answers, double[] posteriors, double[] priors, double[] logLikelihood, InferenceOptions options)
-    {
-        var k = answers.ClassCount;
-        var index = answers.ByItem;
-        var gold = options.Gold;
-        var logPriors = new double[k];
-        for (var c = 0; c < k; c++)
-            logPriors[c] = Math.Log(priors[c]);
-        return ParallelRange.Sum(answers.ItemCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
-        {
-            var ll = 0.0;
-            for (var i = from; i < to; i++)
-            {
-                var row = posteriors.AsSpan(i * k, k);
-                logPriors.CopyTo(row);
-                for (var p = index.Start[i]; p < index.Start[i + 1]; p++)
-                {
-                    var table = logLikelihood.AsSpan(((index.Other[p] * k) + index.Label[p]) * k, k);
-                    for (var c = 0; c < k; c++)
-                        row[c] += table[c];
-                }
-                var g = InferenceMath.GoldOf(gold, i);
-                if (g == LabelIndex.Abstain)
-                {
-                    ll += InferenceMath.NormalizeLog(row);
-                    continue;
-                }
-                ll += row[g];
-                row.Clear();
-                row[g] = 1;
-            }
-            return ll;
-        });
-    }
-
-    private static double[] ExpectedAccuracy(double[] confusion, double[] priors, int m, int k)
+    private static double[] ExpectedAccuracy(double[] confusion, double[] priors, int m, int k, int outcomes)
     {
         var skill = new double[m];
         for (var w = 0; w < m; w++)
         {
             for (var c = 0; c < k; c++)
-                skill[w] += priors[c] * confusion[(((w * k) + c) * k) + c];
+                skill[w] += priors[c] * confusion[(((w * k) + c) * outcomes) + c];
         }
         return skill;
     }

@@ -60,27 +60,34 @@ internal static class InferenceMath
     }
 
     /// <summary>The fixed priors of the options when given (checked), else the smoothed estimate from the posteriors.</summary>
-    public static double[] PriorsFor(InferenceOptions options, double[] posteriors, int n, int k)
+    public static double[] PriorsFor(InferenceOptions options, double[] posteriors, int n, int k, double[]? weights = null)
     {
         if (options.ClassPriors is not { } fixedPriors)
-            return Priors(posteriors, n, k, options.Smoothing);
+            return Priors(posteriors, n, k, options.Smoothing, weights);
         if (fixedPriors.Length != k || fixedPriors.Any(p => !(p > 0)))
             throw new ArgumentException($"ClassPriors needs {k} positive values.", nameof(options));
         var total = fixedPriors.Sum();
         return [.. fixedPriors.Select(p => p / total)];
     }
 
-    /// <summary>Smoothed class priors from the current posteriors: (sum_i T_ik + s) / (n + K s).</summary>
+    /// <summary>
+    /// Smoothed class priors from the current posteriors: (sum_i w_i T_ik + s) / (sum_i w_i + K s), where item i
+    /// stands for w_i identical items (null weights: 1 each).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double[] Priors(double[] posteriors, int n, int k, double smoothing)
+    public static double[] Priors(double[] posteriors, int n, int k, double smoothing, double[]? weights = null)
     {
         var priors = new double[k];
+        var items = weights is null ? n : 0.0;
         for (var i = 0; i < n; i++)
         {
+            var weight = weights is null ? 1.0 : weights[i];
+            if (weights is not null)
+                items += weight;
             for (var c = 0; c < k; c++)
-                priors[c] += posteriors[(i * k) + c];
+                priors[c] += posteriors[(i * k) + c] * weight;
         }
-        var total = n + (k * smoothing);
+        var total = items + (k * smoothing);
         for (var c = 0; c < k; c++)
             priors[c] = (priors[c] + smoothing) / total;
         return priors;

@@ -39,6 +39,14 @@ public sealed class InferenceOptions
     /// <summary>Fixed per-worker vote weights for weighted majority vote; null estimates them (default null).</summary>
     public double[]? WorkerWeights { get; init; }
 
+    /// <summary>
+    /// Dawid-Skene only: every worker saw every item, so an item a worker left without an answer is an observed
+    /// abstention, modelled as one more outcome of its confusion matrix, P(no answer | true k). True for
+    /// labeling functions (each is applied to every item and its silence depends on the class); false, the
+    /// default, for crowds, whose workers see a subset of the items and whose missing answers say nothing.
+    /// </summary>
+    public bool AbstentionsObserved { get; init; }
+
     /// <summary>MACE only: extra EM runs from seeded random starts; the run with the best log-likelihood wins (default 0).</summary>
     public int RandomRestarts { get; init; }
 

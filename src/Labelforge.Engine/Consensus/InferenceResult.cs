@@ -24,7 +24,10 @@ public sealed class InferenceResult
     /// </summary>
     public required double[] WorkerSkill { get; init; }
 
-    /// <summary>Dawid-Skene confusion matrices: P(answer l | true k) of worker w at <c>[(w * K + k) * K + l]</c>; null for other methods.</summary>
+    /// <summary>
+    /// Dawid-Skene confusion matrices: P(answer l | true k) of worker w at <c>[(w * K + k) * L + l]</c>, with L = K,
+    /// or L = K + 1 when <see cref="InferenceOptions.AbstentionsObserved"/> (l = K: no answer); null for other methods.
+    /// </summary>
     public double[]? WorkerConfusion { get; init; }
 
     /// <summary>GLAD item difficulty 1/beta per item (larger is harder); null for other methods.</summary>

@@ -31,6 +31,14 @@ internal sealed class MatrixCompletionObjective
     private readonly double _balancePrecision;
     private readonly double _constraintWeight;
 
+    // Work buffers reused by every Evaluate (the optimizer calls it about a thousand times per fit).
+    private readonly double[] _q;
+    private readonly double[] _p;
+    private readonly double[] _gq;
+    private readonly double[] _gp;
+    private readonly double[] _u;
+    private readonly double[] _gu;
+
     public MatrixCompletionObjective(OverlapStatistics stats, MatrixCompletionOptions options)
     {
         _m = stats.Sources;
@@ -47,6 +55,12 @@ internal sealed class MatrixCompletionObjective
             : options.ClassBalance?.ToArray() ?? Enumerable.Repeat(1.0 / _k, _k).ToArray();
         // A violated frequency bound is impossible, not merely unlikely: weigh it far above one observation.
         _constraintWeight = 100.0 * Math.Max(1, stats.Items);
+        _q = new double[_d * _k];
+        _p = new double[_k];
+        _gq = new double[_d * _k];
+        _gp = new double[_k];
+        _u = new double[_d * _k];
+        _gu = new double[_d * _k];
     }
 
     /// <summary>Number of parameters: mk·k logits of q, then k logits of p.</summary>
@@ -66,15 +80,21 @@ internal sealed class MatrixCompletionObjective
     }
 
     /// <summary>q (mk × k) and p (k) for parameters x.</summary>
-    public (double[] Q, double[] P) Decode(double[] x) =>
-        (Softmax(x, 0, _d, _k), _fixedBalance ?? Softmax(x, _d * _k, 1, _k));
+    public (double[] Q, double[] P) Decode(double[] x)
+    {
+        var q = new double[_d * _k];
+        var p = new double[_k];
+        DecodeInto(x, q, p);
+        return (q, p);
+    }
 
     public double Evaluate(double[] x, double[] gradient)
     {
         Array.Clear(gradient);
-        var (q, p) = Decode(x);
-        var gq = new double[_d * _k];
-        var gp = new double[_k];
+        double[] q = _q, p = _p, gq = _gq, gp = _gp;
+        DecodeInto(x, q, p);
+        Array.Clear(gq);
+        Array.Clear(gp);
         var loss = DataTerm(q, p, gq, gp) + ConstraintTerm(q, p, gq, gp);
         BackpropSoftmax(q, gq, gradient, 0, _d);
         var priorEnd = _d * _k;
@@ -113,13 +133,14 @@ internal sealed class MatrixCompletionObjective
     private double DataTerm(double[] q, double[] p, double[] gq, double[] gp)
     {
         // u[a,y] = c[a]q[a,y]/√p[y], so Ô = u uᵀ and the data term's gradient in u is R u, R = w∘(Ô − O) off-block.
-        var u = new double[_d * _k];
+        var u = _u;
         for (var a = 0; a < _d; a++)
         {
             for (var y = 0; y < _k; y++)
                 u[(a * _k) + y] = _coverage[a] * q[(a * _k) + y] / Math.Sqrt(p[y]);
         }
-        var gu = new double[_d * _k];
+        var gu = _gu;
+        Array.Clear(gu);
         var loss = 0.0;
         for (var a = 0; a < _d; a++)
         {
@@ -196,9 +217,17 @@ internal sealed class MatrixCompletionObjective
         return z;
     }
 
-    private static double[] Softmax(double[] x, int offset, int rows, int k)
+    private void DecodeInto(double[] x, double[] q, double[] p)
     {
-        var result = new double[rows * k];
+        Softmax(x, 0, _d, _k, q);
+        if (_fixedBalance is null)
+            Softmax(x, _d * _k, 1, _k, p);
+        else
+            _fixedBalance.CopyTo(p, 0);
+    }
+
+    private static void Softmax(double[] x, int offset, int rows, int k, double[] result)
+    {
         for (var r = 0; r < rows; r++)
         {
             var max = double.NegativeInfinity;
@@ -214,7 +243,6 @@ internal sealed class MatrixCompletionObjective
             for (var y = 0; y < k; y++)
                 result[(r * k) + y] /= sum;
         }
-        return result;
     }
 
     private void BackpropSoftmax(double[] s, double[] gs, double[] gradient, int offset, int rows)

@@ -81,7 +81,10 @@ public sealed class OverlapStatistics
         var first = block * BlockRows;
         var end = Math.Min(matrix.Rows, first + BlockRows);
         var words = (end - first + 63) / 64;
-        var bits = new ulong[d * words];
+        // One bitset per (source, outcome) with abstain as outcome 0, so setting a bit needs no branch; the
+        // abstain bitsets are simply never counted.
+        var outcomes = k + 1;
+        var bits = new ulong[m * outcomes * words];
         var cells = matrix.Cells;
         for (var i = first; i < end; i++)
         {
@@ -91,20 +94,21 @@ public sealed class OverlapStatistics
             for (var j = 0; j < m; j++)
             {
                 int label = cells[offset + j];
-                if (label == LabelIndex.Abstain)
-                    continue;
-                if ((uint)label >= (uint)k)
+                if ((uint)(label + 1) > (uint)k)
                     throw new ArgumentException($"cell (row {i}, column {j}) holds {label}, outside abstain and 0..{k - 1}", nameof(matrix));
-                bits[((j * k) + label) * words + w] |= bit;
+                bits[((((j * outcomes) + label + 1) * words) + w)] |= bit;
             }
         }
         for (var a = 0; a < d; a++)
         {
-            var rowA = bits.AsSpan(a * words, words);
+            var rowA = bits.AsSpan(Bitset(a, k) * words, words);
             for (var b = a; b < d; b++)
-                counts[(a * d) + b] += Intersect(rowA, bits.AsSpan(b * words, words));
+                counts[(a * d) + b] += Intersect(rowA, bits.AsSpan(Bitset(b, k) * words, words));
         }
     }
+
+    /// <summary>The bitset of column a = j·k + l of O: outcome l + 1 of source j.</summary>
+    private static int Bitset(int a, int k) => ((a / k) * (k + 1)) + (a % k) + 1;
 
     private static long Intersect(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {

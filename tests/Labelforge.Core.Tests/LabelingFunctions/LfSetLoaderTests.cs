@@ -28,6 +28,24 @@ public class LfSetLoaderTests
     }
 
     [Fact]
+    public void Regexes_run_linear_time_where_possible_and_backtrack_only_when_they_must()
+    {
+        var set = Load("""
+            labels: [ham, spam]
+            functions:
+              - {name: link, kind: regex, pattern: 'HTTPS?://', label: spam, ignore_case: true}
+              - {name: double, kind: regex, pattern: '(\w)\1', label: spam}
+            """).Set!;
+        var link = (RegexFunction)set.Functions[0];
+        var repeated = (RegexFunction)set.Functions[1];
+        Assert.True(link.Pattern.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        Assert.True(repeated.Pattern.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+        Assert.Equal(1, link.Apply(new LfDocument("see http://x")));
+        Assert.Equal(1, repeated.Apply(new LfDocument("free")));
+        Assert.Equal(Engine.LabelIndex.Abstain, repeated.Apply(new LfDocument("fre")));
+    }
+
+    [Fact]
     public void Every_problem_is_reported_with_line_and_column()
     {
         var result = Load("""

@@ -1,0 +1,165 @@
+namespace Labelforge.Core.LabelingFunctions;
+
+/// <summary>
+/// Aho-Corasick (Aho and Corasick, "Efficient string matching: an aid to bibliographic search", CACM 1975): many
+/// keywords in one automaton, so a document is scanned once whatever the number of keywords. Built as a full
+/// transition table over the characters that occur in some keyword (every other character leads back to the
+/// root), each state listing the keywords that end there, directly or through its suffix links.
+/// </summary>
+/// <remarks>
+/// Whole-word mode matches token sequences: the document is read as its tokens separated by single spaces, with
+/// a space before the first and after the last (every run of non-word characters reads as one space), and a
+/// keyword becomes its tokens joined the same way, so " love this " occurs exactly where the tokens "love",
+/// "this" follow each other.
+/// </remarks>
+internal sealed class KeywordAutomaton
+{
+    private const char Separator = ' ';
+
+    private readonly bool _fold;
+    private readonly bool _wholeWords;
+    private readonly int _separatorClass;
+    private readonly int[] _asciiClass = new int[128];
+    private readonly Dictionary<char, int> _otherClass = [];
+    private readonly int _width;
+    private readonly int[] _next;
+    private readonly int[][] _output;
+
+    /// <summary>
+    /// Builds the automaton for non-empty <paramref name="patterns"/> (keyword id, text); <paramref name="fold"/>
+    /// ignores case; in <paramref name="wholeWords"/> mode every pattern must hold a token (see <see cref="WholeWordPattern"/>).
+    /// </summary>
+    public KeywordAutomaton(IReadOnlyList<(int Id, string Text)> patterns, bool fold, bool wholeWords)
+    {
+        _fold = fold;
+        _wholeWords = wholeWords;
+        var folded = patterns.Select(p => (p.Id, Text: fold ? KeywordText.FoldAll(p.Text) : p.Text)).ToList();
+        var classes = 0;
+        foreach (var c in folded.SelectMany(p => p.Text).Distinct())
+            AddClass(c, ++classes);
+        _separatorClass = wholeWords ? _asciiClass[Separator] : 0;
+        _width = classes + 1;
+        var children = new List<Dictionary<int, int>> { new() };
+        var own = new List<List<int>> { new() };
+        foreach (var (id, text) in folded)
+        {
+            var state = 0;
+            foreach (var c in text)
+            {
+                var cls = Class(c);
+                if (!children[state].TryGetValue(cls, out var next))
+                {
+                    next = children.Count;
+                    children[state][cls] = next;
+                    children.Add([]);
+                    own.Add([]);
+                }
+                state = next;
+            }
+            own[state].Add(id);
+        }
+        (_next, _output) = Compile(children, own, _width);
+    }
+
+    /// <summary>A whole-word keyword as the automaton reads it (" tok1 tok2 "), or null when it holds no token.</summary>
+    public static string? WholeWordPattern(string keyword)
+    {
+        var tokens = KeywordText.Tokens(keyword);
+        return tokens.Count == 0 ? null : Separator + string.Join(Separator, tokens) + Separator;
+    }
+
+    /// <summary>Calls <paramref name="found"/>.Mark for every keyword that occurs in <paramref name="text"/> (repeats allowed).</summary>
+    public void Scan(string text, KeywordScratch found)
+    {
+        if (_wholeWords)
+        {
+            ScanWords(text, found);
+            return;
+        }
+        var state = 0;
+        foreach (var c in text)
+            state = Step(state, c < 128 ? _asciiClass[c] : OtherClass(c), found);
+    }
+
+    private void ScanWords(string text, KeywordScratch found)
+    {
+        var state = Step(0, _separatorClass, found);
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (KeywordText.IsWordChar(c))
+            {
+                state = Step(state, c < 128 ? _asciiClass[c] : OtherClass(c), found);
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                state = Step(state, _separatorClass, found);
+                inWord = false;
+            }
+        }
+        if (inWord)
+            Step(state, _separatorClass, found);
+    }
+
+    private int Step(int state, int cls, KeywordScratch found)
+    {
+        state = _next[(state * _width) + cls];
+        foreach (var id in _output[state])
+            found.Mark(id);
+        return state;
+    }
+
+    private int OtherClass(char c) =>
+        _otherClass.Count == 0 ? 0 : _otherClass.GetValueOrDefault(_fold ? KeywordText.Fold(c) : c);
+
+    private void AddClass(char c, int cls)
+    {
+        if (c >= 128)
+        {
+            _otherClass[c] = cls;
+            return;
+        }
+        _asciiClass[c] = cls;
+        // Folded patterns hold lower-case ASCII; the upper-case letter reaches the same class without a fold call.
+        if (_fold && (uint)(c - 'a') <= 'z' - 'a')
+            _asciiClass[c & ~0x20] = cls;
+    }
+
+    private int Class(char c) => c < 128 ? _asciiClass[c] : _otherClass[c];
+
+    /// <summary>Breadth-first over the trie: each state's transitions fall back to its suffix state's, outputs merge.</summary>
+    private static (int[] Next, int[][] Output) Compile(List<Dictionary<int, int>> children, List<List<int>> own, int width)
+    {
+        var states = children.Count;
+        var next = new int[states * width];
+        var fail = new int[states];
+        var output = new int[states][];
+        output[0] = [.. own[0]];
+        var queue = new Queue<int>();
+        foreach (var (cls, child) in children[0])
+        {
+            next[cls] = child;
+            queue.Enqueue(child);
+        }
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            output[state] = [.. own[state], .. output[fail[state]]];
+            for (var cls = 0; cls < width; cls++)
+            {
+                if (children[state].TryGetValue(cls, out var child))
+                {
+                    fail[child] = next[(fail[state] * width) + cls];
+                    next[(state * width) + cls] = child;
+                    queue.Enqueue(child);
+                }
+                else
+                {
+                    next[(state * width) + cls] = next[(fail[state] * width) + cls];
+                }
+            }
+        }
+        return (next, output);
+    }
+}
