@@ -20,13 +20,9 @@ public sealed class ContentKeyMigrationTests : IDisposable
     public async Task Existing_items_get_the_key_of_their_hash_and_a_colliding_one_keeps_its_full_hash_only()
     {
         var path = Path.Combine(_dir, "old.db");
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261128043121_LabelingFunctions", Ct);
         var hashes = new[] { ContentHash.Of("one"), ContentHash.Of("two"), ContentHash.Of("one")[..8].Concat(new byte[8]).ToArray() };
-        await using (var connection = new SqliteConnection(LabelforgeStore.SqliteConnectionString(path)))
+        await using (var connection = await OldDatabaseAsync(path))
         {
-            await connection.OpenAsync(Ct);
-            await ExecAsync(connection, "INSERT INTO projects (Id, Name, TaskType, MultiLabel, Guidelines, TaxonomyVersion, CreatedAt) VALUES (1, 'p', 'classification', 0, '', 1, 0)");
             for (var i = 0; i < hashes.Length; i++)
                 await ExecAsync(connection, "INSERT INTO items (Id, ProjectId, ExternalId, ContentHash, Text, DataJson, CreatedAt) VALUES (@id, 1, NULL, @hash, @text, '{}', 0)",
                     ("@id", i + 1), ("@hash", hashes[i]), ("@text", $"text {i}"));
@@ -52,17 +48,22 @@ public sealed class ContentKeyMigrationTests : IDisposable
         var hash = Convert.FromHexString(hex + "AABBCCDDEEFF0011");
         Assert.Equal(expected, ContentHash.Key(hash));
         var path = Path.Combine(_dir, "edge.db");
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261128043121_LabelingFunctions", Ct);
-        await using (var connection = new SqliteConnection(LabelforgeStore.SqliteConnectionString(path)))
-        {
-            await connection.OpenAsync(Ct);
-            await ExecAsync(connection, "INSERT INTO projects (Id, Name, TaskType, MultiLabel, Guidelines, TaxonomyVersion, CreatedAt) VALUES (1, 'p', 'classification', 0, '', 1, 0)");
+        await using (var connection = await OldDatabaseAsync(path))
             await ExecAsync(connection, "INSERT INTO items (ProjectId, ContentHash, Text, DataJson, CreatedAt) VALUES (1, @hash, 't', '{}', 0)", ("@hash", hash));
-        }
         var store = await LabelforgeStore.OpenSqliteAsync(path, Ct);
         await using var migrated = store.CreateDb();
         Assert.Equal(expected, await migrated.Items.Select(i => i.ContentKey).SingleAsync(Ct));
+    }
+
+    /// <summary>A database at the migration before ContentKey, holding project 1; an open connection to it.</summary>
+    private static async Task<SqliteConnection> OldDatabaseAsync(string path)
+    {
+        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
+            await db.GetService<IMigrator>().MigrateAsync("20261128043121_LabelingFunctions", Ct);
+        var connection = new SqliteConnection(LabelforgeStore.SqliteConnectionString(path));
+        await connection.OpenAsync(Ct);
+        await ExecAsync(connection, "INSERT INTO projects (Id, Name, TaskType, MultiLabel, Guidelines, TaxonomyVersion, CreatedAt) VALUES (1, 'p', 'classification', 0, '', 1, 0)");
+        return connection;
     }
 
     private static async Task ExecAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
