@@ -7,7 +7,7 @@ namespace Labelforge.Core.Import;
 
 /// <summary>
 /// Prepared statements for the import hot path. Items go in <see cref="RowsPerStatement"/> rows per INSERT
-/// (one statement's fixed cost, parameter binding of the shared values and a single step per 32 rows instead of
+/// (one statement's fixed cost, parameter binding of the shared values and a single step per 16 rows instead of
 /// per row), and RETURNING tells which rows went in; a row that did not is resolved by
 /// <see cref="ImportDuplicateResolver"/> (true duplicate, or a content-key collision stored under the full hash).
 /// INSERT OR IGNORE rather than ON CONFLICT DO NOTHING: only when no constraint can abort the statement (with
@@ -19,10 +19,11 @@ namespace Labelforge.Core.Import;
 internal sealed class ImportSqlWriter : IAsyncDisposable
 {
     /// <summary>
-    /// 32 rows x 5 values: the fixed cost per statement is spread thin, while the provider's by-name parameter
-    /// binding (a linear lookup per parameter) keeps much larger statements from paying off.
+    /// 16 rows x 5 values: the fixed cost per statement is spread thin, while the provider binds every parameter
+    /// by name on every run (a UTF-8 copy of the name plus a linear search over the statement's names), a cost per
+    /// row that grows with the statement; 16 measured about 10 % less CPU per row than 32.
     /// </summary>
-    public const int RowsPerStatement = 32;
+    public const int RowsPerStatement = 16;
 
     internal const int Shared = 3;
     private const int PerRow = 5;
