@@ -19,7 +19,7 @@ public class ImportDedupeTests
         rows.Add(Seed.Row(101, "text 5", "id-new-1"));   // content of row 5, in a later batch
         rows.Add(Seed.Row(102, "fresh text", "id-7"));   // external id of row 7
         rows.Add(Seed.Row(103, "text 100", null));       // content of the row just before, no id
-        rows.Insert(10, Seed.Row(0, "text 3", "id-dup-in-statement")); // same 32-row statement as row 3
+        rows.Insert(10, Seed.Row(0, "text 3", "id-dup-in-statement")); // same statement as row 3
         var report = await Seed.ImportAsync(t, p.Id, new ImportOptions(BatchSize: 25), [.. rows]);
         Assert.Equal((104L, 100L, 4L, 0L), (report.Rows, report.Imported, report.SkippedDuplicates, report.ErrorCount));
         Assert.Equal(100, await t.Db.Items.CountAsync(Ct));
@@ -53,7 +53,7 @@ public class ImportDedupeTests
 
         var rows = Enumerable.Range(1, 40).Select(i => Seed.Row(i, $"filler {i}")).ToList();
         rows[10] = Seed.Row(11, "beta", "b");
-        rows[20] = Seed.Row(21, "beta", "b2"); // same content again, in the same statement: a real duplicate
+        rows[12] = Seed.Row(13, "beta", "b2"); // same content again, in the same statement: a real duplicate
         var report = await Seed.ImportAsync(t, p.Id, null, [.. rows]);
         Assert.Equal((39L, 1L), (report.Imported, report.SkippedDuplicates));
         var beta = await t.Db.Items.AsNoTracking().SingleAsync(i => i.Text == "beta", Ct);
