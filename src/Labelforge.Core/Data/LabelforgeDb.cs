@@ -74,8 +74,11 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         modelBuilder.Entity<Item>(e =>
         {
             e.ToTable("items");
-            e.HasIndex(i => new { i.ProjectId, i.ExternalId }).IsUnique();
-            e.HasIndex(i => new { i.ProjectId, i.ContentHash }).IsUnique();
+            // Dedupe keys. Partial indexes keep the external id index free of rows without one and the full-hash
+            // index down to the rare items whose 8-byte content key collided (see Item.ContentKey).
+            e.HasIndex(i => new { i.ProjectId, i.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
+            e.HasIndex(i => new { i.ProjectId, i.ContentKey }).IsUnique();
+            e.HasIndex(i => new { i.ProjectId, i.ContentHash }).IsUnique().HasFilter("\"ContentKey\" IS NULL");
             e.HasIndex(i => new { i.ProjectId, i.Id }); // project items in id order without a sort (exports, paging)
             e.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -26,44 +26,23 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            await ImportConnection.ForeignKeysAsync(db, false, ct);
             var tx = await db.Database.BeginTransactionAsync(ct);
+            await ImportConnection.EnsureProjectAsync(db, projectId, ct);
             var batch = new ImportBatch { ProjectId = projectId, Source = source, Format = format.ToString().ToLowerInvariant(), StartedAt = time.GetUtcNow() };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
             if (!options.Strict)
-                tx = await RenewAsync(tx, ct);
+                tx = await RenewAsync(tx, projectId, ct);
             var labels = new ImportLabelMap(await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct));
-            await using var writer = new ImportSqlWriter(db.Database.GetDbConnection(), projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
-            writer.Transaction = tx.GetDbTransaction();
-            var sinceCommit = 0;
-            await foreach (var entry in entries.WithCancellation(ct))
+            var writer = new ImportSqlWriter(db.Database.GetDbConnection(), projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
+            await using (var run = new ImportRun(db, time, project, batch, labels, writer, state) { Transaction = tx })
             {
-                await ImportRowAsync(entry, project, batch, labels, writer, state, ct);
-                if (!options.Strict && ++sinceCommit >= options.BatchSize)
-                {
-                    tx = await RenewAsync(tx, ct);
-                    writer.Transaction = tx.GetDbTransaction();
-                    sinceCommit = 0;
-                    progress?.Report(state.Progress);
-                }
+                await run.WriteAsync(entries, progress, ct);
+                tx = run.Transaction;
             }
             var rolledBack = options.Strict && state.ErrorCount > 0;
-            if (rolledBack)
-            {
-                await tx.RollbackAsync(ct);
-                await tx.DisposeAsync();
-                db.ChangeTracker.Clear();
-            }
-            else
-            {
-                batch.Imported = state.Imported;
-                batch.SkippedDuplicates = state.Skipped;
-                batch.Errors = state.ErrorCount;
-                batch.FinishedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                await tx.DisposeAsync();
-            }
+            await FinishAsync(tx, batch, state, rolledBack, ct);
             progress?.Report(state.Progress);
             return new ImportReport(rolledBack ? null : batch.Id, state.Rows, rolledBack ? 0 : state.Imported,
                 rolledBack ? 0 : state.Skipped, rolledBack ? 0 : state.Annotations, state.ErrorCount, state.Errors,
@@ -71,62 +50,36 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
         }
         finally
         {
+            await ImportConnection.ForeignKeysAsync(db, true, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }
 
-    private async Task ImportRowAsync(ImportEntry entry, Project project, ImportBatch batch, ImportLabelMap labels,
-        ImportSqlWriter writer, ImportState state, CancellationToken ct)
+    /// <summary>Rolls a failed strict import back, or records the counts and commits them with the last rows.</summary>
+    private async Task FinishAsync(IDbContextTransaction tx, ImportBatch batch, ImportState state, bool rolledBack, CancellationToken ct)
     {
-        state.Rows++;
-        if (entry.Error is { } error || entry.Record is not { } record)
+        if (rolledBack)
         {
-            state.AddError(entry.Error ?? new ImportError("?", 0, null, "reader returned an empty entry"));
+            await tx.RollbackAsync(ct);
+            await tx.DisposeAsync();
+            db.ChangeTracker.Clear();
             return;
         }
-        var resolved = new List<(ImportedAnnotation Source, long[] Ids)>(record.Annotations.Count);
-        foreach (var annotation in record.Annotations)
-        {
-            var ids = await labels.MapAsync(annotation.Labels, state.Options.CreateLabels, name => CreateLabelAsync(project, name, ct));
-            if (ids.Unknown is { } unknown)
-            {
-                state.AddError(new ImportError(record.Source, record.Line, "label",
-                    $"unknown label '{unknown}'; add it to the taxonomy first or import with --create-labels"));
-                return;
-            }
-            resolved.Add((annotation, ids.Ids));
-        }
-        var hash = ContentHash.Of(record.Text);
-        if (!writer.InsertItem(record, hash))
-        {
-            state.Skipped++;
-            return;
-        }
-        state.Imported++;
-        if (resolved.Count == 0)
-            return;
-        var id = writer.ItemId(hash);
-        foreach (var (source, ids) in resolved)
-        {
-            if (!project.MultiLabel && ids.Length > 1)
-                continue; // a single-label project keeps only unambiguous pre-annotations
-            var author = source.Author ?? $"import:{batch.Id}";
-            writer.InsertAnnotation(id, author, source.Kind.ToWire(), ids, source.Confidence, project.TaxonomyVersion);
-            state.Annotations++;
-        }
+        batch.Imported = state.Imported;
+        batch.SkippedDuplicates = state.Skipped;
+        batch.Errors = state.ErrorCount;
+        batch.FinishedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await tx.DisposeAsync();
     }
 
-    private async Task<long> CreateLabelAsync(Project project, string name, CancellationToken ct)
-    {
-        var view = await new TaxonomyOperations(db, time).AddAsync(project.Id, new NewLabel(name), "import", ct);
-        await db.Entry(project).ReloadAsync(ct);
-        return view.Id;
-    }
-
-    private async Task<IDbContextTransaction> RenewAsync(IDbContextTransaction tx, CancellationToken ct)
+    private async Task<IDbContextTransaction> RenewAsync(IDbContextTransaction tx, long projectId, CancellationToken ct)
     {
         await tx.CommitAsync(ct);
         await tx.DisposeAsync();
-        return await db.Database.BeginTransactionAsync(ct);
+        var next = await db.Database.BeginTransactionAsync(ct);
+        await ImportConnection.EnsureProjectAsync(db, projectId, ct);
+        return next;
     }
 }

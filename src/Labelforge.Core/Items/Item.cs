@@ -14,6 +14,14 @@ public sealed class Item
 
     public required byte[] ContentHash { get; set; }
 
+    /// <summary>
+    /// The first 8 bytes of <see cref="ContentHash"/> as a big-endian integer: the compact unique dedupe key
+    /// (an 8-byte integer index is smaller and cheaper to maintain than a 16-byte blob one). Null only for an
+    /// item whose key was already held by different content (a 64-bit collision); such items are found by the
+    /// full hash through a small partial index instead.
+    /// </summary>
+    public long? ContentKey { get; set; }
+
     public required string Text { get; set; }
 
     /// <summary>The whole document as compact JSON, including the text field.</summary>

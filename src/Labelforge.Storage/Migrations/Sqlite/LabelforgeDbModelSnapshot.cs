@@ -149,6 +149,9 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<long?>("ContentKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -172,10 +175,15 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "ContentHash")
+                        .IsUnique()
+                        .HasFilter("\"ContentKey\" IS NULL");
+
+                    b.HasIndex("ProjectId", "ContentKey")
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "ExternalId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("ProjectId", "Id");
 

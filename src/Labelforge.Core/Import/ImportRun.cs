@@ -1,0 +1,111 @@
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Labelforge.Core.Import;
+
+/// <summary>
+/// The row loop of one import: takes chunks from the reader task, checks rows and resolves their labels, queues
+/// them in the SQL writer, adds pre-annotations of the items that went in, and (unless strict) commits every
+/// <see cref="ImportOptions.BatchSize"/> rows so a crash keeps the batches before it.
+/// </summary>
+internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project project, ImportBatch batch,
+    ImportLabelMap labels, ImportSqlWriter writer, ImportState state) : IAsyncDisposable
+{
+    private IDbContextTransaction _tx = null!;
+
+    /// <summary>The open transaction; renewed at each batch boundary, so read it back after <see cref="WriteAsync"/>.</summary>
+    public IDbContextTransaction Transaction
+    {
+        get => _tx;
+        set
+        {
+            _tx = value;
+            writer.Transaction = value.GetDbTransaction();
+        }
+    }
+
+    public async Task WriteAsync(IAsyncEnumerable<ImportEntry> entries, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var sinceCommit = 0;
+        await using (var pipeline = new ImportPipeline(entries, ct))
+        {
+            await foreach (var chunk in pipeline.ReadAllAsync(ct))
+            {
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    if (await AddRowAsync(chunk.Entries[i], chunk.Hashes[i], ct))
+                        Written(writer.Flush());
+                    if (state.Options.Strict || ++sinceCommit < state.Options.BatchSize)
+                        continue;
+                    Written(writer.Flush());
+                    await _tx.CommitAsync(ct);
+                    await _tx.DisposeAsync();
+                    Transaction = await db.Database.BeginTransactionAsync(ct);
+                    await ImportConnection.EnsureProjectAsync(db, project.Id, ct);
+                    sinceCommit = 0;
+                    progress?.Report(state.Progress);
+                }
+            }
+        }
+        Written(writer.Flush());
+    }
+
+    /// <summary>Checks a row and queues it for the writer; true when the writer has a full statement to flush.</summary>
+    private async Task<bool> AddRowAsync(ImportEntry entry, byte[]? hash, CancellationToken ct)
+    {
+        state.Rows++;
+        if (entry.Error is { } error || entry.Record is not { } record || hash is null)
+        {
+            state.AddError(entry.Error ?? new ImportError("?", 0, null, "reader returned an empty entry"));
+            return false;
+        }
+        List<(ImportedAnnotation Source, long[] Ids)>? resolved = null;
+        foreach (var annotation in record.Annotations)
+        {
+            var ids = await labels.MapAsync(annotation.Labels, state.Options.CreateLabels, name => CreateLabelAsync(name, ct));
+            if (ids.Unknown is { } unknown)
+            {
+                state.AddError(new ImportError(record.Source, record.Line, "label",
+                    $"unknown label '{unknown}'; add it to the taxonomy first or import with --create-labels"));
+                return false;
+            }
+            (resolved ??= new(record.Annotations.Count)).Add((annotation, ids.Ids));
+        }
+        return writer.Add(new PendingItem(record, hash, resolved));
+    }
+
+    /// <summary>Counts what a flush wrote and adds the pre-annotations of the items that went in.</summary>
+    private void Written(IReadOnlyList<(PendingItem Item, long Id)> written)
+    {
+        foreach (var (item, id) in written)
+        {
+            if (id == 0)
+            {
+                state.Skipped++;
+                continue;
+            }
+            state.Imported++;
+            foreach (var (source, ids) in item.Annotations ?? [])
+            {
+                if (!project.MultiLabel && ids.Length > 1)
+                    continue; // a single-label project keeps only unambiguous pre-annotations
+                var author = source.Author ?? $"import:{batch.Id}";
+                writer.InsertAnnotation(id, author, source.Kind.ToWire(), ids, source.Confidence, project.TaxonomyVersion);
+                state.Annotations++;
+            }
+        }
+    }
+
+    private async Task<long> CreateLabelAsync(string name, CancellationToken ct)
+    {
+        var view = await new TaxonomyOperations(db, time).AddAsync(project.Id, new NewLabel(name), "import", ct);
+        await db.Entry(project).ReloadAsync(ct);
+        return view.Id;
+    }
+
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
+}
