@@ -85,7 +85,7 @@ internal static class WeakSupervisionBench
     private static (double Wall, double Cpu, long Peak, long Votes) Time(LabelingFunctionSet set, LfDocument[] documents, LfApplyOptions options)
     {
         // Several warm-up runs: tiered JIT recompiles the scan loops in the background during the first ones.
-        for (var warmUp = 0; warmUp < 3; warmUp++)
+        for (var warmUp = 0; warmUp < 10; warmUp++)
             LabelingFunctionApplier.Apply(set, documents, options);
         var times = new List<double>();
         var cpu = new List<double>();

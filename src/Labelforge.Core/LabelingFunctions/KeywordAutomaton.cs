@@ -20,10 +20,14 @@ internal sealed class KeywordAutomaton
     private readonly bool _wholeWords;
     private readonly int _separatorClass;
     private readonly int[] _asciiClass = new int[128];
+    // Whole-word scans: the class of an ASCII word character, -1 for an ASCII separator (one lookup per character).
+    private readonly int[] _asciiWordClass = new int[128];
     private readonly Dictionary<char, int> _otherClass = [];
     private readonly int _width;
     private readonly int[] _next;
     private readonly int[][] _output;
+    // Most states emit nothing; one byte per state keeps the per-character check off the jagged output array.
+    private readonly bool[] _emits;
 
     /// <summary>
     /// Builds the automaton for non-empty <paramref name="patterns"/> (keyword id, text); <paramref name="fold"/>
@@ -59,6 +63,9 @@ internal sealed class KeywordAutomaton
             own[state].Add(id);
         }
         (_next, _output) = Compile(children, own, _width);
+        _emits = [.. _output.Select(o => o.Length > 0)];
+        for (var c = 0; c < 128; c++)
+            _asciiWordClass[c] = KeywordText.IsWordChar((char)c) ? _asciiClass[c] : -1;
     }
 
     /// <summary>A whole-word keyword as the automaton reads it (" tok1 tok2 "), or null when it holds no token.</summary>
@@ -76,38 +83,56 @@ internal sealed class KeywordAutomaton
             ScanWords(text, found);
             return;
         }
+        // Fields copied to locals: the JIT cannot keep them in registers across the Emit calls otherwise.
+        var (next, width, emits, ascii) = (_next, _width, _emits, _asciiClass);
         var state = 0;
         foreach (var c in text)
-            state = Step(state, c < 128 ? _asciiClass[c] : OtherClass(c), found);
+        {
+            state = next[(state * width) + (c < ascii.Length ? ascii[c] : OtherClass(c))];
+            if (emits[state])
+                Emit(state, found);
+        }
     }
 
     private void ScanWords(string text, KeywordScratch found)
     {
-        var state = Step(0, _separatorClass, found);
+        var (next, width, emits, ascii, separator) = (_next, _width, _emits, _asciiWordClass, _separatorClass);
+        var state = Step(0, separator, found);
         var inWord = false;
         foreach (var c in text)
         {
-            if (KeywordText.IsWordChar(c))
+            var cls = c < ascii.Length ? ascii[c] : KeywordText.IsWordChar(c) ? OtherClass(c) : -1;
+            if (cls < 0)
             {
-                state = Step(state, c < 128 ? _asciiClass[c] : OtherClass(c), found);
-                inWord = true;
-            }
-            else if (inWord)
-            {
-                state = Step(state, _separatorClass, found);
+                if (!inWord)
+                    continue;
+                cls = separator;
                 inWord = false;
             }
+            else
+            {
+                inWord = true;
+            }
+            state = next[(state * width) + cls];
+            if (emits[state])
+                Emit(state, found);
         }
         if (inWord)
-            Step(state, _separatorClass, found);
+            Step(state, separator, found);
     }
 
     private int Step(int state, int cls, KeywordScratch found)
     {
         state = _next[(state * _width) + cls];
+        if (_emits[state])
+            Emit(state, found);
+        return state;
+    }
+
+    private void Emit(int state, KeywordScratch found)
+    {
         foreach (var id in _output[state])
             found.Mark(id);
-        return state;
     }
 
     private int OtherClass(char c) =>
