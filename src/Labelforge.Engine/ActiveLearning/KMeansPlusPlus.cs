@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Labelforge.Engine.ActiveLearning;
 
 /// <summary>
@@ -26,28 +28,46 @@ public static class KMeansPlusPlus
         var taken = new bool[candidates.Length];
         var picked = new int[count];
         var current = random.Next(candidates.Length);
+        var rows = candidates.ToArray();
+        var blockTotals = new double[Math.Max(1, (rows.Length + BlockSize - 1) / BlockSize)];
         for (var c = 0; c < count; c++)
         {
-            picked[c] = candidates[current];
+            picked[c] = rows[current];
             taken[current] = true;
-            var center = features.AsSpan(candidates[current] * dimension, dimension);
-            var total = 0.0;
-            for (var m = 0; m < candidates.Length; m++)
+            var center = rows[current] * dimension;
+            // Fixed blocks summed in block order: the same seed draws the same items on any number of cores.
+            Parallel.For(0, blockTotals.Length, b =>
             {
-                if (taken[m])
+                var total = 0.0;
+                var end = Math.Min(rows.Length, (b + 1) * BlockSize);
+                for (var m = b * BlockSize; m < end; m++)
                 {
-                    nearest[m] = 0;
-                    continue;
+                    if (taken[m])
+                    {
+                        nearest[m] = 0;
+                        continue;
+                    }
+                    var d = SquaredDistance(features.AsSpan(rows[m] * dimension, dimension), features.AsSpan(center, dimension));
+                    if (d < nearest[m])
+                        nearest[m] = d;
+                    total += nearest[m];
                 }
-                var d = SquaredDistance(features.AsSpan(candidates[m] * dimension, dimension), center);
-                if (d < nearest[m])
-                    nearest[m] = d;
-                total += nearest[m];
-            }
+                blockTotals[b] = total;
+            });
             if (c + 1 < count)
-                current = Draw(nearest, taken, total, random);
+                current = Draw(nearest, taken, Sum(blockTotals), random);
         }
         return picked;
+    }
+
+    private const int BlockSize = 16_384;
+
+    private static double Sum(double[] values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+            sum += v;
+        return sum;
     }
 
     private static int Draw(double[] weights, bool[] taken, double total, Random random)
@@ -71,8 +91,19 @@ public static class KMeansPlusPlus
 
     private static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
+        var i = 0;
         var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
+        {
+            var acc = Vector<float>.Zero;
+            for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var d = new Vector<float>(a[i..]) - new Vector<float>(b[i..]);
+                acc += d * d;
+            }
+            sum = Vector.Sum(acc);
+        }
+        for (; i < a.Length; i++)
         {
             var d = a[i] - b[i];
             sum += d * d;
