@@ -7,6 +7,10 @@ namespace Labelforge.Storage.Sqlite;
 /// <summary>Gives imports on a SQLite connection the <see cref="SqliteItemBulkWriter"/>; other providers keep the generic writer.</summary>
 internal sealed class SqliteItemBulkWriterFactory(int rowsPerStatement) : IItemBulkWriterFactory
 {
+    /// <summary>
+    /// With by-index binding, 16 and 32 rows per statement measured alike and 8 about 20 % slower; one row per
+    /// statement took about 1.6 times as long (the per-statement cost of SQLite's VDBE run and reset dominates).
+    /// </summary>
     public const int DefaultRows = 16;
 
     public static SqliteItemBulkWriterFactory Instance { get; } = new(DefaultRows);
