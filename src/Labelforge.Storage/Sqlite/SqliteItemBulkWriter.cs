@@ -12,7 +12,7 @@ namespace Labelforge.Storage.Sqlite;
 /// Microsoft.Data.Sqlite binds every parameter by name on every run, a UTF-8 copy of the name and a search over
 /// the statement's names per value, which was the largest avoidable cost of the import's single writer thread.
 /// The statements run in whatever transaction is open on the connection, so batch commits and strict rollback
-/// stay with the import. INSERT OR IGNORE for the reason given on <see cref="ImportConnection"/>'s foreign keys.
+/// stay with the import. INSERT OR IGNORE for the statement-journal reason given on Core's ImportConnection.
 /// </summary>
 internal sealed class SqliteItemBulkWriter : IItemBulkWriter
 {
