@@ -1,4 +1,5 @@
 using Labelforge.Core.Data;
+using Labelforge.Core.Import;
 using Labelforge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +47,8 @@ public sealed class LabelforgeStore
     }.ToString();
 
     internal static DbContextOptions<LabelforgeDb> SqliteOptions(string path) =>
-        new DbContextOptionsBuilder<LabelforgeDb>()
+        ItemBulkWriterOptionsExtension.Use(new DbContextOptionsBuilder<LabelforgeDb>()
             .UseSqlite(SqliteConnectionString(path), o => o.MigrationsAssembly(typeof(LabelforgeStore).Assembly.GetName().Name))
-            .AddInterceptors(new SqlitePragmas())
+            .AddInterceptors(new SqlitePragmas()), SqliteItemBulkWriterFactory.Instance)
             .Options;
 }

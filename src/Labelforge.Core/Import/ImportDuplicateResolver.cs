@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Labelforge.Core.Common;
 
 namespace Labelforge.Core.Import;
@@ -15,9 +14,13 @@ internal sealed class ImportDuplicateResolver : IAsyncDisposable
     private readonly DbCommand _byExternal;
     private readonly DbCommand _byKey;
     private readonly DbCommand _byHash;
+    private readonly IItemBulkWriter _items;
+    private readonly ItemRow[] _row = new ItemRow[1];
+    private readonly long[] _id = new long[1];
 
-    public ImportDuplicateResolver(DbConnection connection, long projectId)
+    public ImportDuplicateResolver(DbConnection connection, long projectId, IItemBulkWriter items)
     {
+        _items = items;
         _byExternal = SqlCommands.Create(connection, "SELECT 1 FROM items WHERE ProjectId = @project AND ExternalId = @external", "@project", "@external");
         _byKey = SqlCommands.Create(connection, "SELECT ContentHash FROM items WHERE ProjectId = @project AND ContentKey = @key", "@project", "@key");
         _byHash = SqlCommands.Create(connection,
@@ -36,8 +39,12 @@ internal sealed class ImportDuplicateResolver : IAsyncDisposable
         }
     }
 
-    /// <summary>The new id when the row is a collision and got inserted through <paramref name="insertOne"/>; 0 for a duplicate.</summary>
-    public long Resolve(PendingItem item, DbCommand insertOne)
+    /// <summary>The row <paramref name="item"/> is written as, under <paramref name="key"/> (null: under its full hash only).</summary>
+    public static ItemRow Row(PendingItem item, long? key) =>
+        new(item.Record.ExternalId, item.Hash, key, item.Record.Text, item.Record.DataJson);
+
+    /// <summary>The new id when the row is a collision and got inserted; 0 for a duplicate.</summary>
+    public long Resolve(PendingItem item)
     {
         if (item.Record.ExternalId is { } external && Exists(_byExternal, external))
             return 0;
@@ -47,9 +54,9 @@ internal sealed class ImportDuplicateResolver : IAsyncDisposable
             return 0;
         if (Exists(_byHash, item.Hash))
             return 0;
-        ImportSqlWriter.Bind(insertOne.Parameters, ImportSqlWriter.Shared, item, holder is null ? ContentHash.Key(item.Hash) : null);
-        var id = insertOne.ExecuteScalar();
-        return id is null or DBNull ? 0 : Convert.ToInt64(id, CultureInfo.InvariantCulture);
+        _row[0] = Row(item, holder is null ? ContentHash.Key(item.Hash) : null);
+        _items.Insert(_row, _id);
+        return _id[0];
     }
 
     private static bool Exists(DbCommand command, object value)

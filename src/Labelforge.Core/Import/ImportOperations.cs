@@ -35,7 +35,7 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             if (!options.Strict)
                 tx = await RenewAsync(tx, projectId, ct);
             var labels = new ImportLabelMap(await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct));
-            var writer = new ImportSqlWriter(db.Database.GetDbConnection(), projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
+            var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
             await using (var run = new ImportRun(db, time, project, batch, labels, writer, state) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);

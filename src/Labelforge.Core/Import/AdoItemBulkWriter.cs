@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Labelforge.Core.Common;
+
+namespace Labelforge.Core.Import;
+
+/// <summary>
+/// The provider-neutral <see cref="IItemBulkWriter"/>: ADO.NET commands of <see cref="RowsPerStatement"/> rows per
+/// INSERT OR IGNORE ... RETURNING Id, ContentKey. INSERT OR IGNORE rather than ON CONFLICT DO NOTHING: only when no
+/// constraint can abort the statement (with foreign keys off, see <see cref="ImportConnection"/>) does SQLite skip
+/// the statement journal, which otherwise copies every page a multi-row statement touches. Synchronous on purpose:
+/// the ADO.NET SQLite provider has no real async I/O, and its async wrappers halve the throughput of this loop.
+/// </summary>
+internal sealed class AdoItemBulkWriter : IItemBulkWriter
+{
+    /// <summary>
+    /// 16 rows x 5 values: the fixed cost per statement is spread thin, while the provider binds every parameter
+    /// by name on every run (a UTF-8 copy of the name plus a linear search over the statement's names), a cost per
+    /// row that grows with the statement; 16 measured about 10 % less CPU per row than 32.
+    /// </summary>
+    public const int Rows = 16;
+
+    private const int Shared = 3;
+    private const int PerRow = 5;
+
+    private readonly DbCommand _many;
+    private readonly DbCommand _one;
+
+    public AdoItemBulkWriter(DbConnection connection, long projectId, long batchId, long createdAtMs)
+    {
+        _many = InsertCommand(connection, Rows, projectId, batchId, createdAtMs);
+        _one = InsertCommand(connection, 1, projectId, batchId, createdAtMs);
+    }
+
+    public int RowsPerStatement => Rows;
+
+    public DbTransaction? Transaction
+    {
+        set
+        {
+            _many.Transaction = value;
+            _one.Transaction = value;
+        }
+    }
+
+    public void Insert(ReadOnlySpan<ItemRow> rows, Span<long> ids)
+    {
+        var command = rows.Length == 1 ? _one : _many;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Bind(command.Parameters, Shared + (i * PerRow), rows[i]);
+            ids[i] = 0;
+        }
+        using var reader = command.ExecuteReader();
+        var cursor = 0;
+        while (reader.Read())
+            cursor = ReturnedIds.Match(rows, ids, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), cursor);
+    }
+
+    private static void Bind(DbParameterCollection parameters, int first, in ItemRow row)
+    {
+        parameters[first].Value = (object?)row.ExternalId ?? DBNull.Value;
+        parameters[first + 1].Value = row.Hash;
+        parameters[first + 2].Value = (object?)row.ContentKey ?? DBNull.Value;
+        parameters[first + 3].Value = row.Text;
+        parameters[first + 4].Value = row.DataJson;
+    }
+
+    private static DbCommand InsertCommand(DbConnection connection, int rows, long projectId, long batchId, long createdAtMs)
+    {
+        var names = new List<string> { "@project", "@batch", "@created" };
+        var values = new List<string>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            string[] row = [$"@e{i}", $"@h{i}", $"@k{i}", $"@t{i}", $"@d{i}"];
+            names.AddRange(row);
+            values.Add($"(@project, {string.Join(", ", row)}, @batch, @created)");
+        }
+        var command = SqlCommands.Create(connection,
+            "INSERT OR IGNORE INTO items (ProjectId, ExternalId, ContentHash, ContentKey, Text, DataJson, ImportBatchId, CreatedAt) VALUES " +
+            string.Join(", ", values) + " RETURNING Id, ContentKey",
+            [.. names]);
+        command.Parameters[0].Value = projectId;
+        command.Parameters[1].Value = batchId;
+        command.Parameters[2].Value = createdAtMs;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _many.Dispose();
+        _one.Dispose();
+    }
+}

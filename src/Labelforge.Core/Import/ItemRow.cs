@@ -1,0 +1,7 @@
+namespace Labelforge.Core.Import;
+
+/// <summary>
+/// One items row as an <see cref="IItemBulkWriter"/> writes it. <paramref name="ContentKey"/> null stores the item
+/// under its full <paramref name="Hash"/> only (its 8-byte key is held by different content, a collision).
+/// </summary>
+public readonly record struct ItemRow(string? ExternalId, byte[] Hash, long? ContentKey, string Text, string DataJson);
