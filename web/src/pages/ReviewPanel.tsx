@@ -22,14 +22,24 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
   const reviewer = annotatorName() ?? 'reviewer';
 
-  const load = () =>
-    reviewApi.state(projectId).then((s) => {
+  // Only the latest request may set the state: a slow first GET answering "idle" after the run started must not
+  // stop the polling. A failed poll keeps polling (a fresh state object re-arms the timer) while a run is on.
+  const latest = useRef(0);
+  const load = () => {
+    const mine = ++latest.current;
+    return reviewApi.state(projectId).then((s) => {
+      if (mine !== latest.current) return;
       setState(s);
       if (s.status !== 'running') {
         setSuspects(s.errors);
         setIndex(0);
       }
-    }, (e) => setError(String(e)));
+    }, (e) => {
+      if (mine !== latest.current) return;
+      setError(String(e));
+      setState((s) => (s ? { ...s } : s));
+    });
+  };
 
   useEffect(() => {
     void load();
@@ -48,7 +58,8 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
 
   const run = () => {
     setError('');
-    reviewApi.run(projectId).then(setState, (e) => setError(String(e)));
+    const mine = ++latest.current;
+    reviewApi.run(projectId).then((s) => mine === latest.current && setState(s), (e) => setError(String(e)));
   };
 
   const decide = (action: ReviewAction) => {
