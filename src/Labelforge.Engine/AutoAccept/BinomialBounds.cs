@@ -1,3 +1,5 @@
+using Labelforge.Engine.Statistics;
+
 namespace Labelforge.Engine.AutoAccept;
 
 /// <summary>
@@ -43,15 +45,9 @@ public static class BinomialBounds
         return lo;
     }
 
-    private static double WilsonLower(int k, int n, double alpha)
-    {
-        var z = NormalQuantile(1 - alpha);
-        var p = (double)k / n;
-        var z2 = z * z;
-        var centre = p + (z2 / (2.0 * n));
-        var spread = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n)));
-        return Math.Max(0, (centre - spread) / (1 + (z2 / n)));
-    }
+    // The lower end of the two-sided Wilson interval at z = Φ⁻¹(1 - α) is the one-sided bound at level 1 - α.
+    private static double WilsonLower(int k, int n, double alpha) =>
+        ProportionInterval.Wilson(k, n, NormalQuantile(1 - alpha)).Low;
 
     /// <summary>ln Γ(x) for x &gt; 0 by the Lanczos approximation (g = 7, 9 terms; about 15 significant digits).</summary>
     public static double LogGamma(double x)
