@@ -1,3 +1,5 @@
+using Labelforge.Engine.Agreement;
+
 namespace Labelforge.Engine.ActiveLearning;
 
 /// <summary>
@@ -52,23 +54,11 @@ public sealed class StabilizingPredictions
     {
         if (a.Length != b.Length)
             throw new ArgumentException("labelings differ in length", nameof(b));
-        if (a.Length == 0)
-            return 1.0;
-        var countA = new double[classCount];
-        var countB = new double[classCount];
-        var agree = 0;
+        var table = new double[classCount * classCount];
         for (var i = 0; i < a.Length; i++)
-        {
-            countA[a[i]]++;
-            countB[b[i]]++;
-            if (a[i] == b[i])
-                agree++;
-        }
-        double n = a.Length;
-        var observed = agree / n;
-        var expected = 0.0;
-        for (var j = 0; j < classCount; j++)
-            expected += countA[j] / n * (countB[j] / n);
-        return expected >= 1.0 ? 1.0 : (observed - expected) / (1.0 - expected);
+            table[(a[i] * classCount) + b[i]]++;
+        var kappa = CohenKappa.FromTable(table, classCount);
+        // NaN: no items, or both models predict one and the same class everywhere (p_e = 1); they agree fully.
+        return double.IsNaN(kappa) ? 1.0 : kappa;
     }
 }
