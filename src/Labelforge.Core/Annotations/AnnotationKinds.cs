@@ -3,6 +3,9 @@ namespace Labelforge.Core.Annotations;
 /// <summary>Wire names of <see cref="AnnotationKind"/>: the strings in the database, API and exports.</summary>
 public static class AnnotationKinds
 {
+    /// <summary>Wire names of the kinds that give an item its label by hand: a person's or an imported one.</summary>
+    public static readonly string[] HumanOrImport = [AnnotationKind.Human.ToWire(), AnnotationKind.Import.ToWire()];
+
     public static string ToWire(this AnnotationKind kind) => kind switch
     {
         AnnotationKind.Human => "human",

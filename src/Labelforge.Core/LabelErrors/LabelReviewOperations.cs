@@ -19,7 +19,7 @@ public sealed class LabelReviewOperations(LabelforgeDb db, TimeProvider time)
 
     /// <summary>The annotation kinds that give an item its label for training and label-error detection.</summary>
     public static IReadOnlyList<string> GivenKinds { get; } =
-        [AnnotationKind.Human.ToWire(), AnnotationKind.Import.ToWire(), AnnotationKind.Review.ToWire()];
+        [.. AnnotationKinds.HumanOrImport, AnnotationKind.Review.ToWire()];
 
     public async Task<LabelReviewResult> ReviewAsync(long projectId, LabelReview review, CancellationToken ct = default)
     {

@@ -15,7 +15,7 @@ namespace Labelforge.Core.Models;
 public sealed class PredictionOperations(LabelforgeDb db, TimeProvider time)
 {
     /// <summary>Kinds that count as a given label: items with one are "labeled" for prediction and auto-accept.</summary>
-    public static readonly string[] GivenKinds = [AnnotationKind.Human.ToWire(), AnnotationKind.Import.ToWire()];
+    public static readonly string[] GivenKinds = AnnotationKinds.HumanOrImport;
 
     /// <summary>Up to <paramref name="size"/> items after <paramref name="afterItemId"/> with no annotation by <paramref name="author"/>.</summary>
     public async Task<IReadOnlyList<ItemText>> NextBatchAsync(long projectId, string author, bool onlyUnlabeled, long afterItemId, int size,

@@ -15,7 +15,7 @@ namespace Labelforge.Core.Queues;
 /// </summary>
 public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options)
 {
-    private static readonly string[] Given = [AnnotationKind.Human.ToWire(), AnnotationKind.Import.ToWire()];
+    private static readonly string[] Given = AnnotationKinds.HumanOrImport;
 
     /// <summary>Items with a human or imported label: the count the every-N trigger follows.</summary>
     public Task<int> LabeledItemsAsync(long projectId, CancellationToken ct = default) =>
@@ -59,8 +59,11 @@ public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, Act
         return rows.Select(r => pool[r]).Order().ToList();
     }
 
-    /// <summary>Replaces the project's ranking with <paramref name="round"/> and extends the kappa history.</summary>
-    public async Task SaveRoundAsync(long projectId, QueueModelRound round, CancellationToken ct = default)
+    /// <summary>
+    /// Replaces the project's ranking with <paramref name="round"/> and extends the kappa history; returns the kappa
+    /// this round added (null when the round starts a new history).
+    /// </summary>
+    public async Task<double?> SaveRoundAsync(long projectId, QueueModelRound round, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         var state = await db.QueueModelStates.FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
@@ -82,6 +85,7 @@ public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, Act
         state.KappasJson = JsonSerializer.Serialize(kappas);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        return kappas.Count > 0 ? kappas[^1] : null;
     }
 
     /// <summary>Records an attempt that gave no model (e.g. one class only); the previous ranking, if any, stays.</summary>
