@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Queues;
@@ -59,10 +58,8 @@ public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLea
         var stopPredictions = Enumerable.Range(0, stop.Count).Select(stopProbabilities.ArgMax).ToArray();
         var round = new QueueModelRound(settings.Strategy, labeledItems, labels.ClassLabelIds, ranked.Rows.Select(r => pool[r]).ToList(),
             ranked.Scores, stop, stopPredictions, time.GetElapsedTime(started));
-        await models.SaveRoundAsync(projectId, round, ct);
-        var saved = await models.StateAsync(projectId, ct);
-        var kappas = JsonSerializer.Deserialize<double[]>(saved!.KappasJson) ?? [];
-        return new QueueRetrainResult(true, null, labeledItems, pool.Count, ranked.Rows.Length, kappas.Length > 0 ? kappas[^1] : null, round.Duration);
+        var kappa = await models.SaveRoundAsync(projectId, round, ct);
+        return new QueueRetrainResult(true, null, labeledItems, pool.Count, ranked.Rows.Length, kappa, round.Duration);
     }
 
     private RankedPool Rank(QueueSettings settings, QueueModelState? state, SoftmaxRegression model, SparseVector[] poolVectors, int seed)

@@ -77,6 +77,6 @@ public sealed partial class LabelErrorRuns(LabelforgeStore store, TimeProvider t
         }
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Label-error run on project {ProjectId} failed")]
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Error, Message = "Label-error run on project {ProjectId} failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, long projectId);
 }
