@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Items;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
     {
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
         await using var command = await CommandAsync(
-            "SELECT i.Id, i.ExternalId, i.Text, i.DataJson, a.Author, a.Kind, a.LabelIdsJson, a.Confidence " +
+            "SELECT i.Id, i.ExternalId, i.Text, i.DataJson, a.Author, a.Kind, a.LabelIdsJson, a.Confidence, i.TextSlot " +
             "FROM items i LEFT JOIN annotations a ON a.ItemId = i.Id AND NOT EXISTS " +
             "(SELECT 1 FROM annotations b WHERE b.ItemId = a.ItemId AND b.Author = a.Author AND b.Id > a.Id) " +
             "WHERE i.ProjectId = @project ORDER BY i.Id, a.Id", projectId, ct);
@@ -35,7 +36,11 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
                 authors = [];
             }
             if (pending is null || pending.ItemId != id)
-                pending = new ExportItem(id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3), [], []);
+            {
+                var text = reader.GetString(2);
+                var document = ItemDocument.Compose(text, reader.GetString(3), reader.IsDBNull(8) ? null : reader.GetInt32(8));
+                pending = new ExportItem(id, reader.IsDBNull(1) ? null : reader.GetString(1), text, document, [], []);
+            }
             if (!reader.IsDBNull(4))
             {
                 var ids = JsonIds.Read(reader.GetString(6));

@@ -20,7 +20,7 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
     public const int Rows = 16;
 
     private const int Shared = 3;
-    private const int PerRow = 5;
+    private const int PerRow = 6;
 
     private readonly DbCommand _many;
     private readonly DbCommand _one;
@@ -63,6 +63,7 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
         parameters[first + 2].Value = (object?)row.ContentKey ?? DBNull.Value;
         parameters[first + 3].Value = row.Text;
         parameters[first + 4].Value = row.DataJson;
+        parameters[first + 5].Value = (object?)row.TextSlot ?? DBNull.Value;
     }
 
     private static DbCommand InsertCommand(DbConnection connection, int rows, long projectId, long batchId, long createdAtMs)
@@ -71,12 +72,12 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
         var values = new List<string>(rows);
         for (var i = 0; i < rows; i++)
         {
-            string[] row = [$"@e{i}", $"@h{i}", $"@k{i}", $"@t{i}", $"@d{i}"];
+            string[] row = [$"@e{i}", $"@h{i}", $"@k{i}", $"@t{i}", $"@d{i}", $"@s{i}"];
             names.AddRange(row);
             values.Add($"(@project, {string.Join(", ", row)}, @batch, @created)");
         }
         var command = SqlCommands.Create(connection,
-            "INSERT OR IGNORE INTO items (ProjectId, ExternalId, ContentHash, ContentKey, Text, DataJson, ImportBatchId, CreatedAt) VALUES " +
+            "INSERT OR IGNORE INTO items (ProjectId, ExternalId, ContentHash, ContentKey, Text, DataJson, TextSlot, ImportBatchId, CreatedAt) VALUES " +
             string.Join(", ", values) + " RETURNING Id, ContentKey",
             [.. names]);
         command.Parameters[0].Value = projectId;

@@ -98,17 +98,24 @@ internal sealed class DelimitedRowMapper
         if (idIndex >= 0 && !row.Field(idIndex).IsEmpty)
             id = Encoding.UTF8.GetString(row.Field(idIndex));
         var annotations = labelIndex >= 0 ? labels.FromCell(row.Field(labelIndex)) : ImportText.NoAnnotations;
-        return ImportEntry.Ok(new ImportRecord(source, line, id, text, BuildDataJson(row), annotations));
+        var (dataJson, slot) = BuildDataJson(row);
+        return ImportEntry.Ok(new ImportRecord(source, line, id, text, dataJson, annotations, slot));
     }
 
-    private string BuildDataJson(DelimitedParser row)
+    /// <summary>Every column as a string field; the text column as the stored form's placeholder.</summary>
+    private (string Json, int? TextSlot) BuildDataJson(DelimitedParser row)
     {
         var writer = json.Begin();
         writer.WriteStartObject();
         for (var i = 0; i < names.Length; i++)
-            writer.WriteString(names[i], row.Field(i));
+        {
+            if (i == textIndex)
+                json.WriteTextPlaceholder(names[i]);
+            else
+                writer.WriteString(names[i], row.Field(i));
+        }
         writer.WriteEndObject();
-        return json.Finish();
+        return json.FinishStored();
     }
 
     private ImportError? RowProblem(DelimitedParser row)

@@ -41,7 +41,7 @@ internal sealed class ImportDuplicateResolver : IAsyncDisposable
 
     /// <summary>The row <paramref name="item"/> is written as, under <paramref name="key"/> (null: under its full hash only).</summary>
     public static ItemRow Row(PendingItem item, long? key) =>
-        new(item.Record.ExternalId, item.Hash, key, item.Record.Text, item.Record.DataJson);
+        new(item.Record.ExternalId, item.Hash, key, item.Record.Text, item.Record.DataJson, item.Record.TextSlot);
 
     /// <summary>The new id when the row is a collision and got inserted; 0 for a duplicate.</summary>
     public long Resolve(PendingItem item)

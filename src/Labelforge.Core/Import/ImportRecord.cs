@@ -1,8 +1,11 @@
+using Labelforge.Core.Items;
+
 namespace Labelforge.Core.Import;
 
 /// <summary>
-/// One good row read from an import source. <see cref="DataJson"/> is the item document as compact
-/// JSON (an object with the text field and every other field); <see cref="Text"/> is the text to label.
+/// One good row read from an import source. <see cref="DataJson"/> is the item document as compact JSON in its
+/// stored form: with <see cref="TextSlot"/> set, the text field's value is a placeholder at that offset (see
+/// <see cref="ItemDocument"/>); <see cref="Document"/> is the whole document. <see cref="Text"/> is the text to label.
 /// </summary>
 public sealed record ImportRecord(
     string Source,
@@ -10,4 +13,8 @@ public sealed record ImportRecord(
     string? ExternalId,
     string Text,
     string DataJson,
-    IReadOnlyList<ImportedAnnotation> Annotations);
+    IReadOnlyList<ImportedAnnotation> Annotations,
+    int? TextSlot = null)
+{
+    public string Document => ItemDocument.Compose(Text, DataJson, TextSlot);
+}

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Items;
 
 namespace Labelforge.Core.Import;
 
@@ -61,11 +63,11 @@ internal sealed class JsonObjectMapper
             return Bad(line, map.TextFieldOrDefault, $"no '{map.TextFieldOrDefault}' field in this row; fields are: {string.Join(", ", FieldNames(span))}. Pass --text-field with one of them");
         if (string.IsNullOrWhiteSpace(fields.Text))
             return Bad(line, map.TextFieldOrDefault, ImportText.EmptyText(map.TextFieldOrDefault));
-        var dataJson = fields.Compact ? Encoding.UTF8.GetString(span) : Rewrite(bytes);
+        var (dataJson, slot) = fields.Compact ? Stored(span, fields.TextStart, fields.TextEnd) : Rewrite(bytes);
         var annotations = fields.Annotations ?? (fields.Labels is { Count: > 0 }
             ? [new ImportedAnnotation(null, AnnotationKind.Import, fields.Labels)]
             : ImportText.NoAnnotations);
-        return ImportEntry.Ok(new ImportRecord(source, line, fields.Id, fields.Text, dataJson, annotations));
+        return ImportEntry.Ok(new ImportRecord(source, line, fields.Id, fields.Text, dataJson, annotations, slot));
     }
 
     private (string? Field, string Message)? Scan(ReadOnlySpan<byte> span, ref Fields fields)
@@ -118,6 +120,7 @@ internal sealed class JsonObjectMapper
                 return (name, $"text field '{name}' is a JSON {JsonErrors.Kind(reader.TokenType)}; it must be a string");
             case Target.Text:
                 fields.Text = Scalar(ref reader);
+                (fields.TextStart, fields.TextEnd) = reader.TokenType == JsonTokenType.String ? (reader.TokenStartIndex, reader.BytesConsumed) : (-1, -1);
                 return null;
             case Target.Id when reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray:
                 return (name, $"id field '{name}' is a JSON {JsonErrors.Kind(reader.TokenType)}; it must be a string or a number");
@@ -179,12 +182,55 @@ internal sealed class JsonObjectMapper
         return names;
     }
 
-    private string Rewrite(ReadOnlyMemory<byte> bytes)
+    /// <summary>Non-compact input rewritten compactly, in the stored form.</summary>
+    private (string Json, int? TextSlot) Rewrite(ReadOnlyMemory<byte> bytes)
     {
-        using var document = JsonDocument.Parse(bytes);
-        var writer = json.Begin();
-        document.RootElement.WriteTo(writer);
-        return json.Finish();
+        using (var document = JsonDocument.Parse(bytes))
+        {
+            var writer = json.Begin();
+            document.RootElement.WriteTo(writer);
+            writer.Flush();
+        }
+        var compact = json.Written;
+        var (start, end) = (-1L, -1L);
+        var reader = new Utf8JsonReader(compact);
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName)
+                continue;
+            var isText = reader.ValueTextEquals(textName);
+            reader.Read();
+            if (isText)
+                (start, end) = reader.TokenType == JsonTokenType.String ? (reader.TokenStartIndex, reader.BytesConsumed) : (-1, -1);
+            reader.Skip();
+        }
+        return Stored(compact, start, end);
+    }
+
+    /// <summary>
+    /// The stored form of compact <paramref name="json"/> whose text value (a JSON string) spans
+    /// [<paramref name="start"/>, <paramref name="end"/>): that value replaced by the placeholder (Items.ItemDocument).
+    /// </summary>
+    private static (string Json, int? TextSlot) Stored(ReadOnlySpan<byte> json, long start, long end)
+    {
+        if (start < 0)
+            return (Encoding.UTF8.GetString(json), null);
+        var prefix = json[..(int)start];
+        var suffix = json[(int)end..];
+        var placeholder = ItemDocument.PlaceholderUtf8;
+        var length = prefix.Length + placeholder.Length + suffix.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            prefix.CopyTo(rented);
+            placeholder.CopyTo(rented.AsSpan(prefix.Length));
+            suffix.CopyTo(rented.AsSpan(prefix.Length + placeholder.Length));
+            return (Encoding.UTF8.GetString(rented, 0, length), Encoding.UTF8.GetCharCount(prefix));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private ImportEntry Bad(long line, string? field, string message) => ImportEntry.Bad(new ImportError(source, line, field, message));
@@ -198,5 +244,7 @@ internal sealed class JsonObjectMapper
         public List<string>? Labels;
         public IReadOnlyList<ImportedAnnotation>? Annotations;
         public bool Compact = true;
+        public long TextStart = -1;
+        public long TextEnd = -1;
     }
 }

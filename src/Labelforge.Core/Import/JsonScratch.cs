@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Labelforge.Core.Items;
 
 namespace Labelforge.Core.Import;
 
@@ -20,6 +21,7 @@ internal sealed class JsonScratch
     };
 
     private readonly ArrayBufferWriter<byte> buffer = new(4096);
+    private long slotByte = -1;
 
     public JsonScratch() => Writer = new Utf8JsonWriter(buffer, WriterOptions);
 
@@ -30,7 +32,15 @@ internal sealed class JsonScratch
     {
         buffer.ResetWrittenCount();
         Writer.Reset(buffer);
+        slotByte = -1;
         return Writer;
+    }
+
+    /// <summary>Writes the text field as the stored form's placeholder (see Items.ItemDocument) and notes where.</summary>
+    public void WriteTextPlaceholder(JsonEncodedText name)
+    {
+        Writer.WriteNull(name);
+        slotByte = Writer.BytesCommitted + Writer.BytesPending - ItemDocument.Placeholder.Length;
     }
 
     /// <summary>The bytes written since <see cref="Begin"/> (after the caller flushed the writer).</summary>
@@ -41,5 +51,17 @@ internal sealed class JsonScratch
     {
         Writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// <see cref="Finish"/> plus the character offset of the placeholder written by
+    /// <see cref="WriteTextPlaceholder"/> (null when none was written).
+    /// </summary>
+    public (string Json, int? TextSlot) FinishStored()
+    {
+        Writer.Flush();
+        var written = buffer.WrittenSpan;
+        int? slot = slotByte < 0 ? null : Encoding.UTF8.GetCharCount(written[..(int)slotByte]);
+        return (Encoding.UTF8.GetString(written), slot);
     }
 }

@@ -56,12 +56,35 @@ internal sealed class LabelStudioTaskMapper(string source, ImportFieldMap map)
             : Property(task, "meta") is { ValueKind: JsonValueKind.Object } meta && Property(meta, ExternalIdKey).ValueKind != JsonValueKind.Undefined
                 ? Property(meta, ExternalIdKey)
                 : Property(task, "id");
-        var writer = json.Begin();
-        data.WriteTo(writer);
+        var (dataJson, slot) = StoredData(data, textField, textValue.ValueKind == JsonValueKind.String);
         var annotations = new List<ImportedAnnotation>();
         AddAnnotations(task, annotations);
         AddPredictions(task, annotations);
-        return ImportEntry.Ok(new ImportRecord(source, line, IdOf(idSource), text!, json.Finish(), annotations));
+        return ImportEntry.Ok(new ImportRecord(source, line, IdOf(idSource), text!, dataJson, annotations, slot));
+    }
+
+    /// <summary>
+    /// The task's data object in the stored form: its text field as the placeholder when that field is a plain
+    /// string that occurs once (a number, or a repeated name, is kept as it is, whole).
+    /// </summary>
+    private (string Json, int? TextSlot) StoredData(JsonElement data, string textField, bool textIsString)
+    {
+        var writer = json.Begin();
+        if (!textIsString || data.EnumerateObject().Count(p => p.NameEquals(textField)) != 1)
+        {
+            data.WriteTo(writer);
+            return (json.Finish(), null);
+        }
+        writer.WriteStartObject();
+        foreach (var property in data.EnumerateObject())
+        {
+            if (property.NameEquals(textField))
+                json.WriteTextPlaceholder(JsonEncodedText.Encode(property.Name, JsonScratch.WriterOptions.Encoder));
+            else
+                property.WriteTo(writer);
+        }
+        writer.WriteEndObject();
+        return json.FinishStored();
     }
 
     private static void AddAnnotations(JsonElement task, List<ImportedAnnotation> into)

@@ -58,9 +58,10 @@ internal static class TxtFolderReader
             return ImportEntry.Bad(new ImportError(path, 1, null, "file is empty"));
         var writer = json.Begin();
         writer.WriteStartObject();
-        writer.WriteString(textName, text);
+        json.WriteTextPlaceholder(textName);
         writer.WriteString("path"u8, relative);
         writer.WriteEndObject();
-        return ImportEntry.Ok(new ImportRecord(path, 1, relative, text, json.Finish(), ImportText.NoAnnotations));
+        var (dataJson, slot) = json.FinishStored();
+        return ImportEntry.Ok(new ImportRecord(path, 1, relative, text, dataJson, ImportText.NoAnnotations, slot));
     }
 }

@@ -24,8 +24,14 @@ public sealed class Item
 
     public required string Text { get; set; }
 
-    /// <summary>The whole document as compact JSON, including the text field.</summary>
+    /// <summary>
+    /// The document as compact JSON; when <see cref="TextSlot"/> is set, its text field holds a placeholder for
+    /// <see cref="Text"/> (the stored form, see <see cref="ItemDocument"/>).
+    /// </summary>
     public required string DataJson { get; set; }
+
+    /// <summary>Character offset in <see cref="DataJson"/> of the placeholder for <see cref="Text"/>; null: none.</summary>
+    public int? TextSlot { get; set; }
 
     public long? ImportBatchId { get; set; }
 

@@ -83,8 +83,7 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
         {
             var anns = byItem[i.Id].OrderBy(a => a.Id).ToList();
             var labels = resolver.Names(anns.SelectMany(a => JsonIds.Read(a.LabelIdsJson)));
-            using var doc = JsonDocument.Parse(i.DataJson);
-            return new ItemView(i.Id, i.ExternalId, i.Text, doc.RootElement.Clone(), labels,
+            return new ItemView(i.Id, i.ExternalId, i.Text, ItemDocument.Parse(i.Text, i.DataJson, i.TextSlot), labels,
                 anns.Select(a => a.Author).Distinct().ToList(), i.CreatedAt);
         }).ToList();
     }

@@ -122,8 +122,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
-            using var doc = JsonDocument.Parse(item.DataJson);
-            return new QueueItem(item.Id, item.ExternalId, item.Text, doc.RootElement.Clone(), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id));
+            return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id));
         }).ToList();
     }
 

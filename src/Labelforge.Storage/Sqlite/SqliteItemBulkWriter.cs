@@ -17,7 +17,7 @@ namespace Labelforge.Storage.Sqlite;
 internal sealed class SqliteItemBulkWriter : IItemBulkWriter
 {
     private const int Shared = 3;
-    private const int PerRow = 5;
+    private const int PerRow = 6;
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _many;
@@ -66,6 +66,7 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         Check(row.ContentKey is { } key ? raw.sqlite3_bind_int64(stmt, first + 2, key) : raw.sqlite3_bind_null(stmt, first + 2));
         BindText(stmt, first + 3, row.Text);
         BindText(stmt, first + 4, row.DataJson);
+        Check(row.TextSlot is { } slot ? raw.sqlite3_bind_int(stmt, first + 5, slot) : raw.sqlite3_bind_null(stmt, first + 5));
     }
 
     private void BindText(sqlite3_stmt stmt, int index, string text)
@@ -89,10 +90,10 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         for (var i = 0; i < rows; i++)
         {
             var p = Shared + 1 + (i * PerRow);
-            values.Append(i == 0 ? "" : ", ").Append($"(?1, ?{p}, ?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?2, ?3)");
+            values.Append(i == 0 ? "" : ", ").Append($"(?1, ?{p}, ?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?2, ?3)");
         }
         Check(raw.sqlite3_prepare_v2(_db,
-            "INSERT OR IGNORE INTO items (ProjectId, ExternalId, ContentHash, ContentKey, Text, DataJson, ImportBatchId, CreatedAt) VALUES " +
+            "INSERT OR IGNORE INTO items (ProjectId, ExternalId, ContentHash, ContentKey, Text, DataJson, TextSlot, ImportBatchId, CreatedAt) VALUES " +
             values + " RETURNING Id, ContentKey", out var stmt));
         Check(raw.sqlite3_bind_int64(stmt, 1, projectId));
         Check(raw.sqlite3_bind_int64(stmt, 2, batchId));

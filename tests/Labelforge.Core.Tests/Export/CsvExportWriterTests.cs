@@ -31,7 +31,7 @@ public class CsvExportWriterTests
         Assert.Equal(ExportSamples.Items.Select(i => i.ExternalId), records.Select(r => r.ExternalId));
         Assert.Equal(["ham", "ads"], records[1].Annotations[0].Labels);
         Assert.Empty(records[2].Annotations);
-        Assert.Contains("\"data\":\"{\\\"text\\\":\\\"plain text\\\"", records[0].DataJson, StringComparison.Ordinal);
+        Assert.Contains("\"data\":\"{\\\"text\\\":\\\"plain text\\\"", records[0].Document, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class LabelStudioExportWriterTests
             Assert.Equal(expected, records[i].Annotations.Select(a => (a.Author!, string.Join('|', a.Labels), a.Confidence)));
         }
         Assert.Equal([AnnotationKind.Import, AnnotationKind.Model], records[0].Annotations.Select(a => a.Kind));
-        Assert.Equal(ExportSamples.Items[0].DataJson, records[0].DataJson);
+        Assert.Equal(ExportSamples.Items[0].DataJson, records[0].Document);
     }
 
     [Fact]

@@ -25,11 +25,11 @@ public class CsvReaderTests
     }
 
     [Fact]
-    public async Task DataJson_holds_every_column_and_the_header_loses_its_bom()
+    public async Task Document_holds_every_column_and_the_header_loses_its_bom()
     {
         var (records, _) = await ImportTestFiles.ReadAllAsync(ImportTestFiles.Path("csv", "valid.csv"), map: Map);
 
-        using var data = JsonDocument.Parse(records[2].DataJson);
+        using var data = JsonDocument.Parse(records[2].Document);
         Assert.Equal(["id", "text", "label", "score"], data.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal("she said \"hi\"", data.RootElement.GetProperty("text").GetString());
         Assert.Equal("2", data.RootElement.GetProperty("score").GetString());
@@ -166,6 +166,6 @@ public class CsvReaderTests
         var small = await ImportTestFiles.ReadAllAsync(ImportTestFiles.Path("csv", "valid.csv"), map: Map, options: options);
         var normal = await ImportTestFiles.ReadAllAsync(ImportTestFiles.Path("csv", "valid.csv"), map: Map);
 
-        Assert.Equal(normal.Records.Select(r => (r.Line, r.Text, r.DataJson)), small.Records.Select(r => (r.Line, r.Text, r.DataJson)));
+        Assert.Equal(normal.Records.Select(r => (r.Line, r.Text, r.Document)), small.Records.Select(r => (r.Line, r.Text, r.Document)));
     }
 }

@@ -16,9 +16,9 @@ public class JsonArrayReaderTests
         Assert.Equal(["first item", "second item\nwith escaped newline", "third, compact"], records.Select(r => r.Text));
         Assert.Equal([2L, 3, 8], records.Select(r => r.Line));
         Assert.Equal(["spam"], records[0].Annotations[0].Labels);
-        using var data = JsonDocument.Parse(records[1].DataJson);
+        using var data = JsonDocument.Parse(records[1].Document);
         Assert.Equal("]}", data.RootElement.GetProperty("extra").GetProperty("nested")[2].GetProperty("deep").GetString());
-        Assert.DoesNotContain("\n ", records[1].DataJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n ", records[1].Document, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +86,6 @@ public class JsonArrayReaderTests
         var small = await ImportTestFiles.ReadAllAsync(ImportTestFiles.Path("json", "valid.json"), map: Map, options: options);
         var normal = await ImportTestFiles.ReadAllAsync(ImportTestFiles.Path("json", "valid.json"), map: Map);
 
-        Assert.Equal(normal.Records.Select(r => (r.Line, r.DataJson)), small.Records.Select(r => (r.Line, r.DataJson)));
+        Assert.Equal(normal.Records.Select(r => (r.Line, r.Document)), small.Records.Select(r => (r.Line, r.Document)));
     }
 }

@@ -16,8 +16,8 @@ public class JsonlReaderTests
         Assert.Equal(["compact row", "spaced row", "café escaped"], records.Select(r => r.Text));
         Assert.Equal([1L, 2, 4], records.Select(r => r.Line));
         Assert.Equal(["a1", "2", "a3"], records.Select(r => r.ExternalId));
-        Assert.Equal("""{"id":"a1","text":"compact row","label":"spam","meta":{"n":1}}""", records[0].DataJson);
-        Assert.Equal("""{"id":2,"text":"spaced row","label":["ham","ads"]}""", records[1].DataJson);
+        Assert.Equal("""{"id":"a1","text":"compact row","label":"spam","meta":{"n":1}}""", records[0].Document);
+        Assert.Equal("""{"id":2,"text":"spaced row","label":["ham","ads"]}""", records[1].Document);
         Assert.Equal(["spam"], records[0].Annotations[0].Labels);
         Assert.Equal(["ham", "ads"], records[1].Annotations[0].Labels);
         Assert.Empty(records[2].Annotations);
@@ -30,7 +30,7 @@ public class JsonlReaderTests
 
         Assert.Empty(errors);
         Assert.Equal(["fine", "crlf too"], records.Select(r => r.Text));
-        Assert.Equal("""{"id":2,"text":"crlf too"}""", records[1].DataJson);
+        Assert.Equal("""{"id":2,"text":"crlf too"}""", records[1].Document);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class JsonlReaderTests
 
         Assert.Empty(errors);
         Assert.Equal("upload.ndjson", Assert.Single(records).Source);
-        using var data = JsonDocument.Parse(records[0].DataJson);
+        using var data = JsonDocument.Parse(records[0].Document);
         Assert.Equal("from an upload", data.RootElement.GetProperty("text").GetString());
     }
 }

@@ -19,7 +19,7 @@ public class LabelStudioReaderTests
 
         Assert.Empty(errors);
         Assert.Equal(["101", "102"], records.Select(r => r.ExternalId));
-        Assert.Equal("""{"text":"Check out my channel!","video":"psy"}""", records[0].DataJson);
+        Assert.Equal("""{"text":"Check out my channel!","video":"psy"}""", records[0].Document);
         var annotations = records[0].Annotations;
         Assert.Equal(["labelstudio:7", "labelstudio:ann@example.org", "model:bert-v2"], annotations.Select(a => a.Author));
         Assert.Equal([AnnotationKind.Import, AnnotationKind.Import, AnnotationKind.Model], annotations.Select(a => a.Kind));

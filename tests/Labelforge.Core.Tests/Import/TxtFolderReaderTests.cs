@@ -16,7 +16,7 @@ public class TxtFolderReaderTests
         Assert.Empty(errors);
         Assert.Equal(["a.txt", "sub/b.txt"], records.Select(r => r.ExternalId));
         Assert.Equal("Second, in a subfolder.\nTwo lines.\n", records[1].Text);
-        using var data = JsonDocument.Parse(records[1].DataJson);
+        using var data = JsonDocument.Parse(records[1].Document);
         Assert.Equal("sub/b.txt", data.RootElement.GetProperty("path").GetString());
     }
 

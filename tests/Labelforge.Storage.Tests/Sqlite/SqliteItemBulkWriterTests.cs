@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Items;
 using Labelforge.Core.Projects;
 using Labelforge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -41,6 +42,7 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
         Assert.Equal(generic.Items, fast.Items);
         Assert.Contains(fast.Items, i => i.Text == "beta" && i.ContentKey is null);
         Assert.Contains(fast.Items, i => i.Text.Length == 0);
+        Assert.True(fast.Items.Count(i => i.Labels is not null) > 100);
     }
 
     [Fact]
@@ -77,8 +79,12 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
         reports.Add(Summary(await ImportAsync(db, projectId, new ImportOptions(), [.. second])));
         // Ids are left out: a collision is written after the rest of its statement, so ids follow the statement size.
         var items = await db.Items.AsNoTracking().OrderBy(i => i.ImportBatchId).ThenBy(i => i.Text)
-            .Select(i => new ItemView(i.ExternalId, Convert.ToHexString(i.ContentHash), i.ContentKey, i.Text, i.DataJson, i.ImportBatchId))
+            .Select(i => new ItemView(i.ExternalId, Convert.ToHexString(i.ContentHash), i.ContentKey, i.Text, i.DataJson, i.TextSlot, i.ImportBatchId,
+                // The pre-annotation shows that each item got the id of its own row back from the writer.
+                db.Annotations.Where(a => a.ItemId == i.Id).Select(a => a.LabelIdsJson).FirstOrDefault()))
             .ToListAsync(Ct);
+        foreach (var item in items)
+            Assert.Equal(item.Text, System.Text.Json.JsonDocument.Parse(ItemDocument.Compose(item.Text, item.DataJson, item.TextSlot)).RootElement.GetProperty("text").GetString());
         return (reports, items);
     }
 
@@ -87,9 +93,12 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
     private static IEnumerable<ImportEntry> Rows(int from, int to) =>
         Enumerable.Range(from, to - from + 1).Select(i => Row(i, $"text {i}", i % 4 == 0 ? null : $"id-{i}", i % 3 == 0 ? "spam" : "ham"));
 
+    /// <summary>Even lines in the stored form (text as a placeholder at offset 8), odd lines as whole documents.</summary>
     private static ImportEntry Row(long line, string text, string? id, params string[] labels) =>
-        ImportEntry.Ok(new ImportRecord("mem.jsonl", line, id, text, System.Text.Json.JsonSerializer.Serialize(new { text, id }),
-            labels.Length == 0 ? [] : [new ImportedAnnotation(null, AnnotationKind.Import, labels)]));
+        ImportEntry.Ok(new ImportRecord("mem.jsonl", line, id, text,
+            line % 2 == 0 ? "{\"text\":null,\"id\":" + System.Text.Json.JsonSerializer.Serialize(id) + "}" : System.Text.Json.JsonSerializer.Serialize(new { text, id }),
+            labels.Length == 0 ? [] : [new ImportedAnnotation(null, AnnotationKind.Import, labels)],
+            line % 2 == 0 ? 8 : null));
 
     private async Task<ImportReport> ImportAsync(LabelforgeDb db, long projectId, ImportOptions options, params ImportEntry[] entries) =>
         await new ImportOperations(db, _time).ImportAsync(projectId, "mem.jsonl", ImportFormat.Jsonl, entries.ToAsyncEnumerable(), options, ct: Ct);
@@ -127,5 +136,5 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
         }
     }
 
-    private sealed record ItemView(string? ExternalId, string Hash, long? ContentKey, string Text, string DataJson, long? BatchId);
+    private sealed record ItemView(string? ExternalId, string Hash, long? ContentKey, string Text, string DataJson, int? TextSlot, long? BatchId, string? Labels);
 }

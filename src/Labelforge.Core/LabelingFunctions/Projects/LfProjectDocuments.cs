@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Items;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,14 +20,13 @@ internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList
         var ids = new List<long>();
         var documents = new List<LfDocument>();
         var rows = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId).OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.Text, i.DataJson }).AsAsyncEnumerable();
+            .Select(i => new { i.Id, i.Text, i.DataJson, i.TextSlot }).AsAsyncEnumerable();
         await foreach (var item in rows.WithCancellation(ct))
         {
             current.TryGetValue(item.Id, out var byAuthor);
             var votes = byAuthor?.Where(a => authors.Contains(a.Author)).ToDictionary(a => a.Author, a => a.Label);
-            using var doc = JsonDocument.Parse(item.DataJson);
             ids.Add(item.Id);
-            documents.Add(new LfDocument(item.Text, doc.RootElement.Clone(), votes));
+            documents.Add(new LfDocument(item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), votes));
         }
         return new LfProjectDocuments(ids, documents);
     }

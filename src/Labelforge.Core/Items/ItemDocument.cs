@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Labelforge.Core.Items;
+
+/// <summary>
+/// An item's document as stored: <c>DataJson</c> is the document with the value of its text field replaced by the
+/// JSON literal <c>null</c>, and <c>TextSlot</c> is the character offset of that <c>null</c>; the text itself lives
+/// once, in the Text column. Storing the text twice made an imported row about twice as large, and bytes written
+/// are what bound a bulk import. A null slot means DataJson is already the whole document (items stored before the
+/// slot existed, or documents whose text is not a plain top-level string field). The stored form stays valid JSON.
+/// </summary>
+public static class ItemDocument
+{
+    /// <summary>The literal that stands for the text in the stored form.</summary>
+    public const string Placeholder = "null";
+
+    /// <summary><see cref="Placeholder"/> as UTF-8.</summary>
+    public static ReadOnlySpan<byte> PlaceholderUtf8 => "null"u8;
+
+    // The escaping used for every document we write (see Import's JsonScratch): non-ASCII kept as UTF-8.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>The whole document: <paramref name="dataJson"/> with <paramref name="text"/> back in its slot.</summary>
+    public static string Compose(string text, string dataJson, int? textSlot)
+    {
+        if (textSlot is not { } slot)
+            return dataJson;
+        if (slot < 0 || slot + Placeholder.Length > dataJson.Length || string.CompareOrdinal(dataJson, slot, Placeholder, 0, Placeholder.Length) != 0)
+            throw new InvalidDataException($"stored document has no text placeholder at offset {slot}");
+        var encoded = JsonEncodedText.Encode(text, Encoder).Value;
+        return string.Create(dataJson.Length - Placeholder.Length + encoded.Length + 2, (dataJson, slot, encoded), static (span, s) =>
+        {
+            s.dataJson.AsSpan(0, s.slot).CopyTo(span);
+            span = span[s.slot..];
+            span[0] = '"';
+            s.encoded.AsSpan().CopyTo(span[1..]);
+            span[s.encoded.Length + 1] = '"';
+            s.dataJson.AsSpan(s.slot + Placeholder.Length).CopyTo(span[(s.encoded.Length + 2)..]);
+        });
+    }
+
+    /// <summary>The parsed whole document, for callers that hand it on as a JSON element.</summary>
+    public static JsonElement Parse(string text, string dataJson, int? textSlot)
+    {
+        using var document = JsonDocument.Parse(Compose(text, dataJson, textSlot));
+        return document.RootElement.Clone();
+    }
+}
