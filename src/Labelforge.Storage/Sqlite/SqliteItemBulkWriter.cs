@@ -22,7 +22,10 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _many;
     private readonly sqlite3_stmt _one;
+    private readonly sqlite3_stmt _since;
+    private long _lastId;
     private byte[] _utf8 = new byte[1024];
+    private readonly WalCheckpointer _checkpointer;
 
     public SqliteItemBulkWriter(SqliteConnection connection, int rowsPerStatement, long projectId, long batchId, long createdAtMs)
     {
@@ -30,6 +33,11 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         RowsPerStatement = rowsPerStatement;
         _one = Prepare(1, projectId, batchId, createdAtMs);
         _many = rowsPerStatement == 1 ? _one : Prepare(rowsPerStatement, projectId, batchId, createdAtMs);
+        Check(raw.sqlite3_prepare_v2(_db,
+            "SELECT Id, ContentKey FROM items WHERE ProjectId = ?1 AND Id > ?2 AND ImportBatchId = ?3 ORDER BY Id", out _since));
+        Check(raw.sqlite3_bind_int64(_since, 1, projectId));
+        Check(raw.sqlite3_bind_int64(_since, 3, batchId));
+        _checkpointer = new WalCheckpointer(connection);
     }
 
     public int RowsPerStatement { get; }
@@ -37,6 +45,11 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     /// <summary>Not needed: raw statements run in the transaction open on the connection.</summary>
     public DbTransaction? Transaction { set { } }
 
+    /// <summary>
+    /// When every row went in (the usual case), the ids are the statement's consecutive AUTOINCREMENT ids ending at
+    /// the last insert rowid, so no row has to come back from SQLite; only a statement that ignored some rows
+    /// reads its new rows back (this import's batch, above the last id it saw) to tell which ones they were.
+    /// </summary>
     public void Insert(ReadOnlySpan<ItemRow> rows, Span<long> ids)
     {
         var stmt = rows.Length == 1 ? _one : _many;
@@ -45,14 +58,36 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
             Bind(stmt, Shared + 1 + (i * PerRow), rows[i]);
             ids[i] = 0;
         }
+        var rc = raw.sqlite3_step(stmt);
+        raw.sqlite3_reset(stmt);
+        Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
+        var inserted = raw.sqlite3_changes(_db);
+        if (inserted == 0)
+            return;
+        var last = raw.sqlite3_last_insert_rowid(_db);
+        if (inserted == rows.Length)
+        {
+            for (var i = 0; i < rows.Length; i++)
+                ids[i] = last - rows.Length + 1 + i;
+        }
+        else
+        {
+            ReadBack(rows, ids);
+        }
+        _lastId = last;
+    }
+
+    private void ReadBack(ReadOnlySpan<ItemRow> rows, Span<long> ids)
+    {
+        Check(raw.sqlite3_bind_int64(_since, 2, _lastId));
         int rc;
         var cursor = 0;
-        while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+        while ((rc = raw.sqlite3_step(_since)) == raw.SQLITE_ROW)
         {
-            long? key = raw.sqlite3_column_type(stmt, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(stmt, 1);
-            cursor = ReturnedIds.Match(rows, ids, raw.sqlite3_column_int64(stmt, 0), key, cursor);
+            long? key = raw.sqlite3_column_type(_since, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_since, 1);
+            cursor = ReturnedIds.Match(rows, ids, raw.sqlite3_column_int64(_since, 0), key, cursor);
         }
-        raw.sqlite3_reset(stmt);
+        raw.sqlite3_reset(_since);
         Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
     }
 
@@ -94,7 +129,7 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         }
         Check(raw.sqlite3_prepare_v2(_db,
             "INSERT OR IGNORE INTO items (ProjectId, ExternalId, ContentHash, ContentKey, Text, DataJson, TextSlot, ImportBatchId, CreatedAt) VALUES " +
-            values + " RETURNING Id, ContentKey", out var stmt));
+            values, out var stmt));
         Check(raw.sqlite3_bind_int64(stmt, 1, projectId));
         Check(raw.sqlite3_bind_int64(stmt, 2, batchId));
         Check(raw.sqlite3_bind_int64(stmt, 3, createdAtMs));
@@ -107,5 +142,7 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     {
         _many.Dispose();
         _one.Dispose();
+        _since.Dispose();
+        _checkpointer.Dispose();
     }
 }
