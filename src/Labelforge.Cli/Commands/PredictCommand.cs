@@ -11,7 +11,7 @@ internal static class PredictCommand
     {
         var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
         var model = new Option<string?>("--model") { Description = "NAME or NAME@VERSION (default: the most recently trained model)." };
-        var onlyUnlabeled = new Option<bool>("--only-unlabeled") { Description = "Score only items without a human or imported label." };
+        var onlyUnlabeled = new Option<bool>("--only-unlabeled") { Description = "Score only items without a given (human, imported or reviewed) label." };
         var batch = new Option<int>("--batch") { Description = "Items scored and written per transaction.", DefaultValueFactory = _ => 2_000 };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();

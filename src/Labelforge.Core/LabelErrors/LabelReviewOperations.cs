@@ -17,10 +17,6 @@ public sealed class LabelReviewOperations(LabelforgeDb db, TimeProvider time)
 
     public const string Fixed = "fixed";
 
-    /// <summary>The annotation kinds that give an item its label for training and label-error detection.</summary>
-    public static IReadOnlyList<string> GivenKinds { get; } =
-        [.. AnnotationKinds.HumanOrImport, AnnotationKind.Review.ToWire()];
-
     public async Task<LabelReviewResult> ReviewAsync(long projectId, LabelReview review, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(review);
@@ -29,10 +25,10 @@ public sealed class LabelReviewOperations(LabelforgeDb db, TimeProvider time)
         var given = await db.Annotations.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == review.AnnotationId && a.ProjectId == projectId && a.ItemId == review.ItemId, ct)
             ?? throw LabelforgeException.NotFound($"No annotation {review.AnnotationId} on item {review.ItemId} in project {projectId}.");
-        if (!GivenKinds.Contains(given.Kind))
+        if (!AnnotationKinds.Given.Contains(given.Kind))
             throw LabelforgeException.Invalid($"Annotation {given.Id} is of kind {given.Kind}; only human, imported or reviewed labels are reviewed.");
         var retried = review.RequestId is not null && await db.Annotations.AnyAsync(a => a.ProjectId == projectId && a.RequestId == review.RequestId, ct);
-        if (!retried && await db.Annotations.AnyAsync(a => a.ItemId == review.ItemId && GivenKinds.Contains(a.Kind) && a.Id > given.Id, ct))
+        if (!retried && await db.Annotations.AnyAsync(a => a.ItemId == review.ItemId && AnnotationKinds.Given.Contains(a.Kind) && a.Id > given.Id, ct))
             throw LabelforgeException.Conflict($"Item {review.ItemId} was labeled again after annotation {given.Id}; refresh the list.");
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
         var givenLabels = JsonIds.Read(given.LabelIdsJson).Select(resolver.Resolve).Distinct().ToList();

@@ -73,7 +73,7 @@ public sealed class AutoAcceptOperations(LabelforgeDb db, TimeProvider time)
 
     private async Task<Dictionary<long, (long AnnotationId, long? LabelId)>> GivenLabelsAsync(long projectId, CancellationToken ct)
     {
-        var given = PredictionOperations.GivenKinds;
+        var given = AnnotationKinds.Given;
         var result = new Dictionary<long, (long, long?)>();
         var rows = db.Annotations.AsNoTracking().Where(a => a.ProjectId == projectId && given.Contains(a.Kind)).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.ItemId, a.LabelIdsJson });

@@ -14,14 +14,11 @@ namespace Labelforge.Core.Models;
 /// </summary>
 public sealed class PredictionOperations(LabelforgeDb db, TimeProvider time)
 {
-    /// <summary>Kinds that count as a given label: items with one are "labeled" for prediction and auto-accept.</summary>
-    public static readonly string[] GivenKinds = AnnotationKinds.HumanOrImport;
-
     /// <summary>Up to <paramref name="size"/> items after <paramref name="afterItemId"/> with no annotation by <paramref name="author"/>.</summary>
     public async Task<IReadOnlyList<ItemText>> NextBatchAsync(long projectId, string author, bool onlyUnlabeled, long afterItemId, int size,
         CancellationToken ct = default)
     {
-        var given = GivenKinds;
+        var given = AnnotationKinds.Given;
         return await db.Items.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.Id > afterItemId
                 && !db.Annotations.Any(a => a.ItemId == i.Id && a.Author == author)

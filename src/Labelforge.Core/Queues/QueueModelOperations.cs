@@ -15,13 +15,13 @@ namespace Labelforge.Core.Queues;
 /// </summary>
 public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options)
 {
-    private static readonly string[] Given = AnnotationKinds.HumanOrImport;
+    private static readonly string[] Given = AnnotationKinds.Given;
 
-    /// <summary>Items with a human or imported label: the count the every-N trigger follows.</summary>
+    /// <summary>Items with a given label (human, imported or reviewed): the count the every-N trigger follows.</summary>
     public Task<int> LabeledItemsAsync(long projectId, CancellationToken ct = default) =>
         db.Items.CountAsync(i => i.ProjectId == projectId && db.Annotations.Any(a => a.ItemId == i.Id && Given.Contains(a.Kind)), ct);
 
-    /// <summary>Ids of items without a human or imported label, ascending: the pool a model ranks.</summary>
+    /// <summary>Ids of items without a given label, ascending: the pool a model ranks.</summary>
     public Task<List<long>> PoolAsync(long projectId, CancellationToken ct = default) =>
         db.Items.Where(i => i.ProjectId == projectId && !db.Annotations.Any(a => a.ItemId == i.Id && Given.Contains(a.Kind)))
             .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);

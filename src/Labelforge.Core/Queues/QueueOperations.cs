@@ -14,7 +14,7 @@ namespace Labelforge.Core.Queues;
 /// </summary>
 public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options)
 {
-    private const string Human = "human";
+    private static readonly string[] ByPerson = AnnotationKinds.ByPerson;
 
     public async Task<IReadOnlyList<QueueItem>> NextAsync(long projectId, QueueRequest request, CancellationToken ct = default)
     {
@@ -81,10 +81,11 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         await EnsureProjectAsync(projectId, ct);
         var items = db.Items.Where(i => i.ProjectId == projectId);
         var total = await items.LongCountAsync(ct);
-        var projectDone = await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == Human), ct);
+        var projectDone = await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && ByPerson.Contains(a.Kind)), ct);
+        var human = AnnotationKind.Human.ToWire();
         var mine = string.IsNullOrWhiteSpace(annotator)
             ? 0
-            : await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == Human && a.Author == annotator.Trim()), ct);
+            : await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == human && a.Author == annotator.Trim()), ct);
         return new QueueProgress(mine, projectDone, total);
     }
 
@@ -102,14 +103,14 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     private IQueryable<Item> Candidates(long projectId, string annotator, List<long> exclude) =>
         db.Items.Where(i => i.ProjectId == projectId
             && !exclude.Contains(i.Id)
-            && !db.Annotations.Any(a => a.ItemId == i.Id && (a.Kind == Human || a.Author == annotator))
+            && !db.Annotations.Any(a => a.ItemId == i.Id && (ByPerson.Contains(a.Kind) || a.Author == annotator))
             && !db.ItemLeases.Any(l => l.ItemId == i.Id));
 
     // The first statement writes, so the transaction holds the write lock before it reads what is free.
     private Task<int> ClearStaleAsync(long projectId, DateTimeOffset now, CancellationToken ct) =>
         db.ItemLeases
             .Where(l => l.ProjectId == projectId
-                && (l.ExpiresAt <= now || db.Annotations.Any(a => a.ItemId == l.ItemId && a.Kind == Human)))
+                && (l.ExpiresAt <= now || db.Annotations.Any(a => a.ItemId == l.ItemId && ByPerson.Contains(a.Kind))))
             .ExecuteDeleteAsync(ct);
 
     private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, CancellationToken ct)

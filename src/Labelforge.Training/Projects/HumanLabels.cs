@@ -1,7 +1,6 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
-using Labelforge.Core.LabelErrors;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +32,7 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
         var index = classes.Select((l, i) => (l.Id, i)).ToDictionary(p => p.Id, p => p.i);
         // Human, imported and reviewed labels are the "given" labels worth auditing; model and LF labels are not.
         var review = AnnotationKind.Review.ToWire();
-        var given = LabelReviewOperations.GivenKinds;
+        var given = AnnotationKinds.Given;
         var latest = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && given.Contains(a.Kind)
                 && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id))

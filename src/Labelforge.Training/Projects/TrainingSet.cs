@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Training.Projects;
 
 /// <summary>
-/// What a project model trains on: the given (human or imported) labels, and optionally, for items without one, the
+/// What a project model trains on: the given (human, imported or reviewed) labels, and optionally, for items without one, the
 /// latest programmatic label weighted by its probability. Rows 0..HumanCount-1 are the human ones.
 /// <see cref="ThroughAnnotationId"/> is the highest annotation id read before the labels, so any label with a larger
 /// id is one the model did not see.

@@ -11,7 +11,7 @@ namespace Labelforge.Training.Queues;
 /// <summary>
 /// Retrains a project's active-learning model and re-ranks its queue: a softmax regression on hashed TF-IDF vectors
 /// (the model `al simulate` uses, retrained in about a second on thousands of labels) fitted on every item's latest
-/// human or imported label, then the Engine strategy ranks the unlabeled pool and the stop-set predictions extend the
+/// given (human, imported or reviewed) label, then the Engine strategy ranks the unlabeled pool and the stop-set predictions extend the
 /// kappa history. Reads and computes without holding a database lock; only the final save writes.
 /// </summary>
 public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options)

@@ -88,6 +88,21 @@ public class QueueOperationsTests
     }
 
     [Fact]
+    public async Task A_reviewers_decision_finishes_an_item_like_a_human_label()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "a", "a", "spam"), Seed.Row(2, "b", "b", "ham"));
+        var ids = t.Db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToArray();
+        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(p.Id, new NewAnnotation(ids[0], "rita", AnnotationKind.Review, Labels: ["ham"]), Ct);
+
+        var next = await Ops(t).NextAsync(p.Id, new QueueRequest("alice", 5), Ct);
+
+        Assert.Equal([ids[1]], next.Select(i => i.Id));
+        Assert.Equal(new QueueProgress(0, 1, 2), await Ops(t).ProgressAsync(p.Id, "alice", Ct));
+    }
+
+    [Fact]
     public async Task Seeded_random_order_is_a_stable_permutation()
     {
         await using var t = await TestDb.CreateAsync();

@@ -1,3 +1,4 @@
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.LabelErrors;
@@ -47,7 +48,7 @@ public static class LabelErrorEndpoints
         if (run.Errors.Count == 0)
             return run;
         var ids = run.Errors.Select(e => e.ItemId).ToList();
-        var given = LabelReviewOperations.GivenKinds;
+        var given = AnnotationKinds.Given;
         var latest = await db.Annotations.AsNoTracking()
             .Where(a => ids.Contains(a.ItemId) && given.Contains(a.Kind))
             .GroupBy(a => a.ItemId)
