@@ -21,7 +21,11 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
     /// <summary>Per item, whether a reviewer already checked the label (the latest given annotation is a review).</summary>
     public IReadOnlyList<bool> Reviewed { get; init; } = [];
 
-    public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, CancellationToken ct)
+    /// <summary>
+    /// Loads the labels as of annotation <paramref name="through"/> (null: all): a trainer passes the highest id it
+    /// read first, so a label submitted while it loads is neither trained on nor mistaken for one it never saw.
+    /// </summary>
+    public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, CancellationToken ct, long? through = null)
     {
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
@@ -33,9 +37,10 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
         // Human, imported and reviewed labels are the "given" labels worth auditing; model and LF labels are not.
         var review = AnnotationKind.Review.ToWire();
         var given = AnnotationKinds.Given;
+        var last = through ?? long.MaxValue;
         var latest = await db.Annotations.AsNoTracking()
-            .Where(a => a.ProjectId == projectId && given.Contains(a.Kind)
-                && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id))
+            .Where(a => a.ProjectId == projectId && given.Contains(a.Kind) && a.Id <= last
+                && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id && b.Id <= last))
             .Join(db.Items, a => a.ItemId, i => i.Id, (a, i) => new { a.Id, a.ItemId, a.Author, a.Kind, a.LabelIdsJson, i.Text })
             .OrderBy(x => x.ItemId)
             .ToListAsync(ct);

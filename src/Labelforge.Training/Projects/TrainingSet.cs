@@ -18,7 +18,7 @@ public sealed record TrainingSet(HumanLabels Human, TextExamples Examples, IRead
     public static async Task<TrainingSet> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, bool includeProgrammatic, CancellationToken ct)
     {
         var through = await db.Annotations.Where(a => a.ProjectId == projectId).MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var human = await HumanLabels.LoadAsync(db, time, projectId, ct);
+        var human = await HumanLabels.LoadAsync(db, time, projectId, ct, through);
         var ids = new List<long>(human.ItemIds);
         var texts = new List<string>(human.Texts);
         var labels = new List<int>(human.Labels);
@@ -45,8 +45,7 @@ public sealed record TrainingSet(HumanLabels Human, TextExamples Examples, IRead
             if (labelIds.Length == 1 && !labeled.Contains(a.ItemId))
                 latest[a.ItemId] = (labelIds[0], a.Confidence ?? 1); // the latest programmatic label of an item wins
         }
-        var texts = await db.Items.AsNoTracking().Where(i => i.ProjectId == projectId).Select(i => new { i.Id, i.Text })
-            .ToDictionaryAsync(i => i.Id, i => i.Text, ct);
+        var texts = await TextsAsync(db, latest.Keys, ct);
         foreach (var (itemId, (labelId, weight)) in latest.OrderBy(p => p.Key))
         {
             if (!classOf.TryGetValue(resolver.Resolve(labelId), out var k) || weight <= 0)
@@ -56,5 +55,18 @@ public sealed record TrainingSet(HumanLabels Human, TextExamples Examples, IRead
             into.Labels.Add(k);
             into.Weights.Add((float)weight);
         }
+    }
+
+    /// <summary>The texts of just these items (not the whole project's), a page of ids per query.</summary>
+    private static async Task<Dictionary<long, string>> TextsAsync(LabelforgeDb db, IEnumerable<long> itemIds, CancellationToken ct)
+    {
+        var texts = new Dictionary<long, string>();
+        foreach (var page in itemIds.Chunk(5_000))
+        {
+            await foreach (var item in db.Items.AsNoTracking().Where(i => page.Contains(i.Id)).Select(i => new { i.Id, i.Text })
+                .AsAsyncEnumerable().WithCancellation(ct))
+                texts[item.Id] = item.Text;
+        }
+        return texts;
     }
 }

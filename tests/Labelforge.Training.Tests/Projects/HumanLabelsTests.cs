@@ -1,0 +1,59 @@
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Import;
+using Labelforge.Core.Projects;
+using Labelforge.Storage;
+using Labelforge.Training.Projects;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Labelforge.Training.Tests.Projects;
+
+/// <summary>The given labels a trainer reads, on a real store.</summary>
+public sealed class HumanLabelsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lf-labels-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Labels_after_the_through_id_are_left_out_and_the_earlier_label_of_an_item_stands()
+    {
+        var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "l.db"), Ct);
+        await using var db = store.CreateDb();
+        var project = await new ProjectOperations(db, _time).CreateAsync(new NewProject("p", Labels: ["ham", "spam"]), Ct);
+        ImportEntry Row(int i) => ImportEntry.Ok(new ImportRecord("mem", i, $"e{i}", $"text {i}", "{}", []));
+        await new ImportOperations(db, _time).ImportAsync(project.Id, "mem", ImportFormat.Jsonl,
+            new[] { Row(1), Row(2), Row(3) }.ToAsyncEnumerable(), new ImportOptions(), ct: Ct);
+        var items = db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToArray();
+        var annotations = new AnnotationOperations(db, _time);
+        await annotations.SubmitAsync(project.Id, new NewAnnotation(items[0], "alice", Labels: ["ham"]), Ct);
+        var through = (await annotations.SubmitAsync(project.Id, new NewAnnotation(items[1], "alice", Labels: ["spam"]), Ct)).Annotation.Id;
+        // Submitted while a trainer was loading: a relabel of the first item and a label for the third.
+        await annotations.SubmitAsync(project.Id, new NewAnnotation(items[0], "bob", AnnotationKind.Review, Labels: ["spam"]), Ct);
+        await annotations.SubmitAsync(project.Id, new NewAnnotation(items[2], "bob", Labels: ["ham"]), Ct);
+
+        var asOf = await HumanLabels.LoadAsync(db, _time, project.Id, Ct, through);
+        var all = await HumanLabels.LoadAsync(db, _time, project.Id, Ct);
+
+        Assert.Equal([items[0], items[1]], asOf.ItemIds);
+        Assert.Equal(["ham", "spam"], asOf.Labels.Select(k => asOf.ClassNames[k]));
+        Assert.Equal([false, false], asOf.Reviewed);
+        Assert.Equal([items[0], items[1], items[2]], all.ItemIds);
+        Assert.Equal(["spam", "spam", "ham"], all.Labels.Select(k => all.ClassNames[k]));
+        Assert.Equal([true, false, false], all.Reviewed);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a test on cleanup.
+        }
+    }
+}
