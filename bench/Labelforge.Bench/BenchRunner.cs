@@ -6,6 +6,7 @@ internal static class BenchRunner
     private static readonly Dictionary<string, Func<Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         ["store"] = StoreBench.RunAsync,
+        ["auto-accept"] = AutoAcceptBench.RunAsync,
         ["formats"] = FormatsBench.RunAsync,
         ["annotate-ui"] = AnnotateUiBench.RunAsync,
         ["consensus"] = ConsensusSuite.RunAsync,

@@ -28,6 +28,28 @@ public static class BinomialBounds
         return method == PrecisionBound.Wilson ? WilsonLower(successes, trials, alpha) : ClopperPearsonLower(successes, trials, alpha);
     }
 
+    /// <summary>
+    /// Whether <see cref="Lower"/> reaches <paramref name="target"/>, without finding the bound: for Clopper-Pearson,
+    /// L ≥ p exactly when I_p(k, n - k + 1) ≤ α (I_p increases in p and L is where it equals α), so one incomplete
+    /// beta evaluation answers what the bisection takes sixty for.
+    /// </summary>
+    public static bool LowerReaches(int successes, int trials, double alpha, double target, PrecisionBound method = PrecisionBound.ClopperPearson)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(successes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(successes, trials);
+        if (alpha is <= 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "must be between 0 and 1");
+        if (trials == 0 || successes == 0)
+            return target <= 0;
+        if (target <= 0)
+            return true;
+        if (target >= 1)
+            return false;
+        return method == PrecisionBound.Wilson
+            ? WilsonLower(successes, trials, alpha) >= target
+            : RegularizedBeta(target, successes, trials - successes + 1) <= alpha;
+    }
+
     /// <summary>The α quantile of Beta(k, n - k + 1), found by bisection on I_p(k, n - k + 1) = α (increasing in p).</summary>
     private static double ClopperPearsonLower(int k, int n, double alpha)
     {
@@ -47,7 +69,22 @@ public static class BinomialBounds
 
     // The lower end of the two-sided Wilson interval at z = Φ⁻¹(1 - α) is the one-sided bound at level 1 - α.
     private static double WilsonLower(int k, int n, double alpha) =>
-        ProportionInterval.Wilson(k, n, NormalQuantile(1 - alpha)).Low;
+        ProportionInterval.Wilson(k, n, UpperQuantile(alpha)).Low;
+
+    // Φ⁻¹(1 - α) by bisection costs more than the Wilson bound itself, and a threshold search asks with one α for
+    // every candidate: the last answer is kept (an immutable pair, so concurrent callers see a whole one).
+    private static Quantile? s_lastQuantile;
+
+    private static double UpperQuantile(double alpha)
+    {
+        if (s_lastQuantile is { } last && last.Alpha == alpha)
+            return last.Z;
+        var z = NormalQuantile(1 - alpha);
+        s_lastQuantile = new Quantile(alpha, z);
+        return z;
+    }
+
+    private sealed record Quantile(double Alpha, double Z);
 
     /// <summary>ln Γ(x) for x &gt; 0 by the Lanczos approximation (g = 7, 9 terms; about 15 significant digits).</summary>
     public static double LogGamma(double x)

@@ -29,7 +29,7 @@ public static class ConfidenceThreshold
             throw new ArgumentOutOfRangeException(nameof(options), options.TargetPrecision, "target precision must be between 0 and 1");
         var order = Enumerable.Range(0, confidences.Count).OrderByDescending(i => confidences[i]).ToArray();
         var minimum = (int)Math.Ceiling(Math.Log(options.Alpha) / Math.Log(options.TargetPrecision));
-        (double T, int N, int K, double L)? best = null;
+        (double T, int N, int K)? best = null;
         int k = 0, checkedCount = 0;
         for (var at = 0; at < order.Length; at++)
         {
@@ -42,13 +42,13 @@ public static class ConfidenceThreshold
             if ((double)k / n < options.TargetPrecision)
                 continue;
             checkedCount++;
-            var bound = BinomialBounds.Lower(k, n, options.Alpha, options.Bound);
-            if (bound >= options.TargetPrecision)
-                best = (t, n, k, bound);
+            if (BinomialBounds.LowerReaches(k, n, options.Alpha, options.TargetPrecision, options.Bound))
+                best = (t, n, k);
         }
         if (best is not { } b)
             return new AutoAcceptThreshold(null, 0, 0, 0, 0, 0, unlabeledConfidences.Count, minimum, checkedCount);
         var covered = unlabeledConfidences.Count(c => c >= b.T);
-        return new AutoAcceptThreshold(b.T, b.N, b.K, (double)b.K / b.N, b.L, covered, unlabeledConfidences.Count, minimum, checkedCount);
+        var bound = BinomialBounds.Lower(b.K, b.N, options.Alpha, options.Bound); // the bound itself, for the chosen one only
+        return new AutoAcceptThreshold(b.T, b.N, b.K, (double)b.K / b.N, bound, covered, unlabeledConfidences.Count, minimum, checkedCount);
     }
 }

@@ -46,6 +46,26 @@ public class BinomialBoundsTests
     }
 
     [Fact]
+    public void Reaching_a_target_agrees_with_comparing_the_bound_itself()
+    {
+        var random = new Random(11);
+        for (var trial = 0; trial < 2_000; trial++)
+        {
+            var n = random.Next(1, 3_000);
+            var k = random.Next(0, n + 1);
+            var alpha = (0.01 * random.Next(1, 20)) + 0.001;
+            var target = 0.5 + (0.499 * random.NextDouble());
+            foreach (var method in new[] { PrecisionBound.ClopperPearson, PrecisionBound.Wilson })
+            {
+                var bound = BinomialBounds.Lower(k, n, alpha, method);
+                if (Math.Abs(bound - target) < 1e-9)
+                    continue; // the bisection's own tolerance decides exact ties
+                Assert.Equal(bound >= target, BinomialBounds.LowerReaches(k, n, alpha, target, method));
+            }
+        }
+    }
+
+    [Fact]
     public void No_successes_or_no_trials_bound_at_zero()
     {
         Assert.Equal(0, BinomialBounds.Lower(0, 50, 0.05));
