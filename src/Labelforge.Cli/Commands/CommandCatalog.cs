@@ -20,6 +20,7 @@ internal static class CommandCatalog
         yield return LabelErrorsCommand.Create();
         yield return AlCommand.Create();
         yield return AcceptanceCommand.Create();
+        yield return ModelsCommand.Create();
         yield return TrainCommand.Create();
         yield return PredictCommand.Create();
         yield return AutoAcceptCommand.Create();

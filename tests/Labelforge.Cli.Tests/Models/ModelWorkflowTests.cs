@@ -67,6 +67,16 @@ public class ModelWorkflowTests
 
         var second = await cli.JsonAsync("train", "sms");
         Assert.Equal(2, second.GetProperty("version").GetInt32());
+
+        var listed = (await cli.JsonAsync("models", "sms")).GetProperty("models").EnumerateArray().ToList();
+        Assert.Equal([2, 1], listed.Select(m => m.GetProperty("version").GetInt32()));
+        Assert.All(listed, m => Assert.Equal("linear", m.GetProperty("name").GetString()));
+        Assert.InRange(listed[0].GetProperty("metrics").GetProperty("accuracy").GetDouble(), 0, 1);
+        var (code, text, _) = await cli.RunAsync("models", "sms");
+        Assert.Equal(0, code);
+        Assert.Contains("linear@2", text, StringComparison.Ordinal);
+        Assert.Contains("macro-F1", text, StringComparison.Ordinal);
+        Assert.Empty((await cli.JsonAsync("models", "sms", "--name", "other")).GetProperty("models").EnumerateArray());
     }
 
     [Fact]
