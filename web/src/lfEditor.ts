@@ -74,10 +74,3 @@ export function indent(text: string, start: number, end: number, outdent: boolea
   const newStart = Math.max(first, start + firstDelta);
   return { text: newText, start: newStart, end: start === end ? newStart : end + delta };
 }
-
-/** A fraction as a whole percent for tables (one decimal below 10%, so small coverages stay visible). */
-export function percent(fraction: number | null | undefined): string {
-  if (fraction == null || Number.isNaN(fraction)) return '–';
-  const p = fraction * 100;
-  return p > 0 && p < 10 ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
-}

@@ -1,3 +1,5 @@
+import { percent } from './format';
+
 /** A model pre-label as the queue hands it out with an item. */
 export interface Suggestion {
   annotation_id: number;
@@ -9,8 +11,7 @@ export interface Suggestion {
 
 /** "93%" for a confidence in [0, 1]; empty when the model gave none. */
 export function formatConfidence(confidence: number | null | undefined): string {
-  if (confidence === null || confidence === undefined || !Number.isFinite(confidence)) return '';
-  return `${Math.round(confidence * 100)}%`;
+  return percent(confidence, '');
 }
 
 /** "linear@3" from "model:linear@3": the model version, without the kind prefix. */
@@ -30,11 +31,4 @@ export function initialSelection(suggestion: Suggestion | null | undefined, mult
 export function enterLabels(suggestion: Suggestion | null | undefined, multi: boolean, selected: number[]): number[] | null {
   if (multi) return selected;
   return suggestion && suggestion.label_ids.length === 1 ? [...suggestion.label_ids] : null;
-}
-
-/** Whether submitting `labelIds` keeps the suggestion unchanged (the server records the same outcome from the labels). */
-export function isAccepted(suggestion: Suggestion | null | undefined, labelIds: number[]): boolean {
-  if (!suggestion) return false;
-  const want = new Set(suggestion.label_ids);
-  return want.size === new Set(labelIds).size && labelIds.every((id) => want.has(id));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indent, lineCount, lineOfOffset, offsetOf, percent, problemsByLine } from '../src/lfEditor';
+import { indent, lineCount, lineOfOffset, offsetOf, problemsByLine } from '../src/lfEditor';
 
 const yaml = 'labels: [a, b]\nfunctions:\n  - name: x\n    kind: regex\n';
 
@@ -46,14 +46,5 @@ describe('indent', () => {
 
   it('outdents a line with one leading space and leaves unindented lines alone', () => {
     expect(indent(' x\ny', 0, 4, true).text).toBe('x\ny');
-  });
-});
-
-describe('percent', () => {
-  it('shows small fractions with a decimal and unknowns as a dash', () => {
-    expect(percent(0.8333)).toBe('83%');
-    expect(percent(0.042)).toBe('4.2%');
-    expect(percent(0)).toBe('0%');
-    expect(percent(null)).toBe('–');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterLabels, formatConfidence, initialSelection, isAccepted, modelName, type Suggestion } from '../src/suggestions';
+import { enterLabels, formatConfidence, initialSelection, modelName, type Suggestion } from '../src/suggestions';
 
 const suggestion = (label_ids: number[], confidence: number | null = 0.934): Suggestion => ({
   annotation_id: 7,
@@ -32,12 +32,5 @@ describe('suggestions', () => {
     expect(enterLabels(suggestion([2]), false, [])).toEqual([2]);
     expect(enterLabels(null, false, [])).toBeNull();
     expect(enterLabels(suggestion([2, 5]), true, [5])).toEqual([5]);
-  });
-
-  it('calls a submission accepted only when its labels equal the suggestion, in any order', () => {
-    expect(isAccepted(suggestion([2, 5]), [5, 2])).toBe(true);
-    expect(isAccepted(suggestion([2, 5]), [5])).toBe(false);
-    expect(isAccepted(suggestion([2]), [3])).toBe(false);
-    expect(isAccepted(null, [2])).toBe(false);
   });
 });

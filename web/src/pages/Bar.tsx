@@ -1,4 +1,4 @@
-import { percent } from '../lfEditor';
+import { percent } from '../format';
 
 /** A horizontal bar for a fraction in [0, 1] with its percent written on it; `kind` picks the colour. */
 export function Bar({ value, kind }: { value: number; kind: string }) {

@@ -1,5 +1,5 @@
 import type { LfAnalysis, LfFunctionStats } from '../lfApi';
-import { percent } from '../lfEditor';
+import { percent } from '../format';
 import { Bar } from './Bar';
 
 function Accuracy({ f }: { f: LfFunctionStats }) {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { lfApi, type LfFitResult } from '../lfApi';
-import { percent } from '../lfEditor';
+import { percent } from '../format';
 import { Bar } from './Bar';
 
 const MODELS = [

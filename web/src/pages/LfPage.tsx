@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lfApi, type LfAnalysis, type LfApplySummary, type LfProblem, type LfSetState } from '../lfApi';
-import { percent } from '../lfEditor';
+import { percent } from '../format';
 import { LfEditor } from './LfEditor';
 import { LfAnalysisTable } from './LfAnalysisTable';
 import { LfItemsPanel } from './LfItemsPanel';
