@@ -119,7 +119,7 @@ export const setupApi = {
   history: (id: number) => call<TaxonomyVersion[]>('GET', `/api/projects/${id}/taxonomy/history`),
   addLabel: (id: number, name: string, parent: string | null, description: string | null, hotkey: string | null) =>
     call<LabelInfo>('POST', `/api/projects/${id}/labels`, { name, parent, description, hotkey }),
-  editLabel: (id: number, label: string, body: { name?: string; description?: string; hotkey?: string }) =>
+  editLabel: (id: number, label: string, body: { name?: string; description?: string; hotkey?: string; color?: string }) =>
     call<LabelInfo>('PATCH', `/api/projects/${id}/labels/${encodeURIComponent(label)}`, body),
   move: (id: number, label: string, parent: string | null) =>
     call<LabelInfo>('POST', `/api/projects/${id}/labels/${encodeURIComponent(label)}/move`, { parent }),

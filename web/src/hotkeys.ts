@@ -5,6 +5,7 @@ export interface LabelInfo {
   path: string;
   description?: string | null;
   hotkey?: string | null;
+  color?: string | null;
   status?: string;
   parent_id?: number | null;
 }

@@ -25,6 +25,28 @@ public class SetupPageTests(BrowserFixture browser)
         await ApplyAsync(page, "merge", "glitch", "crash");
         await page.Locator(".history li").First.WaitForAsync();
         Assert.Equal(7, await page.Locator(".history li").CountAsync()); // creation and six operations
+
+        // Click a label to edit its description, hotkey and color: one "edit" version.
+        await page.ClickAsync(".tree button.tree-label:has-text('billing')");
+        var editor = page.Locator("[data-testid=label-editor]");
+        await editor.Locator("textarea").FillAsync("Invoices, charges and refunds");
+        await editor.Locator("input.hotkey-input").FillAsync("b");
+        await editor.Locator("input[type=color]").FillAsync("#2a9d8f");
+        await Screenshots.TakeAsync(page, "setup-label-editor");
+        await editor.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.history li').length === 8 && !document.querySelector('[data-testid=label-editor]')");
+        var billing = page.Locator(".tree li", new PageLocatorOptions { Has = page.Locator("button.tree-label:text-is('billing')") }).First;
+        Assert.Contains("Invoices, charges and refunds", await billing.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("b", await billing.Locator("> kbd").InnerTextAsync());
+        Assert.Equal(1, await billing.Locator("> .swatch").CountAsync());
+        Assert.Contains("edit", await page.Locator(".history li").First.InnerTextAsync(), StringComparison.Ordinal);
+        // A hotkey another label holds is refused with the server's reason, and nothing changes.
+        await page.ClickAsync(".tree button.tree-label:has-text('crash')");
+        await editor.Locator("input.hotkey-input").FillAsync("b");
+        await editor.Locator("button[type=submit]").ClickAsync();
+        await editor.Locator(".error").WaitForAsync();
+        await editor.Locator("button:has-text('Cancel')").ClickAsync();
+        Assert.Equal(8, await page.Locator(".history li").CountAsync());
         await Screenshots.TakeAsync(page, "setup-taxonomy");
 
         await page.ClickAsync(".tabs a:has-text('Guidelines')");

@@ -25,21 +25,82 @@ function describe(details: string): string {
   }
 }
 
-function Tree({ labels, parent }: { labels: LabelInfo[]; parent: number | null }) {
+function Tree({ labels, parent, onEdit }: { labels: LabelInfo[]; parent: number | null; onEdit: (label: LabelInfo) => void }) {
   const children = labels.filter((l) => (l.parent_id ?? null) === parent);
   if (children.length === 0) return null;
   return (
     <ul class="tree">
       {children.map((l) => (
         <li key={l.id}>
-          <span class={`tree-label ${l.status}`}>{l.name}</span>
+          {l.color && <span class="swatch" style={{ background: l.color }} aria-hidden="true" />}
+          {l.status === 'active' ? (
+            <button type="button" class={`tree-label link ${l.status}`} title="Edit description, hotkey and color" onClick={() => onEdit(l)}>
+              {l.name}
+            </button>
+          ) : (
+            <span class={`tree-label ${l.status}`}>{l.name}</span>
+          )}
           {l.hotkey && <kbd>{l.hotkey}</kbd>}
           {l.status !== 'active' && <span class="badge">{l.status}</span>}
           {l.description && <span class="muted"> — {l.description}</span>}
-          <Tree labels={labels} parent={l.id} />
+          <Tree labels={labels} parent={l.id} onEdit={onEdit} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Description, hotkey and color of one label; each save is an "edit" taxonomy version. */
+function LabelEditor({ projectId, label, onDone }: { projectId: number; label: LabelInfo; onDone: (saved: boolean) => void }) {
+  const [description, setDescription] = useState(label.description ?? '');
+  const [hotkey, setHotkey] = useState(label.hotkey ?? '');
+  const [color, setColor] = useState(label.color ?? '');
+  const [error, setError] = useState('');
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError('');
+    if (description.trim() === (label.description ?? '') && hotkey.trim() === (label.hotkey ?? '') && color === (label.color ?? '')) {
+      onDone(false); // nothing changed: no new taxonomy version
+      return;
+    }
+    try {
+      await setupApi.editLabel(projectId, String(label.id), { description: description.trim(), hotkey: hotkey.trim(), color });
+      onDone(true);
+    } catch (err) {
+      setError(String(err));
+    }
+  };
+  return (
+    <form class="label-editor" data-testid="label-editor" onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && onDone(false)}>
+      <h3>Edit “{label.path}”</h3>
+      <label>
+        Description <span class="muted">(shown to annotators beside the label)</span>
+        <textarea rows={2} value={description} onInput={(e) => setDescription(e.currentTarget.value)} autoFocus />
+      </label>
+      <label>
+        Hotkey <span class="muted">(one letter or digit; empty: assigned automatically)</span>
+        <input class="hotkey-input" maxLength={1} value={hotkey} onInput={(e) => setHotkey(e.currentTarget.value)} />
+      </label>
+      <label>
+        Color
+        <span class="color-row">
+          <input type="color" aria-label="Color" value={color || '#888888'} onInput={(e) => setColor(e.currentTarget.value)} />
+          <span class="muted">{color || 'none'}</span>
+          {color && (
+            <button type="button" class="link" onClick={() => setColor('')}>
+              no color
+            </button>
+          )}
+        </span>
+      </label>
+      <div class="row">
+        <button type="submit">Save</button>
+        <button type="button" class="secondary" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+      {error && <p class="error">{error}</p>}
+    </form>
   );
 }
 
@@ -51,6 +112,7 @@ export function TaxonomyPanel({ projectId }: { projectId: number }) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [error, setError] = useState('');
+  const [editing, setEditing] = useState<LabelInfo | null>(null);
   const load = () => {
     api.labels(projectId).then(setLabels, (e) => setError(String(e)));
     setupApi.history(projectId).then(setHistory, (e) => setError(String(e)));
@@ -80,7 +142,19 @@ export function TaxonomyPanel({ projectId }: { projectId: number }) {
     <div class="two-col">
       <section class="card">
         <h2>Labels</h2>
-        <Tree labels={labels} parent={null} />
+        <Tree labels={labels} parent={null} onEdit={setEditing} />
+        {editing && (
+          <LabelEditor
+            key={editing.id}
+            projectId={projectId}
+            label={editing}
+            onDone={(saved) => {
+              setEditing(null);
+              if (saved) load();
+            }}
+          />
+        )}
+        <p class="muted">Click a label to edit its description, hotkey and color.</p>
         <form class="op-form" onSubmit={apply}>
           <select aria-label="Operation" value={op} onChange={(e) => setOp(e.currentTarget.value as Op)}>
             {(Object.keys(HINTS) as Op[]).map((o) => (
