@@ -235,6 +235,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
                   <button class={`label ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} title={l.description ?? l.path} aria-pressed={on} onClick={() => choose(l)}>
                     <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
                     <span>
+                      {l.color && <span class="swatch" style={{ background: l.color }} aria-hidden="true" />}
                       {l.path}
                       {suggested && <span class="chip">suggested</span>}
                     </span>
