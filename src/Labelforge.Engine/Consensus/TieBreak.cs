@@ -1,6 +1,6 @@
 namespace Labelforge.Engine.Consensus;
 
-/// <summary>How majority vote resolves items where several labels share the top count.</summary>
+/// <summary>How a vote or an argmax resolves items where several labels share the top count or probability.</summary>
 public enum TieBreak
 {
     /// <summary>The lowest label index among the tied ones (deterministic; the usual reference convention).</summary>

@@ -1,3 +1,5 @@
+using Labelforge.Engine.Consensus;
+
 namespace Labelforge.Engine.WeakSupervision;
 
 /// <summary>
@@ -15,8 +17,8 @@ public static class LabelModelScoring
         var k = probabilities.GetLength(1);
         if (gold.Count != n || matrix.Rows != n)
             throw new ArgumentException($"gold has {gold.Count} rows, probabilities {n}, matrix {matrix.Rows}", nameof(gold));
-        var random = LabelPredictions.Argmax(probabilities, TieBreakPolicy.Random, seed);
-        var strict = LabelPredictions.Argmax(probabilities, TieBreakPolicy.Abstain);
+        var random = LabelPredictions.Argmax(probabilities, TieBreak.Random, seed);
+        var strict = LabelPredictions.Argmax(probabilities, TieBreak.Abstain);
         int scored = 0, correct = 0, correctStrict = 0, covered = 0, tp = 0, fp = 0, fn = 0;
         for (var i = 0; i < n; i++)
         {

@@ -1,3 +1,5 @@
+using Labelforge.Engine.Consensus;
+
 namespace Labelforge.Engine.WeakSupervision;
 
 /// <summary>Hard labels from probabilistic labels: the argmax of each row, with an explicit tie policy.</summary>
@@ -7,7 +9,7 @@ public static class LabelPredictions
     public const double TieTolerance = 1e-9;
 
     /// <summary>The argmax label per row; ties (within <see cref="TieTolerance"/>) are resolved by <paramref name="policy"/>.</summary>
-    public static int[] Argmax(double[,] probabilities, TieBreakPolicy policy, int seed = 0)
+    public static int[] Argmax(double[,] probabilities, TieBreak policy, int seed = 0)
     {
         var n = probabilities.GetLength(0);
         var k = probabilities.GetLength(1);
@@ -27,8 +29,8 @@ public static class LabelPredictions
             }
             result[i] = tied.Count == 1 ? tied[0] : policy switch
             {
-                TieBreakPolicy.Abstain => LabelIndex.Abstain,
-                TieBreakPolicy.Random => tied[random.Next(tied.Count)],
+                TieBreak.Abstain => LabelIndex.Abstain,
+                TieBreak.Random => tied[random.Next(tied.Count)],
                 _ => tied[0],
             };
         }

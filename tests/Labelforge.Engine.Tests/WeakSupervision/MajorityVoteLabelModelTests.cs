@@ -1,3 +1,4 @@
+using Labelforge.Engine.Consensus;
 using Labelforge.Engine.WeakSupervision;
 
 namespace Labelforge.Engine.Tests.WeakSupervision;
@@ -14,8 +15,8 @@ public class MajorityVoteLabelModelTests
         Assert.Equal(1.0, probs[0, 0]);
         Assert.Equal(0.5, probs[1, 0]);
         Assert.Equal(0.5, probs[2, 1]);
-        Assert.Equal([0, LabelIndex.Abstain, LabelIndex.Abstain], LabelPredictions.Argmax(probs, TieBreakPolicy.Abstain));
-        Assert.Equal([0, 0, 0], LabelPredictions.Argmax(probs, TieBreakPolicy.Lowest));
+        Assert.Equal([0, LabelIndex.Abstain, LabelIndex.Abstain], LabelPredictions.Argmax(probs, TieBreak.Abstain));
+        Assert.Equal([0, 0, 0], LabelPredictions.Argmax(probs, TieBreak.Lowest));
     }
 
     [Fact]
@@ -24,8 +25,8 @@ public class MajorityVoteLabelModelTests
         var probs = new double[200, 2];
         for (var i = 0; i < 200; i++)
             probs[i, 0] = probs[i, 1] = 0.5;
-        var first = LabelPredictions.Argmax(probs, TieBreakPolicy.Random, seed: 5);
-        Assert.Equal(first, LabelPredictions.Argmax(probs, TieBreakPolicy.Random, seed: 5));
+        var first = LabelPredictions.Argmax(probs, TieBreak.Random, seed: 5);
+        Assert.Equal(first, LabelPredictions.Argmax(probs, TieBreak.Random, seed: 5));
         Assert.InRange(first.Count(l => l == 1), 70, 130);
     }
 }
