@@ -10,6 +10,11 @@ export interface LabelInfo {
   parent_id?: number | null;
 }
 
+/** The labels a person can pick: deprecated and merged ones are history, not choices. */
+export function activeLabels(all: LabelInfo[]): LabelInfo[] {
+  return all.filter((l) => l.status !== 'deprecated' && l.status !== 'merged');
+}
+
 /** Keys the annotate page uses itself; a label can never take them. */
 export const RESERVED_KEYS = new Set(['s', 'g', '?', '/']);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignHotkeys, filterLabels, keysByLabel, type LabelInfo } from '../src/hotkeys';
+import { activeLabels, assignHotkeys, filterLabels, keysByLabel, type LabelInfo } from '../src/hotkeys';
 
 const label = (id: number, name: string, extra: Partial<LabelInfo> = {}): LabelInfo => ({ id, name, path: name, ...extra });
 
@@ -48,5 +48,17 @@ describe('filterLabels', () => {
   it('returns everything for an empty query and nothing for a miss', () => {
     expect(filterLabels(labels, '  ')).toHaveLength(3);
     expect(filterLabels(labels, 'zebra')).toHaveLength(0);
+  });
+});
+
+describe('activeLabels', () => {
+  it('leaves out deprecated and merged labels and keeps the order', () => {
+    const all: LabelInfo[] = [
+      { id: 1, name: 'a', path: 'a', status: 'active' },
+      { id: 2, name: 'b', path: 'b', status: 'deprecated' },
+      { id: 3, name: 'c', path: 'c', status: 'merged' },
+      { id: 4, name: 'd', path: 'd' },
+    ];
+    expect(activeLabels(all).map((l) => l.id)).toEqual([1, 4]);
   });
 });

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, sendSubmission, type Progress, type Project } from '../api';
 import { newRequestId } from '../annotator';
-import { assignHotkeys, keysByLabel, type LabelInfo } from '../hotkeys';
+import type { LabelInfo } from '../hotkeys';
+import { useActiveLabels } from '../useActiveLabels';
 import { PrefetchQueue, type QueueItem } from '../prefetch';
 import { SubmissionQueue } from '../submissions';
 import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
@@ -22,7 +23,6 @@ const RENEW_MS = 60_000;
 
 export function AnnotatePage({ projectId, annotator }: { projectId: number; annotator: string }) {
   const [project, setProject] = useState<Project | null>(null);
-  const [labels, setLabels] = useState<LabelInfo[]>([]);
   const [item, setItem] = useState<QueueItem | null>(null);
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<number[]>([]);
@@ -34,6 +34,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const [helpOpen, setHelpOpen] = useState(false);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const [error, setError] = useState('');
+  const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
   const shownAt = useRef(performance.now());
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
 
@@ -63,7 +64,6 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
 
   useEffect(() => {
     api.project(projectId).then(setProject, (e) => setError(String(e)));
-    api.labels(projectId).then((all) => setLabels(all.filter((l) => l.status !== 'deprecated' && l.status !== 'merged')), (e) => setError(String(e)));
     queue.start().then((first) => {
       setItem(first);
       setLoading(first === null && !queue.done);
@@ -105,8 +105,6 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     if (item) measureSwitchPainted();
   }, [item?.id]);
 
-  const byKey = useMemo(() => assignHotkeys(labels), [labels]);
-  const keyOf = useMemo(() => keysByLabel(byKey), [byKey]);
   const multi = project?.multi_label ?? false;
 
   // Multi-label: a new item starts with the model's suggested labels toggled, so Enter accepts them.

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, reviewApi, type LabelErrorRun } from '../api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { reviewApi, type LabelErrorRun } from '../api';
 import { annotatorName, newRequestId } from '../annotator';
-import { assignHotkeys, keysByLabel, type LabelInfo } from '../hotkeys';
+import type { LabelInfo } from '../hotkeys';
+import { useActiveLabels } from '../useActiveLabels';
 import { afterReview, reviewAction, type ReviewAction, type Suspect } from '../review';
 import { formatConfidence } from '../suggestions';
 
@@ -16,9 +17,9 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
   const [state, setState] = useState<LabelErrorRun | null>(null);
   const [suspects, setSuspects] = useState<Suspect[]>([]);
   const [index, setIndex] = useState(0);
-  const [labels, setLabels] = useState<LabelInfo[]>([]);
   const [tally, setTally] = useState({ kept: 0, fixed: 0 });
   const [error, setError] = useState('');
+  const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
   const reviewer = annotatorName() ?? 'reviewer';
 
@@ -43,7 +44,6 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
 
   useEffect(() => {
     void load();
-    api.labels(projectId).then((all) => setLabels(all.filter((l) => l.status !== 'deprecated' && l.status !== 'merged')), (e) => setError(String(e)));
   }, [projectId]);
 
   useEffect(() => {
@@ -52,8 +52,6 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
     return () => clearTimeout(timer);
   }, [state]);
 
-  const byKey = useMemo(() => assignHotkeys(labels), [labels]);
-  const keyOf = useMemo(() => keysByLabel(byKey), [byKey]);
   const current = suspects[index] ?? null;
 
   const run = () => {
