@@ -29,22 +29,40 @@ public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, Act
     public Task<QueueModelState?> StateAsync(long projectId, CancellationToken ct = default) =>
         db.QueueModelStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
 
-    /// <summary>Projects with an active-learning strategy that got retrain-every new labels since the last attempt, or changed strategy.</summary>
-    public async Task<IReadOnlyList<long>> DueProjectsAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Projects with an active-learning strategy that got retrain-every new labels since the last attempt, or changed
+    /// strategy. With <paramref name="counts"/>, a project's labeled items are counted again only when its highest
+    /// annotation id moved since the last call.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> DueProjectsAsync(QueueLabelCounts? counts = null, CancellationToken ct = default)
     {
         var names = ActiveLearningQueueStrategy.Names.ToList();
         var projects = await db.QueueSettings.AsNoTracking().Where(s => names.Contains(s.Strategy))
             .Select(s => new { s.ProjectId, s.Strategy, s.RetrainEvery }).ToListAsync(ct);
+        var ids = projects.Select(p => p.ProjectId).ToList();
+        var states = await db.QueueModelStates.AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToDictionaryAsync(s => s.ProjectId, ct);
         var due = new List<long>();
         foreach (var p in projects)
         {
-            var state = await StateAsync(p.ProjectId, ct);
-            var labeled = await LabeledItemsAsync(p.ProjectId, ct);
+            var state = states.GetValueOrDefault(p.ProjectId);
+            var labeled = await LabeledCountAsync(p.ProjectId, counts, ct);
             var changed = state is { RetrainCount: > 0 } && state.Strategy != p.Strategy;
             if (changed || labeled - (state?.LabelsAtLastRetrain ?? 0) >= p.RetrainEvery)
                 due.Add(p.ProjectId);
         }
         return due;
+    }
+
+    private async Task<int> LabeledCountAsync(long projectId, QueueLabelCounts? counts, CancellationToken ct)
+    {
+        if (counts is null)
+            return await LabeledItemsAsync(projectId, ct);
+        var latest = await db.Annotations.Where(a => a.ProjectId == projectId).MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        if (counts.TryGet(projectId, latest, out var labeled))
+            return labeled;
+        labeled = await LabeledItemsAsync(projectId, ct);
+        counts.Set(projectId, latest, labeled);
+        return labeled;
     }
 
     /// <summary>The stop set: kept from the state while all its items still exist in the pool's project, else a fresh seeded sample of the pool.</summary>

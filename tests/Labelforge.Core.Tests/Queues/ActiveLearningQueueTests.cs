@@ -98,15 +98,23 @@ public class ActiveLearningQueueTests
         var ids = await Seed.ItemsAsync(t, p.Id, 5);
         await new QueueSettingsOperations(t.Db, t.Time).SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Margin, RetrainEvery: 2), Ct);
         var annotations = new AnnotationOperations(t.Db, t.Time);
+        var counts = new QueueLabelCounts();
 
         await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[0], "alice", Labels: ["spam"]), Ct);
-        Assert.Empty(await Models(t).DueProjectsAsync(Ct));
-        await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[1], "alice", Labels: ["ham"]), Ct);
-        Assert.Equal([p.Id], await Models(t).DueProjectsAsync(Ct));
+        Assert.Empty(await Models(t).DueProjectsAsync(counts, Ct));
+        var second = await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[1], "alice", Labels: ["ham"]), Ct);
+        Assert.Equal([p.Id], await Models(t).DueProjectsAsync(counts, Ct));
+        Assert.Equal([p.Id], await Models(t).DueProjectsAsync(null, Ct)); // counted afresh: the same answer
+        // Counted once for this latest annotation; the next poll reuses it.
+        Assert.True(counts.TryGet(p.Id, second.Annotation.Id, out var labeled));
+        Assert.Equal(2, labeled);
 
         await Models(t).SaveNoModelAsync(p.Id, ActiveLearningQueueStrategy.Margin, 2, "one class", Ct);
-        Assert.Empty(await Models(t).DueProjectsAsync(Ct));
+        Assert.Empty(await Models(t).DueProjectsAsync(counts, Ct));
         Assert.Equal(ids[2..], await Models(t).PoolAsync(p.Id, Ct));
+        await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[2], "alice", Labels: ["ham"]), Ct);
+        await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[3], "alice", Labels: ["spam"]), Ct);
+        Assert.Equal([p.Id], await Models(t).DueProjectsAsync(counts, Ct)); // new annotations: counted again
     }
 
     [Theory]

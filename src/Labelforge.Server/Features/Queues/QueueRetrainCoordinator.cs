@@ -15,6 +15,7 @@ public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeP
 {
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _running = new();
     private readonly ConcurrentDictionary<long, QueueFeatureCache> _caches = new();
+    private readonly QueueLabelCounts _labelCounts = new();
 
     /// <summary>True while a retrain of the project runs.</summary>
     public bool IsRetraining(long projectId) => _running.TryGetValue(projectId, out var gate) && gate.CurrentCount == 0;
@@ -24,7 +25,7 @@ public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeP
     {
         IReadOnlyList<long> due;
         await using (var db = store.CreateDb())
-            due = await new QueueModelOperations(db, time, options).DueProjectsAsync(ct);
+            due = await new QueueModelOperations(db, time, options).DueProjectsAsync(_labelCounts, ct);
         var results = new List<QueueRetrainResult>();
         foreach (var projectId in due)
         {
