@@ -75,7 +75,7 @@ public class LfPageTests(BrowserFixture browser)
         var rows = page.Locator("[data-testid=lf-analysis] tbody tr");
         await rows.First.WaitForAsync();
         Assert.Equal(4, await rows.CountAsync()); // the C# entry contributes one function, short.Praise
-        Assert.Contains("4 with human labels", await page.Locator("[data-testid=lf-summary]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("4 with gold labels", await page.Locator("[data-testid=lf-summary]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("25%", await rows.Filter(new LocatorFilterOptions { HasText = "has_link" }).InnerTextAsync(), StringComparison.Ordinal); // 3 of 12
 
         await rows.Filter(new LocatorFilterOptions { HasText = "song_talk" }).ClickAsync();

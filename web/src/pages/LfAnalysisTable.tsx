@@ -5,7 +5,7 @@ import { Bar } from './Bar';
 function Accuracy({ f }: { f: LfFunctionStats }) {
   if (f.empirical_accuracy == null) return <span class="muted">–</span>;
   return (
-    <span title={`${f.correct} correct, ${f.incorrect} incorrect against human labels`}>
+    <span title={`${f.correct} correct, ${f.incorrect} incorrect against gold labels`}>
       <Bar value={f.empirical_accuracy} kind={f.empirical_accuracy < 0.6 ? 'low' : 'good'} />
       <small class="muted">
         {f.correct}/{f.correct + f.incorrect}
@@ -15,7 +15,7 @@ function Accuracy({ f }: { f: LfFunctionStats }) {
 }
 
 /**
- * The LF analysis: one row per function with coverage, overlap and conflict bars, accuracy against human labels
+ * The LF analysis: one row per function with coverage, overlap and conflict bars, accuracy against gold labels
  * when there are any, and faults. Rows are focusable; Enter or a click opens the function's items, arrows move.
  */
 export function LfAnalysisTable({ analysis, selected, onSelect }: { analysis: LfAnalysis; selected: string | null; onSelect: (name: string) => void }) {
@@ -35,7 +35,7 @@ export function LfAnalysisTable({ analysis, selected, onSelect }: { analysis: Lf
     <div>
       <p class="summary-line" data-testid="lf-summary">
         <strong>{analysis.items}</strong> items · coverage <strong>{percent(analysis.coverage)}</strong> · overlap {percent(analysis.overlap)} · conflict{' '}
-        {percent(analysis.conflict)} · {hasGold ? `${analysis.human_labeled} with human labels` : 'no human labels yet (accuracy needs some)'}
+        {percent(analysis.conflict)} · {hasGold ? `${analysis.human_labeled} with gold labels` : 'no gold labels yet (label, import or review some items for accuracy)'}
       </p>
       {analysis.functions.length === 0 ? (
         <p class="muted">The applied set has no functions.</p>
@@ -48,7 +48,7 @@ export function LfAnalysisTable({ analysis, selected, onSelect }: { analysis: Lf
               <th>Coverage</th>
               <th>Overlaps</th>
               <th>Conflicts</th>
-              {hasGold && <th>Accuracy (human)</th>}
+              {hasGold && <th>Accuracy (gold)</th>}
               <th>Faults</th>
             </tr>
           </thead>

@@ -52,7 +52,7 @@ export function LfFitPanel({ projectId, set, applied, onFitted }: { projectId: n
             {result.human_accuracy != null && (
               <>
                 {' '}
-                Agrees with humans on <strong>{percent(result.human_accuracy)}</strong> of {result.human_labeled} labeled items.
+                Agrees with the gold labels on <strong>{percent(result.human_accuracy)}</strong> of {result.human_labeled} items.
               </>
             )}
           </p>

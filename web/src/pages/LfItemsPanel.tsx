@@ -5,11 +5,11 @@ import { Pager } from './Pager';
 const FILTERS = [
   ['fires', 'All votes'],
   ['conflicts', 'Conflicts'],
-  ['incorrect', 'Disagrees with human'],
+  ['incorrect', 'Disagrees with gold'],
 ] as const;
 const PAGE = 10;
 
-/** The items a function votes on (or conflicts on, or gets wrong), paged, with the vote, the human label and the other votes. */
+/** The items a function votes on (or conflicts on, or gets wrong), paged, with the vote, the gold label and the other votes. */
 export function LfItemsPanel({ projectId, set, fn, version }: { projectId: number; set: string; fn: string; version: number }) {
   const [filter, setFilter] = useState<string>('fires');
   const [page, setPage] = useState(1);
@@ -48,7 +48,7 @@ export function LfItemsPanel({ projectId, set, fn, version }: { projectId: numbe
       </div>
       {error && <p class="error">{error}</p>}
       {data && data.items.length === 0 && (
-        <p class="muted">{filter === 'fires' ? 'This function votes on no items.' : filter === 'conflicts' ? 'No conflicts: nothing votes against it.' : 'No disagreements with human labels.'}</p>
+        <p class="muted">{filter === 'fires' ? 'This function votes on no items.' : filter === 'conflicts' ? 'No conflicts: nothing votes against it.' : 'No disagreements with gold labels.'}</p>
       )}
       {data && data.items.length > 0 && (
         <table class="grid">
@@ -57,7 +57,7 @@ export function LfItemsPanel({ projectId, set, fn, version }: { projectId: numbe
               <th>Item</th>
               <th>Text</th>
               <th>Vote</th>
-              <th>Human</th>
+              <th>Gold</th>
               <th>Other votes</th>
             </tr>
           </thead>

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
-/// Reads a project's stored label matrix: the LF analysis (Snorkel's LFAnalysis, with human labels as gold)
+/// Reads a project's stored label matrix: the LF analysis (Snorkel's LFAnalysis, with the project's gold labels: human, imported or reviewed)
 /// and, per function, the items where it fires, where it conflicts with another function, or where it
-/// disagrees with the human label.
+/// disagrees with the gold label.
 /// </summary>
 public sealed class LfAnalysisOperations(LabelforgeDb db, TimeProvider time)
 {
@@ -36,7 +36,7 @@ public sealed class LfAnalysisOperations(LabelforgeDb db, TimeProvider time)
 
     /// <summary>
     /// One page (1-based) of the items where <paramref name="function"/> fires, in item order;
-    /// <paramref name="filter"/> narrows to conflicts (another function votes differently) or incorrect votes (against the human label).
+    /// <paramref name="filter"/> narrows to conflicts (another function votes differently) or incorrect votes (against the gold label).
     /// </summary>
     public async Task<LfItemPage> ItemsAsync(long projectId, string setName, string function, string filter = "fires", int page = 1, int pageSize = 20,
         CancellationToken ct = default)
@@ -107,7 +107,7 @@ public sealed class LfAnalysisOperations(LabelforgeDb db, TimeProvider time)
             .Where(v => v.ProjectId == projectId && v.Name == setName && v.Version == stored.Version).Select(v => v.Yaml).FirstOrDefaultAsync(ct) ?? "";
         var labels = LfSetOutline.Read(yaml).Labels;
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
-        var gold = LfHumanLabels.Align(await LfHumanLabels.LoadAsync(db, projectId, labels, resolver, ct), stored.ItemIds);
+        var gold = LfGoldLabels.Align(await LfGoldLabels.LoadAsync(db, projectId, labels, resolver, ct), stored.ItemIds);
         return (stored, labels, gold);
     }
 

@@ -2,7 +2,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
 /// The LF analysis of a project's stored label matrix: which version it came from (and the latest saved one),
-/// items, how many carry a human label, whole-matrix coverage / overlap / conflict, and one row per function.
+/// items, how many carry a gold label (human, imported or reviewed), whole-matrix coverage / overlap / conflict, and one row per function.
 /// </summary>
 public sealed record LfAnalysisReport(
     string Set,

@@ -5,7 +5,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
 /// The label-level view of a fit: per label the model's prior and how many covered items it labels so, and the
-/// accuracy of those labels on covered items that carry a human label.
+/// accuracy of those labels on covered items that carry a gold label.
 /// </summary>
 internal sealed record LfFitOutcome(int Covered, IReadOnlyList<LfClassShare> Balance, int HumanLabeled, double? HumanAccuracy)
 {

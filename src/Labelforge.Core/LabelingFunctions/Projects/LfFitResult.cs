@@ -3,7 +3,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 /// <summary>
 /// What fitting a label model on a project's stored label matrix did: the model, the annotations author
 /// (lf:SET@VERSION) and how many programmatic annotations it wrote, the class balance, how the model rates each
-/// function, and (where humans labeled covered items) the model's accuracy against them.
+/// function, and (where covered items carry gold labels) the model's accuracy against them.
 /// </summary>
 public sealed record LfFitResult(
     string Set,

@@ -3,7 +3,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 /// <summary>
 /// One function's row of the LF analysis (Snorkel's LFAnalysis definitions, fractions of all items): the labels
 /// it votes (polarity), coverage, overlaps, conflicts, and correct / incorrect votes and empirical accuracy on
-/// items with a human label (null without any), plus the items it threw on.
+/// items with a gold label (null without any), plus the items it threw on.
 /// </summary>
 public sealed record LfFunctionStats(
     string Name,

@@ -1,7 +1,7 @@
 namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
-/// An item where a function fires: the start of its text, the function's vote, the item's human label (if
+/// An item where a function fires: the start of its text, the function's vote, the item's gold label (if
 /// any), whether another function voted differently, and the other functions' votes.
 /// </summary>
 public sealed record LfItemRow(

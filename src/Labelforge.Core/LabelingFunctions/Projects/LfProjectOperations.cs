@@ -32,8 +32,8 @@ public sealed class LfProjectOperations(LabelforgeDb db, TimeProvider time)
         var (applied, stored) = await ApplyLatestAsync(projectId, setName, yamlPath, baseDirectory, ct);
         var fit = await FitStoredAsync(projectId, setName, stored, model, ct);
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
-        var gold = await LfHumanLabels.LoadAsync(db, projectId, fit.ClassBalance.Select(c => c.Label).ToList(), resolver, ct);
-        var analysis = LabelingFunctionAnalysis.Analyze(stored.Matrix, LfHumanLabels.Align(gold, stored.ItemIds));
+        var gold = await LfGoldLabels.LoadAsync(db, projectId, fit.ClassBalance.Select(c => c.Label).ToList(), resolver, ct);
+        var analysis = LabelingFunctionAnalysis.Analyze(stored.Matrix, LfGoldLabels.Align(gold, stored.ItemIds));
         return new LfProjectResult(setName, saved.Version, saved.NewVersion, fit.Author, fit.Model, applied.Items, applied.NewItems,
             applied.ReusedFunctions, applied.Functions, applied.Faults, applied.FirstFaults, analysis,
             fit.ClassBalance.ToDictionary(c => c.Label, c => c.Prior), fit.Annotations, clock.Elapsed.TotalSeconds);
@@ -156,7 +156,7 @@ public sealed class LfProjectOperations(LabelforgeDb db, TimeProvider time)
                 stored.ItemIds, stored.Matrix, probabilities, labelIds, tx.GetDbTransaction());
             await tx.CommitAsync(ct);
         }
-        var gold = LfHumanLabels.Align(await LfHumanLabels.LoadAsync(db, projectId, labels, resolver, ct), stored.ItemIds);
+        var gold = LfGoldLabels.Align(await LfGoldLabels.LoadAsync(db, projectId, labels, resolver, ct), stored.ItemIds);
         var outcome = LfFitOutcome.Summarize(stored.Matrix, probabilities, gold, labels, diagnostics.ClassBalance);
         return new LfFitResult(setName, stored.Version, author, labelModel.Name, stored.Matrix.Rows, outcome.Covered, written,
             diagnostics.Iterations, diagnostics.Converged, outcome.Balance,

@@ -4,7 +4,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
 /// What applying a project's LF set did: the set version, how much was re-used, faults per function,
-/// the analysis (coverage, overlaps, conflicts, accuracy against human labels), the label model's class
+/// the analysis (coverage, overlaps, conflicts, accuracy against gold labels), the label model's class
 /// balance, and how many programmatic annotations were written.
 /// </summary>
 public sealed record LfProjectResult(

@@ -55,6 +55,27 @@ public class LfProjectOperationsTests
     }
 
     [Fact]
+    public async Task Imported_and_reviewed_labels_are_gold_for_function_accuracy()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var project = (await t.ProjectAsync()).Id;
+        // A labeled dev set comes in by import; a reviewer then corrects one of its labels.
+        await Seed.ImportAsync(t, project, null,
+            Seed.Row(1, "visit http://spam.example now", "1", "spam"), Seed.Row(2, "thanks, love this song", "2", "ham"),
+            Seed.Row(3, "nothing to see", "3"), Seed.Row(4, "love it http://x.example", "4", "ham"));
+        var item4 = t.Db.Items.Single(i => i.ExternalId == "4").Id;
+        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(project, new NewAnnotation(item4, "rita", AnnotationKind.Review, Labels: ["spam"]), Ct);
+
+        await new LfProjectOperations(t.Db, t.Time).ApplyAsync(project, "rules", Rules, "rules.yaml", ".", ct: Ct);
+        var analysis = await new LfAnalysisOperations(t.Db, t.Time).AnalyzeAsync(project, "rules", Ct);
+
+        Assert.Equal(3, analysis!.HumanLabeled);
+        var byName = analysis.Functions.ToDictionary(f => f.Name);
+        Assert.Equal((2, 0), (byName["has_link"].Correct, byName["has_link"].Incorrect));       // items 1 and 4 (reviewed: spam)
+        Assert.Equal((1, 1), (byName["says_thanks"].Correct, byName["says_thanks"].Incorrect)); // item 2 right, item 4 wrong
+    }
+
+    [Fact]
     public async Task Unknown_labels_and_bad_yaml_are_clear_errors_and_write_nothing()
     {
         var (t, project) = await SeedAsync();

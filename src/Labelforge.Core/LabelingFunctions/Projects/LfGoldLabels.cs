@@ -8,19 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.LabelingFunctions.Projects;
 
 /// <summary>
-/// The human labels of a project's items, used as gold by the LF analysis: per item the label of its latest
-/// single-label human annotation, as an index into the set's labels (labels the set does not know are left out).
+/// The gold labels of a project's items for the LF analysis and fit: per item the label of its latest single-label
+/// given annotation (a person's, an imported one such as a labeled dev set, or a reviewer's; see
+/// <see cref="AnnotationKinds.Given"/>), as an index into the set's labels (labels the set does not know are left out).
 /// </summary>
-internal static class LfHumanLabels
+internal static class LfGoldLabels
 {
     public static async Task<Dictionary<long, int>> LoadAsync(LabelforgeDb db, long projectId, IReadOnlyList<string> setLabels,
         LabelResolver resolver, CancellationToken ct)
     {
-        var human = AnnotationKind.Human.ToWire();
+        var given = AnnotationKinds.Given;
         var index = setLabels.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
         var rows = await db.Annotations.AsNoTracking()
-            .Where(a => a.ProjectId == projectId && a.Kind == human
-                && !db.Annotations.Any(b => b.ItemId == a.ItemId && b.Kind == human && b.Id > a.Id))
+            .Where(a => a.ProjectId == projectId && given.Contains(a.Kind)
+                && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id))
             .Select(a => new { a.ItemId, a.LabelIdsJson })
             .ToListAsync(ct);
         var gold = new Dictionary<long, int>();
@@ -33,7 +34,7 @@ internal static class LfHumanLabels
         return gold;
     }
 
-    /// <summary>Gold aligned with <paramref name="itemIds"/>: the label index, or <see cref="LabelIndex.Abstain"/> where no human label is known.</summary>
+    /// <summary>Gold aligned with <paramref name="itemIds"/>: the label index, or <see cref="LabelIndex.Abstain"/> where no gold label is known.</summary>
     public static int[] Align(IReadOnlyDictionary<long, int> gold, IReadOnlyList<long> itemIds)
     {
         var aligned = new int[itemIds.Count];
