@@ -19,6 +19,8 @@ export interface Progress {
   annotator_done: number;
   project_done: number;
   total: number;
+  /** Items this annotator skipped that nobody has decided yet. */
+  annotator_skipped?: number;
 }
 
 /** Thrown for a non-2xx answer; `detail` is the ProblemDetails message, `problem` the whole body when it was JSON. */
@@ -64,6 +66,12 @@ export const api = {
     call<unknown>('POST', `/api/projects/${id}/queue/renew`, { annotator, item_ids: itemIds }),
   release: (id: number, annotator: string, itemIds: number[]) =>
     call<void>('POST', `/api/projects/${id}/queue/release`, { annotator, item_ids: itemIds }),
+  /** Gives the items back and keeps them from this annotator (others still get them). */
+  skip: (id: number, annotator: string, itemIds: number[]) =>
+    call<{ skipped: number }>('POST', `/api/projects/${id}/queue/skip`, { annotator, item_ids: itemIds }),
+  /** Brings back every item this annotator skipped. */
+  unskip: (id: number, annotator: string) =>
+    call<{ restored: number }>('DELETE', `/api/projects/${id}/queue/skips?annotator=${encodeURIComponent(annotator)}`),
   progress: (id: number, annotator: string) =>
     call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
 };

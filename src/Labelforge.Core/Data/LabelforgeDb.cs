@@ -32,6 +32,8 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
 
     public DbSet<ItemLease> ItemLeases => Set<ItemLease>();
 
+    public DbSet<ItemSkip> ItemSkips => Set<ItemSkip>();
+
     public DbSet<QueueSettings> QueueSettings => Set<QueueSettings>();
 
     public DbSet<QueueRank> QueueRanks => Set<QueueRank>();
@@ -102,6 +104,14 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasKey(x => new { x.AnnotationId, x.LabelId });
             e.HasIndex(x => new { x.ProjectId, x.LabelId, x.ItemId });
             e.HasOne<Annotation>().WithMany().HasForeignKey(x => x.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ItemSkip>(e =>
+        {
+            e.ToTable("item_skips");
+            e.HasIndex(s => new { s.ProjectId, s.Annotator, s.ItemId }).IsUnique();
+            e.HasIndex(s => s.ItemId);
+            e.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Item>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ItemLease>(e =>
         {

@@ -76,6 +76,34 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             .ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>
+    /// Skips items for <paramref name="annotator"/>: gives their leases back and remembers the skip, so the queue
+    /// hands them to others but not to this annotator again (until <see cref="UnskipAllAsync"/>); returns how many
+    /// items were newly skipped. Ids of other projects' items are ignored.
+    /// </summary>
+    public async Task<int> SkipAsync(long projectId, string annotator, IReadOnlyList<long> itemIds, CancellationToken ct = default)
+    {
+        annotator = Validate(annotator);
+        var ids = itemIds.Distinct().ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ItemLeases.Where(l => l.ProjectId == projectId && l.Annotator == annotator && ids.Contains(l.ItemId)).ExecuteDeleteAsync(ct);
+        var fresh = await db.Items.Where(i => i.ProjectId == projectId && ids.Contains(i.Id)
+                && !db.ItemSkips.Any(s => s.ProjectId == projectId && s.Annotator == annotator && s.ItemId == i.Id))
+            .Select(i => i.Id).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        db.ItemSkips.AddRange(fresh.Select(id => new ItemSkip { ProjectId = projectId, ItemId = id, Annotator = annotator, SkippedAt = now }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return fresh.Count;
+    }
+
+    /// <summary>Forgets every skip of <paramref name="annotator"/> in the project, so those items come back; returns how many.</summary>
+    public async Task<int> UnskipAllAsync(long projectId, string annotator, CancellationToken ct = default)
+    {
+        annotator = Validate(annotator);
+        return await db.ItemSkips.Where(s => s.ProjectId == projectId && s.Annotator == annotator).ExecuteDeleteAsync(ct);
+    }
+
     public async Task<QueueProgress> ProgressAsync(long projectId, string? annotator, CancellationToken ct = default)
     {
         await EnsureProjectAsync(projectId, ct);
@@ -86,7 +114,11 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var mine = string.IsNullOrWhiteSpace(annotator)
             ? 0
             : await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == human && a.Author == annotator.Trim()), ct);
-        return new QueueProgress(mine, projectDone, total);
+        var skipped = string.IsNullOrWhiteSpace(annotator)
+            ? 0
+            : await db.ItemSkips.LongCountAsync(s => s.ProjectId == projectId && s.Annotator == annotator.Trim()
+                && !db.Annotations.Any(a => a.ItemId == s.ItemId && ByPerson.Contains(a.Kind)), ct);
+        return new QueueProgress(mine, projectDone, total, skipped);
     }
 
     // A request that names no strategy gets the project's queue setting (import order when it has none).
@@ -104,6 +136,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         db.Items.Where(i => i.ProjectId == projectId
             && !exclude.Contains(i.Id)
             && !db.Annotations.Any(a => a.ItemId == i.Id && (ByPerson.Contains(a.Kind) || a.Author == annotator))
+            && !db.ItemSkips.Any(s => s.ItemId == i.Id && s.Annotator == annotator)
             && !db.ItemLeases.Any(l => l.ItemId == i.Id));
 
     // The first statement writes, so the transaction holds the write lock before it reads what is free.

@@ -1,6 +1,7 @@
 namespace Labelforge.Core.Queues;
 
 /// <summary>
-/// Progress of a project's human labeling: items this annotator labeled, items with any human label, and all items.
+/// Progress of a project's human labeling: items this annotator labeled, items a person decided (a human label or a
+/// review), all items, and the items this annotator skipped that nobody has decided yet.
 /// </summary>
-public sealed record QueueProgress(long AnnotatorDone, long ProjectDone, long Total);
+public sealed record QueueProgress(long AnnotatorDone, long ProjectDone, long Total, long AnnotatorSkipped = 0);

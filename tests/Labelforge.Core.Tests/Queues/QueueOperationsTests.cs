@@ -103,6 +103,29 @@ public class QueueOperationsTests
     }
 
     [Fact]
+    public async Task A_skip_keeps_the_item_from_that_annotator_only_until_they_ask_for_it_back()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        var ids = await Seed.ItemsAsync(t, p.Id, 3);
+        var first = await Ops(t).NextAsync(p.Id, new QueueRequest("alice", 1), Ct);
+        Assert.Equal(ids[0], first[0].Id);
+
+        Assert.Equal(1, await Ops(t).SkipAsync(p.Id, "alice", [ids[0]], Ct));
+        Assert.Equal(0, await Ops(t).SkipAsync(p.Id, "alice", [ids[0], 999_999], Ct)); // again, and an unknown id: nothing new
+
+        Assert.Equal([ids[1], ids[2]], (await Ops(t).NextAsync(p.Id, new QueueRequest("alice", 5), Ct)).Select(i => i.Id));
+        Assert.Equal([ids[0]], (await Ops(t).NextAsync(p.Id, new QueueRequest("bob", 5), Ct)).Select(i => i.Id)); // others still get it
+        Assert.Equal(new QueueProgress(0, 0, 3, 1), await Ops(t).ProgressAsync(p.Id, "alice", Ct));
+
+        await Ops(t).ReleaseAsync(p.Id, "alice", [ids[1], ids[2]], Ct);
+        await Ops(t).ReleaseAsync(p.Id, "bob", [ids[0]], Ct);
+        Assert.Equal(1, await Ops(t).UnskipAllAsync(p.Id, "alice", Ct));
+        Assert.Equal([ids[0], ids[1], ids[2]], (await Ops(t).NextAsync(p.Id, new QueueRequest("alice", 5), Ct)).Select(i => i.Id));
+        Assert.Equal(0, (await Ops(t).ProgressAsync(p.Id, "alice", Ct)).AnnotatorSkipped);
+    }
+
+    [Fact]
     public async Task Seeded_random_order_is_a_stable_permutation()
     {
         await using var t = await TestDb.CreateAsync();

@@ -27,5 +27,13 @@ public class MultiLabelTests(BrowserFixture browser)
         var history = (await server.GetAsync($"/api/projects/{id}/items/{first}")).GetProperty("history");
         Assert.Equal(["politics", "tech"], history[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).Order());
         Assert.Equal(0, (await server.GetAsync($"/api/projects/{id}/items/{second}")).GetProperty("history").GetArrayLength());
+
+        // The skip is remembered on the server: after the last item only the skipped one is left, on request.
+        await page.Keyboard.PressAsync("1");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("[data-testid=unskip]").WaitForAsync();
+        Assert.Contains("1 item you skipped", await page.Locator("[data-testid=queue-state]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("[data-testid=unskip]");
+        Assert.Equal(second, await driver.WaitForItemAsync());
     }
 }

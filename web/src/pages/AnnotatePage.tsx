@@ -138,7 +138,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const skip = () => {
     if (!item) return;
     markSwitchStart();
-    api.release(projectId, annotator, [item.id]).catch(() => undefined);
+    api.skip(projectId, annotator, [item.id]).catch(() => undefined);
     setRevisiting(null);
     show(queue.advance(), []);
   };
@@ -219,7 +219,18 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
             </>
           ) : (
             <div class="item-empty" data-testid="queue-state">
-              {loading ? 'Loading… (waiting for the server)' : 'Nothing left to label in this project. Thank you!'}
+              {loading ? (
+                'Loading… (waiting for the server)'
+              ) : (progress?.annotator_skipped ?? 0) > 0 ? (
+                <>
+                  Nothing left for you except the {progress?.annotator_skipped} item{progress?.annotator_skipped === 1 ? '' : 's'} you skipped.{' '}
+                  <button class="link" data-testid="unskip" onClick={() => void api.unskip(projectId, annotator).then(() => location.reload(), (e) => setError(String(e)))}>
+                    Show them again
+                  </button>
+                </>
+              ) : (
+                'Nothing left to label in this project. Thank you!'
+              )}
             </div>
           )}
         </section>

@@ -2,7 +2,7 @@ const SHORTCUTS: [string, string][] = [
   ['1-9, letters', 'pick a label (keys shown beside each label)'],
   ['Enter', "accept the model's suggestion (when one is shown)"],
   ['/', 'find a label by name, path or description'],
-  ['s', 'skip this item'],
+  ['s', 'skip this item (others still get it)'],
   ['Backspace or ←', 'go back and change the previous label'],
   ['g', 'show or hide the guidelines'],
   ['?', 'show or hide this help'],

@@ -7,7 +7,7 @@ namespace Labelforge.Server.Features.Queues;
 
 /// <summary>
 /// The labeling queue: lease the next items for an annotator, keep them while the page is open (renew),
-/// give them back on skip (release), and read progress.
+/// give them back (release), skip them for good (skip; DELETE /skips brings an annotator's skips back), and read progress.
 /// </summary>
 public static class QueueEndpoints
 {
@@ -27,6 +27,10 @@ public static class QueueEndpoints
             await ops.ReleaseAsync(projectId, body.Annotator ?? "", body.ItemIds ?? [], ct);
             return TypedResults.NoContent();
         });
+        group.MapPost("/skip", async (long projectId, QueueLeaseRequest body, QueueOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(new QueueSkipResult(await ops.SkipAsync(projectId, body.Annotator ?? "", body.ItemIds ?? [], ct), 0)));
+        group.MapDelete("/skips", async (long projectId, string? annotator, QueueOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(new QueueSkipResult(0, await ops.UnskipAllAsync(projectId, annotator ?? "", ct))));
         group.MapGet("/progress", async (long projectId, string? annotator, QueueOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ProgressAsync(projectId, annotator, ct)));
         return api;

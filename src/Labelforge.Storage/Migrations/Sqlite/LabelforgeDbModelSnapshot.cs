@@ -410,6 +410,35 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("item_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Queues.ItemSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Annotator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SkippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ProjectId", "Annotator", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("item_skips", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Queues.QueueModelState", b =>
                 {
                     b.Property<long>("ProjectId")
@@ -669,6 +698,21 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Labelforge.Core.Queues.ItemLease", b =>
+                {
+                    b.HasOne("Labelforge.Core.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.ItemSkip", b =>
                 {
                     b.HasOne("Labelforge.Core.Items.Item", null)
                         .WithMany()

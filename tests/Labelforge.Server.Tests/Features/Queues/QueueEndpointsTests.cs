@@ -47,6 +47,25 @@ public class QueueEndpointsTests
     }
 
     [Fact]
+    public async Task Skips_are_kept_per_annotator_and_given_back_on_request()
+    {
+        await using var s = await TestServer.StartAsync();
+        var id = await ProjectWithItemsAsync(s, 2);
+        var alice = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 1 }, 200));
+
+        var skip = await s.PostAsync($"/api/projects/{id}/queue/skip", new { annotator = "alice", item_ids = alice }, 200);
+        Assert.Equal(1, skip.GetProperty("skipped").GetInt32());
+        var next = await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 5 }, 200);
+        Assert.DoesNotContain(alice[0], Ids(next));
+        Assert.Equal(1, next.GetProperty("progress").GetProperty("annotator_skipped").GetInt32());
+
+        using var restore = await s.Client.DeleteAsync($"/api/projects/{id}/queue/skips?annotator=alice", Ct);
+        Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+        Assert.Contains("\"restored\":1", await restore.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, (await s.GetAsync($"/api/projects/{id}/queue/progress?annotator=alice")).GetProperty("annotator_skipped").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_queue_requests_are_problem_details()
     {
         await using var s = await TestServer.StartAsync();
