@@ -31,10 +31,18 @@ internal sealed class WalCheckpointer : IDisposable
 
     private void Run()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        while (!_stop.Token.WaitHandle.WaitOne(Interval))
-            Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            while (!_stop.Token.WaitHandle.WaitOne(Interval))
+                Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        catch (SqliteException)
+        {
+            // Checkpointing here only saves the writer time: on a failure (disk full, file gone) this thread stops,
+            // the import reports its own error if it has one, and automatic checkpoints resume when it ends.
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -49,6 +57,7 @@ internal sealed class WalCheckpointer : IDisposable
         _stop.Cancel();
         _thread.Join();
         _stop.Dispose();
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_wal_autocheckpoint(_writer.Handle, DefaultAutoCheckpointPages), _writer.Handle);
+        if (_writer.State == System.Data.ConnectionState.Open)
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_wal_autocheckpoint(_writer.Handle, DefaultAutoCheckpointPages), _writer.Handle);
     }
 }
