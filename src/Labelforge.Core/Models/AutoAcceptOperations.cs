@@ -73,10 +73,8 @@ public sealed class AutoAcceptOperations(LabelforgeDb db, TimeProvider time)
 
     private async Task<Dictionary<long, (long AnnotationId, long? LabelId)>> GivenLabelsAsync(long projectId, CancellationToken ct)
     {
-        var given = AnnotationKinds.Given;
         var result = new Dictionary<long, (long, long?)>();
-        var rows = db.Annotations.AsNoTracking().Where(a => a.ProjectId == projectId && given.Contains(a.Kind)).OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.ItemId, a.LabelIdsJson });
+        var rows = GivenLabels.Latest(db, projectId).AsNoTracking().Select(a => new { a.Id, a.ItemId, a.LabelIdsJson });
         await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             var ids = JsonIds.Read(a.LabelIdsJson);

@@ -36,11 +36,7 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
         var index = classes.Select((l, i) => (l.Id, i)).ToDictionary(p => p.Id, p => p.i);
         // Human, imported and reviewed labels are the "given" labels worth auditing; model and LF labels are not.
         var review = AnnotationKind.Review.ToWire();
-        var given = AnnotationKinds.Given;
-        var last = through ?? long.MaxValue;
-        var latest = await db.Annotations.AsNoTracking()
-            .Where(a => a.ProjectId == projectId && given.Contains(a.Kind) && a.Id <= last
-                && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id && b.Id <= last))
+        var latest = await GivenLabels.Latest(db, projectId, through).AsNoTracking()
             .Join(db.Items, a => a.ItemId, i => i.Id, (a, i) => new { a.Id, a.ItemId, a.Author, a.Kind, a.LabelIdsJson, i.Text })
             .OrderBy(x => x.ItemId)
             .ToListAsync(ct);

@@ -17,11 +17,8 @@ internal static class LfGoldLabels
     public static async Task<Dictionary<long, int>> LoadAsync(LabelforgeDb db, long projectId, IReadOnlyList<string> setLabels,
         LabelResolver resolver, CancellationToken ct)
     {
-        var given = AnnotationKinds.Given;
         var index = setLabels.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
-        var rows = await db.Annotations.AsNoTracking()
-            .Where(a => a.ProjectId == projectId && given.Contains(a.Kind)
-                && !db.Annotations.Any(b => b.ItemId == a.ItemId && given.Contains(b.Kind) && b.Id > a.Id))
+        var rows = await GivenLabels.Latest(db, projectId).AsNoTracking()
             .Select(a => new { a.ItemId, a.LabelIdsJson })
             .ToListAsync(ct);
         var gold = new Dictionary<long, int>();

@@ -48,12 +48,9 @@ public static class LabelErrorEndpoints
         if (run.Errors.Count == 0)
             return run;
         var ids = run.Errors.Select(e => e.ItemId).ToList();
-        var given = AnnotationKinds.Given;
-        var latest = await db.Annotations.AsNoTracking()
-            .Where(a => ids.Contains(a.ItemId) && given.Contains(a.Kind))
-            .GroupBy(a => a.ItemId)
-            .Select(g => new { g.Key, Id = g.Max(a => a.Id) })
-            .ToDictionaryAsync(x => x.Key, x => x.Id, ct);
+        var latest = await GivenLabels.Latest(db, run.ProjectId).AsNoTracking()
+            .Where(a => ids.Contains(a.ItemId))
+            .ToDictionaryAsync(a => a.ItemId, a => a.Id, ct);
         return run with { Errors = run.Errors.Where(e => latest.GetValueOrDefault(e.ItemId) == e.GivenAnnotationId).ToList() };
     }
 
