@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Taxonomy;
@@ -117,8 +116,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
     {
         if (probabilitiesJson is null || labels.Length != 1)
             return null;
-        var byId = JsonSerializer.Deserialize<Dictionary<string, double>>(probabilitiesJson);
-        return byId is not null && byId.TryGetValue(labels[0].ToString(System.Globalization.CultureInfo.InvariantCulture), out var p) ? p : null;
+        return ProbabilityJson.Read(probabilitiesJson).TryGetValue(labels[0], out var p) ? p : null;
     }
 
     private async Task<Annotation?> FindByRequestAsync(long projectId, string requestId, CancellationToken ct) =>
@@ -141,9 +139,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
     internal static AnnotationView ToView(Annotation a, LabelResolver resolver)
     {
         var ids = JsonIds.Read(a.LabelIdsJson);
-        var probabilities = a.ProbabilitiesJson is null
-            ? null
-            : JsonSerializer.Deserialize<Dictionary<string, double>>(a.ProbabilitiesJson);
+        var probabilities = a.ProbabilitiesJson is null ? null : ProbabilityJson.ReadRaw(a.ProbabilitiesJson);
         return new AnnotationView(a.Id, a.ItemId, a.Author, a.Kind, ids, resolver.Names(ids), a.Confidence,
             probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId, a.SuggestionAnnotationId, a.SuggestionOutcome);
     }

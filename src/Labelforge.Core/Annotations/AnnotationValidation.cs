@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Taxonomy;
 
@@ -33,7 +31,7 @@ internal static class AnnotationValidation
             var id = long.TryParse(key, out var parsed) && resolver.Find(parsed) is not null ? parsed : ByName(resolver, key);
             byId[id] = p;
         }
-        return JsonSerializer.Serialize(byId.ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value));
+        return ProbabilityJson.Write(byId);
     }
 
     private static long ByName(LabelResolver resolver, string name) =>

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
@@ -91,7 +91,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
 
     private static Dictionary<string, double> Probabilities(string json, LabelResolver resolver)
     {
-        var byId = JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [];
+        var byId = ProbabilityJson.ReadRaw(json);
         var result = new Dictionary<string, double>();
         foreach (var (key, p) in byId)
         {

@@ -98,6 +98,5 @@ public sealed class AutoAcceptOperations(LabelforgeDb db, TimeProvider time)
         return await new PredictionOperations(db, time).WriteAsync(projectId, author, project.TaxonomyVersion, accepted, AnnotationKind.ModelAccepted, ct);
     }
 
-    private static Dictionary<long, double> Probabilities(string? json) =>
-        json is null ? [] : (JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? []).ToDictionary(p => long.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => p.Value);
+    private static Dictionary<long, double> Probabilities(string? json) => ProbabilityJson.Read(json);
 }

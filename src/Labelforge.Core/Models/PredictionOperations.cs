@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -43,14 +41,10 @@ public sealed class PredictionOperations(LabelforgeDb db, TimeProvider time)
             foreach (var p in predictions)
             {
                 ct.ThrowIfCancellationRequested();
-                writer.Insert(p.ItemId, author, kind.ToWire(), [p.LabelId], Math.Round(p.Confidence, 6), ProbabilitiesJson(p.Probabilities), taxonomyVersion);
+                writer.Insert(p.ItemId, author, kind.ToWire(), [p.LabelId], Math.Round(p.Confidence, 6), ProbabilityJson.Write(p.Probabilities, digits: 6), taxonomyVersion);
             }
         }
         await tx.CommitAsync(ct);
         return predictions.Count;
     }
-
-    private static string ProbabilitiesJson(IReadOnlyDictionary<long, double> probabilities) =>
-        JsonSerializer.Serialize(probabilities.OrderBy(p => p.Key)
-            .ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => Math.Round(p.Value, 6)));
 }

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Data;
 using Labelforge.Engine.WeakSupervision;
@@ -31,11 +29,8 @@ internal static class LfAnnotationWriter
             if (!LfFunctionWeights.Covered(matrix.Row(i)))
                 continue;
             var best = LfFunctionWeights.Best(probabilities, i);
-            var byLabel = new SortedDictionary<long, double>();
-            for (var c = 0; c < labelIds.Length; c++)
-                byLabel[labelIds[c]] = Math.Round(probabilities[i, c], 6);
             var labels = Common.JsonIds.Write([labelIds[best]]);
-            var probs = JsonSerializer.Serialize(byLabel.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value));
+            var probs = ProbabilityJson.Write(labelIds.Select((id, c) => KeyValuePair.Create(id, probabilities[i, c])), digits: 6);
             if (existing.TryGetValue(itemIds[i], out var old) && old.LabelIdsJson == labels && old.ProbabilitiesJson == probs)
                 continue; // same version, same answer: nothing new to record
             writer.Insert(itemIds[i], author, AnnotationKind.Programmatic.ToWire(), [labelIds[best]], probabilities[i, best], probs, taxonomyVersion);
