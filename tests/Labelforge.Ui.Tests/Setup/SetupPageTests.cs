@@ -36,7 +36,8 @@ public class SetupPageTests(BrowserFixture browser)
         await editor.Locator("button[type=submit]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.history li').length === 8 && !document.querySelector('[data-testid=label-editor]')");
         var billing = page.Locator(".tree li", new PageLocatorOptions { Has = page.Locator("button.tree-label:text-is('billing')") }).First;
-        Assert.Contains("Invoices, charges and refunds", await billing.InnerTextAsync(), StringComparison.Ordinal);
+        // The tree and the history reload separately: wait for the tree to show the edit.
+        await billing.Filter(new LocatorFilterOptions { HasText = "Invoices, charges and refunds" }).WaitForAsync();
         Assert.Equal("b", await billing.Locator("> kbd").InnerTextAsync());
         Assert.Equal(1, await billing.Locator("> .swatch").CountAsync());
         Assert.Contains("edit", await page.Locator(".history li").First.InnerTextAsync(), StringComparison.Ordinal);
