@@ -63,11 +63,6 @@ public sealed class ModelOperations(LabelforgeDb db, TimeProvider time)
         return found ?? throw LabelforgeException.NotFound($"No model '{reference}' in this project.");
     }
 
-    /// <summary>The latest version of <paramref name="name"/>, or null when it was never trained.</summary>
-    public async Task<ModelVersion?> LatestAsync(long projectId, string name, CancellationToken ct = default) =>
-        await db.ModelVersions.AsNoTracking().Where(m => m.ProjectId == projectId && m.Name == name)
-            .OrderByDescending(m => m.Version).FirstOrDefaultAsync(ct);
-
     private static void CheckName(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(c => c == '@' || char.IsWhiteSpace(c) || char.IsControl(c)))

@@ -42,8 +42,7 @@ public class ModelOperationsTests
         Assert.Equal(1, (await ops.GetAsync(p.Id, "a@1", ct)).Version);
         Assert.Equal([1, 2, 3], (await ops.GetAsync(p.Id, "a@1", ct)).Blob);
         Assert.Equal("b", (await ops.GetAsync(p.Id, null, ct)).Name);
-        Assert.Equal(2, (await ops.LatestAsync(p.Id, "a", ct))!.Version);
-        Assert.Null(await ops.LatestAsync(p.Id, "zzz", ct));
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<LabelforgeException>(() => ops.GetAsync(p.Id, "zzz", ct))).Kind);
         Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<LabelforgeException>(() => ops.GetAsync(p.Id, "a@9", ct))).Kind);
         Assert.Equal(ErrorKind.Invalid, (await Assert.ThrowsAsync<LabelforgeException>(() => ops.GetAsync(p.Id, "a@x", ct))).Kind);
     }
