@@ -1,5 +1,6 @@
-using Microsoft.ML;
+using Labelforge.Engine;
 using Labelforge.Training.Models;
+using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace Labelforge.Training.TextClassification;
@@ -59,19 +60,10 @@ public sealed class TextClassifier : ITextModel
 
     internal static int[] ArgMax(float[] probabilities, int classCount)
     {
-        var n = probabilities.Length / classCount;
-        var result = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            var row = probabilities.AsSpan(i * classCount, classCount);
-            var best = 0;
-            for (var j = 1; j < classCount; j++)
-            {
-                if (row[j] > row[best])
-                    best = j;
-            }
-            result[i] = best;
-        }
+        var matrix = new ProbabilityMatrix(probabilities, classCount);
+        var result = new int[matrix.RowCount];
+        for (var i = 0; i < result.Length; i++)
+            result[i] = matrix.ArgMax(i);
         return result;
     }
 }
