@@ -30,7 +30,7 @@ internal static class AlQueueBench
         {
             var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(dir, "alq.db"));
             var projectId = await ImportAsync(store);
-            var coordinator = new QueueRetrainCoordinator(store, TimeProvider.System, new ActiveLearningQueueOptions(), NullLogger<QueueRetrainCoordinator>.Instance);
+            var coordinator = new QueueRetrainCoordinator(store, TimeProvider.System, new ActiveLearningQueueOptions(), new QueueLabelCounts(), NullLogger<QueueRetrainCoordinator>.Instance);
             Console.WriteLine("| workload | strategy | labeled | pool | ranked | wall time (median of runs) | fastest | peak managed | peak working set |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             await RetrainAsync(store, coordinator, projectId, ActiveLearningQueueStrategy.Margin, "first retrain (featurize all items) + rescore + save", runs: 1);

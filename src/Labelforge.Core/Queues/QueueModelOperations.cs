@@ -45,7 +45,7 @@ public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, Act
         foreach (var p in projects)
         {
             var state = states.GetValueOrDefault(p.ProjectId);
-            var labeled = await LabeledCountAsync(p.ProjectId, counts, ct);
+            var labeled = await LabeledItemsAsync(p.ProjectId, counts, ct);
             var changed = state is { RetrainCount: > 0 } && state.Strategy != p.Strategy;
             if (changed || labeled - (state?.LabelsAtLastRetrain ?? 0) >= p.RetrainEvery)
                 due.Add(p.ProjectId);
@@ -53,7 +53,8 @@ public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, Act
         return due;
     }
 
-    private async Task<int> LabeledCountAsync(long projectId, QueueLabelCounts? counts, CancellationToken ct)
+    /// <summary><see cref="LabeledItemsAsync(long, CancellationToken)"/>, counted again only when the project's highest annotation id moved since <paramref name="counts"/> last saw it.</summary>
+    public async Task<int> LabeledItemsAsync(long projectId, QueueLabelCounts? counts, CancellationToken ct = default)
     {
         if (counts is null)
             return await LabeledItemsAsync(projectId, ct);

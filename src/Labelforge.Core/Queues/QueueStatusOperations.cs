@@ -5,15 +5,19 @@ using Labelforge.Engine.ActiveLearning;
 
 namespace Labelforge.Core.Queues;
 
-/// <summary>Reports how a project's queue is ordered and where its active-learning model and stopping signal stand.</summary>
-public sealed class QueueStatusOperations(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options)
+/// <summary>
+/// Reports how a project's queue is ordered and where its active-learning model and stopping signal stand. The server
+/// passes its shared <see cref="QueueLabelCounts"/>, so the annotators' status polls and the retrain poll count a
+/// project's labeled items once per new annotation, not once per request.
+/// </summary>
+public sealed class QueueStatusOperations(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options, QueueLabelCounts? counts = null)
 {
     public async Task<QueueStatus> StatusAsync(long projectId, CancellationToken ct = default)
     {
         var settings = await new QueueSettingsOperations(db, time).GetAsync(projectId, ct);
         var models = new QueueModelOperations(db, time, options);
         var state = await models.StateAsync(projectId, ct);
-        var labeled = await models.LabeledItemsAsync(projectId, ct);
+        var labeled = await models.LabeledItemsAsync(projectId, counts, ct);
         var al = QueueStrategies.IsActiveLearning(settings.Strategy);
         var ready = al && state is { RetrainCount: > 0 };
         var kappas = state is null ? [] : JsonSerializer.Deserialize<List<double>>(state.KappasJson) ?? [];

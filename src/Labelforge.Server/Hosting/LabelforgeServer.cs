@@ -73,6 +73,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton(new ActiveLearningQueueOptions());
         services.AddScoped<QueueSettingsOperations>();
+        services.AddSingleton<QueueLabelCounts>();
         services.AddScoped<QueueStatusOperations>();
         services.AddSingleton<QueueRetrainCoordinator>();
         services.AddHostedService<QueueRetrainService>();

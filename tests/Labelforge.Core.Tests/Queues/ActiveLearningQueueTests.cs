@@ -105,9 +105,10 @@ public class ActiveLearningQueueTests
         var second = await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[1], "alice", Labels: ["ham"]), Ct);
         Assert.Equal([p.Id], await Models(t).DueProjectsAsync(counts, Ct));
         Assert.Equal([p.Id], await Models(t).DueProjectsAsync(null, Ct)); // counted afresh: the same answer
-        // Counted once for this latest annotation; the next poll reuses it.
+        // Counted once for this latest annotation; the next poll, and a status request sharing the counts, reuse it.
         Assert.True(counts.TryGet(p.Id, second.Annotation.Id, out var labeled));
         Assert.Equal(2, labeled);
+        Assert.Equal(2, (await new QueueStatusOperations(t.Db, t.Time, new ActiveLearningQueueOptions(), counts).StatusAsync(p.Id, Ct)).LabeledItems);
 
         await Models(t).SaveNoModelAsync(p.Id, ActiveLearningQueueStrategy.Margin, 2, "one class", Ct);
         Assert.Empty(await Models(t).DueProjectsAsync(counts, Ct));

@@ -11,11 +11,11 @@ namespace Labelforge.Server.Features.Queues;
 /// is skipped, not queued), each on its own database context, with the project's featurized items kept in memory
 /// between retrains. Claims never wait for it: they read the stored ranking, which a retrain replaces only at its end.
 /// </summary>
-public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeProvider time, ActiveLearningQueueOptions options, ILogger<QueueRetrainCoordinator> logger)
+public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeProvider time, ActiveLearningQueueOptions options, QueueLabelCounts labelCounts,
+    ILogger<QueueRetrainCoordinator> logger)
 {
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _running = new();
     private readonly ConcurrentDictionary<long, QueueFeatureCache> _caches = new();
-    private readonly QueueLabelCounts _labelCounts = new();
 
     /// <summary>True while a retrain of the project runs.</summary>
     public bool IsRetraining(long projectId) => _running.TryGetValue(projectId, out var gate) && gate.CurrentCount == 0;
@@ -25,7 +25,7 @@ public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeP
     {
         IReadOnlyList<long> due;
         await using (var db = store.CreateDb())
-            due = await new QueueModelOperations(db, time, options).DueProjectsAsync(_labelCounts, ct);
+            due = await new QueueModelOperations(db, time, options).DueProjectsAsync(labelCounts, ct);
         var results = new List<QueueRetrainResult>();
         foreach (var projectId in due)
         {
