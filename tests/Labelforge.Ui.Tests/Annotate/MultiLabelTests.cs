@@ -33,6 +33,7 @@ public class MultiLabelTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("[data-testid=unskip]").WaitForAsync();
         Assert.Contains("1 item you skipped", await page.Locator("[data-testid=queue-state]").InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.TakeAsync(page, "annotate-skipped");
         await page.ClickAsync("[data-testid=unskip]");
         Assert.Equal(second, await driver.WaitForItemAsync());
     }
