@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Core.Export;
 
@@ -26,7 +27,10 @@ internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
             Encode(value);
     }
 
-    /// <summary>Labels joined with '|' as one field.</summary>
+    /// <summary>
+    /// Labels joined with '|' as one field, in <see cref="LabelPath"/> syntax: a '|' or '\' inside a name is
+    /// escaped with a backslash, so the importer splits the cell back into the same names.
+    /// </summary>
     public void Joined(IReadOnlyList<string> values)
     {
         Separator();
@@ -39,10 +43,11 @@ internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
         {
             if (i > 0)
                 output.Write("|"u8);
+            var value = LabelPath.EscapeItem(values[i], LabelPath.CellSeparator); // allocates only for names holding '|' or '\'
             if (quote)
-                EscapeQuotes(values[i]);
+                EscapeQuotes(value);
             else
-                Encode(values[i]);
+                Encode(value);
         }
         if (quote)
             output.Write("\""u8);

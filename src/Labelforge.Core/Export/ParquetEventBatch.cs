@@ -1,4 +1,5 @@
 using Labelforge.Core.Import;
+using Labelforge.Core.Taxonomy;
 using Parquet;
 using Parquet.Schema;
 
@@ -53,7 +54,7 @@ internal sealed class ParquetEventBatch(int capacity) : IParquetBatch<ExportEven
         externalIds[Count] = e.ExternalId;
         authors[Count] = e.Author;
         kinds[Count] = e.Kind;
-        labels[Count] = string.Join('|', e.Labels);
+        labels[Count] = LabelPath.Join(e.Labels, LabelPath.CellSeparator);
         confidences[Count] = e.Confidence;
         probabilities[Count] = null;
         if (e.Probabilities is not null)

@@ -1,5 +1,6 @@
 using System.Text;
 using Labelforge.Core.Import;
+using Labelforge.Core.Taxonomy;
 using Parquet;
 using Parquet.Schema;
 
@@ -34,7 +35,7 @@ internal sealed class ParquetItemBatch(int capacity) : IParquetBatch<ExportItem>
         ids[Count] = item.ItemId;
         externalIds[Count] = item.ExternalId;
         texts[Count] = item.Text;
-        labels[Count] = string.Join('|', item.Labels);
+        labels[Count] = LabelPath.Join(item.Labels, LabelPath.CellSeparator);
         ExportJson.WriteByAuthor(json.Begin(), item.ByAuthor);
         annotations[Count] = json.Finish();
         data[Count] = item.DataJson;

@@ -46,7 +46,7 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             progress?.Report(state.Progress);
             return new ImportReport(rolledBack ? null : batch.Id, state.Rows, rolledBack ? 0 : state.Imported,
                 rolledBack ? 0 : state.Skipped, rolledBack ? 0 : state.Annotations, state.ErrorCount, state.Errors,
-                rolledBack ? [] : labels.Created, rolledBack, clock.Elapsed.TotalSeconds);
+                rolledBack ? [] : labels.Created, rolledBack, clock.Elapsed.TotalSeconds, labels.Notices);
         }
         finally
         {

@@ -3,6 +3,7 @@ namespace Labelforge.Core.Import;
 /// <summary>
 /// What an import did. <see cref="Errors"/> lists the first problems (file, line, field, message);
 /// <see cref="ErrorCount"/> counts them all. <see cref="RolledBack"/>: strict mode found errors and wrote nothing.
+/// <see cref="LabelNotices"/>: label values read as something else than written (trimmed, or matched ignoring case).
 /// </summary>
 public sealed record ImportReport(
     long? BatchId,
@@ -14,4 +15,5 @@ public sealed record ImportReport(
     IReadOnlyList<ImportError> Errors,
     IReadOnlyList<string> CreatedLabels,
     bool RolledBack,
-    double Seconds);
+    double Seconds,
+    IReadOnlyList<ImportLabelNotice> LabelNotices);

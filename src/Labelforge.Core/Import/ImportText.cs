@@ -1,21 +1,25 @@
 using System.Text;
 using System.Text.Unicode;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Core.Import;
 
 /// <summary>Small helpers the readers share: label splitting, UTF-8 checks and error texts.</summary>
 internal static class ImportText
 {
-    /// <summary>Separator of several labels in one CSV/TSV cell ("spam|ads").</summary>
-    public const char LabelSeparator = '|';
+    /// <summary>Separator of several labels in one CSV/TSV cell ("spam|ads"); <c>\|</c> is a '|' inside a name.</summary>
+    public const char LabelSeparator = LabelPath.CellSeparator;
 
     public static readonly IReadOnlyList<ImportedAnnotation> NoAnnotations = [];
 
-    /// <summary>Splits "a|b" into trimmed, non-empty labels, as one import annotation; empty when there are none.</summary>
+    /// <summary>
+    /// Splits "a|b" (<see cref="LabelPath"/> syntax) into labels as one import annotation; empty when there are none.
+    /// Blank items are dropped; the others keep their whitespace, so the label map can report what trimming changed.
+    /// </summary>
     public static IReadOnlyList<ImportedAnnotation> LabelsFromText(string text)
     {
-        var labels = text.Split(LabelSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var labels = LabelPath.Split(text, LabelSeparator).Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
         return labels.Length == 0 ? NoAnnotations : [new ImportedAnnotation(null, AnnotationKind.Import, labels)];
     }
 

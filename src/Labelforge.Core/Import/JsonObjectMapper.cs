@@ -141,8 +141,8 @@ internal sealed class JsonObjectMapper
         }
         if (reader.TokenType == JsonTokenType.String)
         {
-            var label = reader.GetString()!.Trim();
-            fields.Labels = label.Length == 0 ? null : [label];
+            var label = reader.GetString()!;
+            fields.Labels = string.IsNullOrWhiteSpace(label) ? null : [label];
             return null;
         }
         if (reader.TokenType == JsonTokenType.Null)
@@ -154,9 +154,9 @@ internal sealed class JsonObjectMapper
         {
             if (reader.TokenType != JsonTokenType.String)
                 return (name, $"label field '{name}' holds a JSON {JsonErrors.Kind(reader.TokenType)}; labels must be strings");
-            var label = reader.GetString()!.Trim();
-            if (label.Length > 0)
-                labels.Add(label);
+            var label = reader.GetString()!;
+            if (!string.IsNullOrWhiteSpace(label))
+                labels.Add(label); // untrimmed: the label map trims and reports it
         }
         fields.Labels = labels;
         return null;

@@ -14,12 +14,19 @@ public sealed class LabelResolver
 
     public Label? Find(long id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>The live (active or deprecated) label with this name or path, case-insensitive; a name match wins over a path match.</summary>
+    /// <summary>
+    /// The live (active or deprecated) label with this name or path (<see cref="LabelPath"/> syntax), ignoring
+    /// case. The text is tried as a name first, so "Sci/Tech" finds a label of that name without escapes; then as
+    /// a path, so "Science/Tech" (or "Sci\/Tech" for a label named Sci/Tech at the top) finds it by its levels.
+    /// </summary>
     public Label? FindLive(string nameOrPath)
     {
+        var text = nameOrPath.Trim();
         var live = _byId.Values.Where(l => l.Status is LabelStatus.Active or LabelStatus.Deprecated).ToList();
-        return live.FirstOrDefault(l => string.Equals(l.Name, nameOrPath, StringComparison.OrdinalIgnoreCase))
-            ?? live.FirstOrDefault(l => string.Equals(PathOf(l.Id), nameOrPath, StringComparison.OrdinalIgnoreCase));
+        if (live.FirstOrDefault(l => LabelNames.Same(l.Name, text)) is { } byName)
+            return byName;
+        var path = LabelPath.Format(LabelPath.Parse(text));
+        return live.FirstOrDefault(l => LabelNames.Same(PathOf(l.Id), path));
     }
 
     /// <summary>The label an id resolves to now (itself unless merged); guards against cycles.</summary>
@@ -53,6 +60,7 @@ public sealed class LabelResolver
 
     public bool IsSplit(long id) => _byId.TryGetValue(id, out var label) && label.Status == LabelStatus.Split;
 
+    /// <summary>The label's path from the top of the tree, in <see cref="LabelPath"/> syntax (escaped).</summary>
     public string PathOf(long id)
     {
         var parts = new List<string>();
@@ -60,7 +68,7 @@ public sealed class LabelResolver
         for (var label = Find(id); label is not null && guard++ <= _byId.Count; label = label.ParentId is { } p ? Find(p) : null)
             parts.Add(label.Name);
         parts.Reverse();
-        return string.Join('/', parts);
+        return LabelPath.Format(parts);
     }
 
     public LabelView View(Label l) => new(l.Id, l.Name, PathOf(l.Id), l.ParentId, l.Description, l.Hotkey, l.Color,

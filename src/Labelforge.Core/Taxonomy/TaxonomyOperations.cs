@@ -64,7 +64,7 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
     {
         var project = await LockProjectAsync(projectId, ct);
         var label = await FindAsync(projectId, labelRef, ct);
-        var name = ValidName(newName);
+        var name = LabelNames.Clean(newName);
         await EnsureNameFreeAsync(projectId, name, label.Id, ct);
         var old = label.Name;
         label.Name = name;
@@ -191,10 +191,12 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
 
     private async Task<Label> NewLabelAsync(Project project, NewLabel request, List<Label> pending, CancellationToken ct)
     {
-        var name = ValidName(request.Name);
+        var name = LabelNames.Clean(request.Name);
+        if (pending.FirstOrDefault(p => LabelNames.Same(p.Name, name)) is { } twice)
+            throw LabelforgeException.Conflict(string.Equals(twice.Name, name, StringComparison.Ordinal)
+                ? $"Label '{name}' is listed twice."
+                : $"Labels '{twice.Name}' and '{name}' differ only in case; label names are unique ignoring case.");
         await EnsureNameFreeAsync(project.Id, name, null, ct);
-        if (pending.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-            throw LabelforgeException.Conflict($"Label '{name}' is listed twice.");
         Label? parent = string.IsNullOrEmpty(request.Parent) ? null : await FindAsync(project.Id, request.Parent, ct);
         var order = await db.Labels.Where(l => l.ProjectId == project.Id).Select(l => (int?)l.SortOrder).MaxAsync(ct) ?? -1;
         var label = new Label
@@ -238,8 +240,10 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
             .Where(l => l.ProjectId == projectId && l.Id != except && (l.Status == LabelStatus.Active || l.Status == LabelStatus.Deprecated))
             .Select(l => l.Name)
             .ToListAsync(ct);
-        if (clash.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
-            throw LabelforgeException.Conflict($"A label named '{name}' already exists.");
+        if (clash.FirstOrDefault(n => LabelNames.Same(n, name)) is { } taken)
+            throw LabelforgeException.Conflict(string.Equals(taken, name, StringComparison.Ordinal)
+                ? $"A label named '{name}' already exists."
+                : $"A label named '{taken}' already exists; names are unique ignoring case, so '{name}' would be the same label.");
     }
 
     private async Task<string?> ValidHotkeyAsync(long projectId, string hotkey, long? except, CancellationToken ct)
@@ -253,16 +257,6 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
         if (taken)
             throw LabelforgeException.Conflict($"Hotkey '{key}' is already used by another label.");
         return key;
-    }
-
-    private static string ValidName(string name)
-    {
-        var trimmed = name.Trim();
-        if (trimmed.Length == 0)
-            throw LabelforgeException.Invalid("A label needs a name.");
-        if (trimmed.Contains('/', StringComparison.Ordinal))
-            throw LabelforgeException.Invalid($"Label name '{trimmed}' may not contain '/': it separates levels of the tree.");
-        return trimmed;
     }
 
     private static void RequireActive(Label label)
