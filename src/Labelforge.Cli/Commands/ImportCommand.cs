@@ -19,7 +19,7 @@ internal static class ImportCommand
         var format = new Option<string?>("--format") { Description = "csv, tsv, jsonl, json, txt-folder or label-studio; default: from the file." };
         var textField = new Option<string?>("--text-field") { Description = "Field holding the text (default: text)." };
         var idField = new Option<string?>("--id-field") { Description = "Field holding the external id (default: none; dedupe by content)." };
-        var labelField = new Option<string?>("--label-field") { Description = "Field holding pre-annotation labels (several separated by |)." };
+        var labelField = new Option<string?>("--label-field") { Description = "Field holding pre-annotation labels (names or paths; in CSV/TSV several separated by |, with \\| and \\\\ for a | or \\ inside a name)." };
         var createLabels = new Option<bool>("--create-labels") { Description = "Add unknown labels to the taxonomy instead of reporting them." };
         var strict = new Option<bool>("--strict") { Description = "Write nothing if any row is bad." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
@@ -51,6 +51,8 @@ internal static class ImportCommand
             error.WriteLine($"{e.File}:{e.Line}: {(e.Field is null ? "" : e.Field + ": ")}{e.Message}");
         if (report.ErrorCount > report.Errors.Count)
             error.WriteLine($"... and {report.ErrorCount - report.Errors.Count} more errors");
+        foreach (var n in report.LabelNotices)
+            error.WriteLine($"note: {n.Message} ({n.Rows} {(n.Rows == 1 ? "row" : "rows")})");
         var summary = new
         {
             imported = report.Imported,
@@ -60,6 +62,7 @@ internal static class ImportCommand
             error_count = report.ErrorCount,
             errors = report.Errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
             created_labels = report.CreatedLabels,
+            label_notices = report.LabelNotices.Select(n => new { value = n.Value, label = n.Label, message = n.Message, rows = n.Rows }),
             rolled_back = report.RolledBack,
             batch_id = report.BatchId,
             seconds = Math.Round(report.Seconds, 3),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Projects;
+using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Cli.Commands;
 
@@ -22,14 +23,14 @@ internal static class ProjectCommand
         var name = new Argument<string>("NAME") { Description = "Project name (unique)." };
         var type = new Option<string>("--type") { Description = "Task type.", DefaultValueFactory = _ => TaskTypes.TextClassification };
         var multi = new Option<bool>("--multi-label") { Description = "Items may take several labels." };
-        var labels = new Option<string?>("--labels") { Description = "Comma-separated labels, e.g. \"ham,spam\"." };
+        var labels = new Option<string?>("--labels") { Description = "Comma-separated label names, e.g. \"World,Sports,Sci/Tech\"; write \\, for a comma and \\\\ for a backslash inside a name." };
         var guidelines = new Option<FileInfo?>("--guidelines") { Description = "A Markdown file with the labeling guidelines." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
         var command = new Command("create", "Create a project.") { name, type, multi, labels, guidelines, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             var text = parse.GetValue(guidelines) is { } file ? await File.ReadAllTextAsync(file.FullName, ct) : "";
-            var labelList = (parse.GetValue(labels) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var labelList = LabelPath.SplitList(parse.GetValue(labels));
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var ops = new ProjectOperations(store.Db, store.Time);
             var project = await ops.CreateAsync(new NewProject(parse.GetRequiredValue(name), parse.GetValue(type)!, parse.GetValue(multi), labelList, text), ct);
@@ -65,7 +66,7 @@ internal static class ProjectCommand
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
             var summary = await new ProjectOperations(store.Db, store.Time).SummarizeAsync(p, ct);
-            var labels = await new Core.Taxonomy.TaxonomyOperations(store.Db, store.Time).GetLabelsAsync(p.Id, ct: ct);
+            var labels = await new TaxonomyOperations(store.Db, store.Time).GetLabelsAsync(p.Id, ct: ct);
             var text = $"{summary.Name} (id {summary.Id}): {summary.TaskType}{(summary.MultiLabel ? ", multi-label" : "")}, taxonomy v{summary.TaxonomyVersion}, " +
                 $"{summary.LabeledItems}/{summary.Items} items labeled{Environment.NewLine}labels: {string.Join(", ", labels.Where(l => l.Status == "active").Select(l => l.Path))}";
             CliJson.Report(parse, json, new { project = summary, labels, guidelines = p.Guidelines }, text);

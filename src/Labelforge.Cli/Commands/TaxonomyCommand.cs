@@ -13,15 +13,15 @@ internal static class TaxonomyCommand
     {
         var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
         var command = new Command("taxonomy", "Show and change a project's versioned label tree.") { project };
-        var label = () => new Argument<string>("LABEL") { Description = "Label name, path (a/b) or id." };
+        var label = () => new Argument<string>("LABEL") { Description = "Label name, path (Parent/Child; \\/ for a '/' inside a name) or id." };
 
-        var name = new Argument<string>("NAME") { Description = "New label name." };
-        var parent = new Option<string?>("--parent") { Description = "Parent label (name, path or id); omitted = top level." };
+        var name = new Argument<string>("NAME") { Description = "New label name: free text, taken as written (a '/' or ',' is part of the name)." };
+        var parent = new Option<string?>("--parent") { Description = "Parent label (name, path with \\/ for a '/' inside a name, or id); omitted = top level." };
         var description = new Option<string?>("--description") { Description = "Shown to annotators on hover." };
         var hotkey = new Option<string?>("--hotkey") { Description = "One letter or digit that picks this label." };
         var color = new Option<string?>("--color") { Description = "CSS color, e.g. #2563eb." };
         command.Subcommands.Add(Sub(project, "add", "Add a label.", [name, parent, description, hotkey, color], async (p, ops, id, ct) =>
-            await ops.AddAsync(id, new NewLabel(p.GetRequiredValue(name), p.GetValue(parent), p.GetValue(description), p.GetValue(hotkey), p.GetValue(color)), "cli", ct)));
+            Noticed(p, p.GetRequiredValue(name), await ops.AddAsync(id, new NewLabel(p.GetRequiredValue(name), p.GetValue(parent), p.GetValue(description), p.GetValue(hotkey), p.GetValue(color)), "cli", ct))));
 
         var editLabel = label();
         var editDescription = new Option<string?>("--description") { Description = "New description (\"\" clears)." };
@@ -33,7 +33,7 @@ internal static class TaxonomyCommand
         var renameLabel = label();
         var newName = new Argument<string>("NEW_NAME") { Description = "The new name." };
         command.Subcommands.Add(Sub(project, "rename", "Rename a label (its id stays).", [renameLabel, newName], async (p, ops, id, ct) =>
-            await ops.RenameAsync(id, p.GetRequiredValue(renameLabel), p.GetRequiredValue(newName), "cli", ct)));
+            Noticed(p, p.GetRequiredValue(newName), await ops.RenameAsync(id, p.GetRequiredValue(renameLabel), p.GetRequiredValue(newName), "cli", ct))));
 
         var moveLabel = label();
         var moveParent = new Option<string?>("--parent") { Description = "New parent; omitted = top level." };
@@ -50,9 +50,9 @@ internal static class TaxonomyCommand
             await ops.MergeAsync(id, p.GetRequiredValue(sources), p.GetRequiredValue(into), "cli", ct)));
 
         var splitLabel = label();
-        var targets = new Option<string>("--into") { Description = "Comma-separated target labels, e.g. \"car,truck\".", Required = true };
+        var targets = new Option<string>("--into") { Description = "Comma-separated target labels, e.g. \"car,truck\"; \\, for a comma inside a name.", Required = true };
         command.Subcommands.Add(Sub(project, "split", "Split a label; its items are listed as needing relabel.", [splitLabel, targets], async (p, ops, id, ct) =>
-            await ops.SplitAsync(id, p.GetRequiredValue(splitLabel), p.GetRequiredValue(targets).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "cli", ct)));
+            await ops.SplitAsync(id, p.GetRequiredValue(splitLabel), LabelPath.SplitList(p.GetRequiredValue(targets)), "cli", ct)));
 
         var version = new Option<int?>("--version") { Description = "Show the tree as it was at this version." };
         command.Subcommands.Add(Sub(project, "list", "List the labels.", [version], async (p, ops, id, ct) =>
@@ -84,6 +84,14 @@ internal static class TaxonomyCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Says on stderr when the stored name is not the name as typed (outer whitespace removed).</summary>
+    private static LabelView Noticed(ParseResult parse, string typed, LabelView label)
+    {
+        if (LabelNames.TrimNotice(typed, label.Name) is { } notice)
+            parse.InvocationConfiguration.Error.WriteLine("note: " + notice);
+        return label;
     }
 
     private static string Describe(object result) => result switch
