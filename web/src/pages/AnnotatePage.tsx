@@ -12,6 +12,7 @@ import { LabelFilter } from './LabelFilter';
 import { QueueBadge } from './QueueBadge';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SuggestionBar } from './SuggestionBar';
+import { displayPath } from '../labelPath';
 
 interface Done {
   item: QueueItem;
@@ -241,11 +242,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
               const suggested = item?.suggestion?.label_ids.includes(l.id) ?? false;
               return (
                 <li key={l.id}>
-                  <button class={`label ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} title={l.description ?? l.path} aria-pressed={on} onClick={() => choose(l)}>
+                  <button class={`label ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} title={l.description ?? displayPath(l)} aria-pressed={on} onClick={() => choose(l)}>
                     <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
                     <span>
                       {l.color && <span class="swatch" style={{ background: l.color }} aria-hidden="true" />}
-                      {l.path}
+                      {displayPath(l)}
                       {suggested && <span class="chip">suggested</span>}
                     </span>
                     {l.description && <span class="desc">{l.description}</span>}

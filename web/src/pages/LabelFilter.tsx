@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { filterLabels, type LabelInfo } from '../hotkeys';
+import { displayPath } from '../labelPath';
 
 /** The `/` box: type to find a label by name, path or description; arrows move, Enter picks, Escape closes. */
 export function LabelFilter({ labels, onPick, onClose }: { labels: LabelInfo[]; onPick: (l: LabelInfo) => void; onClose: () => void }) {
@@ -32,7 +33,7 @@ export function LabelFilter({ labels, onPick, onClose }: { labels: LabelInfo[]; 
         <ul>
           {matches.map((l, i) => (
             <li key={l.id} class={i === index ? 'active' : ''} onClick={() => onPick(l)}>
-              <strong>{l.path}</strong>
+              <strong>{displayPath(l)}</strong>
               {l.description && <span class="desc">{l.description}</span>}
             </li>
           ))}

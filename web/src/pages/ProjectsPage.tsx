@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Project } from '../api';
+import { splitLabelList } from '../labelPath';
 import { onLink } from '../router';
 
 function ProgressBar({ done, total }: { done: number; total: number }) {
@@ -27,7 +28,7 @@ export function ProjectsPage() {
     e.preventDefault();
     setError('');
     try {
-      const list = labels.split(',').map((l) => l.trim()).filter(Boolean);
+      const list = splitLabelList(labels);
       await api.createProject(name.trim(), list, multi);
       setName('');
       setLabels('');

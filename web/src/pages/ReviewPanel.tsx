@@ -5,6 +5,7 @@ import type { LabelInfo } from '../hotkeys';
 import { useActiveLabels } from '../useActiveLabels';
 import { afterReview, reviewAction, type ReviewAction, type Suspect } from '../review';
 import { formatConfidence } from '../suggestions';
+import { displayPath } from '../labelPath';
 
 const POLL_MS = 500;
 
@@ -199,7 +200,7 @@ function Current({ suspect, labels, keyOf, onDecide }: {
               onDecide(l.id === given?.id ? { kind: 'keep' } : { kind: 'fix', labelIds: [l.id] })}>
               <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
               <span>
-                {l.path}
+                {displayPath(l)}
                 {l.id === given?.id && <span class="chip given-chip">given</span>}
                 {l.id === suggested?.id && <span class="chip">model</span>}
               </span>

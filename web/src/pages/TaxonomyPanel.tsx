@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setupApi, type TaxonomyVersion } from '../api';
 import type { LabelInfo } from '../hotkeys';
+import { displayPath, labelRef, splitLabelList } from '../labelPath';
 
 type Op = 'add' | 'rename' | 'move' | 'deprecate' | 'merge' | 'split';
 
@@ -9,9 +10,15 @@ const HINTS: Record<Op, [string, string]> = {
   rename: ['Label', 'New name'],
   move: ['Label', 'New parent (empty: top level)'],
   deprecate: ['Label', ''],
-  merge: ['Labels to merge (comma-separated)', 'Into label'],
-  split: ['Label to split', 'New labels (comma-separated)'],
+  merge: ['Labels to merge (comma-separated; \\, for a comma in a name)', 'Into label'],
+  split: ['Label to split', 'New labels (comma-separated; \\, for a comma in a name)'],
 };
+
+/** Names are stored trimmed; say so instead of changing what was typed silently. */
+function trimNotice(typed: string): string {
+  const name = typed.trim();
+  return name === typed ? '' : `Note: the name was stored as “${name}”, without the whitespace around it.`;
+}
 
 /** History details are JSON; show them as "key: value" pairs, which reads better than braces. */
 function describe(details: string): string {
@@ -72,7 +79,7 @@ function LabelEditor({ projectId, label, onDone }: { projectId: number; label: L
   };
   return (
     <form class="label-editor" data-testid="label-editor" onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && onDone(false)}>
-      <h3>Edit “{label.path}”</h3>
+      <h3>Edit “{displayPath(label)}”</h3>
       <label>
         Description <span class="muted">(shown to annotators beside the label)</span>
         <textarea rows={2} value={description} onInput={(e) => setDescription(e.currentTarget.value)} autoFocus />
@@ -112,24 +119,27 @@ export function TaxonomyPanel({ projectId }: { projectId: number }) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<LabelInfo | null>(null);
   const load = () => {
     api.labels(projectId).then(setLabels, (e) => setError(String(e)));
     setupApi.history(projectId).then(setHistory, (e) => setError(String(e)));
   };
   useEffect(load, [projectId]);
-  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  // Typed labels go to the server as ids where they name one, so names with '/' never travel in a URL path.
+  const ref = (s: string) => labelRef(labels, s);
 
   const apply = async (e: Event) => {
     e.preventDefault();
     setError('');
     try {
-      if (op === 'add') await setupApi.addLabel(projectId, first.trim(), second.trim() || null, null, null);
-      else if (op === 'rename') await setupApi.editLabel(projectId, first.trim(), { name: second.trim() });
-      else if (op === 'move') await setupApi.move(projectId, first.trim(), second.trim() || null);
-      else if (op === 'deprecate') await setupApi.deprecate(projectId, first.trim());
-      else if (op === 'merge') await setupApi.merge(projectId, list(first), second.trim());
-      else await setupApi.split(projectId, first.trim(), list(second));
+      if (op === 'add') await setupApi.addLabel(projectId, first, second.trim() ? ref(second) : null, null, null);
+      else if (op === 'rename') await setupApi.editLabel(projectId, ref(first), { name: second });
+      else if (op === 'move') await setupApi.move(projectId, ref(first), second.trim() ? ref(second) : null);
+      else if (op === 'deprecate') await setupApi.deprecate(projectId, ref(first));
+      else if (op === 'merge') await setupApi.merge(projectId, splitLabelList(first).map(ref), second.trim());
+      else await setupApi.split(projectId, ref(first), splitLabelList(second));
+      setNotice(op === 'add' || op === 'rename' ? trimNotice(op === 'add' ? first : second) : '');
       setFirst('');
       setSecond('');
       load();
@@ -167,6 +177,7 @@ export function TaxonomyPanel({ projectId }: { projectId: number }) {
           {HINTS[op][1] && <input aria-label={HINTS[op][1]} placeholder={HINTS[op][1]} value={second} onInput={(e) => setSecond(e.currentTarget.value)} />}
           <button type="submit">Apply</button>
         </form>
+        {notice && <p class="muted" role="status">{notice}</p>}
         {error && <p class="error">{error}</p>}
       </section>
       <section class="card">
