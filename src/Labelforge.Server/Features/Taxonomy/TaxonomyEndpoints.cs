@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Labelforge.Server.Features.Taxonomy;
 
-/// <summary>The label tree and its versioned operations. Label references are ids or names.</summary>
+/// <summary>
+/// The label tree and its versioned operations. Label references are ids, names or paths (Core/Taxonomy/LabelPath);
+/// in a URL path segment a '/' inside one is sent as %2F.
+/// </summary>
 public static class TaxonomyEndpoints
 {
     public static RouteGroupBuilder MapTaxonomy(this RouteGroupBuilder api)
@@ -20,9 +23,9 @@ public static class TaxonomyEndpoints
         });
         group.MapPatch("/labels/{label}", Edit);
         group.MapPost("/labels/{label}/move", async (long projectId, string label, MoveLabelRequest body, TaxonomyOperations ops, CancellationToken ct) =>
-            TypedResults.Ok(await ops.MoveAsync(projectId, label, body.Parent, body.Author, ct)));
+            TypedResults.Ok(await ops.MoveAsync(projectId, FromPath(label), body.Parent, body.Author, ct)));
         group.MapPost("/labels/{label}/deprecate", async (long projectId, string label, TaxonomyOperations ops, CancellationToken ct) =>
-            TypedResults.Ok(await ops.DeprecateAsync(projectId, label, null, ct)));
+            TypedResults.Ok(await ops.DeprecateAsync(projectId, FromPath(label), null, ct)));
         group.MapPost("/taxonomy/merge", async (long projectId, MergeLabelsRequest body, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.MergeAsync(projectId, body.Sources ?? [], body.Target ?? "", body.Author, ct)));
         group.MapPost("/taxonomy/split", async (long projectId, SplitLabelRequest body, TaxonomyOperations ops, CancellationToken ct) =>
@@ -32,9 +35,16 @@ public static class TaxonomyEndpoints
         return api;
     }
 
+    /// <summary>
+    /// A label reference from a URL path segment. Kestrel decodes every escape of the path except %2F (so a
+    /// segment never splits), which would leave "Sci%2FTech" for a name holding '/'; this decodes that one too.
+    /// </summary>
+    private static string FromPath(string label) => label.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     private static async Task<IResult> Edit(long projectId, string label, EditLabelRequest body, TaxonomyOperations ops, CancellationToken ct)
     {
         LabelView? result = null;
+        label = FromPath(label);
         if (!string.IsNullOrWhiteSpace(body.Name))
         {
             result = await ops.RenameAsync(projectId, label, body.Name, body.Author, ct);
