@@ -79,6 +79,23 @@ public class LabelNameRoundTripTests
     }
 
     [Fact]
+    public async Task A_json_array_takes_each_string_as_one_name_without_escapes()
+    {
+        await using var t = await TestDb.CreateAsync();
+        using var folder = new ImportTestFiles.TempFolder();
+        var p = await t.ProjectAsync("json", true, AwkwardLabelNames.All);
+        var file = folder.File("labels.json");
+        await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(Labeled.Select((names, i) => new { text = $"text {i}", labels = names })), Ct);
+
+        var report = await new ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, ImportFormat.Json,
+            ImportReaders.ReadAsync(file, ImportFormat.Json, new ImportFieldMap(LabelField: "labels"), ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
+
+        Assert.Equal((0L, 0), (report.ErrorCount, report.LabelNotices.Count));
+        var byText = await LabelsByTextAsync(t, p.Id);
+        Assert.Equal(Labeled.Select(n => string.Join('\u0001', n)), Enumerable.Range(0, Labeled.Length).Select(i => byText[$"text {i}"]));
+    }
+
+    [Fact]
     public async Task Values_with_outer_whitespace_or_another_case_are_reported()
     {
         await using var t = await TestDb.CreateAsync();
