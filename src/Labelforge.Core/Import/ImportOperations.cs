@@ -34,9 +34,11 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             if (!options.Strict)
                 tx = await RenewAsync(tx, projectId, ct);
-            var labels = new ImportLabelMap(await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct));
+            var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+            var labels = new ImportLabelMap(resolver);
             var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
-            await using (var run = new ImportRun(db, time, project, batch, labels, writer, state) { Transaction = tx })
+            var rules = new ImportLabelRules(project, options, resolver);
+            await using (var run = new ImportRun(db, time, project, batch, labels, rules, writer, state) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;
@@ -46,7 +48,8 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             progress?.Report(state.Progress);
             return new ImportReport(rolledBack ? null : batch.Id, state.Rows, rolledBack ? 0 : state.Imported,
                 rolledBack ? 0 : state.Skipped, rolledBack ? 0 : state.Annotations, state.ErrorCount, state.Errors,
-                rolledBack ? [] : labels.Created, rolledBack, clock.Elapsed.TotalSeconds);
+                rolledBack ? [] : labels.Created, rolledBack, clock.Elapsed.TotalSeconds,
+                state.IgnoredCount, [.. state.Ignored.Select(r => $"{r.Value:N0} rows {r.Key}")]);
         }
         finally
         {

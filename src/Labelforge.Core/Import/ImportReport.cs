@@ -3,6 +3,8 @@ namespace Labelforge.Core.Import;
 /// <summary>
 /// What an import did. <see cref="Errors"/> lists the first problems (file, line, field, message);
 /// <see cref="ErrorCount"/> counts them all. <see cref="RolledBack"/>: strict mode found errors and wrote nothing.
+/// <see cref="Ignored"/>: rows the file itself marked to leave out (Prodigy "ignore" answers), not imported and not
+/// errors; <see cref="IgnoredReasons"/> says why, once per reason with its count.
 /// </summary>
 public sealed record ImportReport(
     long? BatchId,
@@ -14,4 +16,6 @@ public sealed record ImportReport(
     IReadOnlyList<ImportError> Errors,
     IReadOnlyList<string> CreatedLabels,
     bool RolledBack,
-    double Seconds);
+    double Seconds,
+    long Ignored = 0,
+    IReadOnlyList<string>? IgnoredReasons = null);
