@@ -42,6 +42,7 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             {
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;
+                KeepControl(project, run.Control);
             }
             var rolledBack = options.Strict && state.ErrorCount > 0;
             await FinishAsync(tx, batch, state, rolledBack, ct);
@@ -56,6 +57,16 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             await ImportConnection.ForeignKeysAsync(db, true, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The first Label Studio control names an import brings become the project's (saved with the batch's counts),
+    /// so its Label Studio exports name the same controls; names the project has already are kept.
+    /// </summary>
+    private static void KeepControl(Project project, LabelStudioControl? control)
+    {
+        if (control is not null && project.LabelStudioFromName is null)
+            (project.LabelStudioFromName, project.LabelStudioToName) = (control.FromName, control.ToName);
     }
 
     /// <summary>Rolls a failed strict import back, or records the counts and commits them with the last rows.</summary>

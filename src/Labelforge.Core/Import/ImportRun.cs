@@ -95,12 +95,10 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
         return rules.Apply(annotation, ids.Ids, names);
     }
 
-    /// <summary>The first Label Studio control names an import brings become the project's, so its exports name the same controls.</summary>
-    private void RememberControl(ImportedAnnotation annotation)
-    {
-        if (annotation.Control is { } control && project.LabelStudioFromName is null)
-            (project.LabelStudioFromName, project.LabelStudioToName) = (control.FromName, control.ToName);
-    }
+    /// <summary>The first Label Studio control names the import brought; the project takes them at the end if it has none.</summary>
+    public LabelStudioControl? Control { get; private set; }
+
+    private void RememberControl(ImportedAnnotation annotation) => Control ??= annotation.Control;
 
     /// <summary>Counts what a flush wrote and adds the pre-annotations of the items that went in.</summary>
     private void Written(IReadOnlyList<(PendingItem Item, long Id)> written)

@@ -131,4 +131,18 @@ public class ImportLabelRulesTests
         var project = await t.Db.Projects.AsNoTracking().SingleAsync(x => x.Id == p.Id, Ct);
         Assert.Equal(("sentiment", "review"), (project.LabelStudioFromName, project.LabelStudioToName));
     }
+
+    [Fact]
+    public async Task Control_names_are_remembered_when_the_import_creates_its_labels()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync("reviews", false, "Unrelated");
+
+        var report = await ImportFileAsync(t, p.Id, ImportTestFiles.Path("label-studio", "roundtrip.json"), new ImportFieldMap("review"),
+            new ImportOptions(CreateLabels: true));
+
+        Assert.Equal(["Positive", "Negative"], report.CreatedLabels);
+        var project = await t.Db.Projects.AsNoTracking().SingleAsync(x => x.Id == p.Id, Ct);
+        Assert.Equal(("sentiment", "review"), (project.LabelStudioFromName, project.LabelStudioToName));
+    }
 }
