@@ -16,8 +16,11 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "jsonl, csv, parquet or label-studio.", Required = true };
         var history = new Option<bool>("--history") { Description = "Every annotation event instead of current labels." };
         var output = new Option<string>("--output") { Description = "File to write (- for stdout).", Required = true };
+        var include = new Option<string?>("--include") { Description = "model: count models' suggestions (pre-labels) as item labels too; by default they are listed per author only." };
+        var fromName = new Option<string?>("--ls-from-name") { Description = "Label Studio control name (from_name) of the results; kept for the project's later exports." };
+        var toName = new Option<string?>("--ls-to-name") { Description = "Label Studio object name (to_name) of the results; kept for the project's later exports." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
-        var command = new Command("export", "Export a project's labels.") { project, format, history, output, db, json };
+        var command = new Command("export", "Export a project's labels.") { project, format, history, output, include, fromName, toName, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             var wire = parse.GetRequiredValue(format);
@@ -26,7 +29,15 @@ internal static class ExportCommand
             var target = parse.GetRequiredValue(output);
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var request = new ExportRequest(p.Id, parsed, parse.GetValue(history));
+            var includeModel = parse.GetValue(include) switch
+            {
+                null => false,
+                "model" => true,
+                var other => throw new CliException($"unknown --include '{other}'; the one value is: model"),
+            };
+            if (parse.GetValue(fromName) is not null || parse.GetValue(toName) is not null)
+                await LabelStudioControlSettings.SetAsync(store.Db, p.Id, parse.GetValue(fromName), parse.GetValue(toName), ct);
+            var request = new ExportRequest(p.Id, parsed, parse.GetValue(history), includeModel);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             long rows;
             if (target == "-")

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Import;
+using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Cli.Commands;
 
@@ -22,9 +23,14 @@ internal static class ImportCommand
         var labelField = new Option<string?>("--label-field") { Description = "Field holding pre-annotation labels (names or paths; in CSV/TSV several separated by |, with \\| and \\\\ for a | or \\ inside a name)." };
         var createLabels = new Option<bool>("--create-labels") { Description = "Add unknown labels to the taxonomy instead of reporting them." };
         var strict = new Option<bool>("--strict") { Description = "Write nothing if any row is bad." };
+        var noHeader = new Option<bool>("--no-header") { Description = "CSV/TSV: the first row is data; pick columns with --text-column, --id-column, --label-column." };
+        var textColumn = new Option<int?>("--text-column") { Description = "With --no-header: the text column's number (1 = first)." };
+        var idColumn = new Option<int?>("--id-column") { Description = "With --no-header: the external id column's number." };
+        var labelColumn = new Option<int?>("--label-column") { Description = "With --no-header: the label column's number." };
+        var labelNames = new Option<string?>("--label-names") { Description = "Names of integer class ids, comma-separated (\\, for a comma inside a name): id i is the i-th name (\"World,Sports\": 0 = World, 1 = Sports)." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
         var command = new Command("import", "Import items (and optional labels) into a project.")
-            { project, file, format, textField, idField, labelField, createLabels, strict, db, json };
+            { project, file, format, textField, idField, labelField, createLabels, strict, noHeader, textColumn, idColumn, labelColumn, labelNames, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             ImportFormat? parsed = null;
@@ -33,15 +39,41 @@ internal static class ImportCommand
             var path = parse.GetRequiredValue(file);
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var map = new ImportFieldMap(parse.GetValue(textField), parse.GetValue(idField), parse.GetValue(labelField));
+            var map = parse.GetValue(noHeader)
+                ? new ImportFieldMap(Column(parse, textColumn) ?? ImportFieldMap.Column(1), Column(parse, idColumn), Column(parse, labelColumn)) { NoHeader = true }
+                : FieldMap(parse, textField, idField, labelField, [textColumn, idColumn, labelColumn]);
             var entries = ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
-            var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels));
+            var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels), LabelNames: LabelNames(parse.GetValue(labelNames)));
             var report = await CliProgress.RunAsync(parse, "import", progress =>
                 new ImportOperations(store.Db, store.Time).ImportAsync(p.Id, path, parsed ?? ImportReaders.Detect(path) ?? ImportFormat.Csv, entries, options,
                     new Progress(progress), ct));
             return Finish(parse, json, report);
         });
         return command;
+    }
+
+    private static ImportFieldMap FieldMap(ParseResult parse, Option<string?> text, Option<string?> id, Option<string?> label, Option<int?>[] columns)
+    {
+        if (columns.FirstOrDefault(c => parse.GetValue(c) is not null) is { } given)
+            throw new CliException($"{given.Name} numbers the columns of a file without a header row; add --no-header, or name the column with --{given.Name[2..^7]}-field");
+        return new ImportFieldMap(parse.GetValue(text), parse.GetValue(id), parse.GetValue(label));
+    }
+
+    private static string? Column(ParseResult parse, Option<int?> option) => parse.GetValue(option) switch
+    {
+        null => null,
+        < 1 => throw new CliException($"{option.Name} counts from 1 (the first column)"),
+        var number => ImportFieldMap.Column(number.Value),
+    };
+
+    // The list syntax of `project create --labels` (`\,` for a comma inside a name); an empty name would shift
+    // every later class id, so it is refused rather than dropped.
+    private static string[]? LabelNames(string? list)
+    {
+        if (list is null)
+            return null;
+        var names = LabelPath.Split(list, LabelPath.ListSeparator).Select(n => n.Trim()).ToArray();
+        return names.Any(n => n.Length == 0) ? throw new CliException("--label-names has an empty name; give one name per class id, comma-separated") : names;
     }
 
     private static int Finish(ParseResult parse, Option<bool> json, ImportReport report)
@@ -63,13 +95,16 @@ internal static class ImportCommand
             errors = report.Errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
             created_labels = report.CreatedLabels,
             label_notices = report.LabelNotices.Select(n => new { value = n.Value, label = n.Label, message = n.Message, rows = n.Rows }),
+            ignored = report.Ignored,
+            ignored_reasons = report.IgnoredReasons ?? [],
             rolled_back = report.RolledBack,
             batch_id = report.BatchId,
             seconds = Math.Round(report.Seconds, 3),
         };
         var text = report.RolledBack
             ? $"strict import rolled back: {report.ErrorCount} bad rows; nothing was written"
-            : $"imported {report.Imported} items, skipped {report.SkippedDuplicates} duplicates, {report.ErrorCount} bad rows ({report.Seconds:F1} s)";
+            : $"imported {report.Imported} items, skipped {report.SkippedDuplicates} duplicates, {report.ErrorCount} bad rows ({report.Seconds:F1} s)"
+                + string.Concat((report.IgnoredReasons ?? []).Select(r => $"; {r}"));
         CliJson.Report(parse, json, summary, text);
         if (report.RolledBack || (report.Imported == 0 && report.SkippedDuplicates == 0 && report.ErrorCount > 0))
         {

@@ -11,19 +11,20 @@ internal sealed class AnnotationBulkWriter : IAsyncDisposable
 {
     private readonly DbCommand _annotation;
     private readonly DbCommand _label;
+    private readonly long _createdAtMs;
 
     public AnnotationBulkWriter(DbConnection connection, long projectId, long createdAtMs)
     {
         _annotation = SqlCommands.Create(connection,
-            "INSERT INTO annotations (ProjectId, ItemId, Author, Kind, LabelIdsJson, Confidence, ProbabilitiesJson, TaxonomyVersion, CreatedAt, SupersedesId) " +
-            "VALUES (@project, @item, @author, @kind, @labels, @confidence, @probabilities, @version, @created, " +
+            "INSERT INTO annotations (ProjectId, ItemId, Author, Kind, LabelIdsJson, Confidence, ProbabilitiesJson, TaxonomyVersion, CreatedAt, TimeSpentMs, SupersedesId) " +
+            "VALUES (@project, @item, @author, @kind, @labels, @confidence, @probabilities, @version, @created, @spent, " +
             "(SELECT MAX(Id) FROM annotations WHERE ItemId = @item AND Author = @author)) RETURNING Id",
-            "@project", "@item", "@author", "@kind", "@labels", "@confidence", "@probabilities", "@version", "@created");
+            "@project", "@item", "@author", "@kind", "@labels", "@confidence", "@probabilities", "@version", "@created", "@spent");
         _label = SqlCommands.Create(connection,
             "INSERT INTO annotation_labels (AnnotationId, LabelId, ItemId, ProjectId) VALUES (@annotation, @label, @item, @project)",
             "@annotation", "@label", "@item", "@project");
         _annotation.Parameters["@project"].Value = projectId;
-        _annotation.Parameters["@created"].Value = createdAtMs;
+        _createdAtMs = createdAtMs;
         _label.Parameters["@project"].Value = projectId;
     }
 
@@ -36,9 +37,15 @@ internal sealed class AnnotationBulkWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Appends an annotation that supersedes the author's previous one on the item, if any.</summary>
-    public void Insert(long itemId, string author, string kind, IReadOnlyList<long> labelIds, double? confidence, string? probabilitiesJson, int taxonomyVersion)
+    /// <summary>
+    /// Appends an annotation that supersedes the author's previous one on the item, if any. Created at the writer's
+    /// time unless <paramref name="createdAtMs"/> gives the source's own (an imported annotation's).
+    /// </summary>
+    public void Insert(long itemId, string author, string kind, IReadOnlyList<long> labelIds, double? confidence, string? probabilitiesJson,
+        int taxonomyVersion, long? createdAtMs = null, long? timeSpentMs = null)
     {
+        _annotation.Parameters["@created"].Value = createdAtMs ?? _createdAtMs;
+        _annotation.Parameters["@spent"].Value = (object?)timeSpentMs ?? DBNull.Value;
         _annotation.Parameters["@item"].Value = itemId;
         _annotation.Parameters["@author"].Value = author;
         _annotation.Parameters["@kind"].Value = kind;

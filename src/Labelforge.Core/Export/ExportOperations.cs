@@ -16,11 +16,15 @@ namespace Labelforge.Core.Export;
 /// </summary>
 public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
 {
-    public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>
+    /// Items with their current labels. A model's pre-label is a suggestion, not the item's label: it is listed by
+    /// author but joins <see cref="ExportItem.Labels"/> only with <paramref name="includeModel"/>.
+    /// </summary>
+    public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
         await using var command = await CommandAsync(
-            "SELECT i.Id, i.ExternalId, i.Text, i.DataJson, a.Author, a.Kind, a.LabelIdsJson, a.Confidence, i.TextSlot " +
+            "SELECT i.Id, i.ExternalId, i.Text, i.DataJson, a.Author, a.Kind, a.LabelIdsJson, a.Confidence, i.TextSlot, a.CreatedAt, a.TimeSpentMs " +
             "FROM items i LEFT JOIN annotations a ON a.ItemId = i.Id AND NOT EXISTS " +
             "(SELECT 1 FROM annotations b WHERE b.ItemId = a.ItemId AND b.Author = a.Author AND b.Id > a.Id) " +
             "WHERE i.ProjectId = @project ORDER BY i.Id, a.Id", projectId, ct);
@@ -32,7 +36,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
             var id = reader.GetInt64(0);
             if (pending is not null && pending.ItemId != id)
             {
-                yield return Finish(pending, authors);
+                yield return Finish(pending, authors, includeModel);
                 authors = [];
             }
             if (pending is null || pending.ItemId != id)
@@ -45,11 +49,12 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
             {
                 var ids = JsonIds.Read(reader.GetString(6));
                 authors.Add(new ExportAuthorLabels(reader.GetString(4), reader.GetString(5), resolver.Names(ids),
-                    reader.IsDBNull(7) ? null : reader.GetDouble(7)));
+                    reader.IsDBNull(7) ? null : reader.GetDouble(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                    reader.IsDBNull(10) ? null : reader.GetInt64(10)));
             }
         }
         if (pending is not null)
-            yield return Finish(pending, authors);
+            yield return Finish(pending, authors, includeModel);
     }
 
     public async IAsyncEnumerable<ExportEvent> EventsAsync(long projectId, [EnumeratorCancellation] CancellationToken ct = default)
@@ -75,11 +80,15 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
         }
     }
 
-    private static ExportItem Finish(ExportItem item, List<ExportAuthorLabels> authors)
+    private static readonly string ModelKind = AnnotationKind.Model.ToWire();
+
+    private static ExportItem Finish(ExportItem item, List<ExportAuthorLabels> authors, bool includeModel)
     {
         var labels = new List<string>();
         foreach (var a in authors)
         {
+            if (!includeModel && a.Kind == ModelKind)
+                continue;
             foreach (var name in a.Labels)
             {
                 if (!labels.Contains(name))

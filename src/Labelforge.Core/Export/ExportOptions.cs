@@ -16,4 +16,10 @@ public sealed record ExportOptions
     public string LabelStudioFromName { get; init; } = "label";
 
     public string LabelStudioToName { get; init; } = "text";
+
+    /// <summary>
+    /// Add a "text" key to task data that has none, so Label Studio's default config finds the text. Default true;
+    /// false when the project has its own control names (its data came from Label Studio and stays as it was).
+    /// </summary>
+    public bool LabelStudioAddTextKey { get; init; } = true;
 }

@@ -1,19 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Import;
 
 namespace Labelforge.Core.Export;
 
 /// <summary>
 /// Label Studio JSON export: a streamed array of tasks that Label Studio can import. Each task has "data" (the item
-/// document, with a "text" key added when it has none, so the default text config works), "meta" with our ids,
-/// "annotations" for human and other authors and "predictions" for model authors, all as "choices" results.
-/// Each annotation also carries "labelforge_author" so that importing the file back restores the authors.
+/// document; for projects without their own control names a "text" key is added when it has none, so the default
+/// text config works), "meta" with our ids,
+/// "annotations" for human and other authors and "predictions" for model authors, all as "choices" results named
+/// with the project's control names (the ones a Label Studio import brought). Annotations carry completed_by (a
+/// Label Studio user id when the author came from Label Studio), ground_truth (a review: Labelforge's gold),
+/// lead_time (seconds) and created_at; predictions model_version, score and created_at. Each also carries
+/// "labelforge_author" so that importing the file back restores the authors.
 /// </summary>
 internal sealed class LabelStudioExportWriter(ExportBuffer output, ExportOptions options)
 {
     private const string ModelPrefix = "model:";
-    private const string LabelStudioPrefix = "labelstudio:";
+    private static readonly string ReviewKind = AnnotationKind.Review.ToWire();
 
     public async Task<long> WriteItemsAsync(IAsyncEnumerable<ExportItem> items, CancellationToken ct)
     {
@@ -53,11 +58,11 @@ internal sealed class LabelStudioExportWriter(ExportBuffer output, ExportOptions
         writer.WriteEndObject();
     }
 
-    private static void WriteData(Utf8JsonWriter writer, ExportItem item)
+    private void WriteData(Utf8JsonWriter writer, ExportItem item)
     {
         using var document = JsonDocument.Parse(item.DataJson);
         var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("text"u8, out _))
+        if (!options.LabelStudioAddTextKey || (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("text"u8, out _)))
         {
             writer.WriteRawValue(item.DataJson, skipInputValidation: true);
             return;
@@ -75,11 +80,14 @@ internal sealed class LabelStudioExportWriter(ExportBuffer output, ExportOptions
     private void WriteAnnotation(Utf8JsonWriter writer, ExportAuthorLabels author)
     {
         writer.WriteStartObject();
-        if (author.Author.StartsWith(LabelStudioPrefix, StringComparison.Ordinal)
-            && long.TryParse(author.Author.AsSpan(LabelStudioPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
+        if (author.Author.StartsWith(LabelStudioAuthors.Prefix, StringComparison.Ordinal)
+            && long.TryParse(author.Author.AsSpan(LabelStudioAuthors.Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
             writer.WriteNumber("completed_by"u8, userId);
         writer.WriteBoolean("was_cancelled"u8, false);
-        writer.WriteBoolean("ground_truth"u8, false);
+        writer.WriteBoolean("ground_truth"u8, author.Kind == ReviewKind);
+        if (author.TimeSpentMs is { } spent)
+            writer.WriteNumber("lead_time"u8, spent / 1000.0);
+        WriteCreatedAt(writer, author);
         WriteResult(writer, author.Labels);
         writer.WriteString(LabelStudioTaskMapper.AuthorKey, author.Author);
         writer.WriteString("labelforge_kind"u8, author.Kind);
@@ -92,6 +100,7 @@ internal sealed class LabelStudioExportWriter(ExportBuffer output, ExportOptions
         writer.WriteString("model_version"u8, author.Author.StartsWith(ModelPrefix, StringComparison.Ordinal) ? author.Author[ModelPrefix.Length..] : author.Author);
         if (author.Confidence is { } score)
             writer.WriteNumber("score"u8, score);
+        WriteCreatedAt(writer, author);
         WriteResult(writer, author.Labels);
         writer.WriteString(LabelStudioTaskMapper.AuthorKey, author.Author);
         writer.WriteEndObject();
@@ -109,6 +118,13 @@ internal sealed class LabelStudioExportWriter(ExportBuffer output, ExportOptions
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndArray();
+    }
+
+    /// <summary>ISO 8601 UTC with milliseconds, the precision Labelforge stores (Label Studio writes microseconds).</summary>
+    private static void WriteCreatedAt(Utf8JsonWriter writer, ExportAuthorLabels author)
+    {
+        if (author.CreatedAt is { } created)
+            writer.WriteString("created_at"u8, created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 
     private static bool IsModel(ExportAuthorLabels author) => author.Kind == "model";

@@ -216,7 +216,9 @@ internal sealed class DelimitedParser
         }
         else if (b != (byte)'\r')
         {
-            SyntaxError = $"unexpected character '{(char)b}' after the closing quote of field {FieldCount + 1}; double quotes inside a quoted field (\"\")";
+            SyntaxError = b == '\t' && delimiter == ','
+                ? $"unexpected tab after the closing quote of field {FieldCount + 1}; {DelimiterGuess.TsvHint}"
+                : $"unexpected character '{(char)b}' after the closing quote of field {FieldCount + 1}; double quotes inside a quoted field (\"\")";
             SyntaxErrorLine = Line;
             state = State.SkipLine;
         }

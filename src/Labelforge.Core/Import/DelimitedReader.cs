@@ -2,7 +2,10 @@ using System.Runtime.CompilerServices;
 
 namespace Labelforge.Core.Import;
 
-/// <summary>Reads CSV (',') or TSV (tab) with a header row into import entries, one record at a time.</summary>
+/// <summary>
+/// Reads CSV (',') or TSV (tab) into import entries, one record at a time: the first record is the header row, or,
+/// with <see cref="ImportFieldMap.NoHeader"/>, data whose columns are named column_1, column_2, ...
+/// </summary>
 internal static class DelimitedReader
 {
     public static async IAsyncEnumerable<ImportEntry> ReadAsync(
@@ -26,17 +29,18 @@ internal static class DelimitedReader
             if (mapper is null)
             {
                 mapper = DelimitedRowMapper.Create(parser, source, map, options, out var error);
-                if (error is not null)
+                if (mapper is null)
                 {
-                    yield return ImportEntry.Bad(error);
+                    yield return ImportEntry.Bad(error!);
                     yield break;
                 }
-                continue;
+                if (!map.NoHeader)
+                    continue;
             }
             rows++;
             yield return mapper.Map(parser);
         }
         if (rows == 0)
-            yield return ImportEntry.Bad(new ImportError(source, 0, null, mapper is null ? "file is empty" : "file has a header row but no data rows"));
+            yield return ImportEntry.Bad(new ImportError(source, 0, null, mapper is null || map.NoHeader ? "file is empty" : "file has a header row but no data rows"));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class DelimitedRowMapper
     private readonly int labelIndex;
     private readonly ImportReaderOptions options;
     private readonly JsonScratch json = new();
-    private readonly LabelCache labels = new();
+    private readonly LabelCache labels;
 
     private DelimitedRowMapper(string source, string[] columns, int[] indexes, ImportReaderOptions options)
     {
@@ -26,19 +26,23 @@ internal sealed class DelimitedRowMapper
         this.options = options;
         names = columns.Select(c => JsonEncodedText.Encode(c, JsonScratch.WriterOptions.Encoder)).ToArray();
         (textIndex, idIndex, labelIndex) = (indexes[0], indexes[1], indexes[2]);
+        labels = new LabelCache(labelIndex < 0 ? null : columns[labelIndex]);
     }
 
-    /// <summary>Reads the header record; on a bad header returns null and a file-level error.</summary>
+    /// <summary>
+    /// Reads the header record (or, without a header, takes the first record's column count); on a bad header
+    /// returns null and a file-level error.
+    /// </summary>
     public static DelimitedRowMapper? Create(DelimitedParser header, string source, ImportFieldMap map, ImportReaderOptions options, out ImportError? error)
     {
-        error = HeaderProblem(header, source);
+        error = map.NoHeader ? null : HeaderProblem(header, source);
         if (error is not null)
             return null;
         var columns = new string[header.FieldCount];
         for (var i = 0; i < columns.Length; i++)
         {
-            var name = Encoding.UTF8.GetString(header.Field(i)).Trim();
-            columns[i] = name.Length == 0 ? $"column_{i + 1}" : name;
+            var name = map.NoHeader ? "" : Encoding.UTF8.GetString(header.Field(i)).Trim();
+            columns[i] = name.Length == 0 ? ImportFieldMap.Column(i + 1) : name;
         }
         var duplicate = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -54,12 +58,23 @@ internal sealed class DelimitedRowMapper
             indexes[w] = field is null ? -1 : FindColumn(columns, field);
             if (field is not null && indexes[w] < 0)
             {
-                error = new ImportError(source, 0, field,
-                    $"no column '{field}' in the header; the columns are: {string.Join(", ", columns)}. Pass {option} with one of them");
+                error = MissingColumn(source, columns, field, option, map.NoHeader);
                 return null;
             }
         }
         return new DelimitedRowMapper(source, columns, indexes, options);
+    }
+
+    private static ImportError MissingColumn(string source, string[] columns, string field, string option, bool noHeader)
+    {
+        if (noHeader)
+            return new ImportError(source, 1, field, $"without a header the {columns.Length} columns are numbered 1 to {columns.Length} "
+                + $"(column_1 ... column_{columns.Length}), and there is no '{field}'; pick them with --text-column N, --id-column N and --label-column N");
+        var listed = string.Join(", ", columns.Take(20).Select(c => c.Length > 40 ? c[..40] + "..." : c));
+        if (columns.Length == 1 && columns[0].Contains('\t', StringComparison.Ordinal))
+            return new ImportError(source, 1, null, $"the header row has tabs but no commas; {DelimiterGuess.TsvHint}");
+        return new ImportError(source, 0, field, $"no column '{field}' in the header; the columns are: {listed}. Pass {option} with one of them"
+            + " (or, if the first row is data rather than a header, --no-header with --text-column N)");
     }
 
     private static ImportError? HeaderProblem(DelimitedParser header, string source)

@@ -1,8 +1,6 @@
-using System.Text.Json;
-
 namespace Labelforge.Core.Import;
 
-/// <summary>Guesses a format from a file name, and tells Label Studio exports from plain JSON arrays by their first task.</summary>
+/// <summary>Guesses a format from a file name, and tells what a .json file holds by its first bytes.</summary>
 internal static class ImportFormatDetector
 {
     public static ImportFormat? FromExtension(string name) => Path.GetExtension(name).ToLowerInvariant() switch
@@ -14,31 +12,14 @@ internal static class ImportFormatDetector
         _ => null,
     };
 
-    /// <summary>True when the first array element has a "data" object and "annotations" or "predictions" (a Label Studio task).</summary>
-    public static bool LooksLikeLabelStudio(ReadOnlySpan<byte> head)
+    /// <summary>
+    /// The format of a .json file by content: label-studio for Label Studio tasks (an array of them, or one task
+    /// object), jsonl for one object per line, otherwise json (whose reader names anything else it finds).
+    /// </summary>
+    public static ImportFormat FromJsonContent(ReadOnlySpan<byte> head) => JsonShape.Of(head).Shape switch
     {
-        var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                return false;
-            var (hasData, hasAnnotations) = (false, false);
-            while (reader.Read() && reader.CurrentDepth >= 2)
-            {
-                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 2)
-                    continue;
-                if (reader.ValueTextEquals("data"u8))
-                    hasData = reader.Read() && reader.TokenType == JsonTokenType.StartObject;
-                else if (reader.ValueTextEquals("annotations"u8) || reader.ValueTextEquals("predictions"u8))
-                    hasAnnotations = true;
-                if (hasData && hasAnnotations)
-                    return true;
-            }
-            return false;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+        JsonShape.Kind.LabelStudioTasks or JsonShape.Kind.LabelStudioTask => ImportFormat.LabelStudio,
+        JsonShape.Kind.JsonLines => ImportFormat.Jsonl,
+        _ => ImportFormat.Json,
+    };
 }

@@ -34,25 +34,39 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             if (!options.Strict)
                 tx = await RenewAsync(tx, projectId, ct);
-            var labels = new ImportLabelMap(await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct));
+            var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+            var labels = new ImportLabelMap(resolver);
             var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
-            await using (var run = new ImportRun(db, time, project, batch, labels, writer, state) { Transaction = tx })
+            var rules = new ImportLabelRules(project, options, resolver);
+            await using (var run = new ImportRun(db, time, project, batch, labels, rules, writer, state) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;
+                KeepControl(project, run.Control);
             }
             var rolledBack = options.Strict && state.ErrorCount > 0;
             await FinishAsync(tx, batch, state, rolledBack, ct);
             progress?.Report(state.Progress);
             return new ImportReport(rolledBack ? null : batch.Id, state.Rows, rolledBack ? 0 : state.Imported,
                 rolledBack ? 0 : state.Skipped, rolledBack ? 0 : state.Annotations, state.ErrorCount, state.Errors,
-                rolledBack ? [] : labels.Created, rolledBack, clock.Elapsed.TotalSeconds, labels.Notices);
+                rolledBack ? [] : labels.Created, rolledBack, clock.Elapsed.TotalSeconds, labels.Notices,
+                state.IgnoredCount, [.. state.Ignored.Select(r => $"{r.Value:N0} rows {r.Key}")]);
         }
         finally
         {
             await ImportConnection.ForeignKeysAsync(db, true, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The first Label Studio control names an import brings become the project's (saved with the batch's counts),
+    /// so its Label Studio exports name the same controls; names the project has already are kept.
+    /// </summary>
+    private static void KeepControl(Project project, LabelStudioControl? control)
+    {
+        if (control is not null && project.LabelStudioFromName is null)
+            (project.LabelStudioFromName, project.LabelStudioToName) = (control.FromName, control.ToName);
     }
 
     /// <summary>Rolls a failed strict import back, or records the counts and commits them with the last rows.</summary>

@@ -74,14 +74,15 @@ public static class ImportReaders
 
     /// <summary>
     /// The format of a path: a folder is txt-folder; otherwise by extension (.csv, .tsv/.tab, .jsonl/.ndjson,
-    /// .json), where a .json file whose first element looks like a Label Studio task is label-studio. Null when unknown.
+    /// .json), where a .json file holding Label Studio tasks is label-studio and one holding an object per line is
+    /// jsonl, and a .csv file whose header row has tabs and no commas is tsv. Null when unknown.
     /// </summary>
     public static ImportFormat? Detect(string path)
     {
         if (Directory.Exists(path))
             return ImportFormat.TxtFolder;
         var byName = ImportFormatDetector.FromExtension(path);
-        if (byName != ImportFormat.Json || !File.Exists(path))
+        if (byName is not (ImportFormat.Json or ImportFormat.Csv) || !File.Exists(path))
             return byName;
         using var file = File.OpenRead(path);
         var head = new byte[ImportSniffer.HeadBytes];
@@ -92,9 +93,14 @@ public static class ImportReaders
     private static ImportFormat? DetectFromContent(string name, ReadOnlySpan<byte> head)
     {
         var byName = ImportFormatDetector.FromExtension(name);
-        if (byName == ImportFormat.Json && head.StartsWith("\uFEFF"u8))
+        if (head.StartsWith("\uFEFF"u8))
             head = head[3..];
-        return byName == ImportFormat.Json && ImportFormatDetector.LooksLikeLabelStudio(head) ? ImportFormat.LabelStudio : byName;
+        return byName switch
+        {
+            ImportFormat.Json => ImportFormatDetector.FromJsonContent(head),
+            ImportFormat.Csv when DelimiterGuess.LooksTabSeparated(head) => ImportFormat.Tsv,
+            _ => byName,
+        };
     }
 
     private static IAsyncEnumerable<ImportEntry> Open(
@@ -105,9 +111,16 @@ public static class ImportReaders
             ImportFormat.Tsv => DelimitedReader.ReadAsync(input, (byte)'\t', source, map, options, ct),
             ImportFormat.Jsonl => JsonlReader.ReadAsync(input, source, map, options, ct),
             ImportFormat.Json => JsonArrayReader.ReadAsync(input, source, new JsonObjectMapper(source, map, options).Map, options, ct),
+            ImportFormat.LabelStudio when StartsWithObject(input.Data) => JsonSingleObjectReader.ReadAsync(input, source, new LabelStudioTaskMapper(source, map).Map, options, ct),
             ImportFormat.LabelStudio => JsonArrayReader.ReadAsync(input, source, new LabelStudioTaskMapper(source, map).Map, options, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a stream format"),
         };
+
+    private static bool StartsWithObject(ReadOnlySpan<byte> data)
+    {
+        var first = data.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 && data[first] == '{';
+    }
 
     private static ImportEntry FileError(string source, string message) => ImportEntry.Bad(new ImportError(source, 0, null, message));
 }

@@ -13,7 +13,7 @@ namespace Labelforge.Core.Import;
 /// <see cref="ImportOptions.BatchSize"/> rows so a crash keeps the batches before it.
 /// </summary>
 internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project project, ImportBatch batch,
-    ImportLabelMap labels, ImportSqlWriter writer, ImportState state) : IAsyncDisposable
+    ImportLabelMap labels, ImportLabelRules rules, ImportSqlWriter writer, ImportState state) : IAsyncDisposable
 {
     private IDbContextTransaction _tx = null!;
 
@@ -58,6 +58,11 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
     private async Task<bool> AddRowAsync(ImportEntry entry, byte[]? hash, CancellationToken ct)
     {
         state.Rows++;
+        if (entry.Ignored is { } ignored)
+        {
+            state.Ignored[ignored.Message] = state.Ignored.GetValueOrDefault(ignored.Message) + 1;
+            return false;
+        }
         if (entry.Error is { } error || entry.Record is not { } record || hash is null)
         {
             state.AddError(entry.Error ?? new ImportError("?", 0, null, "reader returned an empty entry"));
@@ -66,17 +71,34 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
         List<(ImportedAnnotation Source, long[] Ids)>? resolved = null;
         foreach (var annotation in record.Annotations)
         {
-            var ids = await labels.MapAsync(annotation.Labels, state.Options.CreateLabels, name => CreateLabelAsync(name, ct));
-            if (ids.Unknown is { } unknown)
+            var ids = await ResolveAsync(annotation, ct);
+            if (ids.Problem is { } problem)
             {
-                state.AddError(new ImportError(record.Source, record.Line, "label",
-                    $"unknown label '{unknown}'; add it to the taxonomy first or import with --create-labels"));
+                state.AddError(new ImportError(record.Source, record.Line, annotation.Field ?? "label", problem));
                 return false;
             }
             (resolved ??= new(record.Annotations.Count)).Add((annotation, ids.Ids));
+            RememberControl(annotation);
         }
         return writer.Add(new PendingItem(record, hash, resolved));
     }
+
+    /// <summary>The label ids of an annotation after <see cref="ImportLabelRules"/>, or the problem that makes its row bad.</summary>
+    private async Task<(long[] Ids, string? Problem)> ResolveAsync(ImportedAnnotation annotation, CancellationToken ct)
+    {
+        var (names, problem) = rules.Names(annotation.Labels);
+        if (problem is not null)
+            return ([], problem);
+        var ids = await labels.MapAsync(names, state.Options.CreateLabels, name => CreateLabelAsync(name, ct));
+        if (ids.Unknown is { } unknown)
+            return ([], $"unknown label '{unknown}'; add it to the taxonomy first or import with --create-labels");
+        return rules.Apply(annotation, ids.Ids, names);
+    }
+
+    /// <summary>The first Label Studio control names the import brought; the project takes them at the end if it has none.</summary>
+    public LabelStudioControl? Control { get; private set; }
+
+    private void RememberControl(ImportedAnnotation annotation) => Control ??= annotation.Control;
 
     /// <summary>Counts what a flush wrote and adds the pre-annotations of the items that went in.</summary>
     private void Written(IReadOnlyList<(PendingItem Item, long Id)> written)
@@ -91,10 +113,8 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
             state.Imported++;
             foreach (var (source, ids) in item.Annotations ?? [])
             {
-                if (!project.MultiLabel && ids.Length > 1)
-                    continue; // a single-label project keeps only unambiguous pre-annotations
                 var author = source.Author ?? $"import:{batch.Id}";
-                writer.InsertAnnotation(id, author, source.Kind.ToWire(), ids, source.Confidence, project.TaxonomyVersion);
+                writer.InsertAnnotation(id, author, source, ids, project.TaxonomyVersion);
                 state.Annotations++;
             }
         }

@@ -36,8 +36,11 @@ internal static class ImportSniffer
                 return FileError(source, "file starts with '[', so it is a JSON array, not JSON Lines; use --format json (or label-studio)");
             case ImportFormat.Jsonl when first != '{':
                 return FileError(source, $"first line is not a JSON object, so this is not JSON Lines; use --format {GuessDelimited(head)} if it is a table");
-            case ImportFormat.Json or ImportFormat.LabelStudio when first == '{':
-                return FileError(source, "file starts with '{', not '['; if it holds one JSON object per line use --format jsonl");
+            case ImportFormat.Jsonl or ImportFormat.Json or ImportFormat.LabelStudio when first == '{':
+                var body = head[head.IndexOf((byte)'{')..];
+                var line = body.IndexOf((byte)'\n');
+                var firstLineComplete = line < 0 || JsonShape.Of(body[..line]).Complete;
+                return JsonShape.Of(body).Problem(format, firstLineComplete) is { } problem ? FileError(source, problem) : null;
             case ImportFormat.Json or ImportFormat.LabelStudio when first != '[':
                 return FileError(source, $"file does not start with '[', so it is not a JSON array; use --format {GuessDelimited(head)} if it is a table");
             default:

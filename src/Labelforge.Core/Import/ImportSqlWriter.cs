@@ -82,8 +82,10 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
         return _done;
     }
 
-    public void InsertAnnotation(long itemId, string author, string kind, IReadOnlyList<long> labelIds, double? confidence, int taxonomyVersion) =>
-        _annotations.Insert(itemId, author, kind, labelIds, confidence, null, taxonomyVersion);
+    /// <summary>Appends an imported annotation, with the source's own time and time spent when it gave them.</summary>
+    public void InsertAnnotation(long itemId, string author, ImportedAnnotation source, IReadOnlyList<long> labelIds, int taxonomyVersion) =>
+        _annotations.Insert(itemId, author, source.Kind.ToWire(), labelIds, source.Confidence, null, taxonomyVersion,
+            source.CreatedAt?.ToUnixTimeMilliseconds(), source.TimeSpentMs);
 
     public async ValueTask DisposeAsync()
     {

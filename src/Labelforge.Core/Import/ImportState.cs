@@ -15,6 +15,11 @@ internal sealed class ImportState(ImportOptions options)
 
     public long Annotations { get; set; }
 
+    /// <summary>Rows the source marked to leave out, by reason (the reason text of the first such row).</summary>
+    public Dictionary<string, long> Ignored { get; } = new(StringComparer.Ordinal);
+
+    public long IgnoredCount => Ignored.Values.Sum();
+
     public long ErrorCount { get; private set; }
 
     public IReadOnlyList<ImportError> Errors => _errors;

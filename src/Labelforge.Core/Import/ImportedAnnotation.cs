@@ -11,4 +11,23 @@ public sealed record ImportedAnnotation(
     string? Author,
     AnnotationKind Kind,
     IReadOnlyList<string> Labels,
-    double? Confidence = null);
+    double? Confidence = null)
+{
+    /// <summary>Where in the row the labels came from (a column, "annotations", "predictions"), for errors.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>When the source tool recorded the annotation (Label Studio created_at); null means the import time.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Time the annotator spent, in milliseconds (Label Studio lead_time).</summary>
+    public long? TimeSpentMs { get; init; }
+
+    /// <summary>
+    /// True when the row says these labels do NOT apply (a Prodigy "reject"): the importer turns that into the
+    /// other class of a binary project, or the label's absence in a multi-label one (see RejectedLabels).
+    /// </summary>
+    public bool Rejected { get; init; }
+
+    /// <summary>The Label Studio control (from_name) and object (to_name) the labels were given with; null elsewhere.</summary>
+    public LabelStudioControl? Control { get; init; }
+}

@@ -10,7 +10,9 @@ namespace Labelforge.Core.Import;
 /// Maps one JSON object (a JSONL line or a JSON array element) to an import entry in a single Utf8JsonReader
 /// pass that validates the JSON, picks the text, id and label fields and notes whether the bytes are already
 /// compact; compact input is kept as DataJson byte for byte, anything else is rewritten compactly.
-/// Labels: a string is one label (a '|' in it is kept), an array of strings is several.
+/// Labels: a string is one label (a '|' in it is kept), a number is a class id read as its text, an array of
+/// those is several. Prodigy rows (see <see cref="ProdigyAnswer"/>) are read by their "answer": ignores are skipped,
+/// rejects say the label does not apply, and span or multiple-choice answers are refused rather than misread.
 /// </summary>
 internal sealed class JsonObjectMapper
 {
@@ -21,7 +23,7 @@ internal sealed class JsonObjectMapper
     private readonly byte[]? idName;
     private readonly byte[]? labelName;
     private readonly JsonScratch json = new();
-    private readonly LabelCache labelCache = new();
+    private readonly LabelCache labelCache;
 
     public JsonObjectMapper(string source, ImportFieldMap map, ImportReaderOptions options)
     {
@@ -31,6 +33,7 @@ internal sealed class JsonObjectMapper
         textName = Encoding.UTF8.GetBytes(map.TextFieldOrDefault);
         idName = map.IdField is null ? null : Encoding.UTF8.GetBytes(map.IdField);
         labelName = map.LabelField is null ? null : Encoding.UTF8.GetBytes(map.LabelField);
+        labelCache = new LabelCache(map.LabelField);
     }
 
     private enum Target
@@ -39,6 +42,9 @@ internal sealed class JsonObjectMapper
         Text,
         Id,
         Label,
+        Answer,
+        Spans,
+        Choice,
     }
 
     /// <summary>Maps <paramref name="bytes"/> (trimmed of surrounding whitespace) found at <paramref name="line"/>.</summary>
@@ -63,10 +69,16 @@ internal sealed class JsonObjectMapper
             return Bad(line, map.TextFieldOrDefault, $"no '{map.TextFieldOrDefault}' field in this row; fields are: {string.Join(", ", FieldNames(span))}. Pass --text-field with one of them");
         if (string.IsNullOrWhiteSpace(fields.Text))
             return Bad(line, map.TextFieldOrDefault, ImportText.EmptyText(map.TextFieldOrDefault));
+        if (fields.Answer == ProdigyAnswer.Ignore)
+            return ImportEntry.Skip(new ImportError(source, line, ProdigyAnswer.Field, ProdigyAnswer.IgnoredReason));
+        if (labelName is not null && fields.Prodigy is { } unsupported)
+            return Bad(line, unsupported, ProdigyAnswer.Unsupported(unsupported));
         var (dataJson, slot) = fields.Compact ? Stored(span, fields.TextStart, fields.TextEnd) : Rewrite(bytes);
         var annotations = fields.Annotations ?? (fields.Labels is { Count: > 0 }
-            ? [new ImportedAnnotation(null, AnnotationKind.Import, fields.Labels)]
+            ? [new ImportedAnnotation(null, AnnotationKind.Import, fields.Labels) { Field = map.LabelField }]
             : ImportText.NoAnnotations);
+        if (fields.Answer == ProdigyAnswer.Reject)
+            annotations = [.. annotations.Select(a => a with { Rejected = true })];
         return ImportEntry.Ok(new ImportRecord(source, line, fields.Id, fields.Text, dataJson, annotations, slot));
     }
 
@@ -106,11 +118,22 @@ internal sealed class JsonObjectMapper
             return Target.Text;
         if (idName is not null && reader.ValueTextEquals(idName))
             return Target.Id;
-        return labelName is not null && reader.ValueTextEquals(labelName) ? Target.Label : Target.None;
+        if (labelName is not null && reader.ValueTextEquals(labelName))
+            return Target.Label;
+        if (reader.ValueTextEquals(ProdigyAnswer.FieldUtf8))
+            return Target.Answer;
+        if (reader.ValueTextEquals(ProdigyAnswer.SpansUtf8))
+            return Target.Spans;
+        return reader.ValueTextEquals(ProdigyAnswer.AcceptUtf8) || reader.ValueTextEquals(ProdigyAnswer.OptionsUtf8) ? Target.Choice : Target.None;
     }
 
     private (string? Field, string Message)? Capture(ref Utf8JsonReader reader, Target target, ref Fields fields)
     {
+        if (target is Target.Answer or Target.Spans or Target.Choice)
+        {
+            CaptureProdigy(ref reader, target, ref fields);
+            return null;
+        }
         var name = target switch { Target.Text => map.TextFieldOrDefault, Target.Id => map.IdField!, _ => map.LabelField! };
         if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > options.MaxFieldBytes)
             return (name, ImportText.TooLargeMessage(reader.ValueSpan.Length, options.MaxFieldBytes));
@@ -139,27 +162,52 @@ internal sealed class JsonObjectMapper
             fields.Annotations = labelCache.FromCell(reader.ValueSpan);
             return null;
         }
-        if (reader.TokenType == JsonTokenType.String)
+        if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
         {
-            var label = reader.GetString()!;
+            var label = Scalar(ref reader)!;
             fields.Labels = string.IsNullOrWhiteSpace(label) ? null : [label];
             return null;
         }
         if (reader.TokenType == JsonTokenType.Null)
             return null;
         if (reader.TokenType != JsonTokenType.StartArray)
-            return (name, $"label field '{name}' is a JSON {JsonErrors.Kind(reader.TokenType)}; use a string or an array of strings");
+            return (name, $"label field '{name}' is a JSON {JsonErrors.Kind(reader.TokenType)}; a label is a string or a number (a class id), several are an array of those");
         var labels = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.String)
-                return (name, $"label field '{name}' holds a JSON {JsonErrors.Kind(reader.TokenType)}; labels must be strings");
-            var label = reader.GetString()!;
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+                return (name, LabelArrayProblem(name, reader.TokenType));
+            var label = Scalar(ref reader)!;
             if (!string.IsNullOrWhiteSpace(label))
                 labels.Add(label); // untrimmed: the label map trims and reports it
         }
         fields.Labels = labels;
         return null;
+    }
+
+    /// <summary>Why an array entry is not a label: arrays of [start, end, label] are doccano's span labels, objects are structured annotations.</summary>
+    private static string LabelArrayProblem(string name, JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => $"label field '{name}' holds arrays, like doccano's span labels [start, end, \"label\"]; span labels are not imported yet, "
+            + "and class labels are strings or numbers (\"label\": [\"positive\"]). Import the texts without --label-field",
+        JsonTokenType.StartObject => $"label field '{name}' holds objects; class labels are strings or numbers (\"label\": [\"positive\", \"neutral\"])",
+        _ => $"label field '{name}' holds a JSON {JsonErrors.Kind(token)}; class labels are strings or numbers",
+    };
+
+    /// <summary>Notes Prodigy's answer and whether the row is a span or multiple-choice answer (not read as class labels).</summary>
+    private static void CaptureProdigy(ref Utf8JsonReader reader, Target target, ref Fields fields)
+    {
+        if (target == Target.Answer)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+                fields.Answer = ProdigyAnswer.Parse(reader.ValueSpan);
+            return;
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+            return;
+        // Peek at the first element only; the scan loop reads the rest of the array as unclaimed tokens.
+        if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            fields.Prodigy ??= target == Target.Spans ? ProdigyAnswer.Spans : ProdigyAnswer.Accept;
     }
 
     private static string? Scalar(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -244,6 +292,8 @@ internal sealed class JsonObjectMapper
         public List<string>? Labels;
         public IReadOnlyList<ImportedAnnotation>? Annotations;
         public bool Compact = true;
+        public string? Answer;
+        public string? Prodigy;
         public long TextStart = -1;
         public long TextEnd = -1;
     }

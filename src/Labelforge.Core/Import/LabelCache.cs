@@ -7,7 +7,7 @@ namespace Labelforge.Core.Import;
 /// values ("spam", "ham") over millions of rows, so this saves the string, split and list per row. The lists
 /// are immutable, so rows can share them. Holds at most <see cref="Capacity"/> distinct cells, then stops adding.
 /// </summary>
-internal sealed class LabelCache
+internal sealed class LabelCache(string? field)
 {
     private const int Capacity = 64;
 
@@ -24,6 +24,8 @@ internal sealed class LabelCache
                 return value;
         }
         var parsed = ImportText.LabelsFromText(Encoding.UTF8.GetString(cell));
+        if (field is not null && parsed.Count > 0)
+            parsed = [.. parsed.Select(a => a with { Field = field })];
         if (entries.Count < Capacity)
             entries.Add((cell.ToArray(), parsed));
         return parsed;

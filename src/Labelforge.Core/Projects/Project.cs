@@ -19,4 +19,12 @@ public sealed class Project
     public int TaxonomyVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Label Studio control (from_name) and object (to_name) names for its exports: the first a Label Studio import
+    /// brought, or set with `export --ls-from-name/--ls-to-name`; null until then (exports use "label" and "text").
+    /// </summary>
+    public string? LabelStudioFromName { get; set; }
+
+    public string? LabelStudioToName { get; set; }
 }

@@ -21,7 +21,7 @@ public class ExportOperationsTests
         await new TaxonomyOperations(t.Db, t.Time).MergeAsync(p.Id, ["cat", "kitten"], "feline", ct: Ct);
 
         var exported = new List<ExportItem>();
-        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, Ct))
+        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, ct: Ct))
             exported.Add(item);
         Assert.Equal(3, exported.Count);
         Assert.Equal(["feline"], exported[0].Labels);

@@ -136,7 +136,7 @@ public class LabelNameRoundTripTests
     private static async Task<Dictionary<string, string>> LabelsByTextAsync(TestDb t, long projectId)
     {
         var byText = new Dictionary<string, string>();
-        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(projectId, Ct))
+        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(projectId, ct: Ct))
             byText[item.Text] = string.Join('\u0001', item.Labels);
         return byText;
     }

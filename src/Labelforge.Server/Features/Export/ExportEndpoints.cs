@@ -17,14 +17,16 @@ public static class ExportEndpoints
         return api;
     }
 
-    private static async Task Export(long projectId, string? format, bool? history, HttpContext http, ProjectOperations projects,
+    private static async Task Export(long projectId, string? format, bool? history, string? include, HttpContext http, ProjectOperations projects,
         LabelforgeDb db, TimeProvider time, CancellationToken ct)
     {
         var wire = format ?? "jsonl";
         if (!ExportFormats.TryParse(wire, out var parsed))
             throw LabelforgeException.Invalid($"Unknown format '{wire}'; use one of: {string.Join(", ", ExportFormats.WireNames)}.");
         var project = await projects.GetAsync(projectId, ct);
-        var request = new ExportRequest(projectId, parsed, history ?? false);
+        if (include is not (null or "model"))
+            throw LabelforgeException.Invalid($"Unknown include '{include}'; the one value is: model (count models' suggestions as item labels).");
+        var request = new ExportRequest(projectId, parsed, history ?? false, include == "model");
         if (request.History && !parsed.SupportsHistory())
             throw LabelforgeException.Invalid($"{wire} exports hold current labels only; use jsonl, csv or parquet for the history.");
         var name = $"{project.Name}{(request.History ? "-history" : "")}{parsed.Extension()}";

@@ -23,7 +23,9 @@ public static class ImportEndpoints
         [FromQuery] string? format, [FromQuery] string? filename,
         [FromQuery(Name = "text_field")] string? textField, [FromQuery(Name = "id_field")] string? idField,
         [FromQuery(Name = "label_field")] string? labelField, [FromQuery(Name = "create_labels")] bool? createLabels,
-        [FromQuery] bool? strict, CancellationToken ct)
+        [FromQuery] bool? strict, [FromQuery(Name = "no_header")] bool? noHeader, [FromQuery(Name = "text_column")] int? textColumn,
+        [FromQuery(Name = "id_column")] int? idColumn, [FromQuery(Name = "label_column")] int? labelColumn,
+        [FromQuery(Name = "label_names")] string? labelNames, CancellationToken ct)
     {
         ImportFormat? parsed = null;
         if (!string.IsNullOrEmpty(format))
@@ -35,10 +37,23 @@ public static class ImportEndpoints
         var source = string.IsNullOrWhiteSpace(filename) ? "upload" : Path.GetFileName(filename);
         if (parsed is null && ImportReaders.Detect(source) is null)
             throw LabelforgeException.Invalid("Give ?format= (csv, tsv, jsonl, json, label-studio) or a ?filename= with a known extension.");
-        var map = new ImportFieldMap(textField, idField, labelField);
+        var map = noHeader == true
+            ? new ImportFieldMap(Column(textColumn, "text_column") ?? ImportFieldMap.Column(1), Column(idColumn, "id_column"), Column(labelColumn, "label_column")) { NoHeader = true }
+            : new ImportFieldMap(textField, idField, labelField);
+        var names = labelNames?.Split(',', StringSplitOptions.TrimEntries);
+        if (names is not null && names.Any(n => n.Length == 0))
+            throw LabelforgeException.Invalid("label_names has an empty name; give one name per class id, comma-separated.");
         var entries = ImportReaders.ReadAsync(request.Body, source, parsed, map, ImportReaderOptions.Default, ct);
         var report = await ops.ImportAsync(projectId, source, parsed ?? ImportReaders.Detect(source)!.Value, entries,
-            new ImportOptions(strict ?? false, createLabels ?? false), ct: ct);
+            new ImportOptions(strict ?? false, createLabels ?? false, LabelNames: names), ct: ct);
         return TypedResults.Ok(report);
     }
+
+    /// <summary>A 1-based column number of a file without a header row, as the reader names it.</summary>
+    private static string? Column(int? number, string name) => number switch
+    {
+        null => null,
+        < 1 => throw LabelforgeException.Invalid($"{name} counts from 1 (the first column)."),
+        _ => ImportFieldMap.Column(number.Value),
+    };
 }

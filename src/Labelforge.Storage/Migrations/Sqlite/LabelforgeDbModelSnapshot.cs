@@ -356,6 +356,12 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LabelStudioFromName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelStudioToName")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MultiLabel")
                         .HasColumnType("INTEGER");
 
