@@ -14,6 +14,6 @@ public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool His
         var ops = new ExportOperations(db, time);
         return History
             ? ExportWriters.WriteEventsAsync(output, Format, ops.EventsAsync(ProjectId, ct), ExportOptions.Default, ct)
-            : ExportWriters.WriteItemsAsync(output, Format, ops.ItemsAsync(ProjectId, ct), ExportOptions.Default, ct);
+            : ExportWriters.WriteItemRowsAsync(output, Format, ops.ItemRowsAsync(ProjectId, ct), ExportOptions.Default, ct);
     }
 }
