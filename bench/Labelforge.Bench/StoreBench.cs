@@ -157,7 +157,14 @@ internal static class StoreBench
     }
 
     /// <summary>Runs a command under /usr/bin/time (when present) for its CPU seconds and peak resident set as well.</summary>
-    private static (TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes) Timed(string program, string[] arguments, string? stdin)
+    internal static (TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes) Timed(string program, string[] arguments, string? stdin)
+    {
+        var (elapsed, cpu, peak, _) = TimedOutput(program, arguments, stdin);
+        return (elapsed, cpu, peak);
+    }
+
+    /// <summary><see cref="Timed"/>, also returning what the command wrote on stdout (its --json summary).</summary>
+    internal static (TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes, string Stdout) TimedOutput(string program, string[] arguments, string? stdin)
     {
         var timed = File.Exists("/usr/bin/time");
         var info = new ProcessStartInfo(timed ? "/usr/bin/time" : program)
@@ -186,16 +193,16 @@ internal static class StoreBench
         var elapsed = sw.Elapsed;
         if (p.ExitCode != 0)
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({p.ExitCode}): {stderr}");
-        _ = stdout.Result;
+        var output = stdout.Result;
         var fields = stderr.Split('\n').LastOrDefault(l => l.StartsWith("cpu ", StringComparison.Ordinal))?.Split(' ');
         if (fields is not { Length: 4 })
-            return (elapsed, null, null);
+            return (elapsed, null, null, output);
         var cpu = double.Parse(fields[1], CultureInfo.InvariantCulture) + double.Parse(fields[2], CultureInfo.InvariantCulture);
-        return (elapsed, TimeSpan.FromSeconds(cpu), long.Parse(fields[3], CultureInfo.InvariantCulture) * 1024);
+        return (elapsed, TimeSpan.FromSeconds(cpu), long.Parse(fields[3], CultureInfo.InvariantCulture) * 1024, output);
     }
 
     /// <summary>Writes the same seeded items as CSV and JSONL: an id, a ~200-byte text and a category field.</summary>
-    private static void Generate(string csvPath, string jsonlPath, int rows)
+    internal static void Generate(string csvPath, string jsonlPath, int rows)
     {
         string[] words = ["label", "data", "model", "quality", "review", "annotation", "pipeline", "text", "class", "error",
             "spam", "great", "product", "delivery", "fast", "slow", "broken", "works", "price", "support"];

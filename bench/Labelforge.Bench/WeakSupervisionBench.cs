@@ -74,12 +74,26 @@ internal static class WeakSupervisionBench
         }
     }
 
-    private static LabelingFunctionSet KeywordSet(bool wholeWord)
+    /// <summary>The application documents as a CSV (id, text) and the whole-word keyword set as YAML, for `lf apply` as a process.</summary>
+    internal static int WriteDocuments(string csvPath, string yamlPath, int seed)
     {
-        var yaml = "labels: [ham, spam]\nfunctions:\n" + string.Concat(Enumerable.Range(0, 10).Select(i =>
-            $"  - {{name: kw{i}, kind: keyword, whole_word: {(wholeWord ? "true" : "false")}, keywords: [{Words[i * 3]}, {Words[(i * 3) + 1]}, \"{Words[(i * 3) + 2]} {Words[i + 40]}\"], label: {(i % 2 == 0 ? "spam" : "ham")}}}\n"));
-        return LfSetLoader.LoadText(yaml, "bench.yaml", ".").Set!;
+        var documents = Documents(Items, seed);
+        using (var csv = new StreamWriter(csvPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        {
+            csv.WriteLine("id,text");
+            for (var i = 0; i < documents.Length; i++)
+                csv.WriteLine($"{i},\"{documents[i].Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        }
+        File.WriteAllText(yamlPath, KeywordYaml(wholeWord: true));
+        return documents.Length;
     }
+
+    private static string KeywordYaml(bool wholeWord) =>
+        "labels: [ham, spam]\nfunctions:\n" + string.Concat(Enumerable.Range(0, 10).Select(i =>
+            $"  - {{name: kw{i}, kind: keyword, whole_word: {(wholeWord ? "true" : "false")}, keywords: [{Words[i * 3]}, {Words[(i * 3) + 1]}, \"{Words[(i * 3) + 2]} {Words[i + 40]}\"], label: {(i % 2 == 0 ? "spam" : "ham")}}}\n"));
+
+    private static LabelingFunctionSet KeywordSet(bool wholeWord) =>
+        LfSetLoader.LoadText(KeywordYaml(wholeWord), "bench.yaml", ".").Set!;
 
     /// <summary>Median wall and CPU time of several runs after warm-up runs, the peak memory and the votes cast.</summary>
     private static (double Wall, double Cpu, long Peak, long Votes) Time(LabelingFunctionSet set, LfDocument[] documents, LfApplyOptions options)

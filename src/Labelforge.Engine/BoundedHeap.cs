@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed class BoundedHeap(int capacity)
 
     public int Count { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int index, double score)
     {
         if (Count < capacity)
@@ -52,6 +55,7 @@ internal sealed class BoundedHeap(int capacity)
         (_indices[a], _indices[b]) = (_indices[b], _indices[a]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftUp(int pos)
     {
         while (pos > 0)
@@ -64,6 +68,7 @@ internal sealed class BoundedHeap(int capacity)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftDown()
     {
         var pos = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine;
 
 /// <summary>
@@ -35,6 +37,7 @@ public sealed class ProbabilityMatrix
     public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * ClassCount, ClassCount);
 
     /// <summary>The first column holding the row's largest probability (ties go to the lower class, like argmax).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ArgMax(int row)
     {
         var span = Row(row);

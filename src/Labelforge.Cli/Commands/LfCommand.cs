@@ -41,10 +41,11 @@ internal static class LfCommand
             var set = LoadSet(parse.GetValue(lfs)!);
             var clock = Stopwatch.StartNew();
             var result = RunApply(set, inputPath, parse.GetValue(textField)!, parse.GetValue(previous), ct);
-            var seconds = clock.Elapsed.TotalSeconds;
-            await using (var writer = new StreamWriter(outputPath))
+            await using (var writer = new StreamWriter(outputPath, false, new System.Text.UTF8Encoding(false), 1 << 16))
                 LabelMatrixCsv.Write(writer, result.Matrix, result.Names);
             await File.WriteAllLinesAsync(FingerprintPath(outputPath), result.Fingerprints, ct);
+            // Reading the documents, applying the functions and writing the matrix; apply_seconds is the functions alone.
+            var seconds = clock.Elapsed.TotalSeconds;
             var summary = LfSummaries.Apply(result, set, outputPath, seconds);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

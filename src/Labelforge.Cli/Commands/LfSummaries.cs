@@ -9,7 +9,7 @@ internal static class LfSummaries
     public sealed record FunctionRun(string Name, string Kind, string Fingerprint, double Coverage, long Faults, string? FirstFault);
 
     public sealed record ApplySummary(
-        string Output, int Items, int Functions, IReadOnlyList<string> Labels, double Seconds,
+        string Output, int Items, int Functions, IReadOnlyList<string> Labels, double Seconds, double ApplySeconds,
         int ReusedFunctions, int NewItems, long Faults, IReadOnlyList<FunctionRun> FunctionRuns);
 
     public sealed record FunctionReport(
@@ -23,7 +23,7 @@ internal static class LfSummaries
         var coverage = LabelingFunctionAnalysis.Analyze(result.Matrix, samples: 0).Functions;
         var runs = set.Functions.Select((f, j) => new FunctionRun(
             f.Name, f.Kind, f.Fingerprint, coverage[j].Coverage, result.Faults[j], result.FirstFaults[j])).ToList();
-        return new ApplySummary(output, result.Matrix.Rows, set.Functions.Count, set.Labels, seconds,
+        return new ApplySummary(output, result.Matrix.Rows, set.Functions.Count, set.Labels, seconds, result.ApplySeconds,
             result.ReusedFunctions, result.NewItems, result.Faults.Sum(), runs);
     }
 
@@ -34,7 +34,8 @@ internal static class LfSummaries
 
     public static void PrintApply(TextWriter output, ApplySummary summary)
     {
-        output.WriteLine($"Applied {summary.Functions} labeling functions to {summary.Items} items in {summary.Seconds:F3} s -> {summary.Output}");
+        output.WriteLine($"Applied {summary.Functions} labeling functions to {summary.Items} items in {summary.Seconds:F3} s " +
+            $"({summary.ApplySeconds:F3} s in the functions) -> {summary.Output}");
         foreach (var run in summary.FunctionRuns)
         {
             var fault = run.Faults > 0 ? $"  faults {run.Faults} (first: {run.FirstFault})" : "";

@@ -27,7 +27,7 @@ public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool His
             LabelStudioToName = control.ToName,
             LabelStudioAddTextKey = control == LabelStudioControl.Default,
         };
-        return await ExportWriters.WriteItemsAsync(output, Format, ops.ItemsAsync(ProjectId, IncludeModel, ct), options, ct);
+        return await ExportWriters.WriteItemRowsAsync(output, Format, ops.ItemRowsAsync(ProjectId, IncludeModel, ct), options, ct);
     }
 
     private async Task<LabelStudioControl> ProjectControlAsync(LabelforgeDb db, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Core.Export;
 
 /// <summary>
@@ -18,6 +20,19 @@ public static class ExportWriters
             ExportFormat.LabelStudio => new LabelStudioExportWriter(new ExportBuffer(output, options), options).WriteItemsAsync(items, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format"),
         };
+
+    /// <summary>Writes items from their stored form: JSON Lines composes documents as UTF-8, the others take <see cref="ExportItem"/>s.</summary>
+    internal static Task<long> WriteItemRowsAsync(
+        Stream output, ExportFormat format, IAsyncEnumerable<ExportItemRow> rows, ExportOptions options, CancellationToken ct = default) =>
+        format == ExportFormat.Jsonl
+            ? JsonlExportWriter.WriteItemRowsAsync(new ExportBuffer(output, options), rows, ct)
+            : WriteItemsAsync(output, format, Composed(rows, ct), options, ct);
+
+    private static async IAsyncEnumerable<ExportItem> Composed(IAsyncEnumerable<ExportItemRow> rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in rows.WithCancellation(ct))
+            yield return row.ToItem();
+    }
 
     /// <summary>
     /// Writes the annotation history, one row per event. Label Studio has no place for history, so

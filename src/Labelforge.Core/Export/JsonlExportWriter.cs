@@ -11,6 +11,16 @@ internal static class JsonlExportWriter
     public static Task<long> WriteItemsAsync(ExportBuffer output, IAsyncEnumerable<ExportItem> items, CancellationToken ct) =>
         WriteLinesAsync(output, items, WriteItem, ct);
 
+    /// <summary>
+    /// Items from their stored form: the text is escaped once, into a scratch buffer, and that literal goes both into
+    /// "text" and into the document's text slot, which is composed as UTF-8 (no document string per item).
+    /// </summary>
+    public static async Task<long> WriteItemRowsAsync(ExportBuffer output, IAsyncEnumerable<ExportItemRow> rows, CancellationToken ct)
+    {
+        using var scratch = new ExportTextScratch();
+        return await WriteLinesAsync(output, rows, (writer, row) => WriteItemRow(writer, row, scratch), ct);
+    }
+
     public static Task<long> WriteEventsAsync(ExportBuffer output, IAsyncEnumerable<ExportEvent> events, CancellationToken ct) =>
         WriteLinesAsync(output, events, WriteEvent, ct);
 
@@ -39,6 +49,22 @@ internal static class JsonlExportWriter
         ExportJson.WriteLabels(writer, "labels"u8, item.Labels);
         writer.WritePropertyName("annotations"u8);
         ExportJson.WriteByAuthor(writer, item.ByAuthor);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteItemRow(Utf8JsonWriter writer, ExportItemRow row, ExportTextScratch scratch)
+    {
+        var quoted = scratch.Quote(row.Text);
+        writer.WriteStartObject();
+        writer.WriteNumber("id"u8, row.ItemId);
+        writer.WriteString("external_id"u8, row.ExternalId);
+        writer.WritePropertyName("text"u8);
+        writer.WriteRawValue(quoted.Span, skipInputValidation: true);
+        writer.WritePropertyName("data"u8);
+        writer.WriteRawValue(scratch.Document(row.StoredDataJson, row.TextSlot, quoted.Span), skipInputValidation: true);
+        ExportJson.WriteLabels(writer, "labels"u8, row.Labels);
+        writer.WritePropertyName("annotations"u8);
+        ExportJson.WriteByAuthor(writer, row.ByAuthor);
         writer.WriteEndObject();
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -24,10 +26,8 @@ public static class ItemDocument
     /// <summary>The whole document: <paramref name="dataJson"/> with <paramref name="text"/> back in its slot.</summary>
     public static string Compose(string text, string dataJson, int? textSlot)
     {
-        if (textSlot is not { } slot)
+        if (CheckedSlot(dataJson, textSlot) is not { } slot)
             return dataJson;
-        if (slot < 0 || slot + Placeholder.Length > dataJson.Length || string.CompareOrdinal(dataJson, slot, Placeholder, 0, Placeholder.Length) != 0)
-            throw new InvalidDataException($"stored document has no text placeholder at offset {slot}");
         var encoded = JsonEncodedText.Encode(text, Encoder).Value;
         return string.Create(dataJson.Length - Placeholder.Length + encoded.Length + 2, (dataJson, slot, encoded), static (span, s) =>
         {
@@ -40,10 +40,38 @@ public static class ItemDocument
         });
     }
 
+    /// <summary>
+    /// Writes the whole document as UTF-8 into <paramref name="output"/>, given the text already as a JSON string
+    /// literal (quotes included, escaped with the writer options every document uses): an export that writes the
+    /// text field anyway escapes it once for both places, and no composed string is made.
+    /// </summary>
+    public static void ComposeUtf8(string dataJson, int? textSlot, ReadOnlySpan<byte> quotedText, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (CheckedSlot(dataJson, textSlot) is not { } slot)
+        {
+            Encoding.UTF8.GetBytes(dataJson, output);
+            return;
+        }
+        Encoding.UTF8.GetBytes(dataJson.AsSpan(0, slot), output);
+        output.Write(quotedText);
+        Encoding.UTF8.GetBytes(dataJson.AsSpan(slot + Placeholder.Length), output);
+    }
+
     /// <summary>The parsed whole document, for callers that hand it on as a JSON element.</summary>
     public static JsonElement Parse(string text, string dataJson, int? textSlot)
     {
         using var document = JsonDocument.Parse(Compose(text, dataJson, textSlot));
         return document.RootElement.Clone();
+    }
+
+    /// <summary>The slot, after checking that the placeholder is there; null when the document is stored whole.</summary>
+    private static int? CheckedSlot(string dataJson, int? textSlot)
+    {
+        if (textSlot is not { } slot)
+            return null;
+        if (slot < 0 || slot + Placeholder.Length > dataJson.Length || string.CompareOrdinal(dataJson, slot, Placeholder, 0, Placeholder.Length) != 0)
+            throw new InvalidDataException($"stored document has no text placeholder at offset {slot}");
+        return slot;
     }
 }

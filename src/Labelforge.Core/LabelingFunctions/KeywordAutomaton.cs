@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
@@ -76,6 +78,9 @@ internal sealed class KeywordAutomaton
     }
 
     /// <summary>Calls <paramref name="found"/>.Mark for every keyword that occurs in <paramref name="text"/> (repeats allowed).</summary>
+    // The scans are the inner loop of a whole `lf apply` run, which is often one short process: compiled optimized at
+    // once rather than as tier-0 code until the tiered JIT catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan(string text, KeywordScratch found)
     {
         if (_wholeWords)
@@ -94,6 +99,7 @@ internal sealed class KeywordAutomaton
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanWords(string text, KeywordScratch found)
     {
         var (next, width, emits, ascii, separator) = (_next, _width, _emits, _asciiWordClass, _separatorClass);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Labelforge.Engine;
 
 namespace Labelforge.Core.LabelingFunctions;
@@ -68,6 +69,7 @@ public sealed class KeywordIndex
     internal KeywordScratch NewScratch() => new(_functionOfKeyword, _functions.Length);
 
     /// <summary>Writes function f's vote into <paramref name="row"/>[<paramref name="columns"/>[f]].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Write(string text, KeywordScratch scratch, Span<short> row, int[] columns)
     {
         Find(text, scratch);

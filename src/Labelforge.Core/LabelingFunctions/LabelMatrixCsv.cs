@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
@@ -11,21 +12,26 @@ namespace Labelforge.Core.LabelingFunctions;
 /// </summary>
 public static class LabelMatrixCsv
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(TextWriter writer, LabelMatrix matrix, IReadOnlyList<string> names)
     {
         writer.WriteLine(string.Join(',', names.Select(Quote)));
-        var line = new StringBuilder();
+        // One row formatted into a reused buffer, one write per row: "-32768," is the widest cell.
+        var newLine = writer.NewLine;
+        var line = new char[(matrix.Columns * 7) + newLine.Length];
         for (var i = 0; i < matrix.Rows; i++)
         {
-            line.Clear();
             var row = matrix.Row(i);
+            var length = 0;
             for (var j = 0; j < row.Length; j++)
             {
                 if (j > 0)
-                    line.Append(',');
-                line.Append(row[j]);
+                    line[length++] = ',';
+                row[j].TryFormat(line.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
+                length += written;
             }
-            writer.WriteLine(line);
+            newLine.CopyTo(line.AsSpan(length));
+            writer.Write(line, 0, length + newLine.Length);
         }
     }
 

@@ -9,10 +9,24 @@ namespace Labelforge.Core.LabelingFunctions;
 /// </summary>
 public sealed class LfDocument
 {
+    private readonly Lazy<JsonElement>? _lazyFields;
+    private readonly JsonElement _fields;
+
     public LfDocument(string text, JsonElement fields = default, IReadOnlyDictionary<string, string>? annotations = null)
     {
         Text = text;
-        Fields = fields;
+        _fields = fields;
+        Annotations = annotations;
+    }
+
+    /// <summary>
+    /// A document whose fields are built only when a function first reads them: keyword and regex functions read the
+    /// text alone, and building a JSON object per CSV row cost more than applying ten keyword functions to it.
+    /// </summary>
+    public LfDocument(string text, Func<JsonElement> fields, IReadOnlyDictionary<string, string>? annotations = null)
+    {
+        Text = text;
+        _lazyFields = new Lazy<JsonElement>(fields);
         Annotations = annotations;
     }
 
@@ -20,7 +34,7 @@ public sealed class LfDocument
     public string Text { get; }
 
     /// <summary>The item's fields (a JSON object, or undefined when the item has none).</summary>
-    public JsonElement Fields { get; }
+    public JsonElement Fields => _lazyFields is null ? _fields : _lazyFields.Value;
 
     /// <summary>Label name per author (human or model) for this item, when the caller supplies them.</summary>
     public IReadOnlyDictionary<string, string>? Annotations { get; }

@@ -38,11 +38,17 @@ public static class LfDocumentFileReader
             }
             if (fields.Count != header.Length)
                 throw new LfInputException(path, line, $"row has {fields.Count} fields, the header {header.Length}; quote fields that contain commas");
-            var json = new JsonObject();
-            for (var c = 0; c < header.Length; c++)
-                json[header[c]] = fields[c];
-            yield return new LfDocument(fields[textColumn], JsonSerializer.SerializeToElement(json));
+            var columns = header;
+            yield return new LfDocument(fields[textColumn], () => Fields(columns, fields));
         }
+    }
+
+    private static JsonElement Fields(string[] header, List<string> fields)
+    {
+        var json = new JsonObject();
+        for (var c = 0; c < header.Length; c++)
+            json[header[c]] = fields[c];
+        return JsonSerializer.SerializeToElement(json);
     }
 
     private static IEnumerable<LfDocument> ReadJsonLines(string path, string textField)

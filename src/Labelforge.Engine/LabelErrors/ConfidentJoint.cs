@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.LabelErrors;
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class ConfidentJoint
 
     /// <summary>Computes thresholds, the confident joint and its calibration.</summary>
     /// <exception cref="ArgumentException">Sizes differ or a label is outside 0..k-1.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ConfidentJoint Compute(ReadOnlySpan<int> labels, ProbabilityMatrix probabilities)
     {
         ArgumentNullException.ThrowIfNull(probabilities);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.LabelErrors;
 
 /// <summary>
@@ -37,6 +39,7 @@ public static class LabelQuality
     /// <summary>
     /// Orders <paramref name="indices"/> by ascending quality score (most suspicious first); ties keep the lower index first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Rank(ReadOnlySpan<int> indices, ReadOnlySpan<int> labels, ProbabilityMatrix probabilities, LabelQualityMethod method)
     {
         ArgumentNullException.ThrowIfNull(probabilities);

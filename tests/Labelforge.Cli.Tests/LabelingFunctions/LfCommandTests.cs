@@ -21,6 +21,9 @@ public class LfCommandTests
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal(6, json.RootElement.GetProperty("items").GetInt32());
         Assert.Equal(64, json.RootElement.GetProperty("function_runs")[0].GetProperty("fingerprint").GetString()!.Length);
+        // The functions' own time is reported beside the whole command's (read, apply, write).
+        var applySeconds = json.RootElement.GetProperty("apply_seconds").GetDouble();
+        Assert.InRange(applySeconds, 0, json.RootElement.GetProperty("seconds").GetDouble());
     }
 
     [Fact]

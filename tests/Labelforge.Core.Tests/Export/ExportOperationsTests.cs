@@ -31,6 +31,27 @@ public class ExportOperationsTests
     }
 
     [Fact]
+    public async Task Authors_come_in_the_order_of_their_current_annotations()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        var items = await Seed.ItemsAsync(t, p.Id, 2);
+        var ann = new AnnotationOperations(t.Db, t.Time);
+        await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "zed", Labels: ["spam"]), Ct);
+        await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "adam", Labels: ["ham"]), Ct);
+        await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "mia", Labels: ["spam"]), Ct);
+        await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "adam", Labels: ["ham"]), Ct);
+
+        var exported = new List<ExportItem>();
+        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, Ct))
+            exported.Add(item);
+        // Not by name: zed's current annotation is the oldest, adam's (his second) the newest.
+        Assert.Equal(["zed", "mia", "adam"], exported[0].ByAuthor.Select(a => a.Author));
+        Assert.Equal(["spam", "ham"], exported[0].Labels);
+        Assert.Empty(exported[1].ByAuthor);
+    }
+
+    [Fact]
     public async Task Events_list_every_annotation_in_order()
     {
         await using var t = await TestDb.CreateAsync();
@@ -49,5 +70,68 @@ public class ExportOperationsTests
         Assert.Equal(900, events[0].TimeSpentMs);
         Assert.Equal(0.9, events[2].Probabilities!["spam"]);
         Assert.Equal("id-1", events[0].ExternalId);
+    }
+}
+
+/// <summary>
+/// JSON Lines exports compose each document from its stored form as UTF-8; the result must be byte for byte what
+/// writing the composed <see cref="ExportItem"/>s gives, for awkward texts and for documents stored whole.
+/// </summary>
+public class JsonlStoredFormExportTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Stored_form_export_equals_the_composed_items_export()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        var dir = Path.Combine(Path.GetTempPath(), "lf-jsonl-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var file = Path.Combine(dir, "awkward.jsonl");
+            string[] texts =
+            [
+                "plain", "comma, \"quote\" and\nnewline\ttab", "café ☕ 😀 naïve", "<b>&amp;</b> 'single'", "line\u2028sep \u0001 ctl",
+                "back\\slash / slash", "Sci/Tech, N/A", "日本語のテキスト",
+            ];
+            var lines = texts.Select((text, i) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["before"] = "é" + i, ["id"] = "x" + i, ["text"] = text, ["after"] = new[] { 1, 2 },
+            }));
+            await File.WriteAllLinesAsync(file, lines, Ct);
+            var entries = Labelforge.Core.Import.ImportReaders.ReadAsync(file, Labelforge.Core.Import.ImportFormat.Jsonl,
+                new Labelforge.Core.Import.ImportFieldMap(IdField: "id"), Labelforge.Core.Import.ImportReaderOptions.Default, Ct);
+            await new Labelforge.Core.Import.ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, Labelforge.Core.Import.ImportFormat.Jsonl,
+                entries, new Labelforge.Core.Import.ImportOptions(), ct: Ct);
+            // Rows stored whole (no text slot) take the other branch.
+            await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "whole \"doc\" ☕", "w1", "spam"));
+            var ann = new AnnotationOperations(t.Db, t.Time);
+            var first = t.Db.Items.Where(i => i.ProjectId == p.Id).OrderBy(i => i.Id).Select(i => i.Id).First();
+            await ann.SubmitAsync(p.Id, new NewAnnotation(first, "alice", Labels: ["ham"]), Ct);
+            Assert.Contains(t.Db.Items, i => i.ProjectId == p.Id && i.TextSlot != null);
+            Assert.Contains(t.Db.Items, i => i.ProjectId == p.Id && i.TextSlot == null);
+
+            using var stored = new MemoryStream();
+            var rows = await new ExportRequest(p.Id, ExportFormat.Jsonl, false).WriteAsync(t.Db, t.Time, stored, Ct);
+            using var composed = new MemoryStream();
+            await ExportWriters.WriteItemsAsync(composed, ExportFormat.Jsonl, new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, Ct), ExportOptions.Default, Ct);
+
+            Assert.Equal(texts.Length + 1, rows);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(composed.ToArray()), System.Text.Encoding.UTF8.GetString(stored.ToArray()));
+            var exported = System.Text.Encoding.UTF8.GetString(stored.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < texts.Length; i++)
+            {
+                using var line = System.Text.Json.JsonDocument.Parse(exported[i]);
+                Assert.Equal(texts[i], line.RootElement.GetProperty("text").GetString());
+                Assert.Equal(texts[i], line.RootElement.GetProperty("data").GetProperty("text").GetString());
+                Assert.Equal("é" + i, line.RootElement.GetProperty("data").GetProperty("before").GetString());
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 }
