@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Engine.WeakSupervision;
 
 /// <summary>
@@ -90,6 +92,7 @@ internal sealed class MatrixCompletionObjective
         return (q, p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(double[] x, double[] gradient)
     {
         Array.Clear(gradient);
@@ -115,6 +118,7 @@ internal sealed class MatrixCompletionObjective
         return loss;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double DataTerm(double[] q, double[] p, double[] gq, double[] gp)
     {
         // u[a,y] = c[a]q[a,y]/√p[y], so Ô = u uᵀ and the data term's gradient in u is R u, R = w∘(Ô − O) off-block.
@@ -144,6 +148,7 @@ internal sealed class MatrixCompletionObjective
     /// ¼ w₀ Σ_off (uₐ·u_b)² = ¼ w₀ (‖UᵀU‖² − Σⱼ ‖UⱼᵀUⱼ‖²), gradient w₀ (U UᵀU − Uⱼ UⱼᵀUⱼ) on source j's rows,
     /// in O(mk·k²) instead of O((mk)²·k); <see cref="OverlapPairs.Correction"/> then fixes the observed pairs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double UnobservedPart(double[] u, double[] gu)
     {
         var w0 = _pairs.ZeroWeight;
@@ -161,6 +166,7 @@ internal sealed class MatrixCompletionObjective
     }
 
     /// <summary>gram = Uᵀ U over rows [from, from + rows) of u (k × k).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Gram(double[] u, int from, int rows, double[] gram)
     {
         var k = _k;
@@ -179,6 +185,7 @@ internal sealed class MatrixCompletionObjective
     }
 
     /// <summary>gu[a] += scale · u[a] · gram for rows [from, from + rows).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddTimesGram(double[] u, int from, int rows, double[] gram, double scale, double[] gu)
     {
         var k = _k;
@@ -204,6 +211,7 @@ internal sealed class MatrixCompletionObjective
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ConstraintTerm(double[] q, double[] p, double[] gq, double[] gp)
     {
         var loss = 0.0;
@@ -259,6 +267,7 @@ internal sealed class MatrixCompletionObjective
             _fixedBalance.CopyTo(p, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Softmax(double[] x, int offset, int rows, int k, double[] result)
     {
         for (var r = 0; r < rows; r++)
@@ -278,6 +287,7 @@ internal sealed class MatrixCompletionObjective
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackpropSoftmax(double[] s, double[] gs, double[] gradient, int offset, int rows)
     {
         for (var r = 0; r < rows; r++)
