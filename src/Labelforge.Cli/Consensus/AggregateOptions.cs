@@ -42,9 +42,15 @@ internal sealed class AggregateOptions
 
     public Option<int> MaxIterations { get; } = new("--max-iterations") { Description = "Most EM iterations.", DefaultValueFactory = _ => 100 };
 
-    public Option<double> Tolerance { get; } = new("--tolerance") { Description = "Relative log-likelihood change that ends EM.", DefaultValueFactory = _ => 1e-7 };
+    public Option<double?> Tolerance { get; } = new("--tolerance")
+    {
+        Description = "Change that ends EM: relative log-likelihood change (default 1e-7); dawid-skene with --smoothing 0: gain of the per-answer bound (default 1e-5, crowd-kit's rule).",
+    };
 
-    public Option<double> Smoothing { get; } = new("--smoothing") { Description = "Pseudo-count added to every estimated count.", DefaultValueFactory = _ => 0.01 };
+    public Option<double?> Smoothing { get; } = new("--smoothing")
+    {
+        Description = "Pseudo-count added to every estimated count (default: 0 for dawid-skene, crowd-kit's algorithm; 0.01 for one-coin and mace).",
+    };
 
     public Option<bool> UniformPriors { get; } = new("--uniform-priors") { Description = "Keep class priors uniform instead of estimating them." };
 
@@ -69,8 +75,10 @@ internal sealed class AggregateOptions
         var smoothing = parse.GetValue(Smoothing);
         var restarts = parse.GetValue(Restarts);
         var iterations = parse.GetValue(MaxIterations);
-        if (smoothing < 0 || restarts < 0 || iterations < 1)
+        if (smoothing is < 0 || double.IsNaN(smoothing ?? 0) || restarts < 0 || iterations < 1)
             throw new CliException("--smoothing and --restarts must be 0 or more, --max-iterations at least 1");
+        if (parse.GetValue(Tolerance) is { } tolerance && double.IsNaN(tolerance))
+            throw new CliException("--tolerance must be a number");
         return new InferenceOptions
         {
             MaxIterations = iterations,

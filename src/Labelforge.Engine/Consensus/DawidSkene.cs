@@ -11,19 +11,29 @@ namespace Labelforge.Engine.Consensus;
 /// <c>rho_k = (sum_i T_ik + s) / (n + K s)</c> with smoothing s;</item>
 /// <item>E-step: <c>T_ik ∝ rho_k prod_{(i,j,l)} pi_j[k,l]</c>,</item>
 /// </list>
-/// starting from vote fractions, until the marginal log-likelihood <c>sum_i ln sum_k rho_k prod pi</c>
-/// stops improving. Worker skill is <c>sum_k rho_k pi_j[k,k]</c>, the expected accuracy.
+/// starting from vote fractions (majority-vote posteriors) with one M-step, until the marginal log-likelihood
+/// <c>sum_i ln sum_k rho_k prod pi</c> stops improving. Worker skill is <c>sum_k rho_k pi_j[k,k]</c>, the
+/// expected accuracy.
 /// </summary>
 /// <remarks>
-/// A missing answer is missing (crowd workers see a subset of the items). With
+/// <para>Smoothing 0 is maximum likelihood exactly as crowd-kit 1.4.1's <c>DawidSkene</c> runs it, so its
+/// posteriors reproduce that library's item by item: every count of a label the worker gave is floored at
+/// <see cref="DawidSkeneModel.CountFloor"/> (1e-10) before normalising, and EM stops at the first iteration whose
+/// evidence lower bound per answer (<see cref="DawidSkeneBound"/>) gains less than the tolerance (1e-5), a
+/// decrease included. With smoothing s &gt; 0 the M-step is the Dirichlet posterior mean and EM runs until the
+/// marginal log-likelihood changes by less than the relative tolerance.</para>
+/// <para>A missing answer is missing (crowd workers see a subset of the items). With
 /// <see cref="InferenceOptions.AbstentionsObserved"/> every worker saw every item, so "no answer" is an
 /// observed outcome <c>l = K</c> with its own column <c>pi_j[k,K]</c>, as for labeling functions; the sums
 /// then run over all items and the E-step adds <c>ln pi_j[k,K]</c> for each worker that did not answer.
 /// This is the one Dawid-Skene of the engine: the weak-supervision label model runs it over the distinct
-/// rows of a label matrix, each weighted by how many items share it.
+/// rows of a label matrix, each weighted by how many items share it.</para>
 /// </remarks>
 public static class DawidSkene
 {
+    /// <summary>Smoothing when the options leave it null: 0, the reference algorithm (see docs/consensus.md for the measurements).</summary>
+    public const double DefaultSmoothing = 0;
+
     /// <summary>Runs Dawid-Skene EM.</summary>
     public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null) =>
         Run(answers, options, itemWeights: null);
@@ -39,16 +49,30 @@ public static class DawidSkene
         int n = answers.ItemCount, k = answers.ClassCount;
         var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
         var model = new DawidSkeneModel(answers.WorkerCount, k, options.AbstentionsObserved);
-        var priors = new double[k];
+        var smoothing = options.Smoothing ?? DefaultSmoothing;
+        var stopping = DawidSkeneStopping.For(options, smoothing);
         var history = new List<double>();
         var converged = false;
-        for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
+        double[] priors;
+        while (true)
         {
-            priors = InferenceMath.PriorsFor(options, posteriors, n, k, itemWeights);
-            model.Estimate(answers, posteriors, priors, itemWeights, options);
-            var ll = model.Posteriors(answers, posteriors, itemWeights, options.Gold, options.MaxDegreeOfParallelism);
-            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance);
-            history.Add(ll);
+            priors = InferenceMath.PriorsFor(options, smoothing, posteriors, n, k, itemWeights);
+            model.Estimate(answers, posteriors, priors, itemWeights, options, smoothing);
+            // The bound rule judges an E-step with the M-step after it (crowd-kit's order), so it ends on an M-step.
+            if (stopping.OnBound && history.Count > 0
+                && stopping.Stop(DawidSkeneBound.PerAnswer(answers, model, posteriors, priors, itemWeights)))
+            {
+                converged = true;
+                break;
+            }
+            if (history.Count == options.MaxIterations)
+                break;
+            history.Add(model.Posteriors(answers, posteriors, itemWeights, options.Gold, options.MaxDegreeOfParallelism));
+            if (stopping.OnBound)
+                continue;
+            converged = stopping.Stop(history[^1]);
+            if (converged || history.Count == options.MaxIterations)
+                break;
         }
         return new InferenceResult
         {

@@ -15,6 +15,13 @@ internal sealed class DawidSkeneModel
     private readonly bool _abstentionsObserved;
     private readonly double[] _logVote;
     private readonly double[] _baseline;
+    private readonly double[] _counts;
+
+    /// <summary>
+    /// Smallest count of a label a worker gave (crowd-kit's clip): with no prior, a class that holds no posterior
+    /// mass among a worker's items would otherwise get 0/0, and a zero cell would veto that class for good.
+    /// </summary>
+    public const double CountFloor = 1e-10;
 
     public DawidSkeneModel(int workers, int classes, bool abstentionsObserved)
     {
@@ -25,6 +32,7 @@ internal sealed class DawidSkeneModel
         Confusion = new double[workers * classes * Outcomes];
         _logVote = new double[workers * classes * classes];
         _baseline = new double[classes];
+        _counts = new double[workers * classes * classes];
     }
 
     /// <summary>Outcomes per confusion row: K, or K + 1 when abstentions are observed.</summary>
@@ -33,38 +41,54 @@ internal sealed class DawidSkeneModel
     /// <summary>P(outcome l | true k) of worker w at <c>[(w * K + k) * Outcomes + l]</c>.</summary>
     public double[] Confusion { get; }
 
-    /// <summary>M-step: smoothed confusion rows from the expected counts of the current posteriors.</summary>
-    public void Estimate(CrowdAnswers answers, double[] posteriors, double[] priors, double[]? weights, InferenceOptions options)
+    /// <summary>The expected counts of the last M-step, <c>sum_i w_i T_ik [j answered l]</c> at <c>[(j*K + k)*K + l]</c> (not floored).</summary>
+    public ReadOnlySpan<double> Counts => _counts;
+
+    /// <summary>M-step: confusion rows from the expected counts of the current posteriors (floored, then smoothed).</summary>
+    public void Estimate(CrowdAnswers answers, double[] posteriors, double[] priors, double[]? weights, InferenceOptions options, double s)
     {
-        var counts = new double[_m * _k * _k];
+        var counts = _counts;
         DawidSkene.Count(answers, posteriors, counts, options, DawidSkene.CountByItemFits(answers), weights);
         var mass = _abstentionsObserved ? ClassMass(posteriors, weights, answers.ItemCount) : null;
-        var s = options.Smoothing;
         int k = _k, outcomes = Outcomes;
         ParallelRange.For(_m, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
+            Span<bool> given = stackalloc bool[k];
             for (var w = from; w < to; w++)
             {
-                for (var c = 0; c < k; c++)
+                var table = counts.AsSpan(w * k * k, k * k);
+                for (var l = 0; l < k; l++)
                 {
-                    var answered = counts.AsSpan(((w * k) + c) * k, k);
-                    var row = Confusion.AsSpan(((w * k) + c) * outcomes, outcomes);
-                    var total = outcomes * s;
-                    var sum = 0.0;
-                    foreach (var v in answered)
-                    {
-                        total += v;
-                        sum += v;
-                    }
-                    answered.CopyTo(row);
-                    if (mass is not null)
-                        total += row[k] = Math.Max(0, mass[c] - sum);
-                    for (var l = 0; l < outcomes; l++)
-                        row[l] = (row[l] + s) / total;
+                    var total = 0.0;
+                    for (var c = 0; c < k; c++)
+                        total += table[(c * k) + l];
+                    given[l] = total > 0;
                 }
+                for (var c = 0; c < k; c++)
+                    EstimateRow(table.Slice(c * k, k), Confusion.AsSpan(((w * k) + c) * outcomes, outcomes), given, mass is null ? null : mass[c], s);
             }
         });
         FillLogTables(priors);
+    }
+
+    /// <summary>
+    /// One confusion row: counts of given labels floored at <see cref="CountFloor"/>, the "no answer" count (observed
+    /// abstentions) is the class mass the answers leave, then <c>(count + s) / (sum + outcomes s)</c>.
+    /// </summary>
+    private static void EstimateRow(ReadOnlySpan<double> answered, Span<double> row, ReadOnlySpan<bool> given, double? mass, double s)
+    {
+        var sum = 0.0;
+        var total = row.Length * s;
+        for (var l = 0; l < answered.Length; l++)
+        {
+            sum += answered[l];
+            row[l] = given[l] ? Math.Max(answered[l], CountFloor) : 0;
+            total += row[l];
+        }
+        if (mass is { } m)
+            total += row[answered.Length] = Math.Max(m - sum, CountFloor);
+        for (var l = 0; l < row.Length; l++)
+            row[l] = (row[l] + s) / total;
     }
 
     /// <summary>Takes fitted parameters (confusion rows in this model's layout, and priors) for prediction.</summary>
@@ -131,7 +155,7 @@ internal sealed class DawidSkeneModel
     }
 
     /// <summary>Total weighted posterior mass per class, <c>sum_i w_i T_ik</c>.</summary>
-    private double[] ClassMass(double[] posteriors, double[]? weights, int n)
+    internal double[] ClassMass(double[] posteriors, double[]? weights, int n)
     {
         var mass = new double[_k];
         for (var i = 0; i < n; i++)

@@ -35,7 +35,7 @@ public static class Glad
         var logBeta = new double[n];
         var logRight = new double[answers.Count];
         var logWrong = new double[answers.Count];
-        var priors = options.ClassPriors is null ? Enumerable.Repeat(1.0 / k, k).ToArray() : InferenceMath.PriorsFor(options, [], 0, k);
+        var priors = options.ClassPriors is null ? Enumerable.Repeat(1.0 / k, k).ToArray() : InferenceMath.PriorsFor(options, 0, [], 0, k);
         var history = new List<double>();
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
@@ -47,7 +47,7 @@ public static class Glad
             }
             FillLogTerms(answers, alpha, logBeta, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);
-            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance);
+            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? InferenceOptions.DefaultTolerance);
             history.Add(ll);
         }
         var difficulty = new double[n];

@@ -60,10 +60,10 @@ internal static class InferenceMath
     }
 
     /// <summary>The fixed priors of the options when given (checked), else the smoothed estimate from the posteriors.</summary>
-    public static double[] PriorsFor(InferenceOptions options, double[] posteriors, int n, int k, double[]? weights = null)
+    public static double[] PriorsFor(InferenceOptions options, double smoothing, double[] posteriors, int n, int k, double[]? weights = null)
     {
         if (options.ClassPriors is not { } fixedPriors)
-            return Priors(posteriors, n, k, options.Smoothing, weights);
+            return Priors(posteriors, n, k, smoothing, weights);
         if (fixedPriors.Length != k || fixedPriors.Any(p => !(p > 0)))
             throw new ArgumentException($"ClassPriors needs {k} positive values.", nameof(options));
         var total = fixedPriors.Sum();

@@ -6,17 +6,27 @@ public sealed class InferenceOptions
     /// <summary>Most EM iterations (default 100).</summary>
     public int MaxIterations { get; init; } = 100;
 
+    /// <summary>The relative log-likelihood tolerance EM uses when <see cref="Tolerance"/> is null.</summary>
+    public const double DefaultTolerance = 1e-7;
+
     /// <summary>
     /// EM stops when the log-likelihood changes by less than <c>Tolerance * |log-likelihood|</c>
-    /// between iterations (default 1e-7, relative, so it means the same for 1,000 or 1,000,000 answers).
+    /// between iterations (null: <see cref="DefaultTolerance"/>, relative, so it means the same for 1,000 or
+    /// 1,000,000 answers). Dawid-Skene with <see cref="Smoothing"/> 0 stops by crowd-kit's rule instead (see
+    /// <see cref="DawidSkene"/>): the gain of its per-answer evidence lower bound below this (null: 1e-5).
     /// </summary>
-    public double Tolerance { get; init; } = 1e-7;
+    public double? Tolerance { get; init; }
+
+    /// <summary>The pseudo-count one-coin, GLAD and MACE use when <see cref="Smoothing"/> is null.</summary>
+    public const double DefaultSmoothing = 0.01;
 
     /// <summary>
     /// Pseudo-count added to every cell of the count tables (confusion matrices, class priors,
-    /// worker accuracies) before normalising, so no probability is ever exactly 0 (default 0.01).
+    /// worker accuracies) before normalising, so no probability is ever exactly 0. Null (the default) is each
+    /// method's own: 0 for Dawid-Skene (maximum likelihood as crowd-kit runs it, see <see cref="DawidSkene"/>;
+    /// docs/consensus.md shows why no pseudo-count beat it on every set), <see cref="DefaultSmoothing"/> otherwise.
     /// </summary>
-    public double Smoothing { get; init; } = 0.01;
+    public double? Smoothing { get; init; }
 
     /// <summary>Seed for random tie-breaking and random restarts (default 42).</summary>
     public int Seed { get; init; } = 42;

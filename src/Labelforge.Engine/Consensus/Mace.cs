@@ -59,11 +59,11 @@ public static class Mace
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.PriorsFor(options, posteriors, n, k);
+            priors = InferenceMath.PriorsFor(options, options.Smoothing ?? InferenceOptions.DefaultSmoothing, posteriors, n, k);
             MStep(answers, posteriors, theta, strategy, options);
             FillLogTerms(answers, theta, strategy, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);
-            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance);
+            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? InferenceOptions.DefaultTolerance);
             history.Add(ll);
         }
         return new InferenceResult
@@ -97,7 +97,7 @@ public static class Mace
     private static void MStep(CrowdAnswers answers, double[] posteriors, double[] theta, double[] strategy, InferenceOptions options)
     {
         var k = answers.ClassCount;
-        var s = options.Smoothing;
+        var s = options.Smoothing ?? InferenceOptions.DefaultSmoothing;
         var index = answers.ByWorker;
         ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {

@@ -28,11 +28,11 @@ public static class OneCoinDawidSkene
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.PriorsFor(options, posteriors, n, k);
-            EstimateAccuracy(answers, posteriors, accuracy, options.Smoothing);
+            priors = InferenceMath.PriorsFor(options, options.Smoothing ?? InferenceOptions.DefaultSmoothing, posteriors, n, k);
+            EstimateAccuracy(answers, posteriors, accuracy, options.Smoothing ?? InferenceOptions.DefaultSmoothing);
             FillLogTerms(answers, accuracy, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);
-            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance);
+            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? InferenceOptions.DefaultTolerance);
             history.Add(ll);
         }
         return new InferenceResult

@@ -30,10 +30,13 @@ public sealed record MatrixCompletionOptions
     /// </summary>
     public bool AbstainIsEvidence { get; init; }
 
-    /// <summary>Adam step size in logit units; default 0.05.</summary>
+    /// <summary>The optimizer; default <see cref="MatrixCompletionOptimizer.Lbfgs"/>.</summary>
+    public MatrixCompletionOptimizer Optimizer { get; init; } = MatrixCompletionOptimizer.Lbfgs;
+
+    /// <summary>Adam step size in logit units (<see cref="MatrixCompletionOptimizer.Adam"/> only); default 0.05.</summary>
     public double LearningRate { get; init; } = 0.05;
 
-    /// <summary>Iteration cap; default 2000.</summary>
+    /// <summary>Iteration cap (an L-BFGS iteration is one line search, usually one evaluation); default 2000.</summary>
     public int MaxIterations { get; init; } = 2000;
 
     /// <summary>Stop when the objective changes by less than this fraction over 20 iterations; default 1e-5.</summary>

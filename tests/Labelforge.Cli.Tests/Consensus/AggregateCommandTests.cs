@@ -6,7 +6,7 @@ public class AggregateCommandTests
 
     [Theory]
     [InlineData("majority", 0.7593)]
-    [InlineData("dawid-skene", 0.8981)]
+    [InlineData("dawid-skene", 0.8889)]
     public async Task Bluebirds_accuracy_matches_the_reference(string method, double expected)
     {
         var json = await CliRun.JsonAsync("aggregate", "--input", Path.Combine(Bluebirds, "answers.csv"),
@@ -55,6 +55,39 @@ public class AggregateCommandTests
             File.Delete(output);
         }
     }
+
+    [Fact]
+    public async Task Smoothing_zero_writes_crowd_kit_confidences()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"lf-ds-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (exit, _, err) = await CliRun.RunAsync("aggregate", "--input", Path.Combine(Bluebirds, "answers.csv"),
+                "--method", "dawid-skene", "--smoothing", "0", "--tolerance=-Infinity", "--output", output);
+            Assert.True(exit == 0, err);
+            var reference = File.ReadLines(Path.Combine(Bluebirds, "reference", "crowdkit-1.4.1-dawid-skene-100-steps.csv")).Skip(1)
+                .Select(l => l.Split(','))
+                .ToDictionary(c => c[0], c => Math.Max(Parse(c[2]), Parse(c[3])));
+            var ours = File.ReadLines(output).Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Equal(108, ours.Count);
+            foreach (var row in ours)
+                Assert.Equal(reference[row[0]], Parse(row[2]), 1e-6);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task Smoothed_dawid_skene_runs_to_convergence_as_the_dataset_baseline()
+    {
+        var json = await CliRun.JsonAsync("aggregate", "--input", Path.Combine(Bluebirds, "answers.csv"),
+            "--gold", Path.Combine(Bluebirds, "gold.csv"), "--method", "dawid-skene", "--smoothing", "0.01", "--json");
+        Assert.Equal(0.8981, json.GetProperty("accuracy").GetDouble(), 0.005);
+    }
+
+    private static double Parse(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Uniform_priors_change_one_coin_on_bluebirds()

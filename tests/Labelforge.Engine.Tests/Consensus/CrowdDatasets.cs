@@ -7,12 +7,26 @@ internal static class CrowdDatasets
 {
     public static (CrowdAnswers Answers, int[] Gold) Snow(string task)
     {
+        var (answers, gold, _) = SnowWithItems(task);
+        return (answers, gold);
+    }
+
+    public static (CrowdAnswers Answers, int[] Gold) Bluebirds()
+    {
+        var (answers, gold, _) = BluebirdsWithItems();
+        return (answers, gold);
+    }
+
+    /// <summary>The set plus the name of every item index (the dataset's own item ids).</summary>
+    public static (CrowdAnswers Answers, int[] Gold, string[] Items) SnowWithItems(string task)
+    {
         var path = Path.Combine(TestPaths.Datasets, "crowd-snow2008", "all_collected_data", task + ".standardized.tsv");
         var rows = File.ReadLines(path).Skip(1).Select(line => line.Split('\t')).ToList();
         return Build(rows.Select(r => (r[2], r[1], r[3])).ToList(), rows.Select(r => (r[2], r[4])).ToList());
     }
 
-    public static (CrowdAnswers Answers, int[] Gold) Bluebirds()
+    /// <summary>Bluebirds plus the name of every item index.</summary>
+    public static (CrowdAnswers Answers, int[] Gold, string[] Items) BluebirdsWithItems()
     {
         var folder = Path.Combine(TestPaths.Datasets, "crowd-bluebirds");
         var answers = File.ReadLines(Path.Combine(folder, "answers.csv")).Skip(1).Select(l => l.Split(',')).ToList();
@@ -34,7 +48,7 @@ internal static class CrowdDatasets
         return (double)right / total;
     }
 
-    private static (CrowdAnswers, int[]) Build(List<(string Item, string Worker, string Label)> rows, List<(string Item, string Label)> goldRows)
+    private static (CrowdAnswers, int[], string[]) Build(List<(string Item, string Worker, string Label)> rows, List<(string Item, string Label)> goldRows)
     {
         var items = Intern(rows.Select(r => r.Item));
         var workers = Intern(rows.Select(r => r.Worker));
@@ -49,7 +63,7 @@ internal static class CrowdDatasets
         var gold = Enumerable.Repeat(LabelIndex.Abstain, items.Count).ToArray();
         foreach (var (item, label) in goldRows)
             gold[items[item]] = labels[label];
-        return (answers, gold);
+        return (answers, gold, [.. items.OrderBy(e => e.Value).Select(e => e.Key)]);
     }
 
     private static Dictionary<string, int> Intern(IEnumerable<string> values)
