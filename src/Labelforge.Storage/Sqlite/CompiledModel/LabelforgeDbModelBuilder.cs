@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2477346-0673-4bf5-a1af-6a87a24a6972"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("49aa0e74-19b8-47c0-8175-bb1e2737e8da"), entityTypeCount: 16)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 "Labelforge.Core.Projects.Project",
                 typeof(Project),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -46,6 +46,20 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Project).GetProperty("Guidelines", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Project).GetField("<Guidelines>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var labelStudioFromName = runtimeEntityType.AddProperty(
+                "LabelStudioFromName",
+                typeof(string),
+                propertyInfo: typeof(Project).GetProperty("LabelStudioFromName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<LabelStudioFromName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var labelStudioToName = runtimeEntityType.AddProperty(
+                "LabelStudioToName",
+                typeof(string),
+                propertyInfo: typeof(Project).GetProperty("LabelStudioToName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<LabelStudioToName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var multiLabel = runtimeEntityType.AddProperty(
                 "MultiLabel",
