@@ -43,7 +43,7 @@ public class ExportOperationsTests
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "adam", Labels: ["ham"]), Ct);
 
         var exported = new List<ExportItem>();
-        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, Ct))
+        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, ct: Ct))
             exported.Add(item);
         // Not by name: zed's current annotation is the oldest, adam's (his second) the newest.
         Assert.Equal(["zed", "mia", "adam"], exported[0].ByAuthor.Select(a => a.Author));
@@ -116,7 +116,7 @@ public class JsonlStoredFormExportTests
             using var stored = new MemoryStream();
             var rows = await new ExportRequest(p.Id, ExportFormat.Jsonl, false).WriteAsync(t.Db, t.Time, stored, Ct);
             using var composed = new MemoryStream();
-            await ExportWriters.WriteItemsAsync(composed, ExportFormat.Jsonl, new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, Ct), ExportOptions.Default, Ct);
+            await ExportWriters.WriteItemsAsync(composed, ExportFormat.Jsonl, new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, ct: Ct), ExportOptions.Default, Ct);
 
             Assert.Equal(texts.Length + 1, rows);
             Assert.Equal(System.Text.Encoding.UTF8.GetString(composed.ToArray()), System.Text.Encoding.UTF8.GetString(stored.ToArray()));
