@@ -15,6 +15,21 @@ internal static class BenchData
     public static LabeledText SpamAssassin() =>
         LabeledTextReader.Read(Path.Combine(Datasets, "spam-assassin", "spam_assassin.jsonl.gz"), null, "text", "label");
 
+    /// <summary>CARER emotion train split as the reference curves use it: emotion.tsv, label (0-5) TAB text, no header.</summary>
+    public static LabeledText Emotion()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Datasets, "emotion-carer", "emotion.tsv"));
+        var texts = new string[lines.Length];
+        var labels = new int[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            labels[i] = int.Parse(lines[i][..tab], System.Globalization.CultureInfo.InvariantCulture);
+            texts[i] = lines[i][(tab + 1)..];
+        }
+        return new LabeledText(texts, labels, ["sadness", "joy", "love", "anger", "fear", "surprise"]);
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

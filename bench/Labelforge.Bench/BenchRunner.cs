@@ -19,6 +19,7 @@ internal static class BenchRunner
         ["al-simulation"] = AlSimulationBench.RunAsync,
         ["al-queue"] = AlQueueBench.RunAsync,
         ["process"] = ProcessBench.RunAsync,
+        ["al-reference"] = AlReferenceBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Serialization;
+using Labelforge.Cli.ActiveLearning;
 using Labelforge.Cli.Input;
 using Labelforge.Cli.Output;
 using Labelforge.Engine.ActiveLearning;
@@ -39,15 +40,19 @@ internal static class AlCommand
         var batch = new Option<int>("--batch") { Description = "Labels per query.", DefaultValueFactory = _ => 20 };
         var budget = new Option<int>("--budget") { Description = "Stop at this many labels.", DefaultValueFactory = _ => 1500 };
         var testFraction = new Option<double>("--test-fraction") { Description = "Held-out share for scoring.", DefaultValueFactory = _ => 0.2 };
+        var split = new Option<string?>("--split") { Description = "JSON file with 'pool' and 'test' arrays of 0-based data rows: use that split instead of a stratified --test-fraction one." };
+        var initItems = new Option<string?>("--init-items") { Description = "Comma-separated 0-based data rows (pool items) to label first, instead of --init random ones; needs --split." };
         var plot = new Option<string?>("--plot") { Description = "Write the learning curve as an SVG line chart to this path." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var command = new Command("simulate", "Simulate active learning on fully labeled data and report the learning curve.")
         {
-            input, format, textField, labelField, strategy, init, batch, budget, testFraction, plot, seed, json,
+            input, format, textField, labelField, strategy, init, batch, budget, testFraction, split, initItems, plot, seed, json,
         };
         command.SetHandler(async (parse, ct) =>
         {
+            if (parse.GetValue(initItems) is not null && parse.GetValue(split) is null)
+                throw new CliException("--init-items needs --split (the rows must be pool items)");
             var options = new SimulationOptions
             {
                 Strategy = Strategies[parse.GetValue(strategy)!],
@@ -60,6 +65,8 @@ internal static class AlCommand
             var data = LabeledTextReader.Read(parse.GetValue(input)!, parse.GetValue(format), parse.GetValue(textField)!, parse.GetValue(labelField)!);
             if (data.ClassNames.Length < 2)
                 throw new CliException($"{parse.GetValue(input)}: only one label value ('{data.ClassNames[0]}'); a classifier needs at least two");
+            if (parse.GetValue(split) is { } splitPath)
+                options = options with { Split = SplitFileReader.Read(splitPath, parse.GetValue(initItems), data.Texts.Length) };
             var result = ActiveLearningSimulation.Run(data.Texts, data.Labels, data.ClassNames.Length, options);
             if (parse.GetValue(plot) is { } plotPath)
                 await File.WriteAllTextAsync(plotPath, LearningCurvePlot.Render($"{parse.GetValue(strategy)} on {Path.GetFileName(parse.GetValue(input))}", [result]), ct);
@@ -77,7 +84,7 @@ internal static class AlCommand
 
     private static async Task WriteTextAsync(TextWriter output, SimulationResult result)
     {
-        await output.WriteLineAsync($"{result.Strategy}: {result.PoolItems} pool items, {result.TestItems} held out, {result.Seconds:F1} s");
+        await output.WriteLineAsync($"{result.Strategy}: {result.PoolItems} pool items, {result.TestItems} held out, {result.Seconds:F1} s (round: retrain + query, mean {result.MeanRoundSeconds:F3} s, max {result.MaxRoundSeconds:F3} s)");
         await output.WriteLineAsync("labels\taccuracy\tmacro_f1");
         foreach (var p in result.Curve)
             await output.WriteLineAsync($"{p.Labels}\t{p.Accuracy:F4}\t{p.MacroF1:F4}");
@@ -107,6 +114,10 @@ internal static class AlCommand
         public int? LabelsTo98 => Result.LabelsTo98;
 
         public double Seconds => Result.Seconds;
+
+        public double MeanRoundSeconds => Result.MeanRoundSeconds;
+
+        public double MaxRoundSeconds => Result.MaxRoundSeconds;
 
         [JsonIgnore]
         public SimulationResult Result { get; } = Result;

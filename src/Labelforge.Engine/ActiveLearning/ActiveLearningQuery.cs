@@ -13,8 +13,13 @@ public static class ActiveLearningQuery
     /// <param name="options">Strategy and seed; defaults when null.</param>
     /// <param name="features">Row-major feature vectors of the pool (needed by the diversity strategies).</param>
     /// <param name="featureDimension">Floats per feature vector.</param>
+    /// <param name="duplicateOf">
+    /// Optional, for the uncertainty strategies: a group id per pool row, shared by rows whose model input is identical
+    /// (for example the first such row). A batch then holds at most one row of each such group: identical inputs get identical scores, so
+    /// they tie and would otherwise fill a batch with copies whose labels teach the model nothing the first did not.
+    /// </param>
     /// <exception cref="ArgumentException">A diversity strategy without features of matching size.</exception>
-    public static int[] Select(ProbabilityMatrix probabilities, int batchSize, QueryOptions? options = null, float[]? features = null, int featureDimension = 0)
+    public static int[] Select(ProbabilityMatrix probabilities, int batchSize, QueryOptions? options = null, float[]? features = null, int featureDimension = 0, int[]? duplicateOf = null)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentOutOfRangeException.ThrowIfNegative(batchSize);
@@ -33,7 +38,24 @@ public static class ActiveLearningQuery
                 var candidates = TopK.Largest(margins, batchSize * Math.Max(options.CandidateFactor, 1));
                 return KMeansPlusPlus.Seed(features!, featureDimension, candidates, batchSize, new Random(options.Seed));
             default:
-                return TopK.Largest(UncertaintyScores.Compute(probabilities, options.Strategy), batchSize);
+                var scores = UncertaintyScores.Compute(probabilities, options.Strategy);
+                return duplicateOf is null ? TopK.Largest(scores, batchSize) : DistinctLargest(scores, batchSize, duplicateOf);
+        }
+    }
+
+    /// <summary>The <paramref name="count"/> largest scores, largest first, skipping rows whose group (<paramref name="duplicateOf"/>) is already taken.</summary>
+    public static int[] DistinctLargest(double[] scores, int count, int[] duplicateOf)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(duplicateOf);
+        if (duplicateOf.Length != scores.Length)
+            throw new ArgumentException($"duplicateOf needs one entry per pool row ({scores.Length})", nameof(duplicateOf));
+        for (var take = Math.Min(count, scores.Length); ; take = Math.Min(scores.Length, take * 4))
+        {
+            var seen = new HashSet<int>();
+            var picked = TopK.Largest(scores, take).Where(r => seen.Add(duplicateOf[r])).Take(count).ToArray();
+            if (picked.Length == count || take == scores.Length)
+                return picked;
         }
     }
 

@@ -18,7 +18,11 @@ public static class QueueRanking
     /// <param name="depth">The most items to rank.</param>
     /// <param name="features">Row-major pool feature vectors (diversity strategies only).</param>
     /// <param name="featureDimension">Floats per feature vector.</param>
-    public static RankedPool Rank(ProbabilityMatrix probabilities, QueryOptions options, int head, int depth, float[]? features = null, int featureDimension = 0)
+    /// <param name="duplicateOf">
+    /// Optional group id per pool row, shared by rows with identical model input: the uncertainty strategies then rank
+    /// one row per group (see <see cref="ActiveLearningQuery.Select"/>) and leave its copies to the fallback order.
+    /// </param>
+    public static RankedPool Rank(ProbabilityMatrix probabilities, QueryOptions options, int head, int depth, float[]? features = null, int featureDimension = 0, int[]? duplicateOf = null)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,7 +37,7 @@ public static class QueueRanking
         int[] rows;
         if (scoring == options.Strategy)
         {
-            rows = TopK.Largest(scores, depth);
+            rows = duplicateOf is null ? TopK.Largest(scores, depth) : ActiveLearningQuery.DistinctLargest(scores, depth, duplicateOf);
         }
         else
         {

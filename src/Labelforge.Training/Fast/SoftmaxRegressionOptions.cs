@@ -1,17 +1,20 @@
 namespace Labelforge.Training.Fast;
 
-/// <summary>Settings of <see cref="SoftmaxRegression"/>.</summary>
+/// <summary>Settings of <see cref="SoftmaxRegression"/>; the defaults are scikit-learn's <c>LogisticRegression(max_iter=1000)</c>.</summary>
 public sealed record SoftmaxRegressionOptions
 {
-    /// <summary>Passes over the data. Default 10.</summary>
-    public int Epochs { get; init; } = 10;
+    /// <summary>
+    /// Inverse L2 strength: the objective is Σᵢ wᵢ·(-ln pᵢ(yᵢ)) + ‖W‖² / (2C), so the penalty relative to the data
+    /// shrinks as labels grow. Default 1.
+    /// </summary>
+    public double C { get; init; } = 1.0;
 
-    /// <summary>AdaGrad base step. Default 0.5.</summary>
-    public float LearningRate { get; init; } = 0.5f;
+    /// <summary>Stop when no gradient component of the objective divided by Σᵢ wᵢ exceeds this. Default 1e-4.</summary>
+    public double Tolerance { get; init; } = 1e-4;
 
-    /// <summary>L2 penalty on the weights of the features an example touches. Default 1e-4.</summary>
-    public float L2 { get; init; } = 1e-4f;
+    /// <summary>L-BFGS iterations at most. Default 1,000.</summary>
+    public int MaxIterations { get; init; } = 1000;
 
-    /// <summary>Seed of the example order. Default 42.</summary>
-    public int Seed { get; init; } = 42;
+    /// <summary>Curvature pairs L-BFGS keeps. Default 10 (scipy's maxcor).</summary>
+    public int History { get; init; } = 10;
 }

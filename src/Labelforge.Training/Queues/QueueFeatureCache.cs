@@ -5,15 +5,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Training.Queues;
 
 /// <summary>
-/// A project's items as hashed TF-IDF vectors, kept in memory between retrains: featurizing is most of a cold
-/// retrain's cost, and item texts never change, so each retrain only reads and featurizes items imported since the
-/// last one (ids only grow). idf is fitted on the project's items at the first fill and kept, so vectors of old and
-/// new items stay comparable. Not thread-safe: one retrain per project at a time uses it.
+/// A project's items as TF-IDF vectors, kept in memory between retrains. Tokenizing is most of a cold retrain's cost,
+/// and item texts never change, so each update only reads and counts the terms of items imported since the last one
+/// (ids only grow). The vocabulary and idf are fitted on all of the project's items, as the model's definition asks
+/// (fitted on the whole pool); when items arrive or go, they are refitted from the kept term counts and every vector
+/// is re-weighted, which costs no tokenizing. Not thread-safe: one retrain per project at a time uses it.
 /// </summary>
 public sealed class QueueFeatureCache
 {
+    private readonly Dictionary<long, DocumentTerms> _terms = [];
     private readonly Dictionary<long, SparseVector> _vectors = [];
-    private readonly HashedTextFeaturizer _featurizer = new();
+    private readonly TfidfFeaturizer _featurizer = new();
     private long _maxId;
 
     public int Count => _vectors.Count;
@@ -25,26 +27,36 @@ public sealed class QueueFeatureCache
 
     public SparseVector this[long itemId] => _vectors[itemId];
 
-    /// <summary>Featurizes items added since the last update and forgets deleted ones.</summary>
+    /// <summary>Counts the terms of items added since the last update, forgets deleted ones and refits if either happened.</summary>
     public async Task UpdateAsync(LabelforgeDb db, long projectId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var fresh = await db.Items.AsNoTracking().Where(i => i.ProjectId == projectId && i.Id > _maxId)
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.Text }).ToListAsync(ct);
-        var texts = fresh.Select(i => i.Text).ToList();
-        var vectors = _vectors.Count == 0 ? _featurizer.FitTransform(texts) : _featurizer.Transform(texts);
-        for (var i = 0; i < fresh.Count; i++)
-            _vectors[fresh[i].Id] = vectors[i];
+        foreach (var item in fresh)
+            _terms[item.Id] = _featurizer.Count(item.Text);
         if (fresh.Count > 0)
             _maxId = fresh[^1].Id;
+        var changed = fresh.Count > 0;
         var alive = await db.Items.Where(i => i.ProjectId == projectId).CountAsync(ct);
-        if (alive != _vectors.Count)
+        if (alive != _terms.Count)
         {
             var ids = (await db.Items.Where(i => i.ProjectId == projectId).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
-            foreach (var gone in _vectors.Keys.Where(k => !ids.Contains(k)).ToList())
-                _vectors.Remove(gone);
+            foreach (var gone in _terms.Keys.Where(k => !ids.Contains(k)).ToList())
+                _terms.Remove(gone);
+            changed = true;
         }
+        if (changed)
+            Refit();
     }
 
     public SparseVector[] Vectors(IEnumerable<long> itemIds) => itemIds.Select(id => _vectors[id]).ToArray();
+
+    private void Refit()
+    {
+        _featurizer.Fit(_terms.Values);
+        _vectors.Clear();
+        foreach (var (id, terms) in _terms)
+            _vectors[id] = _featurizer.Transform(terms);
+    }
 }

@@ -9,14 +9,14 @@ using Labelforge.Training.Projects;
 namespace Labelforge.Training.Queues;
 
 /// <summary>
-/// Retrains a project's active-learning model and re-ranks its queue: a softmax regression on hashed TF-IDF vectors
-/// (the model `al simulate` uses, retrained in about a second on thousands of labels) fitted on every item's latest
+/// Retrains a project's active-learning model and re-ranks its queue: an L2 logistic regression on TF-IDF vectors
+/// (the model `al simulate` uses, retrained in well under a second on thousands of labels) fitted on every item's latest
 /// given (human, imported or reviewed) label, then the Engine strategy ranks the unlabeled pool and the stop-set predictions extend the
 /// kappa history. Reads and computes without holding a database lock; only the final save writes.
 /// </summary>
 public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options)
 {
-    /// <summary>Floats per item in the diversity strategies' sketch of the hashed vectors.</summary>
+    /// <summary>Floats per item in the diversity strategies' sketch of the TF-IDF vectors.</summary>
     public const int SketchDimension = 64;
 
     public async Task<QueueRetrainResult> RetrainAsync(long projectId, QueueFeatureCache cache, CancellationToken ct = default)
@@ -47,7 +47,7 @@ public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLea
         var state = await models.StateAsync(projectId, ct);
         var seed = unchecked((int)settings.Seed);
         var k = labels.ClassNames.Count;
-        var model = SoftmaxRegression.Train(cache.Vectors(labels.ItemIds), labels.Labels, k, cache.Dimension, new SoftmaxRegressionOptions { Seed = seed });
+        var model = SoftmaxRegression.Train(cache.Vectors(labels.ItemIds), labels.Labels, k, cache.Dimension);
         // Training and ranking are CPU work that takes no token: check between the steps, so shutdown waits for one step at most.
         ct.ThrowIfCancellationRequested();
         var poolVectors = cache.Vectors(pool);
@@ -66,13 +66,15 @@ public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLea
     {
         var strategy = ActiveLearningQueueStrategy.ToQueryStrategy(settings.Strategy);
         var sketch = strategy is QueryStrategy.Diversity or QueryStrategy.UncertaintyDiversity
-            ? HashedTextFeaturizer.Sketch(poolVectors, SketchDimension)
+            ? VectorSketch.Compute(poolVectors, SketchDimension)
             : null;
         var probabilities = new ProbabilityMatrix(model.PredictProbabilities(poolVectors), model.ClassCount);
         // A new seed per round, so k-means++ does not start from the same item every time.
         var query = new QueryOptions { Strategy = strategy, Seed = unchecked(seed + (state?.RetrainCount ?? 0)) };
         var head = Math.Max(settings.BatchSize, options.HeadFactor * settings.RetrainEvery);
-        return QueueRanking.Rank(probabilities, query, head, options.RankDepth, sketch, SketchDimension);
+        // Copies of one text score the same; ranking one per group keeps a batch from asking for the same label twice.
+        var duplicateOf = DuplicateVectors.FirstOf(poolVectors);
+        return QueueRanking.Rank(probabilities, query, head, options.RankDepth, sketch, SketchDimension, duplicateOf);
     }
 
     private async Task<QueueRetrainResult> NoModelAsync(QueueModelOperations models, long projectId, QueueSettings settings, int labeledItems, string note, long started, CancellationToken ct)

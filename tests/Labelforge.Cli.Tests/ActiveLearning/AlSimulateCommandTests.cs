@@ -78,4 +78,68 @@ public class AlSimulateCommandTests
         Assert.Equal("", stdout);
         Assert.Contains(message, stderr);
     }
+
+    [Fact]
+    public async Task Split_file_and_init_items_fix_the_pool_the_test_items_and_the_first_labels()
+    {
+        var split = await SplitFileAsync("{\"pool\": [" + string.Join(",", Enumerable.Range(0, 180)) + "], \"test\": [" + string.Join(",", Enumerable.Range(180, 60)) + "], \"n\": 240}");
+        try
+        {
+            var (exit, stdout, stderr) = await Simulate("small.csv", "--split", split, "--init-items", "0,1,2,3,4,5,6,7,8,9,10,11", "--json");
+
+            Assert.Equal(0, exit);
+            Assert.Equal("", stderr);
+            var json = FileCli.Json(stdout);
+            Assert.Equal(180, json.GetProperty("pool_items").GetInt32());
+            Assert.Equal(60, json.GetProperty("test_items").GetInt32());
+            Assert.Equal([12, 22, 32, 42, 52, 60], json.GetProperty("curve").EnumerateArray().Select(p => p.GetProperty("labels").GetInt32()));
+            Assert.True(json.GetProperty("mean_round_seconds").GetDouble() > 0);
+        }
+        finally
+        {
+            File.Delete(split);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"pool\": [0, 1, 2]}", "", "field 'test' is missing")]
+    [InlineData("{\"pool\": [0, 1, 2], \"test\": [2, 3]}", "", "item 2 is listed twice")]
+    [InlineData("{\"pool\": [0, 1, 2], \"test\": [3, 9999]}", "", "test item 9999 is outside the 240 items")]
+    [InlineData("{\"pool\": [0, 1, 2], \"test\": [3, \"x\"]}", "", "'test' item 1 is \"x\", not a row number")]
+    [InlineData("{\"pool\": [0, 1, 2], \"test\": [3]}", "0,3", "initial item 3 is not in the pool")]
+    [InlineData("{\"pool\": [0, 1, 2], \"test\": [3]}", "0,x", "--init-items: 'x' is not a row number")]
+    [InlineData("{\"pool\": [0, 1", "", "not valid JSON")]
+    public async Task Bad_split_files_fail_with_a_clear_message(string content, string initItems, string message)
+    {
+        var split = await SplitFileAsync(content);
+        try
+        {
+            string[] extra = initItems == "" ? ["--split", split] : ["--split", split, "--init-items", initItems];
+            var (exit, stdout, stderr) = await Simulate("small.csv", extra);
+
+            Assert.NotEqual(0, exit);
+            Assert.Equal("", stdout);
+            Assert.Contains(message, stderr);
+        }
+        finally
+        {
+            File.Delete(split);
+        }
+    }
+
+    [Fact]
+    public async Task Init_items_without_a_split_are_refused()
+    {
+        var (exit, _, stderr) = await Simulate("small.csv", "--init-items", "1,2");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--init-items needs --split", stderr);
+    }
+
+    private static async Task<string> SplitFileAsync(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"labelforge-split-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
+        return path;
+    }
 }

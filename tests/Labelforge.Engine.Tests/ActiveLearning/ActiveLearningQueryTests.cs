@@ -22,6 +22,27 @@ public class ActiveLearningQueryTests
     }
 
     [Fact]
+    public void A_batch_takes_one_item_of_each_group_of_identical_inputs()
+    {
+        // Rows 1, 2 and 4 are copies (same group 1): only the first of them is taken, then the next most uncertain.
+        var pool = Binary(0.99f, 0.5f, 0.5f, 0.45f, 0.5f, 0.6f, 0.7f);
+
+        var picked = ActiveLearningQuery.Select(pool, 3, new QueryOptions { Strategy = QueryStrategy.Margin }, duplicateOf: [0, 1, 1, 3, 1, 5, 6]);
+
+        Assert.Equal([1, 3, 5], picked);
+    }
+
+    [Fact]
+    public void A_batch_of_distinct_items_stops_when_the_groups_run_out()
+    {
+        var pool = Binary(0.5f, 0.5f, 0.5f, 0.9f);
+
+        var picked = ActiveLearningQuery.Select(pool, 3, new QueryOptions { Strategy = QueryStrategy.Margin }, duplicateOf: [0, 0, 0, 3]);
+
+        Assert.Equal([0, 3], picked);
+    }
+
+    [Fact]
     public void Margin_ties_go_to_the_lower_index()
     {
         var pool = Binary(0.7f, 0.5f, 0.5f, 0.9f, 0.5f);

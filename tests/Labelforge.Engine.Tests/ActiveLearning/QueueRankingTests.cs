@@ -21,6 +21,16 @@ public class QueueRankingTests
     }
 
     [Fact]
+    public void Copies_of_one_input_are_ranked_once()
+    {
+        var pool = Binary(0.5f, 0.9f, 0.5f, 0.6f);
+
+        var ranked = QueueRanking.Rank(pool, new QueryOptions { Strategy = QueryStrategy.Margin }, head: 1, depth: 4, duplicateOf: [0, 1, 0, 3]);
+
+        Assert.Equal([0, 3, 1], ranked.Rows);
+    }
+
+    [Fact]
     public void Entropy_and_least_confidence_rank_by_their_own_scores()
     {
         // Three classes: least confidence and entropy disagree on (0.5, 0.5, 0) against (0.45, 0.3, 0.25).

@@ -35,4 +35,32 @@ public class ActiveLearningSimulationTests
         Assert.Equal(result.Curve.FirstOrDefault(p => p.MacroF1 >= 0.98 * full)?.Labels, result.LabelsTo98);
         Assert.NotNull(result.LabelsTo95);
     }
+
+    [Fact]
+    public void A_given_split_and_initial_items_are_used_as_they_are()
+    {
+        var data = GeneratedTexts.Make(200, seed: 10);
+        var test = Enumerable.Range(0, 50).ToArray();
+        var pool = Enumerable.Range(50, 150).Reverse().ToArray();
+        int[] initial = [60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71];
+
+        var result = ActiveLearningSimulation.Run(data.Texts, data.Labels, 3, new SimulationOptions
+        {
+            Batch = 10, Budget = 42, Split = new SimulationSplit(pool, test, initial),
+        });
+
+        Assert.Equal(150, result.PoolItems);
+        Assert.Equal(50, result.TestItems);
+        Assert.Equal([12, 22, 32, 42], result.Curve.Select(p => p.Labels));
+        Assert.True(result.MeanRoundSeconds > 0);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 1 }, new[] { 1, 2 }, null, "item 1 is listed twice")]
+    [InlineData(new[] { 0, 1 }, new[] { 2, 300 }, null, "test item 300 is outside the 200 items")]
+    [InlineData(new[] { 0, 1 }, new[] { 2 }, new[] { 2 }, "initial item 2 is not in the pool")]
+    public void A_bad_split_is_refused_with_the_reason(int[] pool, int[] test, int[]? initial, string message)
+    {
+        Assert.Contains(message, new SimulationSplit(pool, test, initial).Problem(200));
+    }
 }

@@ -71,7 +71,8 @@ public class ActiveLearningQueueTests
         Assert.Equal(1, status.GetProperty("retrain_count").GetInt32());
         Assert.Equal(6, status.GetProperty("labels_at_last_retrain").GetInt32());
         Assert.Equal(12, status.GetProperty("next_retrain_at_labels").GetInt32());
-        Assert.Equal(34, status.GetProperty("ranked_items").GetInt32());
+        // The texts differ only in their number, which min_df drops: 8 distinct vectors, and one item of each is ranked.
+        Assert.Equal(8, status.GetProperty("ranked_items").GetInt32());
         Assert.StartsWith("2026-11-28T09:00:00", status.GetProperty("last_retrain_at").GetString(), StringComparison.Ordinal);
 
         var ranked = await RankedAsync(s, project);

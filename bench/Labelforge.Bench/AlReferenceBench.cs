@@ -1,0 +1,144 @@
+using System.Globalization;
+using Labelforge.Cli.Input;
+using Labelforge.Cli.Output;
+using Labelforge.Engine.ActiveLearning;
+using Labelforge.Training.ActiveLearning;
+using Labelforge.Training.Evaluation;
+using Labelforge.Training.Fast;
+
+namespace Labelforge.Bench;
+
+/// <summary>
+/// Active learning against small-text 1.4.1's reference curves (shared/datasets/{sms-spam,emotion-carer}/reference/):
+/// the same split and initial samples, seeds 0-2, batches of 20 to 1,500 labels. First the trainer alone (the peer's
+/// queried items replayed through ours), then our strategies' own runs point by point against the peer's, labels to
+/// 95% of the full-pool macro-F1, and the round time (retrain + query), also on a 6,000-item pool. Writes
+/// docs/img/al-reference-SET.svg. The process CPU time per round is reported beside the wall time, which a shared
+/// machine inflates.
+/// </summary>
+internal static class AlReferenceBench
+{
+    private static readonly bool Distinct = Environment.GetEnvironmentVariable("AL_DISTINCT") != "0";
+    private static readonly (string Peer, QueryStrategy Ours)[] Pairs = [("least_confidence", QueryStrategy.LeastConfidence), ("breaking_ties", QueryStrategy.Margin)];
+    private static readonly int[] Points = [20, 40, 100, 200, 300, 500, 700, 1000, 1500];
+
+    public static async Task RunAsync()
+    {
+        // AL_SETS=sms-spam (comma-separated) runs a subset; AL_DISTINCT=0 lets batches hold identical items.
+        var sets = (Environment.GetEnvironmentVariable("AL_SETS") ?? "sms-spam,emotion-carer").Split(',');
+        foreach (var set in sets)
+        {
+            var data = set == "sms-spam" ? BenchData.SmsSpam() : BenchData.Emotion();
+            var reference = ReferenceCurves.Load(set);
+            Console.WriteLine($"### {set}: trainer check (the peer's queried items replayed through our TF-IDF + logistic regression)");
+            Replay(reference, data);
+            Console.WriteLine();
+            Console.WriteLine($"### {set}: our strategies on the same split and initial samples (mean of seeds 0-2)");
+            var series = Compare(reference, data);
+            Directory.CreateDirectory(DocsImages);
+            await File.WriteAllTextAsync(Path.Combine(DocsImages, $"al-reference-{set}.svg"),
+                SvgLineChart.Render($"{set}: Labelforge vs small-text 1.4.1 (mean of seeds 0-2)", "labeled items", "test macro-F1", series));
+            Console.WriteLine();
+        }
+        if (Environment.GetEnvironmentVariable("AL_ROUND") != "0")
+            RoundTime(BenchData.Emotion(), ReferenceCurves.Load("emotion-carer"));
+    }
+
+    private static void Replay(ReferenceCurves reference, LabeledText data)
+    {
+        var featurizer = new TfidfFeaturizer();
+        var pool = featurizer.FitTransform([.. reference.Pool.Select(i => data.Texts[i])]);
+        var test = featurizer.Transform([.. reference.Test.Select(i => data.Texts[i])]);
+        var row = reference.Pool.Select((item, r) => (item, r)).ToDictionary(p => p.item, p => p.r);
+        var k = data.ClassNames.Length;
+        var testLabels = reference.Test.Select(i => data.Labels[i]).ToArray();
+        double Score(IReadOnlyList<int> items) => ClassificationMetrics.Compute(testLabels, SoftmaxRegression.Train(
+            [.. items.Select(i => pool[row[i]])], [.. items.Select(i => data.Labels[i])], k, featurizer.Dimension).PredictProbabilities(test), k).MacroF1;
+        Console.WriteLine($"Vocabulary {featurizer.Dimension:N0} terms. Full pool: ours {Score(reference.Pool):F6}, small-text {reference.FullPoolMacroF1:F6}.");
+        Console.WriteLine();
+        Console.WriteLine("| strategy replayed | fits | max \\|Δ macro-F1\\| | mean Δ (ours − peer) | ours / peer at 1,500 |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var s in reference.Strategies.Values)
+        {
+            var (maxDiff, sum, fits, last) = (0.0, 0.0, 0, 0.0);
+            foreach (var seed in s.Seeds)
+            {
+                var items = seed.InitItems.ToList();
+                for (var r = 0; r < seed.MacroF1.Length; r++)
+                {
+                    if (r > 0)
+                        items.AddRange(seed.Queried[r - 1]);
+                    var f1 = Score(items);
+                    (maxDiff, sum, fits) = (Math.Max(maxDiff, Math.Abs(f1 - seed.MacroF1[r])), sum + (f1 - seed.MacroF1[r]), fits + 1);
+                    if (r == seed.MacroF1.Length - 1)
+                        last += f1 / s.Seeds.Count;
+                }
+            }
+            Console.WriteLine($"| {s.Name} | {fits} | {maxDiff:F4} | {sum / fits:+0.0000;-0.0000;0.0000} | {last:F4} / {s.MeanMacroF1[^1]:F4} |");
+        }
+    }
+
+    private static List<(string, IReadOnlyList<(double, double)>)> Compare(ReferenceCurves reference, LabeledText data)
+    {
+        var series = new List<(string, IReadOnlyList<(double, double)>)>();
+        Console.WriteLine($"| ours vs small-text | {string.Join(" | ", Points)} | worst / mean Δ | labels to 95% per seed: ours; peer | mean round |");
+        Console.WriteLine($"|---|{string.Concat(Points.Select(_ => "---|"))}---|---|---|");
+        foreach (var (peerName, strategy) in Pairs)
+        {
+            var peer = reference.Strategies[peerName];
+            var runs = peer.Seeds.Select(seed => ActiveLearningSimulation.Run(data.Texts, data.Labels, data.ClassNames.Length, new SimulationOptions
+            {
+                Strategy = strategy, Batch = 20, Budget = 1500, Seed = seed.Seed, DistinctBatches = Distinct,
+                Split = new SimulationSplit(reference.Pool, reference.Test, seed.InitItems),
+            })).ToList();
+            var mean = peer.Labels.Select((_, r) => runs.Average(x => x.Curve[r].MacroF1)).ToArray();
+            var diffs = mean.Select((m, r) => m - peer.MeanMacroF1[r]).ToArray();
+            var cells = Points.Select(p => Array.IndexOf(peer.Labels, p)).Select(r => $"{mean[r]:F3} / {peer.MeanMacroF1[r]:F3}");
+            var target = 0.95 * runs[0].FullData.MacroF1;
+            var ours95 = runs.Select(x => x.Curve.FirstOrDefault(p => p.MacroF1 >= target)?.Labels).ToList();
+            var peer95 = peer.Seeds.Select(seed => FirstReach(peer.Labels, seed.MacroF1, 0.95 * reference.FullPoolMacroF1)).ToList();
+            Console.WriteLine($"| {strategy} vs {peerName} | {string.Join(" | ", cells)} | {diffs.Min():+0.000;-0.000} / {diffs.Average():+0.000;-0.000} | {Reach(ours95)}; {Reach(peer95)} | {runs.Average(x => x.MeanRoundSeconds):F3} s |");
+            var name = strategy == QueryStrategy.Margin ? "margin" : "least conf.";
+            series.Add(($"ours {name}", [.. peer.Labels.Select((l, r) => ((double)l, mean[r]))]));
+            series.Add(($"small-text {name}", [.. peer.Labels.Select((l, r) => ((double)l, peer.MeanMacroF1[r]))]));
+        }
+        var full = reference.FullPoolMacroF1;
+        series.Add(("95% of full pool", [(0, 0.95 * full), (1500, 0.95 * full)]));
+        return series;
+    }
+
+    /// <summary>Margin from 20 to 1,500 labels on 6,000 pool items (the first 6,000 of the emotion pool), 6 classes.</summary>
+    private static void RoundTime(LabeledText data, ReferenceCurves reference)
+    {
+        var pool = reference.Pool[..6000];
+        var cpu = CpuSeconds();
+        var result = ActiveLearningSimulation.Run(data.Texts, data.Labels, data.ClassNames.Length, new SimulationOptions
+        {
+            Strategy = QueryStrategy.Margin, Initial = 20, Batch = 20, Budget = 1500, Seed = 0,
+            Split = new SimulationSplit(pool, reference.Test),
+        });
+        var rounds = result.Curve.Count - 1;
+        var cpuPerRound = (CpuSeconds() - cpu) / rounds;
+        Console.WriteLine("| AL round (retrain + score the pool + pick 20), 6,000 pool items, 6 classes, 20 → 1,500 labels | mean wall | max wall | process CPU per round (whole run) | scikit-learn (issue 11) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| margin, {rounds} rounds | {result.MeanRoundSeconds:F3} s | {result.MaxRoundSeconds:F3} s | {cpuPerRound:F3} s | 0.48 s |");
+    }
+
+    private static double CpuSeconds()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static int? FirstReach(int[] labels, double[] curve, double target)
+    {
+        var r = Array.FindIndex(curve, v => v >= target);
+        return r < 0 ? null : labels[r];
+    }
+
+    private static string Reach(List<int?> perSeed) =>
+        string.Join(", ", perSeed.Select(l => l?.ToString(CultureInfo.InvariantCulture) ?? "never"))
+        + (perSeed.All(l => l is not null) ? $" (mean {perSeed.Average(l => l!.Value):F0})" : " (mean: not all reached)");
+
+    private static string DocsImages => Path.Combine(BenchData.RepoRoot, "docs", "img");
+}
