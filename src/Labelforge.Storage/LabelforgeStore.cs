@@ -1,5 +1,6 @@
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Items;
 using Labelforge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,8 @@ public sealed class LabelforgeStore
     }.ToString();
 
     internal static DbContextOptions<LabelforgeDb> SqliteOptions(string path) =>
-        ItemBulkWriterOptionsExtension.Use(new DbContextOptionsBuilder<LabelforgeDb>()
+        ItemSearchOptionsExtension.Use(ItemBulkWriterOptionsExtension.Use(new DbContextOptionsBuilder<LabelforgeDb>()
             .UseSqlite(SqliteConnectionString(path), o => o.MigrationsAssembly(typeof(LabelforgeStore).Assembly.GetName().Name))
-            .AddInterceptors(new SqlitePragmas()), SqliteItemBulkWriterFactory.Instance)
+            .AddInterceptors(new SqlitePragmas()), SqliteItemBulkWriterFactory.Instance), SqliteItemSearch.Instance)
             .Options;
 }
