@@ -16,6 +16,7 @@ internal static class BenchRunner
         ["training"] = TrainingBench.RunAsync,
         ["al-simulation"] = AlSimulationBench.RunAsync,
         ["al-queue"] = AlQueueBench.RunAsync,
+        ["scale"] = ScaleBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
