@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Labelforge.Server.Hosting;
 using Labelforge.Storage;
@@ -9,8 +8,8 @@ namespace Labelforge.Bench;
 /// <summary>
 /// Request latencies against a real server (Kestrel on 127.0.0.1, HTTP) on projects of 10,000 and 1,000,000 items:
 /// claims in every queue order, progress, the project list, the first items page, text search, submissions and 20
-/// annotators at once, in one table with the ratio between the sizes (cost should not grow with the project). Also
-/// times the bulk import with and without the maintained-state triggers, alternating, as the reference for their cost.
+/// annotators at once, in one table with the ratio between the sizes (cost should not grow with the project). The
+/// import's own speed is the store suite's (run it on the old and new code alternately).
 /// Sizes: LF_BENCH_SCALE_SIZES (comma-separated); built projects are kept in LF_BENCH_CACHE (default a temp folder).
 /// </summary>
 internal static class ScaleBench
@@ -26,7 +25,6 @@ internal static class ScaleBench
             .Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var cache = Environment.GetEnvironmentVariable("LF_BENCH_CACHE") ?? Path.Combine(Path.GetTempPath(), "lf-bench-scale");
         Directory.CreateDirectory(cache);
-        await ImportReferenceAsync(cache);
         var rows = new Dictionary<string, Dictionary<int, List<double>>>();
         var notes = new List<string>();
         foreach (var size in sizes)
@@ -78,38 +76,6 @@ internal static class ScaleBench
             notes.Add($"{size:N0} items, {Annotators} annotators, {strategy}: {next.Count} claims, {doubles} items leased twice");
         }
         return results;
-    }
-
-    /// <summary>
-    /// The bulk import of 200,000 items into a new database, alternately with the maintained-state triggers (as shipped)
-    /// and with them dropped (the write path before them), twice each: the triggers' cost in the same minutes.
-    /// </summary>
-    private static async Task ImportReferenceAsync(string dir)
-    {
-        const int items = 200_000;
-        var times = new Dictionary<bool, List<double>> { [true] = [], [false] = [] };
-        foreach (var triggers in new[] { true, false, true, false })
-        {
-            var path = Path.Combine(dir, "import-reference.db");
-            foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-                File.Delete(f);
-            var store = await LabelforgeStore.OpenSqliteAsync(path);
-            if (!triggers)
-            {
-                await using var c = new SqliteConnection(store.ConnectionString);
-                await c.OpenAsync();
-                await using var cmd = c.CreateCommand();
-                cmd.CommandText = "DROP TRIGGER items_counts_insert;";
-                await cmd.ExecuteNonQueryAsync();
-            }
-            var elapsed = await ScaleBenchProject.ImportAsync(store, items, "reference");
-            times[triggers].Add(elapsed.TotalSeconds);
-            SqliteConnection.ClearAllPools();
-        }
-        Console.WriteLine($"Import of {items:N0} items (seconds, two runs each, alternating): with the maintained-state triggers " +
-            $"{string.Join(" / ", times[true].Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}, " +
-            $"without {string.Join(" / ", times[false].Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}");
-        Console.WriteLine();
     }
 
     private static void Print(Dictionary<string, Dictionary<int, List<double>>> rows, int[] sizes)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
@@ -36,12 +37,16 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
                 tx = await RenewAsync(tx, projectId, ct);
             var labels = new ImportLabelMap(await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct));
             var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
-            await using (var run = new ImportRun(db, time, project, batch, labels, writer, state) { Transaction = tx })
+            var stored = new ImportedItemsState(db, projectId, batch.Id);
+            await stored.StartAsync(ct);
+            await using (var run = new ImportRun(db, time, project, batch, labels, writer, state, stored) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;
             }
             var rolledBack = options.Strict && state.ErrorCount > 0;
+            if (!rolledBack)
+                await stored.AddAsync(ct);
             await FinishAsync(tx, batch, state, rolledBack, ct);
             progress?.Report(state.Progress);
             return new ImportReport(rolledBack ? null : batch.Id, state.Rows, rolledBack ? 0 : state.Imported,

@@ -13,8 +13,8 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
 {
     public const int MaxPageSize = 1000;
 
-    /// <summary>A text search counts its matches up to this many, so a word in every item does not cost a count of the project.</summary>
-    public const int SearchCountLimit = 10_000;
+    /// <summary>A text search counts its matches up to this many (each is checked against the text), so a word in every item costs a bounded count, not one of the project.</summary>
+    public const int SearchCountLimit = 1_000;
 
     public async Task<ItemPage> QueryAsync(long projectId, ItemQuery query, CancellationToken ct = default)
     {

@@ -26,14 +26,23 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var now = time.GetUtcNow();
         var expires = now + options.LeaseDuration;
 
+        List<ItemLease> held;
+        using (await WriteGate.EnterAsync(db, ct))
+            held = await ClaimAsync(projectId, annotator, request.Count, strategy, exclude, now, expires, ct);
+        return await LoadAsync(held, ct);
+    }
+
+    private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, List<long> exclude,
+        DateTimeOffset now, DateTimeOffset expires, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ClearStaleAsync(projectId, now, ct);
         var held = await db.ItemLeases
             .Where(l => l.ProjectId == projectId && l.Annotator == annotator && !exclude.Contains(l.ItemId))
-            .OrderBy(l => l.Id).Take(request.Count).ToListAsync(ct);
+            .OrderBy(l => l.Id).Take(count).ToListAsync(ct);
         foreach (var lease in held)
             lease.ExpiresAt = expires;
-        var needed = request.Count - held.Count;
+        var needed = count - held.Count;
         if (needed > 0)
         {
             var ids = await strategy.FirstIdsAsync(Candidates(projectId, annotator, exclude), needed, ct);
@@ -46,7 +55,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await LoadAsync(held, ct);
+        return held;
     }
 
     /// <summary>Extends the annotator's leases on <paramref name="itemIds"/>; items it no longer holds are left out.</summary>
@@ -84,6 +93,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     {
         annotator = Validate(annotator);
         var ids = itemIds.Distinct().ToList();
+        using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.ItemLeases.Where(l => l.ProjectId == projectId && l.Annotator == annotator && ids.Contains(l.ItemId)).ExecuteDeleteAsync(ct);
         var fresh = await db.Items.Where(i => i.ProjectId == projectId && ids.Contains(i.Id)

@@ -37,11 +37,11 @@ public sealed class SeededRandomStrategy(long seed) : IQueueStrategy
     internal static async Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, long seed, int count, CancellationToken ct)
     {
         var start = Start(seed);
-        var ids = await candidates.Where(u => u.RandomKey >= start).OrderBy(u => u.RandomKey)
+        var ids = await candidates.Where(u => u.RandomKey >= start).OrderBy(u => u.RandomKey).ThenBy(u => u.ItemId)
             .Select(u => u.ItemId).Take(count).ToListAsync(ct);
         if (ids.Count < count && start > 0)
         {
-            ids.AddRange(await candidates.Where(u => u.RandomKey < start).OrderBy(u => u.RandomKey)
+            ids.AddRange(await candidates.Where(u => u.RandomKey < start).OrderBy(u => u.RandomKey).ThenBy(u => u.ItemId)
                 .Select(u => u.ItemId).Take(count - ids.Count).ToListAsync(ct));
         }
         return ids;

@@ -2,9 +2,10 @@ namespace Labelforge.Storage.Sqlite;
 
 /// <summary>
 /// SQLite triggers that keep <c>undecided_items</c>, <c>project_counts</c> and <c>annotator_counts</c> exact in the same
-/// transaction as every write of projects, items and annotations: the EF paths, the bulk item and annotation writers
-/// and cascading deletes alike, so no write path can forget them. Each trigger does a few key seeks: an item insert
-/// adds one undecided row and bumps one counter; an annotation checks the item's other annotations on the
+/// transaction as every write of projects and annotations and every delete of items: the EF paths, the bulk annotation
+/// writer and cascading deletes alike, so no write path can forget them. Inserted items are the exception: imports,
+/// their only writer, add them per batch (<c>Core/Counts/ImportedItemsState</c>), since a trigger per row doubled the
+/// import's time. Each trigger does a few key seeks: an annotation checks the item's other annotations on the
 /// <c>(ItemId, Author, Id)</c> index. Kind names are the wire names of <c>AnnotationKinds</c> as of this migration
 /// (decided: human, review; given: human, import, review). The random key is <c>SeededRandomStrategy.BaseKey</c>.
 /// </summary>
@@ -16,7 +17,7 @@ internal static class QueueCountsSql
 
     public static IReadOnlyList<string> TriggerNames { get; } =
     [
-        "projects_counts_insert", "items_counts_insert", "items_counts_delete",
+        "projects_counts_insert", "items_counts_delete",
         "annotations_counts_any", "annotations_counts_decided", "annotations_counts_given", "annotations_counts_annotator",
         "annotations_counts_any_delete", "annotations_counts_decided_delete", "annotations_counts_given_delete", "annotations_counts_annotator_delete",
     ];
@@ -40,9 +41,6 @@ internal static class QueueCountsSql
     [
         "CREATE TRIGGER projects_counts_insert AFTER INSERT ON projects BEGIN " +
         "INSERT INTO project_counts (ProjectId, Items, AnnotatedItems, DecidedItems, GivenItems) VALUES (NEW.Id, 0, 0, 0, 0); END;",
-        "CREATE TRIGGER items_counts_insert AFTER INSERT ON items BEGIN " +
-        $"INSERT INTO undecided_items (ProjectId, ItemId, RandomKey) VALUES (NEW.ProjectId, NEW.Id, NEW.Id {RandomKey}); " +
-        "UPDATE project_counts SET Items = Items + 1 WHERE ProjectId = NEW.ProjectId; END;",
         "CREATE TRIGGER items_counts_delete AFTER DELETE ON items BEGIN " +
         "DELETE FROM undecided_items WHERE ProjectId = OLD.ProjectId AND ItemId = OLD.Id; " +
         "UPDATE project_counts SET Items = Items - 1 WHERE ProjectId = OLD.ProjectId; END;",
