@@ -12,11 +12,14 @@ public sealed class SeededRandomStrategy(long seed) : IQueueStrategy
 {
     public const string WireName = "seeded-random";
 
-    /// <summary>Knuth's multiplicative constant; (id mod p) * a stays below 2^63 for every id.</summary>
-    public const long Multiplier = 2654435761;
+    /// <summary>
+    /// About p / golden ratio, so consecutive ids land far apart; (id mod p) * a stays below 2^62 for every id, so
+    /// neither C# nor SQL integer arithmetic overflows (SQLite would turn an overflow into an inexact REAL).
+    /// </summary>
+    public const long Multiplier = 1327217885;
 
-    /// <summary>The largest prime below 2^32; ids below it map one to one onto keys, so keys never tie.</summary>
-    public const long Modulus = 4294967291;
+    /// <summary>The prime 2^31 - 1; ids below it map one to one onto keys (ties past it go by id).</summary>
+    public const long Modulus = 2147483647;
 
     public string Name => WireName;
 

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite;
 /// </summary>
 internal static class QueueCountsSql
 {
-    private const string RandomKey = "% 4294967291 * 2654435761 % 4294967291";
+    private const string RandomKey = "% 2147483647 * 1327217885 % 2147483647";
     private const string Decided = "('human', 'review')";
     private const string Given = "('human', 'import', 'review')";
 
