@@ -20,6 +20,7 @@ internal static class BenchRunner
         ["al-queue"] = AlQueueBench.RunAsync,
         ["process"] = ProcessBench.RunAsync,
         ["al-reference"] = AlReferenceBench.RunAsync,
+        ["scale"] = ScaleBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

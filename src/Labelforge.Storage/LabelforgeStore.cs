@@ -1,5 +1,6 @@
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Items;
 using Labelforge.Storage.Sqlite;
 using Labelforge.Storage.Sqlite.CompiledModel;
 using Microsoft.Data.Sqlite;
@@ -62,6 +63,6 @@ public sealed class LabelforgeStore
             .AddInterceptors(new SqlitePragmas());
         if (compiledModel)
             builder.UseModel(LabelforgeDbModel.Instance);
-        return ItemBulkWriterOptionsExtension.Use(builder, SqliteItemBulkWriterFactory.Instance).Options;
+        return ItemSearchOptionsExtension.Use(ItemBulkWriterOptionsExtension.Use(builder, SqliteItemBulkWriterFactory.Instance), SqliteItemSearch.Instance).Options;
     }
 }

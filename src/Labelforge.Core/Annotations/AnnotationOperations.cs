@@ -42,6 +42,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
         };
         try
         {
+            using var gate = await WriteGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Annotations.Add(annotation);
             await db.SaveChangesAsync(ct);

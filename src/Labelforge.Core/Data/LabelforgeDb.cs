@@ -1,4 +1,5 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
@@ -39,6 +40,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<QueueRank> QueueRanks => Set<QueueRank>();
 
     public DbSet<QueueModelState> QueueModelStates => Set<QueueModelState>();
+
+    public DbSet<UndecidedItem> UndecidedItems => Set<UndecidedItem>();
+
+    public DbSet<ProjectCounts> ProjectCounts => Set<ProjectCounts>();
+
+    public DbSet<AnnotatorCounts> AnnotatorCounts => Set<AnnotatorCounts>();
 
     public DbSet<LfSetVersion> LfSetVersions => Set<LfSetVersion>();
 
@@ -130,6 +137,30 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         OnQueuesCreating(modelBuilder);
+        OnCountsCreating(modelBuilder);
+    }
+
+    // Maintained by the store in the same transaction as the writes they count (SQLite: triggers in the migrations).
+    private static void OnCountsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UndecidedItem>(e =>
+        {
+            e.ToTable("undecided_items");
+            e.HasKey(x => new { x.ProjectId, x.ItemId });
+            e.HasIndex(x => new { x.ProjectId, x.RandomKey });
+        });
+        modelBuilder.Entity<ProjectCounts>(e =>
+        {
+            e.ToTable("project_counts");
+            e.HasKey(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AnnotatorCounts>(e =>
+        {
+            e.ToTable("annotator_counts");
+            e.HasKey(x => new { x.ProjectId, x.Author });
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private static void OnQueuesCreating(ModelBuilder modelBuilder)

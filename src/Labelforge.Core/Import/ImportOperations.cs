@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
@@ -38,13 +39,17 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             var labels = new ImportLabelMap(resolver);
             var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
             var rules = new ImportLabelRules(project, options, resolver);
-            await using (var run = new ImportRun(db, time, project, batch, labels, rules, writer, state) { Transaction = tx })
+            var stored = new ImportedItemsState(db, projectId, batch.Id);
+            await stored.StartAsync(ct);
+            await using (var run = new ImportRun(db, time, project, batch, labels, rules, writer, state, stored) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;
                 KeepControl(project, run.Control);
             }
             var rolledBack = options.Strict && state.ErrorCount > 0;
+            if (!rolledBack)
+                await stored.AddAsync(ct);
             await FinishAsync(tx, batch, state, rolledBack, ct);
             progress?.Report(state.Progress);
             return new ImportReport(rolledBack ? null : batch.Id, state.Rows, rolledBack ? 0 : state.Imported,

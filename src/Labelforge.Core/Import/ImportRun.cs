@@ -1,4 +1,5 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
@@ -13,7 +14,7 @@ namespace Labelforge.Core.Import;
 /// <see cref="ImportOptions.BatchSize"/> rows so a crash keeps the batches before it.
 /// </summary>
 internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project project, ImportBatch batch,
-    ImportLabelMap labels, ImportLabelRules rules, ImportSqlWriter writer, ImportState state) : IAsyncDisposable
+    ImportLabelMap labels, ImportLabelRules rules, ImportSqlWriter writer, ImportState state, ImportedItemsState stored) : IAsyncDisposable
 {
     private IDbContextTransaction _tx = null!;
 
@@ -42,6 +43,7 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
                     if (state.Options.Strict || ++sinceCommit < state.Options.BatchSize)
                         continue;
                     Written(writer.Flush());
+                    await stored.AddAsync(ct);
                     await _tx.CommitAsync(ct);
                     await _tx.DisposeAsync();
                     Transaction = await db.Database.BeginTransactionAsync(ct);

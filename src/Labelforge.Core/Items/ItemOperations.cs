@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -12,18 +13,41 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
 {
     public const int MaxPageSize = 1000;
 
+    /// <summary>A text search counts its matches up to this many (each is checked against the text), so a word in every item costs a bounded count, not one of the project.</summary>
+    public const int SearchCountLimit = 1_000;
+
     public async Task<ItemPage> QueryAsync(long projectId, ItemQuery query, CancellationToken ct = default)
     {
         if (query.Page < 1 || query.PageSize < 1 || query.PageSize > MaxPageSize)
             throw LabelforgeException.Invalid($"Page must be >= 1 and page size between 1 and {MaxPageSize}.");
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        if (await IndexedSearchAsync(projectId, query, resolver, ct) is { } found)
+            return found;
         var items = Filter(projectId, query, resolver);
-        var total = await items.LongCountAsync(ct);
+        // An unfiltered listing takes its total from the maintained counts instead of counting the project's items.
+        var total = query is { Search: null or "", Label: null or "", Author: null or "", Unlabeled: false, NeedsRelabel: false }
+            ? (await ProjectCountsReader.ReadAsync(db, projectId, ct)).Items
+            : await items.LongCountAsync(ct);
         var page = await items.OrderBy(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .AsNoTracking().ToListAsync(ct);
         var views = await ViewsAsync(projectId, page, resolver, ct);
         return new ItemPage(views, total, query.Page, query.PageSize);
+    }
+
+    // A search alone goes to the store's text index when it has one that serves the text; with other filters it scans.
+    private async Task<ItemPage?> IndexedSearchAsync(long projectId, ItemQuery query, LabelResolver resolver, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(query.Search) || query is not { Label: null or "", Author: null or "", Unlabeled: false, NeedsRelabel: false }
+            || ItemSearchOptionsExtension.Find(db) is not { } search)
+            return null;
+        var take = (query.Page - 1) * query.PageSize + query.PageSize;
+        if (await search.SearchAsync(db, projectId, query.Search.Trim(), take, SearchCountLimit, ct) is not { } result)
+            return null;
+        var ids = result.Ids.Skip((query.Page - 1) * query.PageSize).ToList();
+        var page = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
+        var views = await ViewsAsync(projectId, page, resolver, ct);
+        return new ItemPage(views, result.Total, query.Page, query.PageSize, result.Capped);
     }
 
     public async Task<ItemView> GetAsync(long projectId, long itemId, CancellationToken ct = default)
@@ -40,7 +64,7 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
         var current = new AnnotationOperations(db, time).Current(projectId);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            var pattern = ContainsPattern(query.Search.Trim());
             items = items.Where(i => EF.Functions.Like(i.Text, pattern, "\\") || i.ExternalId == query.Search.Trim());
         }
         if (query.Unlabeled)
@@ -94,6 +118,9 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
             return resolver.Resolve(id);
         return resolver.FindLive(label)?.Id ?? throw LabelforgeException.Invalid($"Unknown label '{label}'.");
     }
+
+    /// <summary>The LIKE pattern (escape character backslash) of texts that contain <paramref name="text"/>.</summary>
+    public static string ContainsPattern(string text) => "%" + EscapeLike(text) + "%";
 
     private static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Labelforge.Core.Common;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -64,9 +65,8 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time)
     public async Task<ProjectSummary> SummarizeAsync(Project p, CancellationToken ct = default)
     {
         var labels = await db.Labels.CountAsync(l => l.ProjectId == p.Id && l.Status == LabelStatus.Active, ct);
-        var items = await db.Items.LongCountAsync(i => i.ProjectId == p.Id, ct);
-        var labeled = await db.Annotations.Where(a => a.ProjectId == p.Id).Select(a => a.ItemId).Distinct().LongCountAsync(ct);
-        return new ProjectSummary(p.Id, p.Name, p.TaskType, p.MultiLabel, p.TaxonomyVersion, labels, items, labeled, p.CreatedAt);
+        var counts = await ProjectCountsReader.ReadAsync(db, p.Id, ct); // maintained counts: a seek, not a count of the items
+        return new ProjectSummary(p.Id, p.Name, p.TaskType, p.MultiLabel, p.TaxonomyVersion, labels, counts.Items, counts.AnnotatedItems, p.CreatedAt);
     }
 
     public async Task<Project> UpdateGuidelinesAsync(long projectId, string markdown, CancellationToken ct = default)

@@ -1,4 +1,3 @@
-using Labelforge.Core.Items;
 using Labelforge.Engine.ActiveLearning;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,21 +32,19 @@ public sealed class ActiveLearningQueueStrategy(string name, long seed, IQueryab
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an active-learning queue strategy"),
     };
 
-    /// <summary>Walks the ranking in rank order (its index) and stops at <paramref name="count"/>; only when the ranked candidates run out are the rest read, in seeded-random order.</summary>
-    public async Task<List<long>> FirstIdsAsync(IQueryable<Item> candidates, int count, CancellationToken ct)
+    /// <summary>
+    /// Walks the ranking in rank order (its <c>(ProjectId, Rank)</c> index, each rank checked against the undecided
+    /// items by key) and stops at <paramref name="count"/>; only when the ranked candidates run out are the rest read,
+    /// in seeded-random order. A retrain ranks only unlabeled items, so the decided ranks skipped are at most the labels
+    /// since the last retrain.
+    /// </summary>
+    public async Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct)
     {
-        var ranked = await ranks.Join(candidates, r => r.ItemId, i => i.Id, (r, i) => new { i.Id, r.Rank })
-            .OrderBy(x => x.Rank).Select(x => x.Id).Take(count).ToListAsync(ct);
+        var ranked = await ranks.Join(candidates, r => r.ItemId, u => u.ItemId, (r, u) => new { u.ItemId, r.Rank })
+            .OrderBy(x => x.Rank).Select(x => x.ItemId).Take(count).ToListAsync(ct);
         if (ranked.Count == count)
             return ranked;
-        var rest = await new SeededRandomStrategy(seed).Order(candidates.Where(i => !ranks.Any(r => r.ItemId == i.Id)))
-            .Select(i => i.Id).Take(count - ranked.Count).ToListAsync(ct);
+        var rest = await SeededRandomStrategy.FirstIdsAsync(candidates.Where(u => !ranks.Any(r => r.ItemId == u.ItemId)), seed, count - ranked.Count, ct);
         return [.. ranked, .. rest];
     }
-
-    public IOrderedQueryable<Item> Order(IQueryable<Item> candidates) =>
-        candidates
-            .OrderBy(i => ranks.Where(r => r.ItemId == i.Id).Select(r => (int?)r.Rank).FirstOrDefault() ?? int.MaxValue)
-            .ThenBy(SeededRandomStrategy.Key(seed))
-            .ThenBy(i => i.Id);
 }

@@ -1,20 +1,18 @@
-using Labelforge.Core.Items;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;
 
 /// <summary>
-/// The order in which a queue hands out items. Strategies order a query, so the database does the work and
-/// only the claimed items are read; active learning plugs in as another implementation.
+/// The order in which a queue hands out items. A strategy walks an index of the undecided items
+/// (<see cref="UndecidedItem"/>) and stops at the count, so a claim reads only the items it hands out and the few
+/// leased or skipped ones in front of them, whatever the size of the project; active learning plugs in as another
+/// implementation.
 /// </summary>
 public interface IQueueStrategy
 {
     /// <summary>Wire name, e.g. "import-order".</summary>
     string Name { get; }
 
-    IOrderedQueryable<Item> Order(IQueryable<Item> candidates);
-
-    /// <summary>The ids of the first <paramref name="count"/> candidates in this order; strategies that can stop early override it.</summary>
-    Task<List<long>> FirstIdsAsync(IQueryable<Item> candidates, int count, CancellationToken ct) =>
-        Order(candidates).Select(i => i.Id).Take(count).ToListAsync(ct);
+    /// <summary>The ids of the first <paramref name="count"/> candidates in this order.</summary>
+    Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct);
 }

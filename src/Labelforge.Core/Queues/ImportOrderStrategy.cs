@@ -1,13 +1,14 @@
-using Labelforge.Core.Items;
+using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;
 
-/// <summary>Items in the order they were imported (ascending id).</summary>
+/// <summary>Items in the order they were imported (ascending id): a walk of the <c>(ProjectId, ItemId)</c> key.</summary>
 public sealed class ImportOrderStrategy : IQueueStrategy
 {
     public const string WireName = "import-order";
 
     public string Name => WireName;
 
-    public IOrderedQueryable<Item> Order(IQueryable<Item> candidates) => candidates.OrderBy(i => i.Id);
+    public Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct) =>
+        candidates.OrderBy(u => u.ItemId).Select(u => u.ItemId).Take(count).ToListAsync(ct);
 }

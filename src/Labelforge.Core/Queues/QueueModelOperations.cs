@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Engine.ActiveLearning;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,8 @@ public sealed class QueueModelOperations(LabelforgeDb db, TimeProvider time, Act
     private static readonly string[] Given = AnnotationKinds.Given;
 
     /// <summary>Items with a given label (human, imported or reviewed): the count the every-N trigger follows.</summary>
-    public Task<int> LabeledItemsAsync(long projectId, CancellationToken ct = default) =>
-        db.Items.CountAsync(i => i.ProjectId == projectId && db.Annotations.Any(a => a.ItemId == i.Id && Given.Contains(a.Kind)), ct);
+    public async Task<int> LabeledItemsAsync(long projectId, CancellationToken ct = default) =>
+        (int)(await ProjectCountsReader.ReadAsync(db, projectId, ct)).GivenItems;
 
     /// <summary>Ids of items without a given label, ascending: the pool a model ranks.</summary>
     public Task<List<long>> PoolAsync(long projectId, CancellationToken ct = default) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,6 @@ namespace Labelforge.Core.Queues;
 /// </summary>
 public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options)
 {
-    private static readonly string[] ByPerson = AnnotationKinds.ByPerson;
-
     public async Task<IReadOnlyList<QueueItem>> NextAsync(long projectId, QueueRequest request, CancellationToken ct = default)
     {
         var annotator = Validate(request.Annotator);
@@ -27,14 +26,23 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var now = time.GetUtcNow();
         var expires = now + options.LeaseDuration;
 
+        List<ItemLease> held;
+        using (await WriteGate.EnterAsync(db, ct))
+            held = await ClaimAsync(projectId, annotator, request.Count, strategy, exclude, now, expires, ct);
+        return await LoadAsync(held, ct);
+    }
+
+    private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, List<long> exclude,
+        DateTimeOffset now, DateTimeOffset expires, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ClearStaleAsync(projectId, now, ct);
         var held = await db.ItemLeases
             .Where(l => l.ProjectId == projectId && l.Annotator == annotator && !exclude.Contains(l.ItemId))
-            .OrderBy(l => l.Id).Take(request.Count).ToListAsync(ct);
+            .OrderBy(l => l.Id).Take(count).ToListAsync(ct);
         foreach (var lease in held)
             lease.ExpiresAt = expires;
-        var needed = request.Count - held.Count;
+        var needed = count - held.Count;
         if (needed > 0)
         {
             var ids = await strategy.FirstIdsAsync(Candidates(projectId, annotator, exclude), needed, ct);
@@ -47,7 +55,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await LoadAsync(held, ct);
+        return held;
     }
 
     /// <summary>Extends the annotator's leases on <paramref name="itemIds"/>; items it no longer holds are left out.</summary>
@@ -85,6 +93,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     {
         annotator = Validate(annotator);
         var ids = itemIds.Distinct().ToList();
+        using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.ItemLeases.Where(l => l.ProjectId == projectId && l.Annotator == annotator && ids.Contains(l.ItemId)).ExecuteDeleteAsync(ct);
         var fresh = await db.Items.Where(i => i.ProjectId == projectId && ids.Contains(i.Id)
@@ -104,21 +113,19 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         return await db.ItemSkips.Where(s => s.ProjectId == projectId && s.Annotator == annotator).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>Read from the maintained counts and the annotator's own skips: a few key seeks, whatever the size of the project.</summary>
     public async Task<QueueProgress> ProgressAsync(long projectId, string? annotator, CancellationToken ct = default)
     {
         await EnsureProjectAsync(projectId, ct);
-        var items = db.Items.Where(i => i.ProjectId == projectId);
-        var total = await items.LongCountAsync(ct);
-        var projectDone = await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && ByPerson.Contains(a.Kind)), ct);
-        var human = AnnotationKind.Human.ToWire();
-        var mine = string.IsNullOrWhiteSpace(annotator)
-            ? 0
-            : await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && a.Kind == human && a.Author == annotator.Trim()), ct);
-        var skipped = string.IsNullOrWhiteSpace(annotator)
-            ? 0
-            : await db.ItemSkips.LongCountAsync(s => s.ProjectId == projectId && s.Annotator == annotator.Trim()
-                && !db.Annotations.Any(a => a.ItemId == s.ItemId && ByPerson.Contains(a.Kind)), ct);
-        return new QueueProgress(mine, projectDone, total, skipped);
+        var counts = await ProjectCountsReader.ReadAsync(db, projectId, ct);
+        if (string.IsNullOrWhiteSpace(annotator))
+            return new QueueProgress(0, counts.DecidedItems, counts.Items, 0);
+        var name = annotator.Trim();
+        var mine = await db.AnnotatorCounts.Where(c => c.ProjectId == projectId && c.Author == name)
+            .Select(c => (long?)c.LabeledItems).FirstOrDefaultAsync(ct) ?? 0;
+        var skipped = await db.ItemSkips.LongCountAsync(s => s.ProjectId == projectId && s.Annotator == name
+            && db.UndecidedItems.Any(u => u.ProjectId == projectId && u.ItemId == s.ItemId), ct);
+        return new QueueProgress(mine, counts.DecidedItems, counts.Items, skipped);
     }
 
     // A request that names no strategy gets the project's queue setting (import order when it has none).
@@ -132,18 +139,19 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
 
     private IQueryable<QueueRank> Ranks(long projectId) => db.QueueRanks.Where(r => r.ProjectId == projectId);
 
-    private IQueryable<Item> Candidates(long projectId, string annotator, List<long> exclude) =>
-        db.Items.Where(i => i.ProjectId == projectId
-            && !exclude.Contains(i.Id)
-            && !db.Annotations.Any(a => a.ItemId == i.Id && (ByPerson.Contains(a.Kind) || a.Author == annotator))
-            && !db.ItemSkips.Any(s => s.ItemId == i.Id && s.Annotator == annotator)
-            && !db.ItemLeases.Any(l => l.ItemId == i.Id));
+    // Each check is a key seek per walked item: leases by item, this annotator's skips and annotations by (item, author).
+    private IQueryable<UndecidedItem> Candidates(long projectId, string annotator, List<long> exclude) =>
+        db.UndecidedItems.Where(u => u.ProjectId == projectId
+            && !exclude.Contains(u.ItemId)
+            && !db.ItemLeases.Any(l => l.ItemId == u.ItemId)
+            && !db.ItemSkips.Any(s => s.ProjectId == projectId && s.Annotator == annotator && s.ItemId == u.ItemId)
+            && !db.Annotations.Any(a => a.ItemId == u.ItemId && a.Author == annotator));
 
     // The first statement writes, so the transaction holds the write lock before it reads what is free.
     private Task<int> ClearStaleAsync(long projectId, DateTimeOffset now, CancellationToken ct) =>
         db.ItemLeases
             .Where(l => l.ProjectId == projectId
-                && (l.ExpiresAt <= now || db.Annotations.Any(a => a.ItemId == l.ItemId && ByPerson.Contains(a.Kind))))
+                && (l.ExpiresAt <= now || !db.UndecidedItems.Any(u => u.ProjectId == projectId && u.ItemId == l.ItemId)))
             .ExecuteDeleteAsync(ct);
 
     private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, CancellationToken ct)

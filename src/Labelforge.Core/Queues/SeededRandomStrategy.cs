@@ -1,28 +1,52 @@
-using System.Linq.Expressions;
-using Labelforge.Core.Items;
+using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;
 
 /// <summary>
-/// A seeded pseudo-random order computed in SQL: items sort by a multiplicative hash of (id, seed) modulo a
-/// prime, so the same seed gives the same order on every call and every provider, without reading all ids.
+/// A seeded pseudo-random order: items sort by ((id mod p) * a + seed) mod p for a prime p, so the same seed gives
+/// the same order on every call and every provider. The seed-free part, <see cref="BaseKey"/>, is stored with each
+/// undecided item (<see cref="UndecidedItem.RandomKey"/>, indexed); adding the seed modulo p only rotates that order,
+/// so a claim is two range walks of the index: keys from <see cref="Start"/> up, then the keys below it.
 /// </summary>
 public sealed class SeededRandomStrategy(long seed) : IQueueStrategy
 {
     public const string WireName = "seeded-random";
 
-    // Knuth's multiplicative constant and the largest prime below 2^32; ids stay far below overflow.
-    private const long Multiplier = 2654435761;
-    private const long Modulus = 4294967291;
+    /// <summary>
+    /// About p / golden ratio, so consecutive ids land far apart; (id mod p) * a stays below 2^62 for every id, so
+    /// neither C# nor SQL integer arithmetic overflows (SQLite would turn an overflow into an inexact REAL).
+    /// </summary>
+    public const long Multiplier = 1327217885;
+
+    /// <summary>The prime 2^31 - 1; ids below it map one to one onto keys (ties past it go by id).</summary>
+    public const long Modulus = 2147483647;
 
     public string Name => WireName;
 
-    public IOrderedQueryable<Item> Order(IQueryable<Item> candidates) => candidates.OrderBy(Key(seed)).ThenBy(i => i.Id);
+    /// <summary>The stored, seed-free key of an item; the store computes the same in SQL when it adds the row.</summary>
+    public static long BaseKey(long itemId) => itemId % Modulus * Multiplier % Modulus;
 
-    /// <summary>The sort key of the order, for strategies that fall back to it.</summary>
-    internal static Expression<Func<Item, long>> Key(long seed)
+    /// <summary>The stored key the order of <paramref name="seed"/> starts at: (key + seed) mod p is smallest there.</summary>
+    public static long Start(long seed)
     {
         var offset = ((seed % Modulus) + Modulus) % Modulus;
-        return i => ((i.Id % Modulus) * Multiplier + offset) % Modulus;
+        return (Modulus - offset) % Modulus;
+    }
+
+    public Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct) =>
+        FirstIdsAsync(candidates, seed, count, ct);
+
+    /// <summary>The first <paramref name="count"/> of <paramref name="candidates"/> in the order of <paramref name="seed"/>.</summary>
+    internal static async Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, long seed, int count, CancellationToken ct)
+    {
+        var start = Start(seed);
+        var ids = await candidates.Where(u => u.RandomKey >= start).OrderBy(u => u.RandomKey).ThenBy(u => u.ItemId)
+            .Select(u => u.ItemId).Take(count).ToListAsync(ct);
+        if (ids.Count < count && start > 0)
+        {
+            ids.AddRange(await candidates.Where(u => u.RandomKey < start).OrderBy(u => u.RandomKey).ThenBy(u => u.ItemId)
+                .Select(u => u.ItemId).Take(count - ids.Count).ToListAsync(ct));
+        }
+        return ids;
     }
 }

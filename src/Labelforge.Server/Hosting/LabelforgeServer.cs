@@ -77,6 +77,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<QueueStatusOperations>();
         services.AddSingleton<QueueRetrainCoordinator>();
         services.AddHostedService<QueueRetrainService>();
+        services.AddHostedService<ItemSearchIndexService>();
     }
 
     private static WebApplication Build(ServerOptions options, LabelforgeStore store)

@@ -100,6 +100,44 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("annotation_labels", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Counts.AnnotatorCounts", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LabeledItems")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "Author");
+
+                    b.ToTable("annotator_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Counts.ProjectCounts", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnotatedItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GivenItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("project_counts", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Import.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -539,6 +577,24 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("queue_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Queues.UndecidedItem", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RandomKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "ItemId");
+
+                    b.HasIndex("ProjectId", "RandomKey");
+
+                    b.ToTable("undecided_items", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Taxonomy.Label", b =>
                 {
                     b.Property<long>("Id")
@@ -645,6 +701,24 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.HasOne("Labelforge.Core.Annotations.Annotation", null)
                         .WithMany()
                         .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Counts.AnnotatorCounts", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Counts.ProjectCounts", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

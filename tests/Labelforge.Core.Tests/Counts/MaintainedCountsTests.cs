@@ -1,0 +1,100 @@
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Counts;
+using Labelforge.Core.Queues;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Tests.Counts;
+
+public class MaintainedCountsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Authors = ["alice", "bob", "carol"];
+
+    [Fact]
+    public async Task Counts_equal_a_full_count_after_random_imports_labels_merges_skips_and_erasures()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync("counted", false, "a", "b", "c", "d");
+        var other = await t.ProjectAsync("other", false, "x", "y");
+        var random = new Random(16);
+        var queue = new QueueOperations(t.Db, t.Time, new QueueOptions());
+        var annotations = new AnnotationOperations(t.Db, t.Time);
+        var labels = new List<string> { "a", "b", "c", "d" };
+        var line = 0;
+        for (var round = 0; round < 6; round++)
+        {
+            // Imports into both projects, some rows with imported labels; a few rows repeat (skipped duplicates).
+            foreach (var (project, names) in new[] { (p.Id, labels), (other.Id, ["x", "y"]) })
+            {
+                var rows = Enumerable.Range(0, 30).Select(_ =>
+                {
+                    var n = random.Next(400);
+                    return random.Next(4) == 0 ? Seed.Row(++line, $"text {project} {n}", null, names[random.Next(names.Count)]) : Seed.Row(++line, $"text {project} {n}");
+                }).ToArray();
+                await Seed.ImportAsync(t, project, null, rows);
+            }
+            var ids = await t.Db.Items.Where(i => i.ProjectId == p.Id).Select(i => i.Id).ToListAsync(Ct);
+            for (var k = 0; k < 40; k++)
+            {
+                var item = ids[random.Next(ids.Count)];
+                var kind = random.Next(10) switch { < 6 => AnnotationKind.Human, < 7 => AnnotationKind.Review, < 9 => AnnotationKind.Model, _ => AnnotationKind.Programmatic };
+                await annotations.SubmitAsync(p.Id, new NewAnnotation(item, Authors[random.Next(Authors.Length)], kind, Labels: [labels[random.Next(labels.Count)]]), Ct);
+            }
+            await queue.SkipAsync(p.Id, Authors[random.Next(Authors.Length)], ids.OrderBy(_ => random.Next()).Take(5).ToList(), Ct);
+            if (round == 2)
+            {
+                await new TaxonomyOperations(t.Db, t.Time).MergeAsync(p.Id, ["d"], "c", "lead", Ct);
+                labels.Remove("d");
+            }
+            if (round % 2 == 1)
+            {
+                var erased = ids.OrderBy(_ => random.Next()).Take(8).ToList();
+                await t.Db.Items.Where(i => erased.Contains(i.Id)).ExecuteDeleteAsync(Ct);
+            }
+            await AssertExactAsync(t, p.Id);
+            await AssertExactAsync(t, other.Id);
+        }
+    }
+
+    private static async Task AssertExactAsync(TestDb t, long projectId)
+    {
+        var db = t.Db;
+        var decided = AnnotationKinds.ByPerson;
+        var given = AnnotationKinds.Given;
+        var items = db.Items.Where(i => i.ProjectId == projectId);
+        var expected = new ProjectCounts
+        {
+            ProjectId = projectId,
+            Items = await items.LongCountAsync(Ct),
+            AnnotatedItems = await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id), Ct),
+            DecidedItems = await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && decided.Contains(a.Kind)), Ct),
+            GivenItems = await items.LongCountAsync(i => db.Annotations.Any(a => a.ItemId == i.Id && given.Contains(a.Kind)), Ct),
+        };
+        var actual = await ProjectCountsReader.ReadAsync(db, projectId, Ct);
+        Assert.Equivalent(expected, actual);
+
+        var human = AnnotationKind.Human.ToWire();
+        var perAuthor = await db.Annotations.Where(a => a.ProjectId == projectId && a.Kind == human)
+            .GroupBy(a => a.Author).Select(g => new { Author = g.Key, Items = g.Select(a => a.ItemId).Distinct().LongCount() })
+            .ToDictionaryAsync(x => x.Author, x => x.Items, Ct);
+        var stored = await db.AnnotatorCounts.AsNoTracking().Where(c => c.ProjectId == projectId && c.LabeledItems > 0)
+            .ToDictionaryAsync(c => c.Author, c => c.LabeledItems, Ct);
+        Assert.Equal(perAuthor.OrderBy(x => x.Key), stored.OrderBy(x => x.Key));
+
+        var open = await items.Where(i => !db.Annotations.Any(a => a.ItemId == i.Id && decided.Contains(a.Kind))).Select(i => i.Id).OrderBy(id => id).ToListAsync(Ct);
+        var undecided = await db.UndecidedItems.AsNoTracking().Where(u => u.ProjectId == projectId).OrderBy(u => u.ItemId).ToListAsync(Ct);
+        Assert.Equal(open, undecided.Select(u => u.ItemId));
+        Assert.All(undecided, u => Assert.Equal(SeededRandomStrategy.BaseKey(u.ItemId), u.RandomKey));
+
+        var queue = new QueueOperations(db, t.Time, new QueueOptions());
+        foreach (var author in Authors)
+        {
+            var progress = await queue.ProgressAsync(projectId, author, Ct);
+            var skipped = await db.ItemSkips.LongCountAsync(s => s.ProjectId == projectId && s.Annotator == author
+                && !db.Annotations.Any(a => a.ItemId == s.ItemId && decided.Contains(a.Kind)), Ct);
+            Assert.Equal(new QueueProgress(perAuthor.GetValueOrDefault(author), expected.DecidedItems, expected.Items, skipped), progress);
+        }
+    }
+}
