@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("49aa0e74-19b8-47c0-8175-bb1e2737e8da"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("c137dcbd-2103-48ac-8fde-eab959d63646"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,8 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
         {
             var annotation = AnnotationEntityType.Create(this);
             var annotationLabel = AnnotationLabelEntityType.Create(this);
+            var annotatorCounts = AnnotatorCountsEntityType.Create(this);
+            var projectCounts = ProjectCountsEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
             var lfMatrixRow = LfMatrixRowEntityType.Create(this);
@@ -31,12 +33,15 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var queueModelState = QueueModelStateEntityType.Create(this);
             var queueRank = QueueRankEntityType.Create(this);
             var queueSettings = QueueSettingsEntityType.Create(this);
+            var undecidedItem = UndecidedItemEntityType.Create(this);
             var label = LabelEntityType.Create(this);
             var taxonomyChange = TaxonomyChangeEntityType.Create(this);
 
             AnnotationEntityType.CreateForeignKey1(annotation, item);
             AnnotationEntityType.CreateForeignKey2(annotation, project);
             AnnotationLabelEntityType.CreateForeignKey1(annotationLabel, annotation);
+            AnnotatorCountsEntityType.CreateForeignKey1(annotatorCounts, project);
+            ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
             LfMatrixRowEntityType.CreateForeignKey1(lfMatrixRow, item);
@@ -56,6 +61,8 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
 
             AnnotationEntityType.CreateAnnotations(annotation);
             AnnotationLabelEntityType.CreateAnnotations(annotationLabel);
+            AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
+            ProjectCountsEntityType.CreateAnnotations(projectCounts);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
             LfMatrixRowEntityType.CreateAnnotations(lfMatrixRow);
@@ -68,6 +75,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             QueueModelStateEntityType.CreateAnnotations(queueModelState);
             QueueRankEntityType.CreateAnnotations(queueRank);
             QueueSettingsEntityType.CreateAnnotations(queueSettings);
+            UndecidedItemEntityType.CreateAnnotations(undecidedItem);
             LabelEntityType.CreateAnnotations(label);
             TaxonomyChangeEntityType.CreateAnnotations(taxonomyChange);
 
