@@ -5,6 +5,7 @@ import type { LabelInfo } from '../hotkeys';
 import { useActiveLabels } from '../useActiveLabels';
 import { PrefetchQueue, type QueueItem } from '../prefetch';
 import { SubmissionQueue } from '../submissions';
+import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
@@ -40,7 +41,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
 
   const submissions = useMemo(
-    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission),
+    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission, { defer: afterNextPaint }),
     [projectId, annotator],
   );
   const queue = useMemo(
@@ -59,6 +60,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
         },
         1000,
         submissions.pendingItemIds(),
+        afterNextPaint,
       ),
     [submissions],
   );
@@ -78,6 +80,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
       queue.resume();
     };
     addEventListener('online', online);
+    // Submissions are stored after the next paint; store them at once when the page may be closed or frozen.
+    const flush = () => submissions.flush();
+    const hidden = () => document.visibilityState === 'hidden' && submissions.flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
     const renew = setInterval(() => {
       const held = queue.held();
       if (held.length > 0) api.renew(projectId, annotator, held).catch(() => undefined);
@@ -85,6 +92,9 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     return () => {
       unsubscribe();
       removeEventListener('online', online);
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+      submissions.flush();
       clearInterval(renew);
     };
   }, [queue, submissions]);
@@ -139,7 +149,8 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const skip = () => {
     if (!item) return;
     markSwitchStart();
-    api.skip(projectId, annotator, [item.id]).catch(() => undefined);
+    const skipped = item.id;
+    afterNextPaint(() => void api.skip(projectId, annotator, [skipped]).catch(() => undefined));
     setRevisiting(null);
     show(queue.advance(), []);
   };
