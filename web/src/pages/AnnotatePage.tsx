@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, sendSubmission, type Progress, type Project } from '../api';
 import { newRequestId } from '../annotator';
 import type { LabelInfo } from '../hotkeys';
@@ -10,10 +10,10 @@ import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
 import { LabelFilter } from './LabelFilter';
+import { LabelList } from './LabelList';
 import { QueueBadge } from './QueueBadge';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SuggestionBar } from './SuggestionBar';
-import { displayPath } from '../labelPath';
 
 interface Done {
   item: QueueItem;
@@ -170,6 +170,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     else submit([label.id]);
   };
 
+  // A stable callback for the memoized label list; it calls this render's `choose`.
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+  const onChoose = useCallback((label: LabelInfo) => chooseRef.current(label), []);
+
   // The handler is replaced during render, not in an effect: a key pressed right after the next item is
   // painted must act on that item, and effects run later than paint.
   keyHandler.current = (e: KeyboardEvent) => {
@@ -247,25 +252,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
           )}
         </section>
         <aside class="labels-pane">
-          <ul class="label-list">
-            {labels.map((l) => {
-              const on = selected.includes(l.id) || (!multi && revisiting?.includes(l.id));
-              const suggested = item?.suggestion?.label_ids.includes(l.id) ?? false;
-              return (
-                <li key={l.id}>
-                  <button class={`label ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} title={l.description ?? displayPath(l)} aria-pressed={on} onClick={() => choose(l)}>
-                    <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
-                    <span>
-                      {l.color && <span class="swatch" style={{ background: l.color }} aria-hidden="true" />}
-                      {displayPath(l)}
-                      {suggested && <span class="chip">suggested</span>}
-                    </span>
-                    {l.description && <span class="desc">{l.description}</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <LabelList labels={labels} keyOf={keyOf} selected={selected} revisiting={revisiting} multi={multi} suggested={item?.suggestion?.label_ids} onChoose={onChoose} />
           {multi && (
             <button class="primary" onClick={() => submit(selected)}>
               Submit <kbd>Enter</kbd>
