@@ -87,10 +87,14 @@ export class SubmissionQueue {
     return () => this.listeners.delete(fn);
   }
 
-  /** Queues `s` in memory; it is stored and sent when `defer` runs, or at once by `flush()`. */
+  /**
+   * Queues `s` in memory; it is stored and sent when `defer` runs, or at once by `flush()`. Listeners hear of
+   * it now, so the pending count changes in the same render (and frame) as the next item.
+   */
   enqueue(s: Submission): void {
     this.pendingList.push(s);
     this.unsaved = true;
+    this.notify();
     if (this.scheduled) return;
     this.scheduled = true;
     this.defer(() => {
@@ -102,7 +106,9 @@ export class SubmissionQueue {
 
   /** Writes queued submissions to the store now (synchronously): call it when the page may go away. */
   flush(): void {
-    if (this.unsaved) this.save();
+    if (!this.unsaved) return;
+    this.unsaved = false;
+    this.store.setItem(`${this.key}:pending`, JSON.stringify(this.pendingList));
   }
 
   /** Sends now (e.g. when the browser says it is online again), cancelling any backoff wait. */
@@ -158,6 +164,10 @@ export class SubmissionQueue {
     this.unsaved = false;
     this.store.setItem(`${this.key}:pending`, JSON.stringify(this.pendingList));
     this.store.setItem(`${this.key}:failed`, JSON.stringify(this.failedList));
+    this.notify();
+  }
+
+  private notify(): void {
     for (const fn of this.listeners) fn();
   }
 }
