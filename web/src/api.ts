@@ -135,7 +135,7 @@ export const setupApi = {
   merge: (id: number, sources: string[], target: string) => call<unknown>('POST', `/api/projects/${id}/taxonomy/merge`, { sources, target }),
   split: (id: number, source: string, targets: string[]) => call<unknown>('POST', `/api/projects/${id}/taxonomy/split`, { source, targets }),
   saveGuidelines: (id: number, markdown: string) => call<unknown>('PUT', `/api/projects/${id}/guidelines`, { markdown }),
-  items: (id: number, query: URLSearchParams) => call<{ items: ItemRow[]; total: number }>('GET', `/api/projects/${id}/items?${query}`),
+  items: (id: number, query: URLSearchParams) => call<{ items: ItemRow[]; total: number; total_capped?: boolean }>('GET', `/api/projects/${id}/items?${query}`),
   item: (id: number, itemId: number) => call<{ item: ItemRow; history: AnnotationRow[] }>('GET', `/api/projects/${id}/items/${itemId}`),
 };
 

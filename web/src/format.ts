@@ -7,3 +7,11 @@ export function percent(fraction: number | null | undefined, missing = '–'): s
   const p = fraction * 100;
   return p > 0 && p < 10 ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
 }
+
+/**
+ * A count of items as the items page reports it: grouped digits, and "1,000+" when the server stopped
+ * counting (a text search counts at most its limit of matches and says `total_capped`).
+ */
+export function itemCount(total: number, capped = false): string {
+  return `${total.toLocaleString('en-US')}${capped ? '+' : ''}`;
+}

@@ -1,3 +1,4 @@
+import { immediately, type Defer } from './afterPaint';
 import type { Suggestion } from './suggestions';
 
 /** An item leased to this annotator, as the queue endpoint returns it (with the model's suggestion, if any). */
@@ -29,6 +30,8 @@ export class PrefetchQueue {
     private readonly onChange: () => void = () => {},
     private readonly keepFinished = 1000,
     initialFinished: number[] = [],
+    /** When the background refill after an advance starts (the annotate page: after the next item is painted). */
+    private readonly defer: Defer = immediately,
   ) {
     this.finished.push(...initialFinished);
   }
@@ -62,7 +65,7 @@ export class PrefetchQueue {
     if (this.currentItem) this.remember(this.currentItem.id);
     this.currentItem = this.buffer.shift() ?? null;
     if (this.currentItem) {
-      this.topUp();
+      this.defer(() => this.topUp());
       return this.currentItem;
     }
     void this.refill().then(() => {

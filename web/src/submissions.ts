@@ -10,6 +10,8 @@ export interface Submission {
   suggestion_annotation_id?: number | null;
 }
 
+import { immediately, type Defer } from './afterPaint';
+
 export type SendOutcome = 'ok' | 'retry' | 'fail';
 
 export interface KeyValueStore {
@@ -26,6 +28,12 @@ export interface QueueOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  /**
+   * When a new submission is written to the store and sent. The default is at once; the annotate page passes
+   * `afterNextPaint` so the keypress that submits only shows the next item, and calls `flush()` when the page
+   * may go away (pagehide, hidden), so a submission is still stored before the page can be closed.
+   */
+  defer?: Defer;
 }
 
 /**
@@ -40,6 +48,9 @@ export class SubmissionQueue {
   private attempt = 0;
   private timer: unknown = null;
   private listeners = new Set<() => void>();
+  private unsaved = false;
+  private scheduled = false;
+  private readonly defer: Defer;
   private readonly baseDelay: number;
   private readonly maxDelay: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -53,6 +64,7 @@ export class SubmissionQueue {
     this.baseDelay = options.baseDelayMs ?? 500;
     this.maxDelay = options.maxDelayMs ?? 15000;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.defer = options.defer ?? immediately;
     this.pendingList = read<Submission[]>(store, `${key}:pending`) ?? [];
     this.failedList = read<Failed[]>(store, `${key}:failed`) ?? [];
   }
@@ -75,10 +87,28 @@ export class SubmissionQueue {
     return () => this.listeners.delete(fn);
   }
 
+  /**
+   * Queues `s` in memory; it is stored and sent when `defer` runs, or at once by `flush()`. Listeners hear of
+   * it now, so the pending count changes in the same render (and frame) as the next item.
+   */
   enqueue(s: Submission): void {
     this.pendingList.push(s);
-    this.save();
-    this.kick();
+    this.unsaved = true;
+    this.notify();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.defer(() => {
+      this.scheduled = false;
+      this.flush();
+      this.kick();
+    });
+  }
+
+  /** Writes queued submissions to the store now (synchronously): call it when the page may go away. */
+  flush(): void {
+    if (!this.unsaved) return;
+    this.unsaved = false;
+    this.store.setItem(`${this.key}:pending`, JSON.stringify(this.pendingList));
   }
 
   /** Sends now (e.g. when the browser says it is online again), cancelling any backoff wait. */
@@ -131,8 +161,13 @@ export class SubmissionQueue {
   }
 
   private save(): void {
+    this.unsaved = false;
     this.store.setItem(`${this.key}:pending`, JSON.stringify(this.pendingList));
     this.store.setItem(`${this.key}:failed`, JSON.stringify(this.failedList));
+    this.notify();
+  }
+
+  private notify(): void {
     for (const fn of this.listeners) fn();
   }
 }

@@ -99,4 +99,21 @@ describe('PrefetchQueue after a reload', () => {
     await settle();
     expect(q.current?.id).toBe(1);
   });
+
+  it('starts the refill after an advance only when the deferred work runs', async () => {
+    const server = fakeServer(20);
+    const queued: (() => void)[] = [];
+    const q = new PrefetchQueue(server.fetcher, 3, () => {}, 1000, [], (fn) => void queued.push(fn));
+    await q.start();
+    await settle();
+    const calls = server.calls.length;
+    expect(q.advance()?.id).toBe(2);
+    expect(server.calls.length).toBe(calls);
+    expect(queued).toHaveLength(1);
+    queued.splice(0).forEach((fn) => fn());
+    expect(server.calls.length).toBe(calls + 1);
+    expect(server.calls.at(-1)!.exclude).toEqual([1]);
+    await settle();
+    expect(q.buffered).toBe(3);
+  });
 });

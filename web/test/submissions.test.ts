@@ -91,4 +91,59 @@ describe('SubmissionQueue', () => {
     await settle();
     expect(calls).toBeGreaterThanOrEqual(2);
   });
+
+  describe('with a deferred store and send', () => {
+    function deferred() {
+      const queued: (() => void)[] = [];
+      return { queued, defer: (fn: () => void) => void queued.push(fn), run: () => queued.splice(0).forEach((fn) => fn()) };
+    }
+
+    it('neither stores nor sends on enqueue, and does both once the deferred work runs', async () => {
+      const store = new MemoryStore();
+      const later = deferred();
+      const sent: string[] = [];
+      const q = new SubmissionQueue('k', store, async (s) => (sent.push(s.request_id), 'ok'), { defer: later.defer });
+      let heard = 0;
+      q.subscribe(() => heard++);
+      q.enqueue(sub(1));
+      q.enqueue(sub(2));
+      expect(store.data.has('k:pending')).toBe(false);
+      expect(q.pending).toBe(2);
+      expect(q.pendingItemIds()).toEqual([1, 2]);
+      expect(later.queued).toHaveLength(1);
+      expect(heard).toBe(2);
+      const saved = new SubmissionQueue('k', new MemoryStore(), async () => 'ok');
+      expect(saved.pending).toBe(0);
+      later.run();
+      expect(JSON.parse(store.data.get('k:pending')!).map((s: Submission) => s.request_id)).toEqual(['r1', 'r2']);
+      await settle();
+      expect(sent).toEqual(['r1', 'r2']);
+      expect(q.pending).toBe(0);
+    });
+
+    it('flush stores queued submissions at once, so a page closed before the deferred work keeps them', () => {
+      const store = new MemoryStore();
+      const later = deferred();
+      const q = new SubmissionQueue('k', store, async () => 'retry', { defer: later.defer });
+      q.enqueue(sub(1));
+      q.flush();
+      expect(new SubmissionQueue('k', store, async () => 'ok').pendingItemIds()).toEqual([1]);
+      q.enqueue(sub(2));
+      q.flush();
+      expect(new SubmissionQueue('k', store, async () => 'ok').pendingItemIds()).toEqual([1, 2]);
+    });
+
+    it('flush with nothing new writes nothing', () => {
+      const store = new MemoryStore();
+      let writes = 0;
+      const counting: KeyValueStore = { getItem: store.getItem, setItem: (k, v) => (writes++, store.setItem(k, v)) };
+      const q = new SubmissionQueue('k', counting, async () => 'ok', { defer: () => undefined });
+      q.flush();
+      expect(writes).toBe(0);
+      q.enqueue(sub(1));
+      q.flush();
+      q.flush();
+      expect(writes).toBe(1);
+    });
+  });
 });

@@ -1,18 +1,19 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, sendSubmission, type Progress, type Project } from '../api';
 import { newRequestId } from '../annotator';
 import type { LabelInfo } from '../hotkeys';
 import { useActiveLabels } from '../useActiveLabels';
 import { PrefetchQueue, type QueueItem } from '../prefetch';
 import { SubmissionQueue } from '../submissions';
+import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
 import { LabelFilter } from './LabelFilter';
+import { LabelList } from './LabelList';
 import { QueueBadge } from './QueueBadge';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SuggestionBar } from './SuggestionBar';
-import { displayPath } from '../labelPath';
 
 interface Done {
   item: QueueItem;
@@ -40,7 +41,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
 
   const submissions = useMemo(
-    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission),
+    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission, { defer: afterNextPaint }),
     [projectId, annotator],
   );
   const queue = useMemo(
@@ -59,6 +60,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
         },
         1000,
         submissions.pendingItemIds(),
+        afterNextPaint,
       ),
     [submissions],
   );
@@ -78,6 +80,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
       queue.resume();
     };
     addEventListener('online', online);
+    // Submissions are stored after the next paint; store them at once when the page may be closed or frozen.
+    const flush = () => submissions.flush();
+    const hidden = () => document.visibilityState === 'hidden' && submissions.flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
     const renew = setInterval(() => {
       const held = queue.held();
       if (held.length > 0) api.renew(projectId, annotator, held).catch(() => undefined);
@@ -85,6 +92,9 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     return () => {
       unsubscribe();
       removeEventListener('online', online);
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+      submissions.flush();
       clearInterval(renew);
     };
   }, [queue, submissions]);
@@ -139,7 +149,8 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const skip = () => {
     if (!item) return;
     markSwitchStart();
-    api.skip(projectId, annotator, [item.id]).catch(() => undefined);
+    const skipped = item.id;
+    afterNextPaint(() => void api.skip(projectId, annotator, [skipped]).catch(() => undefined));
     setRevisiting(null);
     show(queue.advance(), []);
   };
@@ -158,6 +169,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     if (multi) setSelected((s) => (s.includes(label.id) ? s.filter((x) => x !== label.id) : [...s, label.id]));
     else submit([label.id]);
   };
+
+  // A stable callback for the memoized label list; it calls this render's `choose`.
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+  const onChoose = useCallback((label: LabelInfo) => chooseRef.current(label), []);
 
   // The handler is replaced during render, not in an effect: a key pressed right after the next item is
   // painted must act on that item, and effects run later than paint.
@@ -236,25 +252,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
           )}
         </section>
         <aside class="labels-pane">
-          <ul class="label-list">
-            {labels.map((l) => {
-              const on = selected.includes(l.id) || (!multi && revisiting?.includes(l.id));
-              const suggested = item?.suggestion?.label_ids.includes(l.id) ?? false;
-              return (
-                <li key={l.id}>
-                  <button class={`label ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} title={l.description ?? displayPath(l)} aria-pressed={on} onClick={() => choose(l)}>
-                    <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
-                    <span>
-                      {l.color && <span class="swatch" style={{ background: l.color }} aria-hidden="true" />}
-                      {displayPath(l)}
-                      {suggested && <span class="chip">suggested</span>}
-                    </span>
-                    {l.description && <span class="desc">{l.description}</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <LabelList labels={labels} keyOf={keyOf} selected={selected} revisiting={revisiting} multi={multi} suggested={item?.suggestion?.label_ids} onChoose={onChoose} />
           {multi && (
             <button class="primary" onClick={() => submit(selected)}>
               Submit <kbd>Enter</kbd>

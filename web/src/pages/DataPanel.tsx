@@ -14,6 +14,7 @@ export function DataPanel({ projectId }: { projectId: number }) {
   const [page, setPage] = useState(1);
   const [rows, setRows] = useState<ItemRow[]>([]);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false);
   const [open, setOpen] = useState<{ item: ItemRow; history: AnnotationRow[] } | null>(null);
   const [error, setError] = useState('');
 
@@ -30,6 +31,7 @@ export function DataPanel({ projectId }: { projectId: number }) {
       if (stale) return;
       setRows(r.items);
       setTotal(r.total);
+      setCapped(r.total_capped ?? false);
       setError('');
     }, (e) => setError(String(e)));
     return () => {
@@ -77,7 +79,7 @@ export function DataPanel({ projectId }: { projectId: number }) {
           ))}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} total={total} onPage={setPage} />
+      <Pager page={page} pages={pages} total={total} capped={capped} onPage={setPage} />
       {open && (
         <div class="card" data-testid="item-history">
           <h2>Item {open.item.external_id ?? open.item.id}</h2>
