@@ -53,7 +53,8 @@ public class LfPageTests(BrowserFixture browser)
         await page.GotoAsync($"{server.Url}/projects/{id}/taxonomy");
         await page.ClickAsync(".tabs a:has-text('Labeling functions')");
         await page.WaitForFunctionAsync($"() => document.querySelector(\"{Editor}\")?.value.includes('labels: [ham, spam]')");
-        Assert.Contains("Not applied yet", await page.Locator("section.card:has(h2:text('Analysis'))").InnerTextAsync(), StringComparison.Ordinal);
+        // The analysis card loads separately from the editor: wait for its answer instead of reading it once.
+        await page.Locator("section.card:has(h2:text('Analysis'))").Filter(new() { HasText = "Not applied yet" }).WaitForAsync();
 
         await page.FillAsync(Editor, Rules.Replace("kind: regex", "kind: regexp", StringComparison.Ordinal));
         await page.ClickAsync("button:text-is('Save')");
