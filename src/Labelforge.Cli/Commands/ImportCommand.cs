@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Import;
-using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Cli.Commands;
 
@@ -43,7 +42,7 @@ internal static class ImportCommand
                 ? new ImportFieldMap(Column(parse, textColumn) ?? ImportFieldMap.Column(1), Column(parse, idColumn), Column(parse, labelColumn)) { NoHeader = true }
                 : FieldMap(parse, textField, idField, labelField, [textColumn, idColumn, labelColumn]);
             var entries = ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
-            var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels), LabelNames: LabelNames(parse.GetValue(labelNames)));
+            var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels), LabelNames: ImportOptions.ParseLabelNames(parse.GetValue(labelNames), "--label-names"));
             var report = await CliProgress.RunAsync(parse, "import", progress =>
                 new ImportOperations(store.Db, store.Time).ImportAsync(p.Id, path, parsed ?? ImportReaders.Detect(path) ?? ImportFormat.Csv, entries, options,
                     new Progress(progress), ct));
@@ -65,16 +64,6 @@ internal static class ImportCommand
         < 1 => throw new CliException($"{option.Name} counts from 1 (the first column)"),
         var number => ImportFieldMap.Column(number.Value),
     };
-
-    // The list syntax of `project create --labels` (`\,` for a comma inside a name); an empty name would shift
-    // every later class id, so it is refused rather than dropped.
-    private static string[]? LabelNames(string? list)
-    {
-        if (list is null)
-            return null;
-        var names = LabelPath.Split(list, LabelPath.ListSeparator).Select(n => n.Trim()).ToArray();
-        return names.Any(n => n.Length == 0) ? throw new CliException("--label-names has an empty name; give one name per class id, comma-separated") : names;
-    }
 
     private static int Finish(ParseResult parse, Option<bool> json, ImportReport report)
     {

@@ -1,3 +1,6 @@
+using Labelforge.Core.Common;
+using Labelforge.Core.Taxonomy;
+
 namespace Labelforge.Core.Import;
 
 /// <summary>
@@ -11,4 +14,19 @@ namespace Labelforge.Core.Import;
 /// with it, every label in the file must be such an id (default null: labels are names).
 /// </summary>
 public sealed record ImportOptions(bool Strict = false, bool CreateLabels = false, int BatchSize = 100_000, int MaxErrorsListed = 1_000,
-    IReadOnlyList<string>? LabelNames = null);
+    IReadOnlyList<string>? LabelNames = null)
+{
+    /// <summary>
+    /// Reads <see cref="LabelNames"/> as the CLI and API take it: the list syntax of `project create --labels` (`\,`
+    /// for a comma inside a name). An empty name would shift every later class id, so it is refused, not dropped.
+    /// </summary>
+    public static IReadOnlyList<string>? ParseLabelNames(string? list, string option)
+    {
+        if (list is null)
+            return null;
+        var names = LabelPath.Split(list, LabelPath.ListSeparator).Select(n => n.Trim()).ToArray();
+        return names.Any(n => n.Length == 0)
+            ? throw LabelforgeException.Invalid($"{option} has an empty name; give one name per class id, comma-separated.")
+            : names;
+    }
+}

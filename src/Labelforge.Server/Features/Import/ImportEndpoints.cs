@@ -1,6 +1,5 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Import;
-using Labelforge.Core.Taxonomy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -41,9 +40,7 @@ public static class ImportEndpoints
         var map = noHeader == true
             ? new ImportFieldMap(Column(textColumn, "text_column") ?? ImportFieldMap.Column(1), Column(idColumn, "id_column"), Column(labelColumn, "label_column")) { NoHeader = true }
             : new ImportFieldMap(textField, idField, labelField);
-        var names = labelNames is null ? null : LabelPath.Split(labelNames, LabelPath.ListSeparator).Select(n => n.Trim()).ToArray();
-        if (names is not null && names.Any(n => n.Length == 0))
-            throw LabelforgeException.Invalid("label_names has an empty name; give one name per class id, comma-separated.");
+        var names = ImportOptions.ParseLabelNames(labelNames, "label_names");
         var entries = ImportReaders.ReadAsync(request.Body, source, parsed, map, ImportReaderOptions.Default, ct);
         var report = await ops.ImportAsync(projectId, source, parsed ?? ImportReaders.Detect(source)!.Value, entries,
             new ImportOptions(strict ?? false, createLabels ?? false, LabelNames: names), ct: ct);
