@@ -19,11 +19,8 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
     /// Items with their current labels. A model's pre-label is a suggestion, not the item's label: it is listed by
     /// author but joins <see cref="ExportItem.Labels"/> only with <paramref name="includeModel"/>.
     /// </summary>
-    public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await foreach (var row in ItemRowsAsync(projectId, includeModel, ct))
-            yield return row.ToItem();
-    }
+    public IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, CancellationToken ct = default) =>
+        ItemRowsAsync(projectId, includeModel, ct).Select(static r => r.ToItem());
 
     /// <summary>The items in their stored form (<see cref="ExportItemRow"/>), for writers that compose documents themselves.</summary>
     internal async IAsyncEnumerable<ExportItemRow> ItemRowsAsync(long projectId, bool includeModel, [EnumeratorCancellation] CancellationToken ct = default)

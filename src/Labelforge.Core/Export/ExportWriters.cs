@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Labelforge.Core.Export;
 
 /// <summary>
@@ -26,13 +24,7 @@ public static class ExportWriters
         Stream output, ExportFormat format, IAsyncEnumerable<ExportItemRow> rows, ExportOptions options, CancellationToken ct = default) =>
         format == ExportFormat.Jsonl
             ? JsonlExportWriter.WriteItemRowsAsync(new ExportBuffer(output, options), rows, ct)
-            : WriteItemsAsync(output, format, Composed(rows, ct), options, ct);
-
-    private static async IAsyncEnumerable<ExportItem> Composed(IAsyncEnumerable<ExportItemRow> rows, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var row in rows.WithCancellation(ct))
-            yield return row.ToItem();
-    }
+            : WriteItemsAsync(output, format, rows.Select(static r => r.ToItem()), options, ct);
 
     /// <summary>
     /// Writes the annotation history, one row per event. Label Studio has no place for history, so
