@@ -13,10 +13,10 @@ internal static class TaxonomyCommand
     {
         var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
         var command = new Command("taxonomy", "Show and change a project's versioned label tree.") { project };
-        var label = () => new Argument<string>("LABEL") { Description = "Label name, path (Parent/Child; \\/ for a '/' inside a name) or id." };
+        var label = () => new Argument<string>("LABEL") { Description = "Label name, path (Parent/Child; \\/ for a '/' inside a name; /Name for a top-level label) or id. A name several labels share must be written as a path." };
 
         var name = new Argument<string>("NAME") { Description = "New label name: free text, taken as written (a '/' or ',' is part of the name)." };
-        var parent = new Option<string?>("--parent") { Description = "Parent label (name, path with \\/ for a '/' inside a name, or id); omitted = top level." };
+        var parent = new Option<string?>("--parent") { Description = "Parent label (name, path with \\/ for a '/' inside a name, or id; a shared name as its path); omitted = top level." };
         var description = new Option<string?>("--description") { Description = "Shown to annotators on hover." };
         var hotkey = new Option<string?>("--hotkey") { Description = "One letter or digit that picks this label." };
         var color = new Option<string?>("--color") { Description = "CSS color, e.g. #2563eb." };

@@ -108,7 +108,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
             if (labels.Any(l => resolver.Find(l)?.Status != LabelStatus.Active))
                 continue;
             var confidence = a.Confidence ?? TopProbability(a.ProbabilitiesJson, labels);
-            result[a.ItemId] = new ModelSuggestion(a.Id, a.Author, labels, resolver.Names(labels), confidence);
+            result[a.ItemId] = new ModelSuggestion(a.Id, a.Author, labels, resolver.Lookup.References(labels), confidence);
         }
         return result;
     }
@@ -141,7 +141,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
     {
         var ids = JsonIds.Read(a.LabelIdsJson);
         var probabilities = a.ProbabilitiesJson is null ? null : ProbabilityJson.ReadRaw(a.ProbabilitiesJson);
-        return new AnnotationView(a.Id, a.ItemId, a.Author, a.Kind, ids, resolver.Names(ids), a.Confidence,
+        return new AnnotationView(a.Id, a.ItemId, a.Author, a.Kind, ids, resolver.Lookup.References(ids), a.Confidence,
             probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId, a.SuggestionAnnotationId, a.SuggestionOutcome);
     }
 }

@@ -52,7 +52,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
             if (!reader.IsDBNull(4))
             {
                 var ids = JsonIds.Read(reader.GetString(6));
-                authors.Add((reader.GetInt64(9), new ExportAuthorLabels(reader.GetString(4), reader.GetString(5), resolver.Names(ids),
+                authors.Add((reader.GetInt64(9), new ExportAuthorLabels(reader.GetString(4), reader.GetString(5), resolver.Lookup.References(ids),
                     reader.IsDBNull(7) ? null : reader.GetDouble(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
                     reader.IsDBNull(11) ? null : reader.GetInt64(11))));
             }
@@ -73,7 +73,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
         {
             yield return new ExportEvent(
                 reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3), reader.GetString(4), resolver.Names(JsonIds.Read(reader.GetString(5))),
+                reader.GetString(3), reader.GetString(4), resolver.Lookup.References(JsonIds.Read(reader.GetString(5))),
                 reader.IsDBNull(6) ? null : reader.GetDouble(6),
                 reader.IsDBNull(7) ? null : Probabilities(reader.GetString(7), resolver),
                 reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetInt64(9),
@@ -117,7 +117,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
         var result = new Dictionary<string, double>();
         foreach (var (key, p) in byId)
         {
-            var name = long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? resolver.NameOf(id) : key;
+            var name = long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? resolver.Lookup.ReferenceOf(id) : key;
             result[name] = result.GetValueOrDefault(name) + p;
         }
         return result;

@@ -92,8 +92,8 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
         if (problem is not null)
             return ([], problem);
         var ids = await labels.MapAsync(names, state.Options.CreateLabels, name => CreateLabelAsync(name, ct));
-        if (ids.Unknown is { } unknown)
-            return ([], $"unknown label '{unknown}'; add it to the taxonomy first or import with --create-labels");
+        if (ids.Problem is { } labelProblem)
+            return ([], labelProblem);
         return rules.Apply(annotation, ids.Ids, names);
     }
 

@@ -106,7 +106,7 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
         return page.Select(i =>
         {
             var anns = byItem[i.Id].OrderBy(a => a.Id).ToList();
-            var labels = resolver.Names(anns.SelectMany(a => JsonIds.Read(a.LabelIdsJson)));
+            var labels = resolver.Lookup.References(anns.SelectMany(a => JsonIds.Read(a.LabelIdsJson)));
             return new ItemView(i.Id, i.ExternalId, i.Text, ItemDocument.Parse(i.Text, i.DataJson, i.TextSlot), labels,
                 anns.Select(a => a.Author).Distinct().ToList(), i.CreatedAt);
         }).ToList();

@@ -4,8 +4,9 @@ namespace Labelforge.Core.Taxonomy;
 
 /// <summary>
 /// The rules of a label's name: free text of any characters ('/', ',', '|', quotes, emoji, any script), trimmed,
-/// non-empty, one line (no control characters), unique among the project's live labels ignoring case
-/// (<see cref="Comparer"/>), so a name alone always identifies one label in files, filters and LF sets. A label
+/// non-empty, one line (no control characters), unique among the live children of one parent ignoring case
+/// (<see cref="Comparer"/>). Labels under different parents may share a name ("Animals/Other", "Plants/Other");
+/// where a bare name means several labels, its path tells them apart (<see cref="LabelLookup"/>). A label
 /// keeps the case it was created with; names are not Unicode-normalized, so they round-trip byte for byte.
 /// Whatever the rules change (outer whitespace, a value matched ignoring case) is reported, never silent.
 /// </summary>

@@ -10,7 +10,9 @@ namespace Labelforge.Core.Taxonomy;
 /// cell. A backslash makes the next separator or backslash literal (<c>\/</c>, <c>\,</c>, <c>\|</c>, <c>\\</c>);
 /// a backslash before any other character is kept as written, so names like "C:\temp" read unchanged.
 /// Formatting escapes every backslash, so <see cref="Split"/> of <see cref="Join"/> gives the names back
-/// byte for byte.
+/// byte for byte. A path may start with '/' to say it starts at the top of the tree: "/Other" is the top-level
+/// label Other, where the bare text "Other" would also be the name of every other label called Other
+/// (<see cref="LabelLookup"/>).
 /// </summary>
 public static class LabelPath
 {
@@ -25,9 +27,23 @@ public static class LabelPath
 
     public const char Escape = '\\';
 
-    /// <summary>The names of a path's levels, escapes removed, each trimmed (names never hold outer whitespace).</summary>
-    public static IReadOnlyList<string> Parse(string path) =>
-        Split(path, LevelSeparator).Select(s => s.Trim()).ToList();
+    /// <summary>
+    /// The names of a path's levels, escapes removed, each trimmed (names never hold outer whitespace); a leading
+    /// '/' (the path starts at the top) is dropped.
+    /// </summary>
+    public static IReadOnlyList<string> Parse(string path)
+    {
+        var levels = Split(path, LevelSeparator).Select(s => s.Trim()).ToList();
+        if (levels.Count > 1 && levels[0].Length == 0 && IsAnchored(path))
+            levels.RemoveAt(0);
+        return levels;
+    }
+
+    /// <summary>Whether <paramref name="path"/> starts with an unescaped '/' (after whitespace): a path from the top.</summary>
+    public static bool IsAnchored(string path) => path.AsSpan().TrimStart().StartsWith([LevelSeparator]);
+
+    /// <summary>A path anchored at the top of the tree ("/Animals/Other").</summary>
+    public static string Anchored(string formattedPath) => LevelSeparator + formattedPath;
 
     /// <summary>A path with each level's separators and backslashes escaped.</summary>
     public static string Format(IReadOnlyList<string> names) => Join(names, LevelSeparator);

@@ -14,20 +14,18 @@ public sealed class LabelResolver
 
     public Label? Find(long id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>Reads label texts and writes the text that reads back as a label (<see cref="LabelLookup"/>).</summary>
+    public LabelLookup Lookup => _lookup ??= new LabelLookup(this);
+
+    private LabelLookup? _lookup;
+
     /// <summary>
     /// The live (active or deprecated) label with this name or path (<see cref="LabelPath"/> syntax), ignoring
-    /// case. The text is tried as a name first, so "Sci/Tech" finds a label of that name without escapes; then as
+    /// case: the text is tried as a name first, so "Sci/Tech" finds a label of that name without escapes; then as
     /// a path, so "Science/Tech" (or "Sci\/Tech" for a label named Sci/Tech at the top) finds it by its levels.
+    /// Null when none; a text that names several labels is an Invalid error listing them (<see cref="LabelLookup"/>).
     /// </summary>
-    public Label? FindLive(string nameOrPath)
-    {
-        var text = nameOrPath.Trim();
-        var live = _byId.Values.Where(l => l.Status is LabelStatus.Active or LabelStatus.Deprecated).ToList();
-        if (live.FirstOrDefault(l => LabelNames.Same(l.Name, text)) is { } byName)
-            return byName;
-        var path = LabelPath.Format(LabelPath.Parse(text));
-        return live.FirstOrDefault(l => LabelNames.Same(PathOf(l.Id), path));
-    }
+    public Label? FindLive(string nameOrPath) => Lookup.FindLive(nameOrPath);
 
     /// <summary>The label an id resolves to now (itself unless merged); guards against cycles.</summary>
     public long Resolve(long id)
@@ -40,22 +38,6 @@ public sealed class LabelResolver
             current = next;
         }
         return current;
-    }
-
-    public string NameOf(long id) => _byId.TryGetValue(Resolve(id), out var label) ? label.Name : $"#{id}";
-
-    /// <summary>Resolved, de-duplicated label names in first-seen order.</summary>
-    public IReadOnlyList<string> Names(IEnumerable<long> ids)
-    {
-        var seen = new HashSet<long>();
-        var names = new List<string>();
-        foreach (var id in ids)
-        {
-            var resolved = Resolve(id);
-            if (seen.Add(resolved))
-                names.Add(NameOf(resolved));
-        }
-        return names;
     }
 
     public bool IsSplit(long id) => _byId.TryGetValue(id, out var label) && label.Status == LabelStatus.Split;

@@ -65,7 +65,7 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
         var project = await LockProjectAsync(projectId, ct);
         var label = await FindAsync(projectId, labelRef, ct);
         var name = LabelNames.Clean(newName);
-        await EnsureNameFreeAsync(projectId, name, label.Id, ct);
+        await EnsureNameFreeAsync(projectId, label.ParentId, name, label.Id, ct);
         var old = label.Name;
         label.Name = name;
         await CommitChangeAsync(project, "rename", new { id = label.Id, from = old, to = name }, author, ct);
@@ -101,6 +101,7 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
                     throw LabelforgeException.Invalid($"Cannot move '{label.Name}' under its own descendant '{parent.Name}'.");
             }
         }
+        await EnsureNameFreeAsync(projectId, parent?.Id, label.Name, label.Id, ct);
         var old = label.ParentId;
         label.ParentId = parent?.Id;
         await CommitChangeAsync(project, "move", new { id = label.Id, from = old, to = label.ParentId }, author, ct);
@@ -192,12 +193,12 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
     private async Task<Label> NewLabelAsync(Project project, NewLabel request, List<Label> pending, CancellationToken ct)
     {
         var name = LabelNames.Clean(request.Name);
-        if (pending.FirstOrDefault(p => LabelNames.Same(p.Name, name)) is { } twice)
+        Label? parent = string.IsNullOrEmpty(request.Parent) ? null : await FindAsync(project.Id, request.Parent, ct);
+        if (pending.FirstOrDefault(p => p.ParentId == parent?.Id && LabelNames.Same(p.Name, name)) is { } twice)
             throw LabelforgeException.Conflict(string.Equals(twice.Name, name, StringComparison.Ordinal)
                 ? $"Label '{name}' is listed twice."
-                : $"Labels '{twice.Name}' and '{name}' differ only in case; label names are unique ignoring case.");
-        await EnsureNameFreeAsync(project.Id, name, null, ct);
-        Label? parent = string.IsNullOrEmpty(request.Parent) ? null : await FindAsync(project.Id, request.Parent, ct);
+                : $"Labels '{twice.Name}' and '{name}' differ only in case; names under one parent are unique ignoring case.");
+        await EnsureNameFreeAsync(project.Id, parent?.Id, name, null, ct);
         var order = await db.Labels.Where(l => l.ProjectId == project.Id).Select(l => (int?)l.SortOrder).MaxAsync(ct) ?? -1;
         var label = new Label
         {
@@ -234,16 +235,21 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task EnsureNameFreeAsync(long projectId, string name, long? except, CancellationToken ct)
+    /// <summary>
+    /// Names are unique among a parent's live children, ignoring case (<see cref="LabelNames"/>); labels under
+    /// different parents may share one ("Animals/Other", "Plants/Other") and are told apart by their paths.
+    /// </summary>
+    private async Task EnsureNameFreeAsync(long projectId, long? parentId, string name, long? except, CancellationToken ct)
     {
         var clash = await db.Labels
-            .Where(l => l.ProjectId == projectId && l.Id != except && (l.Status == LabelStatus.Active || l.Status == LabelStatus.Deprecated))
+            .Where(l => l.ProjectId == projectId && l.ParentId == parentId && l.Id != except && (l.Status == LabelStatus.Active || l.Status == LabelStatus.Deprecated))
             .Select(l => l.Name)
             .ToListAsync(ct);
+        var where = parentId is null ? "at the top of the tree" : "under the same parent";
         if (clash.FirstOrDefault(n => LabelNames.Same(n, name)) is { } taken)
             throw LabelforgeException.Conflict(string.Equals(taken, name, StringComparison.Ordinal)
-                ? $"A label named '{name}' already exists."
-                : $"A label named '{taken}' already exists; names are unique ignoring case, so '{name}' would be the same label.");
+                ? $"A label named '{name}' already exists {where}."
+                : $"A label named '{taken}' already exists {where}; names under one parent are unique ignoring case, so '{name}' would be the same label.");
     }
 
     private async Task<string?> ValidHotkeyAsync(long projectId, string hotkey, long? except, CancellationToken ct)

@@ -55,7 +55,7 @@ public class LabelNameTests
         Assert.Null(LabelNames.TrimNotice("N/A", "N/A"));
         var caseOnly = await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("spam"), ct: Ct));
         Assert.Equal(ErrorKind.Conflict, caseOnly.Kind);
-        Assert.Contains("'Spam' already exists; names are unique ignoring case", caseOnly.Message, StringComparison.Ordinal);
+        Assert.Contains("'Spam' already exists at the top of the tree; names under one parent are unique ignoring case", caseOnly.Message, StringComparison.Ordinal);
         var listed = await Assert.ThrowsAsync<LabelforgeException>(() =>
             new ProjectOperations(t.Db, t.Time).CreateAsync(new NewProject("twice", Labels: ["Yes", "yes"]), Ct));
         Assert.Contains("differ only in case", listed.Message, StringComparison.Ordinal);

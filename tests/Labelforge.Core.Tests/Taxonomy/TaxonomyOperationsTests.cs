@@ -31,14 +31,14 @@ public class TaxonomyOperationsTests
     }
 
     [Fact]
-    public async Task Move_under_own_descendant_and_duplicate_names_are_rejected()
+    public async Task Move_under_own_descendant_and_duplicate_sibling_names_are_rejected()
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("tax", false, "a");
         var tax = new TaxonomyOperations(t.Db, t.Time);
         await tax.AddAsync(p.Id, new NewLabel("b", "a"), ct: Ct);
         await Assert.ThrowsAsync<LabelforgeException>(() => tax.MoveAsync(p.Id, "a", "b", ct: Ct));
-        Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("B"), ct: Ct))).Kind);
+        Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("B", "a"), ct: Ct))).Kind); // a sibling's name
         Assert.Equal(2, (await tax.HistoryAsync(p.Id, Ct)).Count);
     }
 

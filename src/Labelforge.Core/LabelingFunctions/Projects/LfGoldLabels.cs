@@ -11,13 +11,19 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 /// The gold labels of a project's items for the LF analysis and fit: per item the label of its latest single-label
 /// given annotation (a person's, an imported one such as a labeled dev set, or a reviewer's; see
 /// <see cref="AnnotationKinds.Given"/>), as an index into the set's labels (labels the set does not know are left out).
+/// The set's labels are texts (names or paths), matched to label ids, since a bare name may belong to several labels.
 /// </summary>
 internal static class LfGoldLabels
 {
     public static async Task<Dictionary<long, int>> LoadAsync(LabelforgeDb db, long projectId, IReadOnlyList<string> setLabels,
         LabelResolver resolver, CancellationToken ct)
     {
-        var index = setLabels.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var index = new Dictionary<long, int>();
+        for (var i = 0; i < setLabels.Count; i++)
+        {
+            if (resolver.Lookup.Match(setLabels[i]).Label is { } label)
+                index.TryAdd(label.Id, i);
+        }
         var rows = await GivenLabels.Latest(db, projectId).AsNoTracking()
             .Select(a => new { a.ItemId, a.LabelIdsJson })
             .ToListAsync(ct);
@@ -25,7 +31,7 @@ internal static class LfGoldLabels
         foreach (var row in rows)
         {
             var ids = JsonIds.Read(row.LabelIdsJson);
-            if (ids.Length == 1 && index.TryGetValue(resolver.NameOf(ids[0]), out var label))
+            if (ids.Length == 1 && index.TryGetValue(resolver.Resolve(ids[0]), out var label))
                 gold[row.ItemId] = label;
         }
         return gold;

@@ -16,7 +16,7 @@ internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList
     public static async Task<LfProjectDocuments> LoadAsync(LabelforgeDb db, long projectId, LabelingFunctionSet set, LabelResolver resolver, CancellationToken ct)
     {
         var authors = set.Functions.OfType<AnnotationsFunction>().Select(f => f.Author).OfType<string>().ToHashSet();
-        var current = authors.Count == 0 ? [] : await CurrentLabelsAsync(db, projectId, resolver, ct);
+        var current = authors.Count == 0 ? [] : await CurrentLabelsAsync(db, projectId, SetTexts(set, resolver), resolver, ct);
         var ids = new List<long>();
         var documents = new List<LfDocument>();
         var rows = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId).OrderBy(i => i.Id)
@@ -31,7 +31,23 @@ internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList
         return new LfProjectDocuments(ids, documents);
     }
 
-    private static async Task<Dictionary<long, List<CurrentLabel>>> CurrentLabelsAsync(LabelforgeDb db, long projectId, LabelResolver resolver, CancellationToken ct)
+    /// <summary>
+    /// Each label the set names, as the set writes it: an `annotations` function compares an author's label with the
+    /// set's texts, and a bare name in the taxonomy may be shared by labels the set tells apart by their paths.
+    /// </summary>
+    private static Dictionary<long, string> SetTexts(LabelingFunctionSet set, LabelResolver resolver)
+    {
+        var texts = new Dictionary<long, string>();
+        foreach (var text in set.Labels)
+        {
+            if (resolver.Lookup.Match(text).Label is { } label)
+                texts.TryAdd(label.Id, text);
+        }
+        return texts;
+    }
+
+    private static async Task<Dictionary<long, List<CurrentLabel>>> CurrentLabelsAsync(LabelforgeDb db, long projectId,
+        Dictionary<long, string> setTexts, LabelResolver resolver, CancellationToken ct)
     {
         var rows = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && !db.Annotations.Any(b => b.ItemId == a.ItemId && b.Author == a.Author && b.Id > a.Id))
@@ -46,7 +62,8 @@ internal sealed record LfProjectDocuments(IReadOnlyList<long> Ids, IReadOnlyList
                 continue; // an LF vote is one label; multi-label answers do not map onto it
             if (!result.TryGetValue(row.ItemId, out var list))
                 result[row.ItemId] = list = [];
-            list.Add(new CurrentLabel(row.Author, resolver.NameOf(ids[0])));
+            var id = resolver.Resolve(ids[0]);
+            list.Add(new CurrentLabel(row.Author, setTexts.TryGetValue(id, out var text) ? text : resolver.PathOf(id)));
         }
         return result;
     }

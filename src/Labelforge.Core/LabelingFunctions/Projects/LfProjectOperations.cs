@@ -54,8 +54,7 @@ public sealed class LfProjectOperations(LabelforgeDb db, TimeProvider time)
         if (loaded.Set is { } set)
         {
             var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
-            errors.AddRange(set.Labels.Where(l => LiveLabel(resolver, l) is null).Select(l => new LfSetProblem(outline.LabelsLine, 1, null, null,
-                $"label '{l}' is not an active label of this project; add it to the taxonomy or fix `labels:`")));
+            errors.AddRange(set.Labels.Select(l => LabelProblem(resolver, l)).OfType<string>().Select(message => new LfSetProblem(outline.LabelsLine, 1, null, null, message)));
         }
         if (errors.Count > 0)
             return new LfSaveResult(setName, latest?.Version ?? 0, false, errors);
@@ -174,11 +173,21 @@ public sealed class LfProjectOperations(LabelforgeDb db, TimeProvider time)
     private async Task<string> StarterAsync(long projectId, CancellationToken ct)
     {
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
-        var labels = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.Id).Select(l => l.Name).ToList();
+        var labels = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.Id).Select(l => resolver.Lookup.ReferenceOf(l.Id)).ToList();
         return LfStarterSet.Yaml(labels);
     }
 
     private static Label? LiveLabel(LabelResolver resolver, string name) => resolver.FindLive(name) is { Status: LabelStatus.Active } match ? match : null;
+
+    /// <summary>Why a set's label text names no active label (unknown, or a bare name several labels share), or null.</summary>
+    private static string? LabelProblem(LabelResolver resolver, string text)
+    {
+        var match = resolver.Lookup.Match(text);
+        if (match.Ambiguous)
+            return $"{resolver.Lookup.AmbiguityMessage(text, match)}; fix `labels:`";
+        return match.Label is { Status: LabelStatus.Active } ? null
+            : $"label '{text}' is not an active label of this project; add it to the taxonomy or fix `labels:`";
+    }
 
     private static void ValidateSetName(string setName)
     {
