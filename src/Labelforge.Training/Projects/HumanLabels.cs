@@ -56,7 +56,9 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
             authors.Add(row.Author);
             reviewed.Add(row.Kind == review);
         }
-        return new HumanLabels(ids, texts, [.. labels], classes.Select(c => c.Name).ToList(), classes.Select(c => c.Id).ToList())
+        // Class names are references (a bare name unless several labels share it), so metrics keyed by class and
+        // label-error suggestions name one label each.
+        return new HumanLabels(ids, texts, [.. labels], classes.Select(c => resolver.Lookup.ReferenceOf(c.Id)).ToList(), classes.Select(c => c.Id).ToList())
         {
             AnnotationIds = annotations, Authors = authors, Reviewed = reviewed,
         };
