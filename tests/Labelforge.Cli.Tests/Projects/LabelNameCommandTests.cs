@@ -25,7 +25,7 @@ public class LabelNameCommandTests
         Assert.Contains("note: label name '  N/A ' had whitespace around it; it is stored as 'N/A'", error, StringComparison.Ordinal);
         (code, _, error) = await cli.RunAsync("taxonomy", "news", "add", "world");
         Assert.Equal(1, code);
-        Assert.Contains("names are unique ignoring case", error, StringComparison.Ordinal);
+        Assert.Contains("names under one parent are unique ignoring case", error, StringComparison.Ordinal);
         var (_, shown, _) = await cli.RunAsync("taxonomy", "news", "list");
         Assert.Contains(@"World/24\/7", shown, StringComparison.Ordinal);
     }
