@@ -35,21 +35,60 @@ export function splitLabelList(text: string): string[] {
     .filter(Boolean);
 }
 
+/** What a typed text means (see Core/Taxonomy/LabelLookup): one label, several (ambiguous), or none. */
+export type LabelMatch = { label: LabelInfo } | { candidates: LabelInfo[] } | null;
+
+const isLive = (l: LabelInfo) => l.status !== 'merged' && l.status !== 'split';
+
+/** The levels of a path, escapes removed, each trimmed; a leading '/' (a path from the top) is dropped. */
+function pathLevels(text: string): string[] {
+  const levels = splitEscaped(text, '/').map((s) => s.trim());
+  if (levels.length > 1 && levels[0] === '' && text.trimStart().startsWith('/')) levels.shift();
+  return levels;
+}
+
+/**
+ * Reads a typed label text as the server does, ignoring case: the whole text as a name first (one label: it; several:
+ * ambiguous, a name shared under different parents), then as a path ("Animals/Other", "/Other" for the top-level one).
+ */
+export function matchLabel(labels: LabelInfo[], typed: string): LabelMatch {
+  const text = typed.trim();
+  const lower = text.toLowerCase();
+  const live = labels.filter(isLive);
+  const byPath = () => {
+    if (!/[/\\]/.test(text)) return [];
+    const levels = pathLevels(text);
+    if (levels.some((l) => l === '')) return [];
+    const path = joinEscaped(levels, '/').toLowerCase();
+    return live.filter((l) => l.path.toLowerCase() === path);
+  };
+  const named = live.filter((l) => l.name.toLowerCase() === lower);
+  if (named.length === 1) return { label: named[0] };
+  if (named.length > 1) return { candidates: [...named, ...byPath().filter((l) => !named.includes(l))] };
+  const paths = byPath();
+  return paths.length === 1 ? { label: paths[0] } : paths.length > 1 ? { candidates: paths } : null;
+}
+
+/** The label a text names, or undefined when it names none or several. */
+export function findLabel(labels: LabelInfo[], typed: string): LabelInfo | undefined {
+  const match = matchLabel(labels, typed);
+  return match && 'label' in match ? match.label : undefined;
+}
+
 /**
  * The id (as text) of the label a person typed by name or path, ignoring case, as the server resolves it; names
- * win over paths. Sending the id keeps names with '/' out of URL paths. Unknown text is sent as typed, so the
- * server answers with its own error.
+ * win over paths. Sending the id keeps names with '/' out of URL paths. Unknown text, and a bare name several labels
+ * share, is sent as typed, so the server answers with its own error (which lists the paths to write).
  */
 export function labelRef(labels: LabelInfo[], typed: string): string {
-  const text = typed.trim();
-  const live = labels.filter((l) => l.status !== 'merged' && l.status !== 'split');
-  const lower = text.toLowerCase();
-  const path = joinEscaped(
-    splitEscaped(text, '/').map((s) => s.trim()),
-    '/',
-  ).toLowerCase();
-  const found = live.find((l) => l.name.toLowerCase() === lower) ?? live.find((l) => l.path.toLowerCase() === path);
-  return found ? String(found.id) : text;
+  const found = findLabel(labels, typed);
+  return found ? String(found.id) : typed.trim();
+}
+
+/** A label text from the server (a name, or a path where names are shared) as people read it: the label's ' › ' path. */
+export function displayReference(labels: LabelInfo[], reference: string): string {
+  const found = findLabel(labels, reference);
+  return found ? displayPath(found) : reference;
 }
 
 /** A label's path for people to read: its levels' names joined by ' › ', so a '/' inside a name reads as written. */

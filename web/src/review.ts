@@ -1,4 +1,5 @@
 import type { LabelInfo } from './hotkeys';
+import { findLabel } from './labelPath';
 
 /** A suspected label error, as GET label-errors lists it. */
 export interface Suspect {
@@ -16,7 +17,8 @@ export interface Suspect {
 /** A reviewer's decision: keep the given label, fix it to other labels, or leave the item for later. */
 export type ReviewAction = { kind: 'keep' } | { kind: 'fix'; labelIds: number[] } | { kind: 'skip' };
 
-const byName = (labels: LabelInfo[], name: string) => labels.find((l) => l.name === name || l.path === name);
+/** Suspects name labels by reference: the bare name, or the path where several labels share the name. */
+const byName = (labels: LabelInfo[], reference: string) => findLabel(labels, reference);
 
 /**
  * Maps a key to a decision on `suspect`: the key of the given label keeps it, another label's key fixes it to that

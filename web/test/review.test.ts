@@ -36,6 +36,19 @@ describe('reviewAction', () => {
   });
 });
 
+describe('reviewAction with names shared under different parents', () => {
+  const shared: LabelInfo[] = [
+    { id: 1, name: 'Animals', path: 'Animals' },
+    { id: 2, name: 'Other', path: 'Animals/Other' },
+    { id: 3, name: 'Other', path: 'Other' },
+  ];
+  const keys = assignHotkeys(shared);
+  it('finds the given and suggested labels by the references the server sends', () => {
+    expect(reviewAction('2', suspect(1, 'Animals/Other', '/Other'), keys, shared)).toEqual({ kind: 'keep' });
+    expect(reviewAction('Enter', suspect(1, 'Animals/Other', '/Other'), keys, shared)).toEqual({ kind: 'fix', labelIds: [3] });
+  });
+});
+
 describe('afterReview', () => {
   it('drops the reviewed suspect and stays in the same slot, or moves to the last one', () => {
     const list = [suspect(1), suspect(2), suspect(3)];

@@ -232,7 +232,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
               <div class="item-text" data-testid="item-text" data-item-id={item.id}>
                 {item.text}
               </div>
-              {item.suggestion && <SuggestionBar suggestion={item.suggestion} multi={multi} />}
+              {item.suggestion && <SuggestionBar suggestion={item.suggestion} multi={multi} labels={labels} />}
             </>
           ) : (
             <div class="item-empty" data-testid="queue-state">

@@ -5,7 +5,7 @@ import type { LabelInfo } from '../hotkeys';
 import { useActiveLabels } from '../useActiveLabels';
 import { afterReview, reviewAction, type ReviewAction, type Suspect } from '../review';
 import { formatConfidence } from '../suggestions';
-import { displayPath } from '../labelPath';
+import { displayPath, findLabel } from '../labelPath';
 
 const POLL_MS = 500;
 
@@ -163,8 +163,10 @@ function Current({ suspect, labels, keyOf, onDecide }: {
   keyOf: Map<number, string>;
   onDecide: (a: ReviewAction) => void;
 }) {
-  const given = labels.find((l) => l.name === suspect.given || l.path === suspect.given);
-  const suggested = labels.find((l) => l.name === suspect.suggested || l.path === suspect.suggested);
+  const given = findLabel(labels, suspect.given);
+  const suggested = findLabel(labels, suspect.suggested);
+  const givenText = given ? displayPath(given) : suspect.given;
+  const suggestedText = suggested ? displayPath(suggested) : suspect.suggested;
   return (
     <div class="card review-current" data-testid="review-current" data-item-id={suspect.item_id}>
       <div class="item-meta">
@@ -174,20 +176,20 @@ function Current({ suspect, labels, keyOf, onDecide }: {
       <dl class="verdict">
         <dt>Given</dt>
         <dd>
-          <strong class="given">{suspect.given}</strong> <span class="muted">by {suspect.given_author}</span>
+          <strong class="given">{givenText}</strong> <span class="muted">by {suspect.given_author}</span>
         </dd>
         <dt>Model says</dt>
         <dd>
-          <strong class="suggested-label">{suspect.suggested}</strong>{' '}
+          <strong class="suggested-label">{suggestedText}</strong>{' '}
           <span class="muted">{formatConfidence(suspect.suggested_probability)} out-of-fold</span>
         </dd>
       </dl>
       <div class="review-actions">
         <button class="secondary" onClick={() => onDecide({ kind: 'keep' })}>
-          Keep {suspect.given} <kbd>{given ? keyOf.get(given.id) : ''}</kbd>
+          Keep {givenText} <kbd>{given ? keyOf.get(given.id) : ''}</kbd>
         </button>
         <button onClick={() => suggested && onDecide({ kind: 'fix', labelIds: [suggested.id] })}>
-          Use {suspect.suggested} <kbd>Enter</kbd>
+          Use {suggestedText} <kbd>Enter</kbd>
         </button>
         <button class="secondary" onClick={() => onDecide({ kind: 'skip' })}>
           Skip <kbd>s</kbd>
