@@ -87,6 +87,19 @@ public class SharedLabelNameTests
     }
 
     [Fact]
+    public async Task A_label_whose_anchored_path_is_another_label_s_name_cannot_be_written_and_says_so()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var (p, ids) = await CreateAsync(t);
+        await new TaxonomyOperations(t.Db, t.Time).AddAsync(p.Id, new NewLabel("/Plants/Other"), ct: Ct);
+        var lookup = (await new TaxonomyOperations(t.Db, t.Time).ResolverAsync(p.Id, Ct)).Lookup;
+        var error = Assert.Throws<LabelforgeException>(() => lookup.ReferenceOf(ids[4]));
+        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Contains("Label 'Plants/Other' cannot be written so that it reads back as itself", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Animals/Other", lookup.ReferenceOf(ids[3]));
+    }
+
+    [Fact]
     public async Task Annotations_filters_and_merges_take_paths_and_refuse_shared_bare_names()
     {
         await using var t = await TestDb.CreateAsync();

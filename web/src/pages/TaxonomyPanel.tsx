@@ -6,7 +6,7 @@ import { displayPath, labelRef, splitLabelList } from '../labelPath';
 type Op = 'add' | 'rename' | 'move' | 'deprecate' | 'merge' | 'split';
 
 const HINTS: Record<Op, [string, string]> = {
-  add: ['New label name', 'Parent label (optional)'],
+  add: ['New label name', 'Parent label (optional; a path such as Animals/Other where names repeat)'],
   rename: ['Label', 'New name'],
   move: ['Label', 'New parent (empty: top level)'],
   deprecate: ['Label', ''],
