@@ -44,6 +44,21 @@ public sealed class HumanLabelsTests : IDisposable
         Assert.Equal([true, false, false], all.Reviewed);
     }
 
+    [Fact]
+    public async Task Class_names_are_references_that_tell_labels_with_a_shared_name_apart()
+    {
+        var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "s.db"), Ct);
+        await using var db = store.CreateDb();
+        var project = await new ProjectOperations(db, _time).CreateAsync(new NewProject("zoo", Labels: ["Animals", "Plants", "Other"]), Ct);
+        var taxonomy = new Labelforge.Core.Taxonomy.TaxonomyOperations(db, _time);
+        await taxonomy.AddAsync(project.Id, new Labelforge.Core.Taxonomy.NewLabel("Other", "Animals"), ct: Ct);
+        await taxonomy.AddAsync(project.Id, new Labelforge.Core.Taxonomy.NewLabel("Other", "Plants"), ct: Ct);
+
+        var labels = await HumanLabels.LoadAsync(db, _time, project.Id, Ct);
+
+        Assert.Equal(["Animals", "Plants", "/Other", "Animals/Other", "Plants/Other"], labels.ClassNames);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
