@@ -61,6 +61,16 @@ internal sealed class ExportItemCursor : IDisposable
         return true;
     }
 
+    /// <summary>The remaining items as <see cref="ExportItem"/>s (<see cref="ToItem"/>).</summary>
+    public IEnumerable<ExportItem> Items(CancellationToken ct)
+    {
+        while (Read())
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return ToItem();
+        }
+    }
+
     /// <summary>The item with its whole document as strings, for the writers that take <see cref="ExportItem"/>s.</summary>
     public ExportItem ToItem()
     {

@@ -22,11 +22,8 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
     public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, [EnumeratorCancellation] CancellationToken ct = default)
     {
         using var cursor = await OpenItemsAsync(projectId, includeModel, ct);
-        while (cursor.Read())
-        {
-            ct.ThrowIfCancellationRequested();
-            yield return cursor.ToItem();
-        }
+        foreach (var item in cursor.Items(ct))
+            yield return item;
     }
 
     /// <summary>The items in their stored form as UTF-8 (<see cref="ExportItemCursor"/>), for writers that compose documents themselves.</summary>

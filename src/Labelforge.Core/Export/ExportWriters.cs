@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Labelforge.Core.Export;
 
 /// <summary>
@@ -26,17 +24,7 @@ public static class ExportWriters
         Stream output, ExportFormat format, ExportItemCursor items, ExportOptions options, CancellationToken ct = default) =>
         format == ExportFormat.Jsonl
             ? JsonlExportWriter.WriteItemsAsync(new ExportBuffer(output, options), items, ct)
-            : WriteItemsAsync(output, format, Composed(items, ct), options, ct);
-
-    private static async IAsyncEnumerable<ExportItem> Composed(ExportItemCursor items, [EnumeratorCancellation] CancellationToken ct)
-    {
-        while (items.Read())
-        {
-            ct.ThrowIfCancellationRequested();
-            yield return items.ToItem();
-        }
-        await Task.CompletedTask;
-    }
+            : WriteItemsAsync(output, format, items.Items(ct).ToAsyncEnumerable(), options, ct);
 
     /// <summary>
     /// Writes the annotation history, one row per event. Label Studio has no place for history, so
