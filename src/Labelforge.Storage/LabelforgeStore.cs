@@ -63,6 +63,8 @@ public sealed class LabelforgeStore
             .AddInterceptors(new SqlitePragmas());
         if (compiledModel)
             builder.UseModel(LabelforgeDbModel.Instance);
-        return ItemSearchOptionsExtension.Use(ItemBulkWriterOptionsExtension.Use(builder, SqliteItemBulkWriterFactory.Instance), SqliteItemSearch.Instance).Options;
+        ItemBulkWriterOptionsExtension.Use(builder, SqliteItemBulkWriterFactory.Instance);
+        Utf8RowReaderOptionsExtension.Use(builder, SqliteUtf8RowReaderFactory.Instance);
+        return ItemSearchOptionsExtension.Use(builder, SqliteItemSearch.Instance).Options;
     }
 }

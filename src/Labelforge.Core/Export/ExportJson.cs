@@ -7,7 +7,14 @@ internal static class ExportJson
 {
     public static void WriteLabels(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<string> labels)
     {
-        writer.WriteStartArray(name);
+        writer.WritePropertyName(name);
+        WriteLabelArray(writer, labels);
+    }
+
+    /// <summary>["name", ...] as a value.</summary>
+    public static void WriteLabelArray(Utf8JsonWriter writer, IReadOnlyList<string> labels)
+    {
+        writer.WriteStartArray();
         for (var i = 0; i < labels.Count; i++)
             writer.WriteStringValue(labels[i]);
         writer.WriteEndArray();

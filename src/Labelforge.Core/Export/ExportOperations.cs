@@ -19,46 +19,20 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
     /// Items with their current labels. A model's pre-label is a suggestion, not the item's label: it is listed by
     /// author but joins <see cref="ExportItem.Labels"/> only with <paramref name="includeModel"/>.
     /// </summary>
-    public IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, CancellationToken ct = default) =>
-        ItemRowsAsync(projectId, includeModel, ct).Select(static r => r.ToItem());
+    public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        using var cursor = await OpenItemsAsync(projectId, includeModel, ct);
+        foreach (var item in cursor.Items(ct))
+            yield return item;
+    }
 
-    /// <summary>The items in their stored form (<see cref="ExportItemRow"/>), for writers that compose documents themselves.</summary>
-    internal async IAsyncEnumerable<ExportItemRow> ItemRowsAsync(long projectId, bool includeModel, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>The items in their stored form as UTF-8 (<see cref="ExportItemCursor"/>), for writers that compose documents themselves.</summary>
+    internal async Task<ExportItemCursor> OpenItemsAsync(long projectId, bool includeModel, CancellationToken ct)
     {
         var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
-        // Ordered by item only: rows of one item are then adjacent, and its few current annotations are put in id order
-        // here. Ordering by a.Id in SQL as well made SQLite run a sorter per item (a third of the query's time).
-        await using var command = await CommandAsync(
-            "SELECT i.Id, i.ExternalId, i.Text, i.DataJson, a.Author, a.Kind, a.LabelIdsJson, a.Confidence, i.TextSlot, a.Id, a.CreatedAt, a.TimeSpentMs " +
-            "FROM items i LEFT JOIN annotations a ON a.ItemId = i.Id AND NOT EXISTS " +
-            "(SELECT 1 FROM annotations b WHERE b.ItemId = a.ItemId AND b.Author = a.Author AND b.Id > a.Id) " +
-            "WHERE i.ProjectId = @project ORDER BY i.Id", projectId, ct);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        ExportItemRow? pending = null;
-        List<(long Id, ExportAuthorLabels Labels)> authors = [];
-        while (await reader.ReadAsync(ct))
-        {
-            var id = reader.GetInt64(0);
-            if (pending is not null && pending.ItemId != id)
-            {
-                yield return Finish(pending, authors, includeModel);
-                authors.Clear();
-            }
-            if (pending is null || pending.ItemId != id)
-            {
-                pending = new ExportItemRow(id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.IsDBNull(8) ? null : reader.GetInt32(8), [], []);
-            }
-            if (!reader.IsDBNull(4))
-            {
-                var ids = JsonIds.Read(reader.GetString(6));
-                authors.Add((reader.GetInt64(9), new ExportAuthorLabels(reader.GetString(4), reader.GetString(5), resolver.Lookup.References(ids),
-                    reader.IsDBNull(7) ? null : reader.GetDouble(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
-                    reader.IsDBNull(11) ? null : reader.GetInt64(11))));
-            }
-        }
-        if (pending is not null)
-            yield return Finish(pending, authors, includeModel);
+        var connection = await OpenConnectionAsync(projectId, ct);
+        return new ExportItemCursor(Utf8RowReaders.Open(db, ExportItemCursor.ItemsSql, projectId),
+            () => CurrentAnnotationStream.Open(connection, projectId, resolver), includeModel);
     }
 
     public async IAsyncEnumerable<ExportEvent> EventsAsync(long projectId, [EnumeratorCancellation] CancellationToken ct = default)
@@ -84,33 +58,6 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
         }
     }
 
-    private static readonly string ModelKind = AnnotationKind.Model.ToWire();
-
-    /// <summary>
-    /// The item with its authors in annotation id order and the union of their labels in that order; a model's
-    /// pre-label joins the union only with <paramref name="includeModel"/>.
-    /// </summary>
-    private static ExportItemRow Finish(ExportItemRow item, List<(long Id, ExportAuthorLabels Labels)> authors, bool includeModel)
-    {
-        if (authors.Count == 0)
-            return item;
-        authors.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        var byAuthor = new ExportAuthorLabels[authors.Count];
-        var labels = new List<string>();
-        for (var i = 0; i < authors.Count; i++)
-        {
-            byAuthor[i] = authors[i].Labels;
-            if (!includeModel && byAuthor[i].Kind == ModelKind)
-                continue;
-            foreach (var name in byAuthor[i].Labels)
-            {
-                if (!labels.Contains(name))
-                    labels.Add(name);
-            }
-        }
-        return item with { Labels = labels, ByAuthor = byAuthor };
-    }
-
     private static Dictionary<string, double> Probabilities(string json, LabelResolver resolver)
     {
         var byId = ProbabilityJson.ReadRaw(json);
@@ -125,13 +72,20 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
 
     private async Task<DbCommand> CommandAsync(string sql, long projectId, CancellationToken ct)
     {
+        var connection = await OpenConnectionAsync(projectId, ct);
+        var command = SqlCommands.Create(connection, sql, "@project");
+        command.Parameters["@project"].Value = projectId;
+        return command;
+    }
+
+    /// <summary>The context's connection, opened, after checking that the project exists.</summary>
+    private async Task<DbConnection> OpenConnectionAsync(long projectId, CancellationToken ct)
+    {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
             throw LabelforgeException.NotFound($"No project with id {projectId}.");
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
             await db.Database.OpenConnectionAsync(ct);
-        var command = SqlCommands.Create(connection, sql, "@project");
-        command.Parameters["@project"].Value = projectId;
-        return command;
+        return connection;
     }
 }

@@ -27,7 +27,8 @@ public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool His
             LabelStudioToName = control.ToName,
             LabelStudioAddTextKey = control == LabelStudioControl.Default,
         };
-        return await ExportWriters.WriteItemRowsAsync(output, Format, ops.ItemRowsAsync(ProjectId, IncludeModel, ct), options, ct);
+        using var items = await ops.OpenItemsAsync(ProjectId, IncludeModel, ct);
+        return await ExportWriters.WriteStoredItemsAsync(output, Format, items, options, ct);
     }
 
     private async Task<LabelStudioControl> ProjectControlAsync(LabelforgeDb db, CancellationToken ct)

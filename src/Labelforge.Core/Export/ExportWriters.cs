@@ -19,12 +19,12 @@ public static class ExportWriters
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format"),
         };
 
-    /// <summary>Writes items from their stored form: JSON Lines composes documents as UTF-8, the others take <see cref="ExportItem"/>s.</summary>
-    internal static Task<long> WriteItemRowsAsync(
-        Stream output, ExportFormat format, IAsyncEnumerable<ExportItemRow> rows, ExportOptions options, CancellationToken ct = default) =>
+    /// <summary>Writes items from their stored form: JSON Lines writes the stored UTF-8 as it is, the others take <see cref="ExportItem"/>s.</summary>
+    internal static Task<long> WriteStoredItemsAsync(
+        Stream output, ExportFormat format, ExportItemCursor items, ExportOptions options, CancellationToken ct = default) =>
         format == ExportFormat.Jsonl
-            ? JsonlExportWriter.WriteItemRowsAsync(new ExportBuffer(output, options), rows, ct)
-            : WriteItemsAsync(output, format, rows.Select(static r => r.ToItem()), options, ct);
+            ? JsonlExportWriter.WriteItemsAsync(new ExportBuffer(output, options), items, ct)
+            : WriteItemsAsync(output, format, items.Items(ct).ToAsyncEnumerable(), options, ct);
 
     /// <summary>
     /// Writes the annotation history, one row per event. Label Studio has no place for history, so

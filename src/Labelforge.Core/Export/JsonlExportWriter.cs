@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
+using Labelforge.Core.Items;
 
 namespace Labelforge.Core.Export;
 
@@ -12,13 +16,23 @@ internal static class JsonlExportWriter
         WriteLinesAsync(output, items, WriteItem, ct);
 
     /// <summary>
-    /// Items from their stored form: the text is escaped once, into a scratch buffer, and that literal goes both into
-    /// "text" and into the document's text slot, which is composed as UTF-8 (no document string per item).
+    /// Items from their stored form, as UTF-8 bytes straight into the buffer: the text is quoted once
+    /// (<see cref="ExportJsonString"/>) and that literal goes both into "text" and into the document's text slot
+    /// (<see cref="ItemDocument.ComposeUtf8(ReadOnlySpan{byte}, int?, ReadOnlySpan{byte}, IBufferWriter{byte})"/>); no
+    /// string and no per-item object is made for an item without labels. The bytes equal <see cref="WriteItem"/>'s.
     /// </summary>
-    public static async Task<long> WriteItemRowsAsync(ExportBuffer output, IAsyncEnumerable<ExportItemRow> rows, CancellationToken ct)
+    public static async Task<long> WriteItemsAsync(ExportBuffer output, ExportItemCursor items, CancellationToken ct)
     {
-        using var scratch = new ExportTextScratch();
-        return await WriteLinesAsync(output, rows, (writer, row) => WriteItemRow(writer, row, scratch), ct);
+        var quoted = new ArrayBufferWriter<byte>(1024);
+        var count = 0L;
+        while (items.Read())
+        {
+            WriteStoredItem(output, items, quoted);
+            count++;
+            await output.FlushIfFullAsync(ct);
+        }
+        await output.CompleteAsync(ct);
+        return count;
     }
 
     public static Task<long> WriteEventsAsync(ExportBuffer output, IAsyncEnumerable<ExportEvent> events, CancellationToken ct) =>
@@ -52,20 +66,42 @@ internal static class JsonlExportWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteItemRow(Utf8JsonWriter writer, ExportItemRow row, ExportTextScratch scratch)
+    private static void WriteStoredItem(ExportBuffer output, ExportItemCursor item, ArrayBufferWriter<byte> quoted)
     {
-        var quoted = scratch.Quote(row.Text);
-        writer.WriteStartObject();
-        writer.WriteNumber("id"u8, row.ItemId);
-        writer.WriteString("external_id"u8, row.ExternalId);
-        writer.WritePropertyName("text"u8);
-        writer.WriteRawValue(quoted.Span, skipInputValidation: true);
-        writer.WritePropertyName("data"u8);
-        writer.WriteRawValue(scratch.Document(row.StoredDataJson, row.TextSlot, quoted.Span), skipInputValidation: true);
-        ExportJson.WriteLabels(writer, "labels"u8, row.Labels);
-        writer.WritePropertyName("annotations"u8);
-        ExportJson.WriteByAuthor(writer, row.ByAuthor);
-        writer.WriteEndObject();
+        output.Write("{\"id\":"u8);
+        output.WriteInt64(item.ItemId);
+        output.Write(",\"external_id\":"u8);
+        if (item.HasExternalId)
+            ExportJsonString.WriteQuoted(item.ExternalId, output, output.Json);
+        else
+            output.Write("null"u8);
+        quoted.ResetWrittenCount();
+        ExportJsonString.WriteQuoted(item.Text, quoted, output.Json);
+        output.Write(",\"text\":"u8);
+        output.Write(quoted.WrittenSpan);
+        output.Write(",\"data\":"u8);
+        var document = item.StoredDataJson;
+        if (Utf8.IsValid(document))
+            ItemDocument.ComposeUtf8(document, item.TextSlot, quoted.WrittenSpan, output);
+        else
+            ItemDocument.ComposeUtf8(Encoding.UTF8.GetString(document), item.TextSlot, quoted.WrittenSpan, output);
+        output.Write(",\"labels\":"u8);
+        if (item.Labels.Count == 0)
+            output.Write("[]"u8);
+        else
+            WriteValue(output, item.Labels, ExportJson.WriteLabelArray);
+        output.Write(",\"annotations\":"u8);
+        if (item.ByAuthor.Count == 0)
+            output.Write("{}"u8);
+        else
+            WriteValue(output, item.ByAuthor, ExportJson.WriteByAuthor);
+        output.Write("}\n"u8);
+    }
+
+    private static void WriteValue<T>(ExportBuffer output, T value, Action<Utf8JsonWriter, T> write)
+    {
+        write(output.BeginJson(), value);
+        output.EndJson();
     }
 
     private static void WriteEvent(Utf8JsonWriter writer, ExportEvent e)

@@ -58,6 +58,46 @@ public static class ItemDocument
         Encoding.UTF8.GetBytes(dataJson.AsSpan(slot + Placeholder.Length), output);
     }
 
+    /// <summary>
+    /// <see cref="ComposeUtf8(string, int?, ReadOnlySpan{byte}, IBufferWriter{byte})"/> for a stored document read as
+    /// UTF-8 (valid UTF-8; the slot counts UTF-16 characters, so it is converted to a byte offset).
+    /// </summary>
+    public static void ComposeUtf8(ReadOnlySpan<byte> dataJson, int? textSlot, ReadOnlySpan<byte> quotedText, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (textSlot is not { } slot)
+        {
+            output.Write(dataJson);
+            return;
+        }
+        var at = ByteOffset(dataJson, slot);
+        if (at < 0 || !dataJson[at..].StartsWith(PlaceholderUtf8))
+            throw new InvalidDataException($"stored document has no text placeholder at offset {slot}");
+        output.Write(dataJson[..at]);
+        output.Write(quotedText);
+        output.Write(dataJson[(at + Placeholder.Length)..]);
+    }
+
+    /// <summary>The byte offset of UTF-16 offset <paramref name="chars"/> in <paramref name="utf8"/>; -1 past its end.</summary>
+    private static int ByteOffset(ReadOnlySpan<byte> utf8, int chars)
+    {
+        if (chars < 0)
+            return -1;
+        // Documents are mostly ASCII up to the text field: then bytes and characters are the same.
+        var ascii = utf8[..Math.Min(chars, utf8.Length)].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+        if (ascii < 0)
+            return chars <= utf8.Length ? chars : -1;
+        var (at, seen) = (ascii, ascii);
+        while (seen < chars && at < utf8.Length)
+        {
+            var lead = utf8[at];
+            var length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+            at += length;
+            seen += length == 4 ? 2 : 1;
+        }
+        return seen == chars && at <= utf8.Length ? at : -1;
+    }
+
     /// <summary>The parsed whole document, for callers that hand it on as a JSON element.</summary>
     public static JsonElement Parse(string text, string dataJson, int? textSlot)
     {

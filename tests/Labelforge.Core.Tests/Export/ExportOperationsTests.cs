@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Export;
 using Labelforge.Core.Taxonomy;
@@ -49,6 +50,59 @@ public class ExportOperationsTests
         Assert.Equal(["zed", "mia", "adam"], exported[0].ByAuthor.Select(a => a.Author));
         Assert.Equal(["spam", "ham"], exported[0].Labels);
         Assert.Empty(exported[1].ByAuthor);
+    }
+
+    [Fact]
+    public async Task Annotations_of_another_project_between_the_items_stay_out()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var a = await t.ProjectAsync("a");
+        var b = await t.ProjectAsync("b");
+        // Ids interleave: b's items lie inside a's id range, and only b's carry labels.
+        await Seed.ImportAsync(t, a.Id, null, Seed.Row(1, "a one", "a1"));
+        await Seed.ImportAsync(t, b.Id, null, Seed.Row(1, "b one", "b1", "spam"), Seed.Row(2, "b two", "b2", "ham"));
+        await Seed.ImportAsync(t, a.Id, null, Seed.Row(1, "a two", "a2", "ham"));
+        var ops = new ExportOperations(t.Db, t.Time);
+
+        var inA = new List<ExportItem>();
+        await foreach (var item in ops.ItemsAsync(a.Id, ct: Ct))
+            inA.Add(item);
+        var inB = new List<ExportItem>();
+        await foreach (var item in ops.ItemsAsync(b.Id, ct: Ct))
+            inB.Add(item);
+
+        Assert.Equal(["a one", "a two"], inA.Select(i => i.Text));
+        Assert.Equal([[], ["ham"]], inA.Select(i => i.Labels));
+        Assert.Equal([["spam"], ["ham"]], inB.Select(i => i.Labels));
+        Assert.All(inB, i => Assert.Single(i.ByAuthor));
+    }
+
+    [Fact]
+    public async Task The_store_reader_gives_the_bytes_the_generic_reader_gives()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "café ☕ 😀 \"q\"\n", "é1"), Seed.Row(2, "", null), Seed.Row(3, "plain", "x3"));
+        await t.Db.Database.OpenConnectionAsync(Ct);
+        using var store = Labelforge.Core.Data.Utf8RowReaders.Open(t.Db, ExportItemCursor.ItemsSql, p.Id);
+        Assert.IsNotType<Labelforge.Core.Data.AdoUtf8RowReader>(store);
+        var rows = 0;
+        using (var generic = Labelforge.Core.Data.AdoUtf8RowReader.Open(t.Db.Database.GetDbConnection(), ExportItemCursor.ItemsSql, p.Id))
+        {
+            while (store.Read())
+            {
+                Assert.True(generic.Read());
+                rows++;
+                Assert.Equal(generic.GetInt64(0), store.GetInt64(0));
+                for (var column = 1; column < 5; column++)
+                {
+                    Assert.Equal(generic.IsNull(column), store.IsNull(column));
+                    Assert.Equal(generic.GetUtf8(column).ToArray(), store.GetUtf8(column).ToArray());
+                }
+            }
+            Assert.False(generic.Read());
+        }
+        Assert.Equal(3, rows);
     }
 
     [Fact]
