@@ -79,13 +79,14 @@ internal static class ProcessBench
         var run = StoreBench.TimedOutput("dotnet", [Cli, "label-errors", "--labels", labels, "--probs", probs, "--json"], null);
         using var summary = JsonDocument.Parse(run.Stdout);
         var seconds = summary.RootElement.GetProperty("seconds").GetDouble();
+        var detect = summary.RootElement.GetProperty("detect_seconds").GetDouble();
         var flagged = summary.RootElement.GetProperty("indices").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         // The same set as the engine in this process on the numbers as the files hold them.
         var reread = Labelforge.Cli.Input.NumericTableReader.ReadProbabilities(probs);
         var same = LabelErrorDetector.Find(given, reread).Indices.SequenceEqual(flagged);
         Row("labelforge label-errors --labels --probs", "100,000 x 10", (run.Elapsed, run.Cpu, run.PeakBytes), "cleanlab find_label_issues (" + Cited + ")", TimeSpan.FromSeconds(0.23));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| ... its `seconds` (detection alone), {flagged.Length:N0} flagged, same set as in-process: {same} | | {seconds:F4} | | | cleanlab (cited) | 0.23 | {0.23 / seconds:F1}x |"));
+            $"| ... its `seconds` (read + detect) / `detect_seconds` (detection alone, as cleanlab's call), {flagged.Length:N0} flagged, same set as in-process: {same} | | {seconds:F4} / {detect:F4} | | | cleanlab (cited) | 0.23 | {0.23 / detect:F1}x (detection alone) |"));
     }
 
     private static void WriteLabelErrorsInput(string labels, string probs, int[] given, Labelforge.Engine.ProbabilityMatrix probabilities)

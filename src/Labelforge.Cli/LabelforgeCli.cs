@@ -6,17 +6,31 @@ namespace Labelforge.Cli;
 /// <summary>The `labelforge` command tree; tests call <see cref="RunAsync"/> in-process.</summary>
 public static class LabelforgeCli
 {
+    private const string Description = "Labelforge: the data labeling pipeline in one executable.";
+
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("Labelforge: the data labeling pipeline in one executable.");
+        var root = new RootCommand(Description);
         foreach (var command in CommandCatalog.All())
             root.Subcommands.Add(command);
         return root;
     }
 
+    /// <summary>
+    /// The tree a run needs: when the first argument names a command, the root holds that command alone (its parsing,
+    /// help and errors are the same), so a one-command process does not build the other seventeen; anything else
+    /// (root help, --version, a typo that gets suggestions, directives) gets the whole tree.
+    /// </summary>
+    public static RootCommand BuildRoot(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || CommandCatalog.Create(args[0]) is not { } command)
+            return BuildRoot();
+        return new RootCommand(Description) { command };
+    }
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = BuildRoot();
+        var root = BuildRoot(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return await root.Parse(args).InvokeAsync(config);
     }

@@ -13,21 +13,28 @@ internal sealed class BoundedHeap(int capacity)
 
     public int Count { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>Inlined into the caller's loop: most offers are turned away by the one comparison with the root.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Offer(int index, double score)
     {
         if (Count < capacity)
-        {
-            _scores[Count] = score;
-            _indices[Count] = index;
-            SiftUp(Count++);
-        }
+            Add(index, score);
         else if (capacity > 0 && (score > _scores[0] || (score == _scores[0] && index < _indices[0])))
-        {
-            _scores[0] = score;
-            _indices[0] = index;
-            SiftDown();
-        }
+            ReplaceRoot(index, score);
+    }
+
+    private void Add(int index, double score)
+    {
+        _scores[Count] = score;
+        _indices[Count] = index;
+        SiftUp(Count++);
+    }
+
+    private void ReplaceRoot(int index, double score)
+    {
+        _scores[0] = score;
+        _indices[0] = index;
+        SiftDown();
     }
 
     /// <summary>The kept indices, best first.</summary>

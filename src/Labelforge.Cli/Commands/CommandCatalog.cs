@@ -2,28 +2,39 @@ using System.CommandLine;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>Every top-level subcommand, in the order `labelforge --help` lists them.</summary>
+/// <summary>Every top-level subcommand, in the order `labelforge --help` lists them, by name.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> All()
-    {
-        yield return ServeCommand.Create();
-        yield return ProjectCommand.Create();
-        yield return TaxonomyCommand.Create();
-        yield return ImportCommand.Create();
-        yield return ExportCommand.Create();
-        yield return VersionCommand.Create();
-        yield return AggregateCommand.Create();
-        yield return AgreementCommand.Create();
-        yield return LfCommand.Create();
-        yield return LabelModelCommand.Create();
-        yield return LabelErrorsCommand.Create();
-        yield return AlCommand.Create();
-        yield return AcceptanceCommand.Create();
-        yield return ModelsCommand.Create();
-        yield return TrainCommand.Create();
-        yield return PredictCommand.Create();
-        yield return AutoAcceptCommand.Create();
-        yield return QueueCommand.Create();
-    }
+    // Name first, so a run of one command builds only that one (see LabelforgeCli.BuildRoot); CommandCatalogTests
+    // checks each name against the command its factory builds.
+    private static readonly (string Name, Func<Command> Create)[] Commands =
+    [
+        ("serve", ServeCommand.Create),
+        ("project", ProjectCommand.Create),
+        ("taxonomy", TaxonomyCommand.Create),
+        ("import", ImportCommand.Create),
+        ("export", ExportCommand.Create),
+        ("about", VersionCommand.Create),
+        ("aggregate", AggregateCommand.Create),
+        ("agreement", AgreementCommand.Create),
+        ("lf", LfCommand.Create),
+        ("labelmodel", LabelModelCommand.Create),
+        ("label-errors", LabelErrorsCommand.Create),
+        ("al", AlCommand.Create),
+        ("acceptance", AcceptanceCommand.Create),
+        ("models", ModelsCommand.Create),
+        ("train", TrainCommand.Create),
+        ("predict", PredictCommand.Create),
+        ("auto-accept", AutoAcceptCommand.Create),
+        ("queue", QueueCommand.Create),
+    ];
+
+    public static IEnumerable<Command> All() => Commands.Select(c => c.Create());
+
+    /// <summary>The names, in catalog order.</summary>
+    public static IEnumerable<string> Names => Commands.Select(c => c.Name);
+
+    /// <summary>Builds the command called <paramref name="name"/>, or null when no command has that name.</summary>
+    public static Command? Create(string name) =>
+        Array.Find(Commands, c => c.Name == name) is { Create: { } create } ? create() : null;
 }

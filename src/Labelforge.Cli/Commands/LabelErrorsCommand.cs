@@ -61,12 +61,15 @@ internal static class LabelErrorsCommand
             if (parse.GetValue(project) is { } projectRef)
                 return await LabelErrorsProject.RunAsync(parse, projectRef, options, parse.GetValue(folds), parse.GetValue(seed), db, json, ct);
             var labelsPath = parse.GetValue(labels) ?? throw new CliException("give a PROJECT, or --labels and --probs files");
+            var clock = Stopwatch.StartNew();
             var givenLabels = NumericTableReader.ReadLabels(labelsPath);
             var probabilities = NumericTableReader.ReadProbabilities(parse.GetValue(probs) ?? throw new CliException("--probs is required with --labels"));
-            var (result, seconds) = Detect(givenLabels, probabilities, options, labelsPath);
+            var (result, detectSeconds) = Detect(givenLabels, probabilities, options, labelsPath);
+            // Reading both files and detecting; detect_seconds is the detection alone (what cleanlab's find_label_issues does).
+            var seconds = clock.Elapsed.TotalSeconds;
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
-                CliJson.Write(output, new LabelErrorsSummary(result.Indices.Length, result.Indices, seconds, givenLabels.Length, probabilities.ClassCount));
+                CliJson.Write(output, new LabelErrorsSummary(result.Indices.Length, result.Indices, seconds, detectSeconds, givenLabels.Length, probabilities.ClassCount));
             else
                 await WriteTableAsync(output, result.Indices, givenLabels, probabilities, options.RankBy);
             return 0;
@@ -99,5 +102,5 @@ internal static class LabelErrorsCommand
         }
     }
 
-    private sealed record LabelErrorsSummary(int Count, int[] Indices, double Seconds, int Items, int Classes);
+    private sealed record LabelErrorsSummary(int Count, int[] Indices, double Seconds, double DetectSeconds, int Items, int Classes);
 }

@@ -101,7 +101,7 @@ internal static class LfCommand
         }
         try
         {
-            return LabelingFunctionApplier.Apply(set, LfDocumentFileReader.Read(inputPath, textField), previous: previous, cancellationToken: ct);
+            return LabelingFunctionApplier.Apply(set, LfDocumentFileReader.Read(inputPath, textField, set.ReadsFields), previous: previous, cancellationToken: ct);
         }
         catch (LfInputException ex)
         {

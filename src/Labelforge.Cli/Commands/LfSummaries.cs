@@ -20,9 +20,9 @@ internal static class LfSummaries
 
     public static ApplySummary Apply(LfApplyResult result, LabelingFunctionSet set, string output, double seconds)
     {
-        var coverage = LabelingFunctionAnalysis.Analyze(result.Matrix, samples: 0).Functions;
+        var coverage = LabelingFunctionAnalysis.Coverage(result.Matrix);
         var runs = set.Functions.Select((f, j) => new FunctionRun(
-            f.Name, f.Kind, f.Fingerprint, coverage[j].Coverage, result.Faults[j], result.FirstFaults[j])).ToList();
+            f.Name, f.Kind, f.Fingerprint, coverage[j], result.Faults[j], result.FirstFaults[j])).ToList();
         return new ApplySummary(output, result.Matrix.Rows, set.Functions.Count, set.Labels, seconds, result.ApplySeconds,
             result.ReusedFunctions, result.NewItems, result.Faults.Sum(), runs);
     }

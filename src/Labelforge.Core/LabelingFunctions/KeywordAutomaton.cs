@@ -21,15 +21,16 @@ internal sealed class KeywordAutomaton
     private readonly bool _fold;
     private readonly bool _wholeWords;
     private readonly int _separatorClass;
+    // The class of each ASCII character; in whole-word mode every ASCII non-word character has the separator's class.
     private readonly int[] _asciiClass = new int[128];
-    // Whole-word scans: the class of an ASCII word character, -1 for an ASCII separator (one lookup per character).
-    private readonly int[] _asciiWordClass = new int[128];
     private readonly Dictionary<char, int> _otherClass = [];
-    private readonly int _width;
+    // Transitions, premultiplied: _next[s + class] is the next state s', itself a row offset (state number << _shift),
+    // so a step is one load; states that emit come last, so "does it emit" is s' >= _firstEmitting.
+    private readonly int _shift;
     private readonly int[] _next;
+    private readonly int _start;
+    private readonly int _firstEmitting;
     private readonly int[][] _output;
-    // Most states emit nothing; one byte per state keeps the per-character check off the jagged output array.
-    private readonly bool[] _emits;
 
     /// <summary>
     /// Builds the automaton for non-empty <paramref name="patterns"/> (keyword id, text); <paramref name="fold"/>
@@ -44,30 +45,23 @@ internal sealed class KeywordAutomaton
         foreach (var c in folded.SelectMany(p => p.Text).Distinct())
             AddClass(c, ++classes);
         _separatorClass = wholeWords ? _asciiClass[Separator] : 0;
-        _width = classes + 1;
-        var children = new List<Dictionary<int, int>> { new() };
-        var own = new List<List<int>> { new() };
-        foreach (var (id, text) in folded)
+        if (wholeWords)
         {
-            var state = 0;
-            foreach (var c in text)
+            for (var c = 0; c < 128; c++)
             {
-                var cls = Class(c);
-                if (!children[state].TryGetValue(cls, out var next))
-                {
-                    next = children.Count;
-                    children[state][cls] = next;
-                    children.Add([]);
-                    own.Add([]);
-                }
-                state = next;
+                if (!KeywordText.IsWordChar((char)c))
+                    _asciiClass[c] = _separatorClass;
             }
-            own[state].Add(id);
         }
-        (_next, _output) = Compile(children, own, _width);
-        _emits = [.. _output.Select(o => o.Length > 0)];
-        for (var c = 0; c < 128; c++)
-            _asciiWordClass[c] = KeywordText.IsWordChar((char)c) ? _asciiClass[c] : -1;
+        _shift = 1;
+        while ((1 << _shift) < classes + 1)
+            _shift++;
+        var (children, own, incoming) = Trie(folded);
+        var (next, output) = Compile(children, own, 1 << _shift);
+        if (wholeWords)
+            CollapseSeparatorRuns(next, incoming, 1 << _shift);
+        (_next, _output, _firstEmitting) = EmittingLast(next, output, _shift);
+        _start = wholeWords ? _next[_separatorClass] : 0;
     }
 
     /// <summary>A whole-word keyword as the automaton reads it (" tok1 tok2 "), or null when it holds no token.</summary>
@@ -78,71 +72,45 @@ internal sealed class KeywordAutomaton
     }
 
     /// <summary>Calls <paramref name="found"/>.Mark for every keyword that occurs in <paramref name="text"/> (repeats allowed).</summary>
-    // The scans are the inner loop of a whole `lf apply` run, which is often one short process: compiled optimized at
-    // once rather than as tier-0 code until the tiered JIT catches up.
+    // The scan is the inner loop of a whole `lf apply` run, which is often one short process: compiled optimized at
+    // once rather than as tier-0 code until the tiered JIT catches up. Fields are copied to locals so the JIT keeps
+    // them in registers across the Emit calls.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan(string text, KeywordScratch found)
     {
-        if (_wholeWords)
-        {
-            ScanWords(text, found);
-            return;
-        }
-        // Fields copied to locals: the JIT cannot keep them in registers across the Emit calls otherwise.
-        var (next, width, emits, ascii) = (_next, _width, _emits, _asciiClass);
-        var state = 0;
+        var (next, ascii, firstEmitting) = (_next, _asciiClass, _firstEmitting);
+        // Whole-word mode reads a separator before the first character and after the last one.
+        var state = _start;
+        if (state >= firstEmitting)
+            Emit(state, found);
         foreach (var c in text)
         {
-            state = next[(state * width) + (c < ascii.Length ? ascii[c] : OtherClass(c))];
-            if (emits[state])
+            state = next[state + (c < 128 ? ascii[c] : OtherClass(c))];
+            if (state >= firstEmitting)
+                Emit(state, found);
+        }
+        if (_wholeWords)
+        {
+            state = next[state + _separatorClass];
+            if (state >= firstEmitting)
                 Emit(state, found);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanWords(string text, KeywordScratch found)
-    {
-        var (next, width, emits, ascii, separator) = (_next, _width, _emits, _asciiWordClass, _separatorClass);
-        var state = Step(0, separator, found);
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var cls = c < ascii.Length ? ascii[c] : KeywordText.IsWordChar(c) ? OtherClass(c) : -1;
-            if (cls < 0)
-            {
-                if (!inWord)
-                    continue;
-                cls = separator;
-                inWord = false;
-            }
-            else
-            {
-                inWord = true;
-            }
-            state = next[(state * width) + cls];
-            if (emits[state])
-                Emit(state, found);
-        }
-        if (inWord)
-            Step(state, separator, found);
-    }
-
-    private int Step(int state, int cls, KeywordScratch found)
-    {
-        state = _next[(state * _width) + cls];
-        if (_emits[state])
-            Emit(state, found);
-        return state;
-    }
-
     private void Emit(int state, KeywordScratch found)
     {
-        foreach (var id in _output[state])
+        foreach (var id in _output[state >> _shift])
             found.Mark(id);
     }
 
-    private int OtherClass(char c) =>
-        _otherClass.Count == 0 ? 0 : _otherClass.GetValueOrDefault(_fold ? KeywordText.Fold(c) : c);
+    /// <summary>The class of a non-ASCII character: in whole-word mode a non-word character reads as the separator.</summary>
+    private int OtherClass(char c)
+    {
+        if (_wholeWords && !KeywordText.IsWordChar(c))
+            return _separatorClass;
+        return _otherClass.Count == 0 ? 0 : _otherClass.GetValueOrDefault(_fold ? KeywordText.Fold(c) : c);
+    }
 
     private void AddClass(char c, int cls)
     {
@@ -158,6 +126,33 @@ internal sealed class KeywordAutomaton
     }
 
     private int Class(char c) => c < 128 ? _asciiClass[c] : _otherClass[c];
+
+    /// <summary>The trie of the patterns: children per state by class, the keywords ending at each state, and the class of the edge into it.</summary>
+    private (List<Dictionary<int, int>> Children, List<List<int>> Own, List<int> Incoming) Trie(List<(int Id, string Text)> patterns)
+    {
+        var children = new List<Dictionary<int, int>> { new() };
+        var own = new List<List<int>> { new() };
+        var incoming = new List<int> { -1 };
+        foreach (var (id, text) in patterns)
+        {
+            var state = 0;
+            foreach (var c in text)
+            {
+                var cls = Class(c);
+                if (!children[state].TryGetValue(cls, out var next))
+                {
+                    next = children.Count;
+                    children[state][cls] = next;
+                    children.Add([]);
+                    own.Add([]);
+                    incoming.Add(cls);
+                }
+                state = next;
+            }
+            own[state].Add(id);
+        }
+        return (children, own, incoming);
+    }
 
     /// <summary>Breadth-first over the trie: each state's transitions fall back to its suffix state's, outputs merge.</summary>
     private static (int[] Next, int[][] Output) Compile(List<Dictionary<int, int>> children, List<List<int>> own, int width)
@@ -192,5 +187,44 @@ internal sealed class KeywordAutomaton
             }
         }
         return (next, output);
+    }
+
+    /// <summary>
+    /// Whole-word mode: a separator after a separator leaves the state as it is, so a run of non-word characters reads
+    /// as the one separator the patterns hold. Exact: patterns never hold two separators in a row, so in the collapsed
+    /// reading no such transition is taken, and the state after a separator always entered through one (every pattern
+    /// starts with one, so the longest matching suffix is never the root). Done after <see cref="Compile"/>, whose
+    /// fallbacks must see the plain automaton.
+    /// </summary>
+    private void CollapseSeparatorRuns(int[] next, List<int> incoming, int width)
+    {
+        for (var state = 0; state < incoming.Count; state++)
+        {
+            if (incoming[state] == _separatorClass)
+                next[(state * width) + _separatorClass] = state;
+        }
+    }
+
+    /// <summary>Renumbers the states so those with output come last, and premultiplies every target by the row width.</summary>
+    private static (int[] Next, int[][] Output, int FirstEmitting) EmittingLast(int[] next, int[][] output, int shift)
+    {
+        var states = output.Length;
+        var width = 1 << shift;
+        // The root keeps number 0 (scans start there) unless it emits itself, which no non-empty pattern makes it do.
+        var order = Enumerable.Range(0, states).OrderBy(s => output[s].Length > 0 ? 1 : 0).ThenBy(s => s).ToArray();
+        var number = new int[states];
+        for (var i = 0; i < states; i++)
+            number[order[i]] = i;
+        var renumbered = new int[next.Length];
+        var outputs = new int[states][];
+        for (var i = 0; i < states; i++)
+        {
+            var old = order[i];
+            outputs[i] = output[old];
+            for (var cls = 0; cls < width; cls++)
+                renumbered[(i << shift) + cls] = number[next[(old << shift) + cls]] << shift;
+        }
+        var firstEmitting = Array.FindIndex(order, s => output[s].Length > 0);
+        return (renumbered, outputs, (firstEmitting < 0 ? states : firstEmitting) << shift);
     }
 }

@@ -33,6 +33,8 @@ public sealed class KeywordFunction : LabelingFunction
 
     public bool CaseSensitive { get; }
 
+    public override bool ReadsFields => false;
+
     public override int Apply(LfDocument document)
     {
         Span<int> votes = stackalloc int[1];

@@ -77,6 +77,7 @@ public sealed class KeywordIndex
             row[columns[f]] = (short)(Fires(f, scratch) ? _functions[f].Label : LabelIndex.Abstain);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Find(string text, KeywordScratch scratch)
     {
         scratch.Begin();
@@ -90,6 +91,7 @@ public sealed class KeywordIndex
     /// Any: some keyword was found. All: every keyword was found; a whole-word function whose keywords hold no
     /// token never fires, while substring mode follows <c>string.Contains</c> (the empty keyword is everywhere).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Fires(int f, KeywordScratch scratch)
     {
         var hits = scratch.Hits(f);

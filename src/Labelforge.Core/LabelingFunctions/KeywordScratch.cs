@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
@@ -21,6 +23,7 @@ internal sealed class KeywordScratch
     }
 
     /// <summary>Starts a document: a new stamp invalidates every mark of the previous one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin()
     {
         if (++_stamp == int.MaxValue)
@@ -32,6 +35,7 @@ internal sealed class KeywordScratch
     }
 
     /// <summary>Records that keyword <paramref name="id"/> occurs (again) in the current document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Mark(int id)
     {
         if (_keywordStamp[id] == _stamp)
@@ -47,5 +51,6 @@ internal sealed class KeywordScratch
     }
 
     /// <summary>Distinct keywords of function <paramref name="f"/> found in the current document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Hits(int f) => _functionStamp[f] == _stamp ? _functionHits[f] : 0;
 }

@@ -22,6 +22,12 @@ public abstract class LabelingFunction
     /// <summary>Hex SHA-256 of the definition (kind, settings, label and the content of referenced files).</summary>
     public string Fingerprint { get; }
 
+    /// <summary>
+    /// Whether the function may read more than <see cref="LfDocument.Text"/> (fields, annotations); readers of plain
+    /// files then skip building fields for sets whose functions read the text alone.
+    /// </summary>
+    public virtual bool ReadsFields => true;
+
     /// <summary>The vote for <paramref name="document"/>; may throw (the applier turns that into a fault).</summary>
     public abstract int Apply(LfDocument document);
 }

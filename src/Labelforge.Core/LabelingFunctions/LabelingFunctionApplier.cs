@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
 
@@ -38,16 +39,7 @@ public static class LabelingFunctionApplier
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
             Parallel.ForEach(Partitioner.Create(0, chunk.Length, 1024), parallel, () => (changed.NewScratch(), everything.NewScratch()), (range, _, scratch) =>
             {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    var row = start + i;
-                    var span = cells.AsSpan(i * m, m);
-                    if (row < oldRows)
-                        CopyReused(previous!.Matrix, row, reuse, span);
-                    var (plan, keywords) = row < oldRows ? (changed, scratch.Item1) : (everything, scratch.Item2);
-                    if (!plan.IsEmpty)
-                        plan.Run(chunk[i], row, span, keywords, faults);
-                }
+                ApplyRange(chunk, range, start, cells, m, previous, reuse, changed, everything, scratch, faults);
                 return scratch;
             }, _ => { });
             applying += Stopwatch.GetTimestamp() - began;
@@ -57,6 +49,26 @@ public static class LabelingFunctionApplier
         var matrix = new LabelMatrix(rows, m, Concat(chunks, rows * m));
         return new LfApplyResult(matrix, set.Names, set.Fingerprints, faults.Counts, faults.First,
             reuse.Count(r => r >= 0), Math.Max(0, rows - oldRows), (double)applying / Stopwatch.Frequency);
+    }
+
+    /// <summary>Writes rows <paramref name="range"/> of a chunk starting at row <paramref name="start"/>: reused columns copied, the planned ones run.</summary>
+    // The per-row loop of a whole `lf apply` process: compiled optimized at once (see LfApplyPlan.Run).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ApplyRange(
+        LfDocument[] chunk, Tuple<int, int> range, int start, short[] cells, int m, LfPreviousResult? previous, int[] reuse,
+        LfApplyPlan changed, LfApplyPlan everything, (KeywordScratch? Changed, KeywordScratch? Everything) scratch, LfFaultLog faults)
+    {
+        var oldRows = previous?.Matrix.Rows ?? 0;
+        for (var i = range.Item1; i < range.Item2; i++)
+        {
+            var row = start + i;
+            var span = cells.AsSpan(i * m, m);
+            if (row < oldRows)
+                CopyReused(previous!.Matrix, row, reuse, span);
+            var (plan, keywords) = row < oldRows ? (changed, scratch.Changed) : (everything, scratch.Everything);
+            if (!plan.IsEmpty)
+                plan.Run(chunk[i], row, span, keywords, faults);
+        }
     }
 
     /// <summary>For each function, the previous column with the same fingerprint, or -1.</summary>

@@ -16,6 +16,9 @@ public sealed class LabelingFunctionSet
 
     public IReadOnlyList<LabelingFunction> Functions { get; }
 
+    /// <summary>Whether some function reads more than the text (see <see cref="LabelingFunction.ReadsFields"/>).</summary>
+    public bool ReadsFields => Functions.Any(f => f.ReadsFields);
+
     public IReadOnlyList<string> Names => [.. Functions.Select(f => f.Name)];
 
     public IReadOnlyList<string> Fingerprints => [.. Functions.Select(f => f.Fingerprint)];

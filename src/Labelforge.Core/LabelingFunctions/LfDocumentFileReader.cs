@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -10,40 +11,52 @@ namespace Labelforge.Core.LabelingFunctions;
 /// </summary>
 public static class LfDocumentFileReader
 {
-    public static IEnumerable<LfDocument> Read(string path, string textField)
+    /// <param name="path">A .csv (header row) or .jsonl file.</param>
+    /// <param name="textField">The column or property holding the text.</param>
+    /// <param name="withFields">
+    /// Whether documents carry their fields; false when no function reads them (keyword and regex functions read the
+    /// text alone), so a CSV row costs one string.
+    /// </param>
+    public static IEnumerable<LfDocument> Read(string path, string textField, bool withFields = true)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
-            ".csv" => ReadCsv(path, textField),
+            ".csv" => ReadCsv(path, textField, withFields),
             ".jsonl" or ".ndjson" => ReadJsonLines(path, textField),
             _ => throw new LfInputException(path, 0, $"unsupported input '{extension}'; use .csv (with a header row) or .jsonl"),
         };
     }
 
-    private static IEnumerable<LfDocument> ReadCsv(string path, string textField)
+    private static IEnumerable<LfDocument> ReadCsv(string path, string textField, bool withFields)
     {
-        using var reader = new StreamReader(path);
-        string[]? header = null;
-        var textColumn = -1;
-        foreach (var (line, fields) in CsvRecordReader.Read(reader))
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var csv = new CsvRecordReader(reader);
+        if (!csv.ReadRecord())
+            yield break;
+        var header = new string[csv.FieldCount];
+        for (var c = 0; c < header.Length; c++)
+            header[c] = csv.FieldString(c).Trim('\uFEFF');
+        var textColumn = Array.IndexOf(header, textField);
+        if (textColumn < 0)
+            throw new LfInputException(path, csv.Line, $"no column '{textField}' in the header ({string.Join(", ", header)}); pass --text-field");
+        while (csv.ReadRecord())
         {
-            if (header is null)
+            if (csv.FieldCount != header.Length)
+                throw new LfInputException(path, csv.Line, $"row has {csv.FieldCount} fields, the header {header.Length}; quote fields that contain commas");
+            if (!withFields)
             {
-                header = [.. fields.Select(f => f.Trim('\uFEFF'))];
-                textColumn = Array.IndexOf(header, textField);
-                if (textColumn < 0)
-                    throw new LfInputException(path, line, $"no column '{textField}' in the header ({string.Join(", ", header)}); pass --text-field");
+                yield return new LfDocument(csv.FieldString(textColumn));
                 continue;
             }
-            if (fields.Count != header.Length)
-                throw new LfInputException(path, line, $"row has {fields.Count} fields, the header {header.Length}; quote fields that contain commas");
-            var columns = header;
-            yield return new LfDocument(fields[textColumn], () => Fields(columns, fields));
+            var fields = new string[header.Length];
+            for (var c = 0; c < fields.Length; c++)
+                fields[c] = csv.FieldString(c);
+            yield return new LfDocument(fields[textColumn], () => Fields(header, fields));
         }
     }
 
-    private static JsonElement Fields(string[] header, List<string> fields)
+    private static JsonElement Fields(string[] header, string[] fields)
     {
         var json = new JsonObject();
         for (var c = 0; c < header.Length; c++)

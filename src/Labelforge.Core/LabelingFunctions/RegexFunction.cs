@@ -10,6 +10,8 @@ public sealed class RegexFunction(string name, Regex pattern, int label, string 
 
     public int Label { get; } = label;
 
+    public override bool ReadsFields => false;
+
     public override int Apply(LfDocument document) =>
         Pattern.IsMatch(document.Text) ? Label : Engine.LabelIndex.Abstain;
 }

@@ -80,6 +80,7 @@ public sealed class ConfidentJoint
     }
 
     /// <summary>The class an item is confidently in, or -1 when it passes no threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int ConfidentClass(ReadOnlySpan<float> row, double[] thresholds)
     {
         var passing = 0;

@@ -8,7 +8,7 @@ namespace Labelforge.Engine.LabelErrors;
 /// The confident joint C[ỹ][y*] estimates how many items with given label ỹ truly belong to y*; a filter
 /// (<see cref="LabelErrorFilter"/>) turns it into flagged items, keeping only those whose argmax prediction
 /// differs from the given label, ranked by <see cref="LabelQuality"/> (lowest first).
-/// Runs in O(n k) plus partial selections; no full sort of the n items. Its loops run once per call, usually once per
+/// Runs in O(n k) plus partial selections; no full sort of the n items, one thread. Its loops run once per call, usually once per
 /// process (`labelforge label-errors`), so they are compiled optimized at once
 /// (<see cref="MethodImplOptions.AggressiveOptimization"/>) instead of starting as unoptimized tier-0 code.
 /// </summary>
@@ -59,14 +59,14 @@ public static class LabelErrorDetector
         var flagged = new bool[labels.Length];
         var noiseRate = filter != LabelErrorFilter.PruneByClass ? new bool[labels.Length] : null;
         var lowSelf = filter != LabelErrorFilter.PruneByNoiseRate ? new bool[labels.Length] : null;
-        // Classes touch disjoint rows of the masks, so they run in parallel with a deterministic result.
-        Parallel.For(0, byClass.Length, given =>
+        // One thread: a class is a few hundred microseconds of work, less than starting pool threads in a new process.
+        for (var given = 0; given < byClass.Length; given++)
         {
             if (noiseRate is not null)
                 MarkByNoiseRate(byClass[given], given, probabilities, pruneCounts, noiseRate);
             if (lowSelf is not null)
                 MarkByClass(byClass[given], given, probabilities, labelCounts[given] - pruneCounts[given, given], lowSelf);
-        });
+        }
         for (var i = 0; i < flagged.Length; i++)
             flagged[i] = (noiseRate?[i] ?? true) && (lowSelf?[i] ?? true);
         return flagged;
@@ -86,13 +86,16 @@ public static class LabelErrorDetector
             if (j != given && pruneCounts[j, given] > 0)
                 heaps[j] = new BoundedHeap(Math.Min(pruneCounts[j, given], members.Length));
         }
+        // Only the classes with something to prune, as parallel arrays the row loop walks.
+        var active = Enumerable.Range(0, k).Where(j => heaps[j] is not null).ToArray();
+        var activeHeaps = Array.ConvertAll(active, j => heaps[j]!);
         var values = probabilities.Values;
         foreach (var row in members)
         {
             var offset = row * k;
             double self = values[offset + given];
-            for (var j = 0; j < k; j++)
-                heaps[j]?.Offer(row, values[offset + j] - self);
+            for (var a = 0; a < active.Length; a++)
+                activeHeaps[a].Offer(row, values[offset + active[a]] - self);
         }
         foreach (var heap in heaps)
         {

@@ -20,6 +20,23 @@ public static class LabelingFunctionAnalysis
         return acc.Summarize(matrix.Rows);
     }
 
+    /// <summary>
+    /// Coverage of each column alone (the fraction of rows where it votes), as <see cref="Analyze"/> reports it, in one
+    /// pass without the overlap, conflict and polarity bookkeeping (what `lf apply` prints after every run).
+    /// </summary>
+    public static double[] Coverage(LabelMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var fires = new long[matrix.Columns];
+        for (var i = 0; i < matrix.Rows; i++)
+        {
+            var row = matrix.Row(i);
+            for (var j = 0; j < row.Length; j++)
+                fires[j] += row[j] != LabelIndex.Abstain ? 1 : 0;
+        }
+        return Array.ConvertAll(fires, f => matrix.Rows == 0 ? 0 : f / (double)matrix.Rows);
+    }
+
     private sealed class Accumulator(int m, int samples)
     {
         private readonly int[] _fires = new int[m];

@@ -15,7 +15,7 @@ public class KeywordIndexReferenceTests
         "STRASSE", "café", "CAFÉ", "ıi", "İstanbul", "ſun", "sun", "Kelvin", "\u212Aelvin", "x2", "2x", "a", "b",
     ];
 
-    private static readonly string[] Separators = [" ", " ", ", ", "! ", "-", "'", "...", "\n", "  "];
+    private static readonly string[] Separators = [" ", " ", ", ", "! ", "-", "'", "...", "\n", "  ", "\u00A0", " \u2014 "];
 
     public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6];
 

@@ -31,6 +31,16 @@ public class LabelingFunctionAnalysisTests
     }
 
     [Fact]
+    public void Coverage_alone_equals_the_analysis_coverage()
+    {
+        Assert.Equal([3 / 5.0, 3 / 5.0, 1 / 5.0], LabelingFunctionAnalysis.Coverage(Matrix));
+        Assert.Equal(
+            LabelingFunctionAnalysis.Analyze(Matrix).Functions.Select(f => f.Coverage),
+            LabelingFunctionAnalysis.Coverage(Matrix));
+        Assert.Equal([0.0, 0.0], LabelingFunctionAnalysis.Coverage(new LabelMatrix(0, 2)));
+    }
+
+    [Fact]
     public void Accuracy_skips_unknown_gold_and_samples_name_rows()
     {
         var summary = LabelingFunctionAnalysis.Analyze(Matrix, [0, 1, LabelIndex.Abstain, 0, 1], samples: 2);
