@@ -101,7 +101,8 @@ internal static class LfCommand
         }
         try
         {
-            return LabelingFunctionApplier.Apply(set, LfDocumentFileReader.Read(inputPath, textField, set.ReadsFields), previous: previous, cancellationToken: ct);
+            return LabelingFunctionApplier.Apply(set, LfDocumentFileReader.Read(inputPath, textField, set.ReadsFields),
+                new LfApplyOptions { ReadAhead = true }, previous, ct);
         }
         catch (LfInputException ex)
         {

@@ -29,7 +29,8 @@ public static class LabelingFunctionApplier
         var rows = 0;
         // Time in the functions alone, apart from producing the documents (reading a file, a database page).
         var applying = 0L;
-        foreach (var chunk in documents.Chunk(options.ChunkSize))
+        var source = documents.Chunk(options.ChunkSize);
+        foreach (var chunk in options.ReadAhead ? ReadAhead(source) : source)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var cells = new short[chunk.Length * m];
@@ -68,6 +69,36 @@ public static class LabelingFunctionApplier
             var (plan, keywords) = row < oldRows ? (changed, scratch.Changed) : (everything, scratch.Everything);
             if (!plan.IsEmpty)
                 plan.Run(chunk[i], row, span, keywords, faults);
+        }
+    }
+
+    /// <summary>The items of <paramref name="source"/>, each next one read on a pool thread while the caller works on the current one.</summary>
+    private static IEnumerable<T> ReadAhead<T>(IEnumerable<T> source)
+    {
+        var items = source.GetEnumerator();
+        var next = Task.Run(items.MoveNext);
+        try
+        {
+            // GetResult rethrows a reader's own exception (a file error stays an LfInputException).
+            while (next.GetAwaiter().GetResult())
+            {
+                var current = items.Current;
+                next = Task.Run(items.MoveNext);
+                yield return current;
+            }
+        }
+        finally
+        {
+            // The caller may stop early (cancellation): the pending read ends before the source is disposed.
+            try
+            {
+                next.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already thrown to the caller above, or of no interest once the caller stopped.
+            }
+            items.Dispose();
         }
     }
 

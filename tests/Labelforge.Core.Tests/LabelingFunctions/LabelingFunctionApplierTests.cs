@@ -32,6 +32,26 @@ public class LabelingFunctionApplierTests
     }
 
     [Fact]
+    public void Reading_ahead_gives_the_same_matrix_and_the_reader_s_own_error()
+    {
+        var set = Set(Two);
+        var ct = TestContext.Current.CancellationToken;
+        var plain = LabelingFunctionApplier.Apply(set, Docs(1000), new LfApplyOptions { ChunkSize = 97 }, cancellationToken: ct);
+        var ahead = LabelingFunctionApplier.Apply(set, Docs(1000), new LfApplyOptions { ChunkSize = 97, ReadAhead = true }, cancellationToken: ct);
+        Assert.Equal(plain.Matrix.Cells, ahead.Matrix.Cells);
+
+        static IEnumerable<LfDocument> Broken()
+        {
+            foreach (var doc in Docs(300))
+                yield return doc;
+            throw new LfInputException("docs.csv", 301, "bad row");
+        }
+        var error = Assert.Throws<LfInputException>(() =>
+            LabelingFunctionApplier.Apply(set, Broken(), new LfApplyOptions { ChunkSize = 97, ReadAhead = true }, cancellationToken: ct));
+        Assert.Equal(301, error.Line);
+    }
+
+    [Fact]
     public void A_throwing_function_abstains_and_counts_faults_while_the_run_goes_on()
     {
         var set = new LabelingFunctionSet(["ham", "spam"],
