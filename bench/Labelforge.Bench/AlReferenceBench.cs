@@ -36,8 +36,15 @@ internal static class AlReferenceBench
             Console.WriteLine($"### {set}: our strategies on the same split and initial samples (mean of seeds 0-2)");
             var series = Compare(reference, data);
             Directory.CreateDirectory(DocsImages);
+            var what = data.ClassNames.Length > 2 ? "least confidence and margin" : "least confidence (= margin, 2 classes)";
             await File.WriteAllTextAsync(Path.Combine(DocsImages, $"al-reference-{set}.svg"),
-                SvgLineChart.Render($"{set}: Labelforge vs small-text 1.4.1 (mean of seeds 0-2)", "labeled items", "test macro-F1", series));
+                SvgLineChart.Render($"{set}: Labelforge vs small-text 1.4.1, {what}, mean of seeds 0-2", "labeled items", "test macro-F1", series));
+            // The first 400 labels, where the curves part.
+            var early = series.Select(x => (x.Item1, (IReadOnlyList<(double, double)>)(x.Item2.Count == 2
+                ? [.. x.Item2.Select(p => (Math.Min(p.Item1, 400), p.Item2))]
+                : [.. x.Item2.Where(p => p.Item1 <= 400)]))).ToList();
+            await File.WriteAllTextAsync(Path.Combine(DocsImages, $"al-reference-{set}-early.svg"),
+                SvgLineChart.Render($"{set}: the first 400 labels, mean of seeds 0-2", "labeled items", "test macro-F1", early));
             Console.WriteLine();
         }
         if (Environment.GetEnvironmentVariable("AL_ROUND") != "0")
@@ -86,24 +93,30 @@ internal static class AlReferenceBench
         foreach (var (peerName, strategy) in Pairs)
         {
             var peer = reference.Strategies[peerName];
-            var name = strategy == QueryStrategy.Margin ? "margin" : "least conf.";
+            // Two classes: margin ranks as least confidence does, so the plot shows least confidence only.
+            var plot = strategy == QueryStrategy.LeastConfidence || data.ClassNames.Length > 2;
+            var name = strategy == QueryStrategy.Margin ? " margin" : "";
             // Our default model, then (least confidence only) the peer's model definition in our loop.
             var models = strategy == QueryStrategy.LeastConfidence
                 ? new[] { ("", SoftmaxRegressionOptions.ActiveLearning), (", peer's model", new SoftmaxRegressionOptions()) }
                 : [("", SoftmaxRegressionOptions.ActiveLearning)];
             foreach (var (suffix, model) in models)
             {
-                var mean = CompareRow(reference, data, peer, strategy, model, suffix);
-                series.Add(($"ours {name}{suffix}", [.. peer.Labels.Select((l, r) => ((double)l, mean[r]))]));
+                var (mean, ownFull) = CompareRow(reference, data, peer, strategy, model, suffix);
+                if (plot)
+                    series.Add(($"ours{name}{suffix}", [.. peer.Labels.Select((l, r) => ((double)l, mean[r]))]));
+                if (plot && suffix.Length == 0 && strategy == QueryStrategy.LeastConfidence)
+                    series.Add(("95%: ours", [(0, 0.95 * ownFull), (1500, 0.95 * ownFull)]));
             }
-            series.Add(($"small-text {name}", [.. peer.Labels.Select((l, r) => ((double)l, peer.MeanMacroF1[r]))]));
+            if (plot)
+                series.Add(($"small-text{name}", [.. peer.Labels.Select((l, r) => ((double)l, peer.MeanMacroF1[r]))]));
         }
         var full = reference.FullPoolMacroF1;
-        series.Add(("95% of small-text's full pool", [(0, 0.95 * full), (1500, 0.95 * full)]));
+        series.Add(("95%: small-text", [(0, 0.95 * full), (1500, 0.95 * full)]));
         return series;
     }
 
-    private static double[] CompareRow(ReferenceCurves reference, LabeledText data, ReferenceStrategy peer, QueryStrategy strategy, SoftmaxRegressionOptions model, string suffix)
+    private static (double[] Mean, double OwnFull) CompareRow(ReferenceCurves reference, LabeledText data, ReferenceStrategy peer, QueryStrategy strategy, SoftmaxRegressionOptions model, string suffix)
     {
         var runs = peer.Seeds.Select(seed => ActiveLearningSimulation.Run(data.Texts, data.Labels, data.ClassNames.Length, new SimulationOptions
         {
@@ -118,7 +131,7 @@ internal static class AlReferenceBench
         var peer95 = peer.Seeds.Select(seed => FirstReach(peer.Labels, seed.MacroF1, 0.95 * reference.FullPoolMacroF1)).ToList();
         Console.WriteLine($"| {strategy}{suffix} vs {peer.Name} | {string.Join(" | ", cells)} | {diffs.Min():+0.000;-0.000} / {diffs.Average():+0.000;-0.000} | {Reach(ours95)}; {Reach(peer95)} | {Reach(atPeerMark)} | {runs.Average(x => x.MeanRoundSeconds):F3} s |");
         Console.WriteLine($"<!-- {strategy}{suffix}: own full pool macro-F1 {runs[0].FullData.MacroF1:F4} (small-text {reference.FullPoolMacroF1:F4}) -->");
-        return mean;
+        return (mean, runs[0].FullData.MacroF1);
     }
 
     /// <summary>Margin from 20 to 1,500 labels on 6,000 pool items (the first 6,000 of the emotion pool), 6 classes.</summary>
