@@ -15,6 +15,15 @@ internal static class BenchData
     public static LabeledText SpamAssassin() =>
         LabeledTextReader.Read(Path.Combine(Datasets, "spam-assassin", "spam_assassin.jsonl.gz"), null, "text", "label");
 
+    /// <summary>The five UCI YouTube Spam Collection comment files together (CONTENT, CLASS 0 = ham, 1 = spam), in file order.</summary>
+    public static LabeledText YouTubeSpam()
+    {
+        var files = Directory.GetFiles(Path.Combine(Datasets, "youtube-spam", "uci-raw"), "*.csv").Order(StringComparer.Ordinal)
+            .Select(f => LabeledTextReader.Read(f, "csv", "CONTENT", "CLASS")).ToList();
+        string[] names = ["0", "1"];
+        return new LabeledText([.. files.SelectMany(f => f.Texts)], [.. files.SelectMany(f => f.Labels.Select(y => Array.IndexOf(names, f.ClassNames[y])))], names);
+    }
+
     /// <summary>CARER emotion train split as the reference curves use it: emotion.tsv, label (0-5) TAB text, no header.</summary>
     public static LabeledText Emotion()
     {

@@ -20,6 +20,8 @@ internal static class BenchRunner
         ["al-queue"] = AlQueueBench.RunAsync,
         ["process"] = ProcessBench.RunAsync,
         ["al-reference"] = AlReferenceBench.RunAsync,
+        ["al-query-diagnosis"] = AlQueryDiagnosis.RunAsync,
+        ["al-seeds"] = AlSeedsBench.RunAsync,
         ["scale"] = ScaleBench.RunAsync,
     };
 

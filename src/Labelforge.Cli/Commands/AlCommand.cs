@@ -5,6 +5,7 @@ using Labelforge.Cli.Input;
 using Labelforge.Cli.Output;
 using Labelforge.Engine.ActiveLearning;
 using Labelforge.Training.ActiveLearning;
+using Labelforge.Training.Fast;
 
 namespace Labelforge.Cli.Commands;
 
@@ -42,12 +43,14 @@ internal static class AlCommand
         var testFraction = new Option<double>("--test-fraction") { Description = "Held-out share for scoring.", DefaultValueFactory = _ => 0.2 };
         var split = new Option<string?>("--split") { Description = "JSON file with 'pool' and 'test' arrays of 0-based data rows: use that split instead of a stratified --test-fraction one." };
         var initItems = new Option<string?>("--init-items") { Description = "Comma-separated 0-based data rows (pool items) to label first, instead of --init random ones; needs --split." };
+        var classWeights = new Option<string>("--class-weights") { Description = "balanced: each class weighs the same in the model's loss (default, the queue's model); none: every label once (scikit-learn's LogisticRegression default, small-text's model).", DefaultValueFactory = _ => "balanced" };
+        classWeights.AcceptOnlyFromAmong("balanced", "none");
         var plot = new Option<string?>("--plot") { Description = "Write the learning curve as an SVG line chart to this path." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var command = new Command("simulate", "Simulate active learning on fully labeled data and report the learning curve.")
         {
-            input, format, textField, labelField, strategy, init, batch, budget, testFraction, split, initItems, plot, seed, json,
+            input, format, textField, labelField, strategy, init, batch, budget, testFraction, split, initItems, classWeights, plot, seed, json,
         };
         command.SetHandler(async (parse, ct) =>
         {
@@ -61,6 +64,7 @@ internal static class AlCommand
                 Budget = Positive(parse.GetValue(budget), "--budget"),
                 TestFraction = parse.GetValue(testFraction) is > 0 and < 1 and var f ? f : throw new CliException("--test-fraction must be between 0 and 1"),
                 Seed = parse.GetValue(seed),
+                Model = parse.GetValue(classWeights) == "none" ? new SoftmaxRegressionOptions() : SoftmaxRegressionOptions.ActiveLearning,
             };
             var data = LabeledTextReader.Read(parse.GetValue(input)!, parse.GetValue(format), parse.GetValue(textField)!, parse.GetValue(labelField)!);
             if (data.ClassNames.Length < 2)

@@ -27,8 +27,11 @@ public sealed record SimulationOptions
     /// <summary>Dimension of the signed-hash sketch of the TF-IDF vectors the diversity strategies compare. Default 64.</summary>
     public int SketchDimension { get; init; } = 64;
 
-    /// <summary>The model retrained after every batch. Default: C = 1, L-BFGS to a gradient of 1e-4 (scikit-learn's).</summary>
-    public SoftmaxRegressionOptions Model { get; init; } = new();
+    /// <summary>
+    /// The model retrained after every batch. Default <see cref="SoftmaxRegressionOptions.ActiveLearning"/> (C = 1, balanced
+    /// class weights, L-BFGS to a gradient of 1e-4), the model the active-learning queue retrains.
+    /// </summary>
+    public SoftmaxRegressionOptions Model { get; init; } = SoftmaxRegressionOptions.ActiveLearning;
 
     /// <summary>Minimum document frequency of a vocabulary term. Default 2.</summary>
     public int MinDf { get; init; } = 2;

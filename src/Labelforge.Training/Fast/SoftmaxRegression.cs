@@ -5,7 +5,9 @@ namespace Labelforge.Training.Fast;
 /// minimise Σᵢ wᵢ·(-ln pᵢ(yᵢ)) + ‖W‖² / (2C), p = softmax(Wᵀx + b), unpenalised intercepts, fitted to convergence by
 /// L-BFGS (<see cref="Lbfgs"/>) from zero; two classes are the binary logistic regression (see
 /// <see cref="SoftmaxObjective"/>). With C fixed the penalty's weight relative to the data falls as labels grow,
-/// so a model on 20 labels stays cautious and one on thousands follows its data. Deterministic; tens of milliseconds
+/// so a model on 20 labels stays cautious and one on thousands follows its data. With
+/// <see cref="ClassWeighting.Balanced"/> the row weights are scikit-learn's <c>class_weight='balanced'</c> (times any given
+/// weights), which active learning uses (<see cref="SoftmaxRegressionOptions.ActiveLearning"/>). Deterministic; tens of milliseconds
 /// for a thousand short texts, which an active-learning loop needs after every batch.
 /// </summary>
 public sealed class SoftmaxRegression
@@ -48,10 +50,25 @@ public sealed class SoftmaxRegression
             throw new ArgumentException($"labels must be 0..{classCount - 1}", nameof(labels));
         options ??= new SoftmaxRegressionOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.C);
+        if (options.ClassWeighting == ClassWeighting.Balanced)
+            weights = BalancedWeights(labels, classCount, weights);
         var objective = new SoftmaxObjective(vectors, labels, classCount, dimension, weights, options.C);
         var theta = new double[objective.ParameterCount];
         var iterations = Lbfgs.Minimize(objective.Evaluate, theta, options.Tolerance, options.MaxIterations, options.History);
         return new SoftmaxRegression(dimension, classCount, objective.Local, theta, objective.FeatureCount, iterations);
+    }
+
+    // n / (k·n_c) per row of class c, k the classes present, times the caller's weight (scikit-learn multiplies them too).
+    private static float[] BalancedWeights(int[] labels, int classCount, float[]? weights)
+    {
+        var counts = new int[classCount];
+        foreach (var y in labels)
+            counts[y]++;
+        var present = counts.Count(c => c > 0);
+        var result = new float[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+            result[i] = (float)((double)labels.Length / (present * counts[labels[i]])) * (weights?[i] ?? 1f);
+        return result;
     }
 
     /// <summary>Row-major n x k probabilities.</summary>
@@ -65,6 +82,20 @@ public sealed class SoftmaxRegression
             Probabilities(vectors[i], p);
             for (var c = 0; c < ClassCount; c++)
                 result[(i * ClassCount) + c] = (float)p[c];
+        }
+        return result;
+    }
+
+    /// <summary>Row-major n x k probabilities in double precision (the precision they are computed in).</summary>
+    public double[] PredictProbabilitiesDouble(IReadOnlyList<SparseVector> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        var result = new double[vectors.Count * ClassCount];
+        var p = new double[ClassCount];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            Probabilities(vectors[i], p);
+            p.CopyTo(result, i * ClassCount);
         }
         return result;
     }

@@ -10,7 +10,7 @@ namespace Labelforge.Training.Queues;
 
 /// <summary>
 /// Retrains a project's active-learning model and re-ranks its queue: an L2 logistic regression on TF-IDF vectors
-/// (the model `al simulate` uses, retrained in well under a second on thousands of labels) fitted on every item's latest
+/// (`SoftmaxRegressionOptions.ActiveLearning`, the model `al simulate` uses, retrained in well under a second on thousands of labels) fitted on every item's latest
 /// given (human, imported or reviewed) label, then the Engine strategy ranks the unlabeled pool and the stop-set predictions extend the
 /// kappa history. Reads and computes without holding a database lock; only the final save writes.
 /// </summary>
@@ -47,7 +47,7 @@ public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLea
         var state = await models.StateAsync(projectId, ct);
         var seed = unchecked((int)settings.Seed);
         var k = labels.ClassNames.Count;
-        var model = SoftmaxRegression.Train(cache.Vectors(labels.ItemIds), labels.Labels, k, cache.Dimension);
+        var model = SoftmaxRegression.Train(cache.Vectors(labels.ItemIds), labels.Labels, k, cache.Dimension, SoftmaxRegressionOptions.ActiveLearning);
         // Training and ranking are CPU work that takes no token: check between the steps, so shutdown waits for one step at most.
         ct.ThrowIfCancellationRequested();
         var poolVectors = cache.Vectors(pool);

@@ -45,6 +45,22 @@ public class AlSimulateCommandTests
     }
 
     [Fact]
+    public async Task Class_weights_none_is_the_unweighted_model_and_others_are_refused()
+    {
+        // small.csv is two-thirds ham: the full-data model differs once the classes are weighted.
+        var balanced = await Simulate("small.csv", "--json");
+        var explicitBalanced = await Simulate("small.csv", "--class-weights", "balanced", "--json");
+        var none = await Simulate("small.csv", "--class-weights", "none", "--json");
+        var bad = await Simulate("small.csv", "--class-weights", "inverse");
+
+        Assert.Equal(0, none.Exit);
+        Assert.Equal(FileCli.Json(balanced.Out).GetProperty("curve").ToString(), FileCli.Json(explicitBalanced.Out).GetProperty("curve").ToString());
+        Assert.NotEqual(FileCli.Json(balanced.Out).GetProperty("curve").ToString(), FileCli.Json(none.Out).GetProperty("curve").ToString());
+        Assert.NotEqual(0, bad.Exit);
+        Assert.Contains("inverse", bad.Err);
+    }
+
+    [Fact]
     public async Task Plot_writes_an_svg_chart()
     {
         var path = Path.Combine(Path.GetTempPath(), $"labelforge-al-{Guid.NewGuid():N}.svg");

@@ -1,5 +1,6 @@
 using Labelforge.Engine.ActiveLearning;
 using Labelforge.Training.ActiveLearning;
+using Labelforge.Training.Fast;
 
 namespace Labelforge.Training.Tests.ActiveLearning;
 
@@ -34,6 +35,30 @@ public class ActiveLearningSimulationTests
         Assert.Equal(result.Curve.FirstOrDefault(p => p.MacroF1 >= 0.95 * full)?.Labels, result.LabelsTo95);
         Assert.Equal(result.Curve.FirstOrDefault(p => p.MacroF1 >= 0.98 * full)?.Labels, result.LabelsTo98);
         Assert.NotNull(result.LabelsTo95);
+    }
+
+    [Fact]
+    public void Balanced_weights_keep_an_uncertainty_sampled_model_from_collapsing_to_one_class()
+    {
+        // Two topics, the second one item in eight; a balanced start of 5 + 5, then least-confidence batches of 10.
+        var all = GeneratedTexts.Make(1600, seed: 11, classCount: 2);
+        var keep = Enumerable.Range(0, all.Count).Where(i => all.Labels[i] == 0 || i % 7 == 0).ToArray();
+        string[] texts = [.. keep.Select(i => all.Texts[i])];
+        int[] labels = [.. keep.Select(i => all.Labels[i])];
+        var test = Enumerable.Range(0, texts.Length).Where(i => i % 5 == 0).ToArray();
+        var pool = Enumerable.Range(0, texts.Length).Where(i => i % 5 != 0).ToArray();
+        int[] initial = [.. pool.Where(i => labels[i] == 0).Take(5), .. pool.Where(i => labels[i] == 1).Take(5)];
+        SimulationResult Run(SoftmaxRegressionOptions model) => ActiveLearningSimulation.Run(texts, labels, 2, new SimulationOptions
+        {
+            Strategy = QueryStrategy.LeastConfidence, Batch = 10, Budget = 120, Model = model, Split = new SimulationSplit(pool, test, initial),
+        });
+
+        var unweighted = Run(new SoftmaxRegressionOptions()).Curve.Min(p => p.MacroF1);
+        var balanced = Run(SoftmaxRegressionOptions.ActiveLearning).Curve.Min(p => p.MacroF1);
+
+        // Predicting one class everywhere scores at most 0.5 macro-F1 (one class's F1 is 0).
+        Assert.True(unweighted <= 0.5, $"unweighted worst macro-F1 {unweighted}");
+        Assert.True(balanced > 0.7, $"balanced worst macro-F1 {balanced}");
     }
 
     [Fact]

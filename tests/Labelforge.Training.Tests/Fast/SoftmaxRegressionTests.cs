@@ -98,6 +98,40 @@ public class SoftmaxRegressionTests
     }
 
     [Fact]
+    public void Balanced_weights_set_the_intercept_to_equal_class_shares_not_the_labeled_ones()
+    {
+        // With no feature, p is σ(b) and b is unpenalised: unweighted, b fits the labeled shares (1 of 4 → p = 0.25);
+        // balanced (weights 4/(2·1) and 4/(2·3)), each class weighs the same, so p = 0.5.
+        SparseVector empty = new([], []);
+        SparseVector[] rows = [empty, empty, empty, empty];
+        int[] labels = [1, 0, 0, 0];
+        var exact = new SoftmaxRegressionOptions { Tolerance = 1e-10 };
+
+        var plain = SoftmaxRegression.Train(rows, labels, 2, 1, exact).PredictProbabilities([empty]);
+        var balanced = SoftmaxRegression.Train(rows, labels, 2, 1, exact with { ClassWeighting = ClassWeighting.Balanced }).PredictProbabilities([empty]);
+
+        Assert.Equal(0.25, plain[1], 6);
+        Assert.Equal(0.5, balanced[1], 6);
+    }
+
+    [Fact]
+    public void Balanced_weights_are_n_over_k_times_the_class_count_times_given_weights()
+    {
+        var (vectors, _) = Toy(3);
+        int[] labels = [0, 0, 0, 1, 1, 2];
+        float[] given = [1f, 2f, 0.5f, 1f, 1f, 3f];
+        var counts = Enumerable.Range(0, 3).Select(c => labels.Count(y => y == c)).ToArray();
+        var explicitWeights = labels.Select((y, i) => (float)(labels.Length / (3.0 * counts[y])) * given[i]).ToArray();
+        var exact = new SoftmaxRegressionOptions { Tolerance = 1e-10 };
+
+        var balanced = SoftmaxRegression.Train(vectors, labels, 3, 6, exact with { ClassWeighting = ClassWeighting.Balanced }, given).PredictProbabilities(vectors);
+        var weighted = SoftmaxRegression.Train(vectors, labels, 3, 6, exact, explicitWeights).PredictProbabilities(vectors);
+
+        for (var j = 0; j < balanced.Length; j++)
+            Assert.Equal(weighted[j], balanced[j], 6);
+    }
+
+    [Fact]
     public void Sketch_rows_are_unit_length()
     {
         var featurizer = new TfidfFeaturizer(minDf: 1);
