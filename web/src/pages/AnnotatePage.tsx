@@ -6,7 +6,7 @@ import { useActiveLabels } from '../useActiveLabels';
 import { PrefetchQueue, type QueueItem } from '../prefetch';
 import { SubmissionQueue } from '../submissions';
 import { afterNextPaint } from '../afterPaint';
-import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
+import { markSwitchStart, measureSwitchPainted, noteSwitchWaits } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
 import { LabelFilter } from './LabelFilter';
@@ -124,9 +124,13 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   }, [item?.id, multi]);
 
   const show = (next: QueueItem | null, chosen: number[]) => {
-    setSelected(chosen);
+    // An empty selection stays the same array, so the memoized label list is not re-rendered for it.
+    setSelected((s) => (chosen.length === 0 && s.length === 0 ? s : chosen));
     setItem(next);
-    if (!next) setLoading(!queue.done);
+    if (!next) {
+      noteSwitchWaits();
+      setLoading(!queue.done);
+    }
   };
 
   const submit = (labelIds: number[]) => {
@@ -198,6 +202,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     return () => removeEventListener('keydown', onKey);
   }, []);
 
+  const guidelines = useMemo(() => renderMarkdown(project?.guidelines || '_No guidelines yet._'), [project?.guidelines]);
   const annotatorDone = (progress?.annotator_done ?? 0) + counts.pending;
   return (
     <div class="annotate">
@@ -260,7 +265,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
           )}
         </aside>
         {guidelinesOpen && (
-          <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: renderMarkdown(project?.guidelines || '_No guidelines yet._') }} />
+          <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: guidelines }} />
         )}
       </div>
       {filterOpen && (

@@ -1,11 +1,15 @@
+import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { queueApi, type QueueStatus } from '../api';
 import { QUEUE_STRATEGIES, summarizeQueue } from '../queueStatus';
 
 const POLL_MS = 10_000;
 
-/** Annotate-header control: the project's queue order (changeable) and its active-learning model and stopping signal. */
-export function QueueBadge({ projectId }: { projectId: number }) {
+/**
+ * Annotate-header control: the project's queue order (changeable) and its active-learning model and stopping signal.
+ * Memoized: it depends on the project alone, so an item switch does not re-render it.
+ */
+export const QueueBadge = memo(function QueueBadge({ projectId }: { projectId: number }) {
   const [status, setStatus] = useState<QueueStatus | null>(null);
 
   useEffect(() => {
@@ -39,4 +43,4 @@ export function QueueBadge({ projectId }: { projectId: number }) {
       )}
     </span>
   );
-}
+});
