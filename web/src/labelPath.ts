@@ -1,4 +1,4 @@
-import type { LabelInfo } from './hotkeys';
+import type { LabelInfo } from './api';
 
 /**
  * The label path and list syntax of the server (Core/Taxonomy/LabelPath): a label's name is free text; in a

@@ -1,5 +1,6 @@
+import type { LabelInfo } from '../src/api';
 import { describe, expect, it } from 'vitest';
-import { activeLabels, assignHotkeys, filterLabels, keysByLabel, type LabelInfo } from '../src/hotkeys';
+import { activeLabels, assignHotkeys, filterLabels, keysByLabel } from '../src/hotkeys';
 
 const label = (id: number, name: string, extra: Partial<LabelInfo> = {}): LabelInfo => ({ id, name, path: name, ...extra });
 

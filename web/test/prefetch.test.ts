@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PrefetchQueue, type QueueItem } from '../src/prefetch';
+import type { QueueItem } from '../src/api';
+import { PrefetchQueue } from '../src/prefetch';
+
+const item = (id: number): QueueItem => ({ id, external_id: null, text: `t${id}`, data: null, lease_expires_at: '2026-12-02T00:00:00Z' });
 
 /** A fake server: hands out ids in order, returns what a client still holds first, honours exclusions. */
 function fakeServer(total: number) {
@@ -8,11 +11,11 @@ function fakeServer(total: number) {
   const fetcher = async (count: number, exclude: number[]): Promise<QueueItem[]> => {
     calls.push({ count, exclude: [...exclude] });
     const out: QueueItem[] = [];
-    for (const id of [...leased].filter((i) => !exclude.includes(i))) out.length < count && out.push({ id, text: `t${id}` });
+    for (const id of [...leased].filter((i) => !exclude.includes(i))) out.length < count && out.push(item(id));
     for (let id = 1; id <= total && out.length < count; id++) {
       if (leased.has(id) || exclude.includes(id)) continue;
       leased.add(id);
-      out.push({ id, text: `t${id}` });
+      out.push(item(id));
     }
     return out;
   };

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, sendSubmission, type Progress, type Project } from '../api';
+import { api, sendSubmission, type LabelInfo, type Progress, type ProjectDetail, type QueueItem } from '../api';
 import { newRequestId } from '../annotator';
-import type { LabelInfo } from '../hotkeys';
 import { useActiveLabels } from '../useActiveLabels';
-import { PrefetchQueue, type QueueItem } from '../prefetch';
+import { PrefetchQueue } from '../prefetch';
 import { SubmissionQueue } from '../submissions';
 import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted, noteSwitchWaits } from '../switchTiming';
@@ -24,7 +23,7 @@ const prefetchDepth = () => (new URLSearchParams(location.search).get('prefetch'
 const RENEW_MS = 60_000;
 
 export function AnnotatePage({ projectId, annotator }: { projectId: number; annotator: string }) {
-  const [project, setProject] = useState<Project | null>(null);
+  const [project, setProject] = useState<ProjectDetail | null>(null);
   const [item, setItem] = useState<QueueItem | null>(null);
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<number[]>([]);

@@ -1,5 +1,5 @@
+import type { LabelInfo } from '../api';
 import { memo } from 'preact/compat';
-import type { LabelInfo } from '../hotkeys';
 import { displayPath } from '../labelPath';
 
 interface Props {

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { reviewApi, type LabelErrorRun } from '../api';
+import { reviewApi, type LabelErrorRun, type LabelInfo, type Suspect } from '../api';
 import { annotatorName, newRequestId } from '../annotator';
-import type { LabelInfo } from '../hotkeys';
 import { useActiveLabels } from '../useActiveLabels';
-import { afterReview, reviewAction, type ReviewAction, type Suspect } from '../review';
+import { afterReview, reviewAction, type ReviewAction } from '../review';
 import { formatConfidence } from '../suggestions';
 import { displayPath } from '../labelPath';
 

@@ -1,4 +1,5 @@
-import { formatConfidence, modelName, type Suggestion } from '../suggestions';
+import type { Suggestion } from '../api';
+import { formatConfidence, modelName } from '../suggestions';
 
 /** The model's pre-label under the item: what it suggests, how sure it is, which model version, and the key that accepts it. */
 export function SuggestionBar({ suggestion, multi }: { suggestion: Suggestion; multi: boolean }) {

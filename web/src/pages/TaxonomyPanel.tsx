@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, setupApi, type TaxonomyVersion } from '../api';
-import type { LabelInfo } from '../hotkeys';
+import { api, setupApi, type TaxonomyVersion, type LabelInfo } from '../api';
 import { displayPath, labelRef, splitLabelList } from '../labelPath';
 
 type Op = 'add' | 'rename' | 'move' | 'deprecate' | 'merge' | 'split';
