@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { usePoll } from '../hooks/usePoll';
 import { lfApi, type LfAnalysis, type LfApplySummary, type LfProblem, type LfSetState } from '../lfApi';
 import { percent } from '../format';
 import { LfEditor } from './LfEditor';
@@ -31,7 +32,8 @@ export function LfPage({ projectId }: { projectId: number }) {
   const [summary, setSummary] = useState<LfApplySummary | null>(null);
   const [analysis, setAnalysis] = useState<LfAnalysis | null | undefined>(undefined);
   const [selected, setSelected] = useState<string | null>(null);
-  const timer = useRef<number>();
+  const applyStarted = useRef(0);
+  usePoll(() => setElapsed((performance.now() - applyStarted.current) / 1000), 100, applying);
 
   const loadAnalysis = () => lfApi.analysis(projectId, set).then(setAnalysis, (e) => setError(String(e)));
   const loadState = async (replaceText: boolean) => {
@@ -79,15 +81,14 @@ export function LfPage({ projectId }: { projectId: number }) {
     if (dirty && !(await save())) return;
     setApplying(true);
     setError('');
-    const started = performance.now();
-    timer.current = window.setInterval(() => setElapsed((performance.now() - started) / 1000), 100);
+    applyStarted.current = performance.now();
+    setElapsed(0);
     try {
       setSummary(await lfApi.apply(projectId, set));
       await Promise.all([loadState(false), loadAnalysis()]);
     } catch (e) {
       setError(String(e));
     } finally {
-      window.clearInterval(timer.current);
       setApplying(false);
     }
   };

@@ -1,5 +1,6 @@
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
+import { usePoll } from '../hooks/usePoll';
 import { queueApi, type QueueStatus } from '../api';
 import { QUEUE_STRATEGIES, summarizeQueue } from '../queueStatus';
 
@@ -12,12 +13,9 @@ const POLL_MS = 10_000;
 export const QueueBadge = memo(function QueueBadge({ projectId }: { projectId: number }) {
   const [status, setStatus] = useState<QueueStatus | null>(null);
 
-  useEffect(() => {
-    const refresh = () => queueApi.status(projectId).then(setStatus, () => undefined);
-    refresh();
-    const timer = setInterval(refresh, POLL_MS);
-    return () => clearInterval(timer);
-  }, [projectId]);
+  const refresh = () => queueApi.status(projectId).then(setStatus, () => undefined);
+  useEffect(() => void refresh(), [projectId]);
+  usePoll(refresh, POLL_MS);
 
   if (!status) return null;
   const summary = summarizeQueue(status);

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { reviewApi, type LabelErrorRun, type LabelInfo, type Suspect } from '../api';
 import { annotatorName, newRequestId } from '../annotator';
-import { useActiveLabels } from '../useActiveLabels';
+import { useActiveLabels } from '../hooks/useActiveLabels';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { usePoll } from '../hooks/usePoll';
 import { afterReview, reviewAction, type ReviewAction } from '../review';
 import { formatConfidence } from '../suggestions';
 import { displayPath } from '../labelPath';
@@ -20,11 +22,10 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
   const [tally, setTally] = useState({ kept: 0, fixed: 0 });
   const [error, setError] = useState('');
   const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
-  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
   const reviewer = annotatorName() ?? 'reviewer';
 
   // Only the latest request may set the state: a slow first GET answering "idle" after the run started must not
-  // stop the polling. A failed poll keeps polling (a fresh state object re-arms the timer) while a run is on.
+  // stop the polling. A failed poll leaves the state as it was, so polling goes on while a run is on.
   const latest = useRef(0);
   const load = () => {
     const mine = ++latest.current;
@@ -36,9 +37,7 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
         setIndex(0);
       }
     }, (e) => {
-      if (mine !== latest.current) return;
-      setError(String(e));
-      setState((s) => (s ? { ...s } : s));
+      if (mine === latest.current) setError(String(e));
     });
   };
 
@@ -46,11 +45,7 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
     void load();
   }, [projectId]);
 
-  useEffect(() => {
-    if (state?.status !== 'running') return;
-    const timer = setTimeout(() => void load(), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
+  usePoll(load, POLL_MS, state?.status === 'running');
 
   const current = suspects[index] ?? null;
 
@@ -76,24 +71,17 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
     });
   };
 
-  keyHandler.current = (e: KeyboardEvent) => {
-    if (!current || e.ctrlKey || e.metaKey || e.altKey) return;
-    if ((e.target as HTMLElement | null)?.closest('input, textarea')) return;
-    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  useKeyboard((key) => {
+    if (!current) return false;
     if (key === 'ArrowDown') setIndex((i) => Math.min(i + 1, suspects.length - 1));
     else if (key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0));
     else {
       const action = reviewAction(key, current, byKey, labels);
-      if (!action) return;
+      if (!action) return false;
       decide(action);
     }
-    e.preventDefault();
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => keyHandler.current(e);
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, []);
+    return true;
+  });
 
   const running = state?.status === 'running';
   return (

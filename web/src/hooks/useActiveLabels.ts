@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type LabelInfo } from './api';
-import { activeLabels, assignHotkeys, keysByLabel } from './hotkeys';
+import { api, type LabelInfo } from '../api';
+import { activeLabels, assignHotkeys, keysByLabel } from '../hotkeys';
 
 /**
  * The project's labels a person can pick (deprecated and merged ones left out) with their keyboard keys: what the
