@@ -10,11 +10,11 @@ import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted, noteSwitchWaits } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
-import { LabelFilter } from './LabelFilter';
-import { LabelList } from './LabelList';
-import { QueueBadge } from './QueueBadge';
-import { ShortcutHelp } from './ShortcutHelp';
-import { SuggestionBar } from './SuggestionBar';
+import { LabelFilter } from '../components/LabelFilter';
+import { LabelList } from '../components/LabelList';
+import { QueueBadge } from '../components/QueueBadge';
+import { ShortcutHelp } from '../components/ShortcutHelp';
+import { SuggestionBar } from '../components/SuggestionBar';
 
 interface Done {
   item: QueueItem;

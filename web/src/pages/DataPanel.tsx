@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { setupApi, type AnnotationRow, type ItemRow } from '../api';
-import { Pager } from './Pager';
+import { Pager } from '../components/Pager';
 
 const PAGE = 25;
 

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { usePoll } from '../hooks/usePoll';
 import { lfApi, type LfAnalysis, type LfApplySummary, type LfProblem, type LfSetState } from '../lfApi';
 import { percent } from '../format';
-import { LfEditor } from './LfEditor';
-import { LfAnalysisTable } from './LfAnalysisTable';
-import { LfItemsPanel } from './LfItemsPanel';
-import { LfFitPanel } from './LfFitPanel';
+import { LfEditor } from '../components/LfEditor';
+import { LfAnalysisTable } from '../components/LfAnalysisTable';
+import { LfItemsPanel } from '../components/LfItemsPanel';
+import { LfFitPanel } from '../components/LfFitPanel';
 
 function ApplySummary({ s }: { s: LfApplySummary }) {
   const faults = s.faults.reduce((a, b) => a + b, 0);
