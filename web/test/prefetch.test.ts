@@ -11,7 +11,7 @@ function fakeServer(total: number) {
   const fetcher = async (count: number, exclude: number[]): Promise<QueueItem[]> => {
     calls.push({ count, exclude: [...exclude] });
     const out: QueueItem[] = [];
-    for (const id of [...leased].filter((i) => !exclude.includes(i))) out.length < count && out.push(item(id));
+    for (const id of [...leased].filter((i) => !exclude.includes(i))) if (out.length < count) out.push(item(id));
     for (let id = 1; id <= total && out.length < count; id++) {
       if (leased.has(id) || exclude.includes(id)) continue;
       leased.add(id);
