@@ -20,10 +20,10 @@ const nullType = factory.createLiteralTypeNode(factory.createNull());
 // The server reads numbers from JSON strings too (System.Text.Json's web defaults), so its document types every
 // number as `integer | string` with a numeric pattern; it always writes them as JSON numbers, so they are numbers.
 function numbersAsNumbers(schema) {
-  const types = Array.isArray(schema.type) ? schema.type : [];
-  const numeric = types.includes('integer') || types.includes('number');
-  if (!numeric || !types.includes('string') || typeof schema.pattern !== 'string') return undefined;
-  return types.includes('null') ? factory.createUnionTypeNode([numberType, nullType]) : numberType;
+    const types = Array.isArray(schema.type) ? schema.type : [];
+    const numeric = types.includes('integer') || types.includes('number');
+    if (!numeric || !types.includes('string') || typeof schema.pattern !== 'string') return undefined;
+    return types.includes('null') ? factory.createUnionTypeNode([numberType, nullType]) : numberType;
 }
 
 const document = JSON.parse(await readFile(documentUrl, 'utf8'));
@@ -31,11 +31,11 @@ const ast = await openapiTS(document, { rootTypes: true, rootTypesNoSchemaPrefix
 const generated = header + astToString(ast);
 
 if (check) {
-  const committed = await readFile(outputUrl, 'utf8').catch(() => '');
-  if (committed !== generated) {
-    console.error('src/api/schema.ts is not what openapi.json generates: run `npm run api` and commit the result.');
-    process.exit(1);
-  }
+    const committed = await readFile(outputUrl, 'utf8').catch(() => '');
+    if (committed !== generated) {
+        console.error('src/api/schema.ts is not what openapi.json generates: run `npm run api` and commit the result.');
+        process.exit(1);
+    }
 } else {
-  await writeFile(outputUrl, generated);
+    await writeFile(outputUrl, generated);
 }

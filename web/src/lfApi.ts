@@ -31,8 +31,7 @@ export const lfApi = {
     try {
       return { ok: await call<LfSaveResult>('POST', `${base(projectId, set)}/versions`, { yaml }) };
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && Array.isArray(e.problem?.errors))
-        return { errors: e.problem.errors as LfProblem[], detail: e.detail };
+      if (e instanceof ApiError && e.status === 400 && Array.isArray(e.problem?.errors)) return { errors: e.problem.errors as LfProblem[], detail: e.detail };
       throw e;
     }
   },

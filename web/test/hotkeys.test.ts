@@ -20,7 +20,9 @@ describe('assignHotkeys', () => {
   });
 
   it('ignores overrides that are reserved, too long or taken', () => {
-    const keys = keysByLabel(assignHotkeys([label(1, 'a', { hotkey: 's' }), label(2, 'b', { hotkey: 'xy' }), label(3, 'c', { hotkey: 'q' }), label(4, 'd', { hotkey: 'q' })]));
+    const keys = keysByLabel(
+      assignHotkeys([label(1, 'a', { hotkey: 's' }), label(2, 'b', { hotkey: 'xy' }), label(3, 'c', { hotkey: 'q' }), label(4, 'd', { hotkey: 'q' })]),
+    );
     expect(keys.get(1)).toBe('1');
     expect(keys.get(2)).toBe('2');
     expect(keys.get(3)).toBe('q');

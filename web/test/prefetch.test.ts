@@ -75,7 +75,11 @@ describe('PrefetchQueue', () => {
   it('survives a failed fetch and recovers on the next advance', async () => {
     let fail = true;
     const server = fakeServer(4);
-    const q = new PrefetchQueue((c, e) => (fail ? Promise.reject(new Error('offline')) : server.fetcher(c, e)), 0, () => {});
+    const q = new PrefetchQueue(
+      (c, e) => (fail ? Promise.reject(new Error('offline')) : server.fetcher(c, e)),
+      0,
+      () => {},
+    );
     expect(await q.start()).toBeNull();
     fail = false;
     q.advance();
@@ -106,7 +110,14 @@ describe('PrefetchQueue after a reload', () => {
   it('starts the refill after an advance only when the deferred work runs', async () => {
     const server = fakeServer(20);
     const queued: (() => void)[] = [];
-    const q = new PrefetchQueue(server.fetcher, 3, () => {}, 1000, [], (fn) => void queued.push(fn));
+    const q = new PrefetchQueue(
+      server.fetcher,
+      3,
+      () => {},
+      1000,
+      [],
+      (fn) => void queued.push(fn),
+    );
     await q.start();
     await settle();
     const calls = server.calls.length;

@@ -41,7 +41,9 @@ describe('summarizeQueue', () => {
   });
 
   it('says nothing about models for the fixed orders', () => {
-    const s = summarizeQueue(status({ strategy: 'import-order', active_learning: false, model_ready: false, stop_message: null, message: 'items in import order' }));
+    const s = summarizeQueue(
+      status({ strategy: 'import-order', active_learning: false, model_ready: false, stop_message: null, message: 'items in import order' }),
+    );
     expect(s).toEqual({ model: '', detail: 'items in import order', stop: null, stable: false });
   });
 });

@@ -66,23 +66,17 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
 export const api = {
   projects: () => call<Project[]>('GET', '/api/projects'),
   project: (id: number) => call<ProjectDetail>('GET', `/api/projects/${id}`),
-  createProject: (name: string, labels: string[], multiLabel: boolean) =>
-    call<Project>('POST', '/api/projects', { name, labels, multi_label: multiLabel }),
+  createProject: (name: string, labels: string[], multiLabel: boolean) => call<Project>('POST', '/api/projects', { name, labels, multi_label: multiLabel }),
   labels: (id: number) => call<LabelView[]>('GET', `/api/projects/${id}/labels`),
   next: (id: number, annotator: string, count: number, exclude: number[]) =>
     call<QueueNextResponse>('POST', `/api/projects/${id}/queue/next`, { annotator, count, exclude }),
-  renew: (id: number, annotator: string, itemIds: number[]) =>
-    call<RenewResult>('POST', `/api/projects/${id}/queue/renew`, { annotator, item_ids: itemIds }),
-  release: (id: number, annotator: string, itemIds: number[]) =>
-    call<void>('POST', `/api/projects/${id}/queue/release`, { annotator, item_ids: itemIds }),
+  renew: (id: number, annotator: string, itemIds: number[]) => call<RenewResult>('POST', `/api/projects/${id}/queue/renew`, { annotator, item_ids: itemIds }),
+  release: (id: number, annotator: string, itemIds: number[]) => call<void>('POST', `/api/projects/${id}/queue/release`, { annotator, item_ids: itemIds }),
   /** Gives the items back and keeps them from this annotator (others still get them). */
-  skip: (id: number, annotator: string, itemIds: number[]) =>
-    call<QueueSkipResult>('POST', `/api/projects/${id}/queue/skip`, { annotator, item_ids: itemIds }),
+  skip: (id: number, annotator: string, itemIds: number[]) => call<QueueSkipResult>('POST', `/api/projects/${id}/queue/skip`, { annotator, item_ids: itemIds }),
   /** Brings back every item this annotator skipped. */
-  unskip: (id: number, annotator: string) =>
-    call<QueueSkipResult>('DELETE', `/api/projects/${id}/queue/skips?annotator=${encodeURIComponent(annotator)}`),
-  progress: (id: number, annotator: string) =>
-    call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
+  unskip: (id: number, annotator: string) => call<QueueSkipResult>('DELETE', `/api/projects/${id}/queue/skips?annotator=${encodeURIComponent(annotator)}`),
+  progress: (id: number, annotator: string) => call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
 };
 
 /** Sends one queued submission; tells the queue whether to drop it, retry it or report it as failed. */
@@ -98,8 +92,7 @@ export async function sendSubmission(s: Submission): Promise<SendOutcome | { fai
     });
     return 'ok';
   } catch (e) {
-    if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429)
-      return { fail: e.detail };
+    if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) return { fail: e.detail };
     return 'retry';
   }
 }

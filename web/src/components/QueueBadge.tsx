@@ -21,7 +21,10 @@ export const QueueBadge = memo(function QueueBadge({ projectId }: { projectId: n
   const summary = summarizeQueue(status);
   // Items already fetched keep their order; the new order applies from the next claim.
   const change = (strategy: string) =>
-    queueApi.setStrategy(projectId, strategy).then(() => queueApi.status(projectId).then(setStatus), () => undefined);
+    queueApi.setStrategy(projectId, strategy).then(
+      () => queueApi.status(projectId).then(setStatus),
+      () => undefined,
+    );
   return (
     <span class="stat queue-badge" data-testid="queue-status" title={summary.detail}>
       Order:{' '}

@@ -9,7 +9,10 @@ import { activeLabels, assignHotkeys, keysByLabel } from '../hotkeys';
 export function useActiveLabels(projectId: number, onError: (message: string) => void) {
   const [labels, setLabels] = useState<LabelInfo[]>([]);
   useEffect(() => {
-    api.labels(projectId).then((all) => setLabels(activeLabels(all)), (e) => onError(String(e)));
+    api.labels(projectId).then(
+      (all) => setLabels(activeLabels(all)),
+      (e) => onError(String(e)),
+    );
   }, [projectId]);
   const byKey = useMemo(() => assignHotkeys(labels), [labels]);
   const keyOf = useMemo(() => keysByLabel(byKey), [byKey]);

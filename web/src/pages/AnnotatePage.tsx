@@ -231,7 +231,16 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
               ) : (progress?.annotator_skipped ?? 0) > 0 ? (
                 <>
                   Nothing left for you except the {progress?.annotator_skipped} item{progress?.annotator_skipped === 1 ? '' : 's'} you skipped.{' '}
-                  <button class="link" data-testid="unskip" onClick={() => void api.unskip(projectId, annotator).then(() => location.reload(), (e) => setError(String(e)))}>
+                  <button
+                    class="link"
+                    data-testid="unskip"
+                    onClick={() =>
+                      void api.unskip(projectId, annotator).then(
+                        () => location.reload(),
+                        (e) => setError(String(e)),
+                      )
+                    }
+                  >
                     Show them again
                   </button>
                 </>
@@ -242,16 +251,22 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
           )}
         </section>
         <aside class="labels-pane">
-          <LabelList labels={labels} keyOf={keyOf} selected={selected} revisiting={revisiting} multi={multi} suggested={item?.suggestion?.label_ids} onChoose={onChoose} />
+          <LabelList
+            labels={labels}
+            keyOf={keyOf}
+            selected={selected}
+            revisiting={revisiting}
+            multi={multi}
+            suggested={item?.suggestion?.label_ids}
+            onChoose={onChoose}
+          />
           {multi && (
             <button class="primary" onClick={() => submit(selected)}>
               Submit <kbd>Enter</kbd>
             </button>
           )}
         </aside>
-        {guidelinesOpen && (
-          <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: guidelines }} />
-        )}
+        {guidelinesOpen && <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: guidelines }} />}
       </div>
       {filterOpen && (
         <LabelFilter

@@ -12,8 +12,7 @@ function ApplySummary({ s }: { s: LfApplySummary }) {
   return (
     <p class="notice" data-testid="lf-apply-summary">
       Applied version {s.version} to <strong>{s.items}</strong> items ({s.new_items} new, {s.reused_functions} of {s.functions.length} functions re-used) in{' '}
-      {s.seconds.toFixed(2)} s · coverage {percent(s.coverage)} ·{' '}
-      {faults === 0 ? 'no faults' : <span class="stat bad">{faults} faults (see the table)</span>}
+      {s.seconds.toFixed(2)} s · coverage {percent(s.coverage)} · {faults === 0 ? 'no faults' : <span class="stat bad">{faults} faults (see the table)</span>}
     </p>
   );
 }
@@ -42,11 +41,14 @@ export function LfPage({ projectId }: { projectId: number }) {
     if (replaceText) setYaml(s.yaml);
   };
   useEffect(() => {
-    lfApi.sets(projectId).then((list) => {
-      const names = list.map((s) => s.set);
-      setSets(names);
-      if (names.length > 0 && !names.includes('default')) setSet(names[0]);
-    }, () => undefined);
+    lfApi.sets(projectId).then(
+      (list) => {
+        const names = list.map((s) => s.set);
+        setSets(names);
+        if (names.length > 0 && !names.includes('default')) setSet(names[0]);
+      },
+      () => undefined,
+    );
   }, [projectId]);
   useEffect(() => {
     setSelected(null);
@@ -127,9 +129,7 @@ export function LfPage({ projectId }: { projectId: number }) {
                 ))}
               </select>
             )}
-            <span class="muted">
-              {state ? (state.version === 0 ? 'not saved yet' : `version ${state.version}${dirty ? ' · edited' : ''}`) : '…'}
-            </span>
+            <span class="muted">{state ? (state.version === 0 ? 'not saved yet' : `version ${state.version}${dirty ? ' · edited' : ''}`) : '…'}</span>
           </div>
           <LfEditor value={yaml} onChange={setYaml} problems={problems} onSave={() => void save()} />
           <div class="op-form">

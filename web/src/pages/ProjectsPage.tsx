@@ -82,8 +82,7 @@ export function ProjectsPage() {
           Name <input name="name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label>
-          Labels (comma-separated){' '}
-          <input name="labels" placeholder="ham, spam" value={labels} onInput={(e) => setLabels(e.currentTarget.value)} />
+          Labels (comma-separated) <input name="labels" placeholder="ham, spam" value={labels} onInput={(e) => setLabels(e.currentTarget.value)} />
         </label>
         <label class="inline">
           <input type="checkbox" name="multi" checked={multi} onChange={(e) => setMulti(e.currentTarget.checked)} /> Multi-label

@@ -29,16 +29,19 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
   const latest = useRef(0);
   const load = () => {
     const mine = ++latest.current;
-    return reviewApi.state(projectId).then((s) => {
-      if (mine !== latest.current) return;
-      setState(s);
-      if (s.status !== 'running') {
-        setSuspects(s.errors);
-        setIndex(0);
-      }
-    }, (e) => {
-      if (mine === latest.current) setError(String(e));
-    });
+    return reviewApi.state(projectId).then(
+      (s) => {
+        if (mine !== latest.current) return;
+        setState(s);
+        if (s.status !== 'running') {
+          setSuspects(s.errors);
+          setIndex(0);
+        }
+      },
+      (e) => {
+        if (mine === latest.current) setError(String(e));
+      },
+    );
   };
 
   useEffect(() => {
@@ -52,7 +55,10 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
   const run = () => {
     setError('');
     const mine = ++latest.current;
-    reviewApi.run(projectId).then((s) => mine === latest.current && setState(s), (e) => setError(String(e)));
+    reviewApi.run(projectId).then(
+      (s) => mine === latest.current && setState(s),
+      (e) => setError(String(e)),
+    );
   };
 
   const decide = (action: ReviewAction) => {
@@ -90,8 +96,8 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
         <div>
           <h2>Suspected label errors</h2>
           <p class="muted">
-            Confident learning on out-of-fold predictions of the given labels, most suspicious (lowest label quality) first. Keep a
-            label or fix it; either is stored as a review and the item leaves the list.
+            Confident learning on out-of-fold predictions of the given labels, most suspicious (lowest label quality) first. Keep a label or fix it; either is
+            stored as a review and the item leaves the list.
           </p>
         </div>
         <div class="review-run">
@@ -123,7 +129,11 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
           <Current suspect={current} labels={labels} keyOf={keyOf} onDecide={decide} />
         </div>
       )}
-      {state?.status === 'done' && suspects.length === 0 && <p class="muted" data-testid="review-empty">No open suspects: every flagged label has been reviewed.</p>}
+      {state?.status === 'done' && suspects.length === 0 && (
+        <p class="muted" data-testid="review-empty">
+          No open suspects: every flagged label has been reviewed.
+        </p>
+      )}
     </section>
   );
 }
@@ -136,7 +146,12 @@ function RunStatus({ state, open }: { state: LabelErrorRun | null; open: number 
         <span class="spinner" aria-hidden="true" /> Training fold models… {state.folds_done} / {state.folds} done
       </span>
     );
-  if (state.status === 'failed') return <span class="error" data-testid="run-status">{state.error}</span>;
+  if (state.status === 'failed')
+    return (
+      <span class="error" data-testid="run-status">
+        {state.error}
+      </span>
+    );
   return (
     <span class="run-status" data-testid="run-status">
       {open} open of {state.items} labeled items · {state.seconds?.toFixed(1)} s
@@ -144,7 +159,12 @@ function RunStatus({ state, open }: { state: LabelErrorRun | null; open: number 
   );
 }
 
-function Current({ suspect, labels, keyOf, onDecide }: {
+function Current({
+  suspect,
+  labels,
+  keyOf,
+  onDecide,
+}: {
   suspect: Suspect;
   labels: LabelInfo[];
   keyOf: Map<number, string>;
@@ -165,8 +185,7 @@ function Current({ suspect, labels, keyOf, onDecide }: {
         </dd>
         <dt>Model says</dt>
         <dd>
-          <strong class="suggested-label">{suspect.suggested}</strong>{' '}
-          <span class="muted">{formatConfidence(suspect.suggested_probability)} out-of-fold</span>
+          <strong class="suggested-label">{suspect.suggested}</strong> <span class="muted">{formatConfidence(suspect.suggested_probability)} out-of-fold</span>
         </dd>
       </dl>
       <div class="review-actions">
@@ -183,8 +202,10 @@ function Current({ suspect, labels, keyOf, onDecide }: {
       <ul class="label-list inline">
         {labels.map((l) => (
           <li key={l.id}>
-            <button class={`label ${l.id === given?.id ? 'on' : ''} ${l.id === suggested?.id ? 'suggested' : ''}`} onClick={() =>
-              onDecide(l.id === given?.id ? { kind: 'keep' } : { kind: 'fix', labelIds: [l.id] })}>
+            <button
+              class={`label ${l.id === given?.id ? 'on' : ''} ${l.id === suggested?.id ? 'suggested' : ''}`}
+              onClick={() => onDecide(l.id === given?.id ? { kind: 'keep' } : { kind: 'fix', labelIds: [l.id] })}
+            >
               <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
               <span>
                 {displayPath(l)}

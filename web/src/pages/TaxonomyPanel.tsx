@@ -176,7 +176,11 @@ export function TaxonomyPanel({ projectId }: { projectId: number }) {
           {HINTS[op][1] && <input aria-label={HINTS[op][1]} placeholder={HINTS[op][1]} value={second} onInput={(e) => setSecond(e.currentTarget.value)} />}
           <button type="submit">Apply</button>
         </form>
-        {notice && <p class="muted" role="status">{notice}</p>}
+        {notice && (
+          <p class="muted" role="status">
+            {notice}
+          </p>
+        )}
         {error && <p class="error">{error}</p>}
       </section>
       <section class="card">
