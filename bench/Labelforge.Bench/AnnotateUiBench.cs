@@ -8,9 +8,12 @@ using Microsoft.Playwright;
 namespace Labelforge.Bench;
 
 /// <summary>
-/// Item-switch latency of the annotate page in headless Debian Chromium: 500 items labeled by keyboard with
-/// 20 ms added to every API call, reading the page's own `lf:item-switch` measures (keypress to the next
-/// painted frame), with prefetch on and off (?prefetch=0). LF_BENCH_ITEMS and LF_BENCH_DELAY_MS override.
+/// Item-switch latency of the annotate page in headless Debian Chromium: items labeled by keyboard with 20 ms
+/// added to every API call, reading the page's own measures: the page's own work (`lf:item-render`, keypress to
+/// DOM commit) and the frame-aligned figure (`lf:item-switch`, keypress to the animation frame that paints the
+/// item, with the frame number after the keypress). Several rounds with prefetch on, pooled for the p95 and its
+/// interval, then one with prefetch off (?prefetch=0). LF_BENCH_ITEMS (500), LF_BENCH_ROUNDS (3) and
+/// LF_BENCH_DELAY_MS (20) override.
 /// </summary>
 internal static class AnnotateUiBench
 {
@@ -18,8 +21,9 @@ internal static class AnnotateUiBench
 
     public static async Task RunAsync()
     {
-        var items = int.TryParse(Environment.GetEnvironmentVariable("LF_BENCH_ITEMS"), out var n) ? n : 500;
-        var delay = int.TryParse(Environment.GetEnvironmentVariable("LF_BENCH_DELAY_MS"), out var d) ? d : 20;
+        var items = Setting("LF_BENCH_ITEMS", 500);
+        var rounds = Setting("LF_BENCH_ROUNDS", 3);
+        var delay = Setting("LF_BENCH_DELAY_MS", 20);
         var dir = Directory.CreateTempSubdirectory("lf-bench-ui-");
         try
         {
@@ -32,19 +36,24 @@ internal static class AnnotateUiBench
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
-            Console.WriteLine($"{items} items labeled by keyboard, {delay} ms added to every API request (Playwright route), headless Chromium {browser.Version}");
+            Console.WriteLine($"{items} items labeled by keyboard per round, {delay} ms added to every API request (Playwright route), headless Chromium {browser.Version}, frame interval {await FrameIntervalAsync(browser):F2} ms (median of 120 animation frames)");
             Console.WriteLine();
-            Console.WriteLine("| client | measure | switches | p50 ms | p95 ms | max ms | wall s |");
-            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-            foreach (var prefetch in new[] { true, false })
+            Console.WriteLine(SwitchStats.Header);
+            Console.WriteLine(SwitchStats.Rule);
+            var pooled = new List<SwitchSample>();
+            for (var round = 1; round <= rounds; round++)
             {
-                var projectId = await ProjectAsync(http, items, prefetch ? "bench-prefetch" : "bench-no-prefetch");
-                var sw = System.Diagnostics.Stopwatch.StartNew();
-                var (switches, renders) = await LabelAsync(browser, server.Address, projectId, items, delay, prefetch);
-                var name = prefetch ? "prefetch on (default)" : "prefetch off (?prefetch=0)";
-                Row(name, "lf:item-switch (to painted frame)", switches, sw.Elapsed);
-                Row(name, "lf:item-render (to DOM committed)", renders, sw.Elapsed);
+                var samples = await RoundAsync(http, browser, server.Address, $"bench-prefetch-{round}", items, delay, prefetch: true);
+                pooled.AddRange(samples);
+                Console.WriteLine(SwitchStats.Row("prefetch on (default)", round.ToString(CultureInfo.InvariantCulture), samples));
             }
+            Console.WriteLine(SwitchStats.Row("prefetch on (default)", "all", pooled));
+            Console.WriteLine(SwitchStats.Row("prefetch on (default)", "all, next item buffered", pooled.Where(s => !s.Waited).ToList()));
+            Console.WriteLine(SwitchStats.Row("prefetch off (?prefetch=0)", "1", await RoundAsync(http, browser, server.Address, "bench-no-prefetch", items, delay, prefetch: false)));
+            Console.WriteLine();
+            Console.WriteLine("own work = lf:item-render (keypress to DOM commit); to frame = lf:item-switch (keypress to the animation frame that paints the item);");
+            Console.WriteLine("first-frame wait = keypress to the first animation frame after it (no page work can shorten it); frame 1 = painted in that first frame;");
+            Console.WriteLine("waited for server = the next item was not buffered yet (the keys come faster than the prefetch refills).");
         }
         finally
         {
@@ -53,7 +62,24 @@ internal static class AnnotateUiBench
         }
     }
 
-    private static async Task<(double[] Switches, double[] Renders)> LabelAsync(IBrowser browser, Uri server, long projectId, int items, int delay, bool prefetch)
+    private static int Setting(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
+
+    private static async Task<IReadOnlyList<SwitchSample>> RoundAsync(HttpClient http, IBrowser browser, Uri server, string project, int items, int delay, bool prefetch)
+    {
+        var projectId = await ProjectAsync(http, items, project);
+        return await LabelAsync(browser, server, projectId, items, delay, prefetch);
+    }
+
+    /// <summary>The browser's animation-frame interval (60 Hz frame pacing gives 16.7 ms).</summary>
+    private static async Task<double> FrameIntervalAsync(IBrowser browser)
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        return await page.EvaluateAsync<double>(
+            "() => new Promise(done => { const t = []; const f = now => { t.push(now); if (t.length <= 120) requestAnimationFrame(f); else { const d = t.slice(1).map((x, i) => x - t[i]).sort((a, b) => a - b); done(d[d.length >> 1]); } }; requestAnimationFrame(f); })");
+    }
+
+    private static async Task<IReadOnlyList<SwitchSample>> LabelAsync(IBrowser browser, Uri server, long projectId, int items, int delay, bool prefetch)
     {
         await using var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync("localStorage.setItem('lf:annotator', 'bench');");
@@ -74,8 +100,11 @@ internal static class AnnotateUiBench
             shown = i + 1 < items ? await CurrentAsync(page) : 0;
         }
         await page.WaitForTimeoutAsync(100);
-        return (await page.EvaluateAsync<double[]>("() => performance.getEntriesByName('lf:item-switch').map(e => e.duration)"),
-            await page.EvaluateAsync<double[]>("() => performance.getEntriesByName('lf:item-render').map(e => e.duration)"));
+        var renders = await page.EvaluateAsync<double[]>("() => performance.getEntriesByName('lf:item-render').map(e => e.duration)");
+        var switches = await page.EvaluateAsync<double[][]>(
+            "() => performance.getEntriesByName('lf:item-switch').map(e => [e.duration, e.detail?.frame ?? 0, e.detail?.first_frame_ms ?? -1, e.detail?.waited ? 1 : 0])");
+        // Every render is followed by exactly one switch measure, one frame later, so the two lists pair up.
+        return switches.Select((s, i) => new SwitchSample(i < renders.Length ? renders[i] : double.NaN, s[0], (int)s[1], s[2], s[3] > 0)).ToList();
     }
 
     private static async Task<long> CurrentAsync(IPage page)
@@ -99,16 +128,11 @@ internal static class AnnotateUiBench
         return id;
     }
 
-    private static void Row(string name, string measure, double[] durations, TimeSpan wall)
-    {
-        Array.Sort(durations);
-        double Pct(double p) => durations.Length == 0 ? double.NaN : durations[Math.Min(durations.Length - 1, (int)Math.Ceiling(p * durations.Length) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {measure} | {durations.Length} | {Pct(0.50):F1} | {Pct(0.95):F1} | {(durations.Length == 0 ? double.NaN : durations[^1]):F1} | {wall.TotalSeconds:F0} |"));
-    }
-
+    /// <summary>The built web UI; LF_BENCH_WEBROOT names another build (e.g. a before/after pair).</summary>
     private static string WebRoot()
     {
+        if (Environment.GetEnvironmentVariable("LF_BENCH_WEBROOT") is { Length: > 0 } root)
+            return Path.GetFullPath(root);
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Labelforge.slnx")))
             dir = dir.Parent;

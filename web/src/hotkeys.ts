@@ -1,14 +1,4 @@
-/** A label as the annotate page needs it. */
-export interface LabelInfo {
-  id: number;
-  name: string;
-  path: string;
-  description?: string | null;
-  hotkey?: string | null;
-  color?: string | null;
-  status?: string;
-  parent_id?: number | null;
-}
+import type { LabelInfo } from './api';
 
 /** The labels a person can pick: deprecated and merged ones are history, not choices. */
 export function activeLabels(all: LabelInfo[]): LabelInfo[] {

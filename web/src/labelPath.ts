@@ -1,4 +1,4 @@
-import type { LabelInfo } from './hotkeys';
+import type { LabelInfo } from './api';
 
 /**
  * The label path and list syntax of the server (Core/Taxonomy/LabelPath): a label's name is free text; in a
@@ -25,7 +25,14 @@ export function splitEscaped(text: string, separator: string): string[] {
 
 /** Joins names with `separator`, escaping it and every backslash in each name. */
 export function joinEscaped(names: string[], separator: string): string {
-  return names.map((n) => n.replace(/\\/g, '\\\\').split(separator).join(ESCAPE + separator)).join(separator);
+  return names
+    .map((n) =>
+      n
+        .replace(/\\/g, '\\\\')
+        .split(separator)
+        .join(ESCAPE + separator),
+    )
+    .join(separator);
 }
 
 /** A typed list of label names ("World, Sports, Sci/Tech, Health\, Fitness"): trimmed, empty items dropped. */

@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import './styles.css';
 import { annotatorName, setAnnotatorName } from './annotator';
-import { usePath, onLink } from './router';
+import { Link, Route, Switch } from 'wouter-preact';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { AnnotatePage } from './pages/AnnotatePage';
-import { SetupPage, isSetupTab, type SetupTab } from './pages/SetupPage';
+import { SetupPage, isSetupTab } from './pages/SetupPage';
 
 function NamePrompt({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
@@ -31,30 +31,29 @@ function NamePrompt({ onDone }: { onDone: () => void }) {
 }
 
 function App() {
-  const path = usePath();
   const [name, setName] = useState(annotatorName());
   if (!name) return <NamePrompt onDone={() => setName(annotatorName())} />;
-  const annotate = /^\/projects\/(\d+)\/annotate\/?$/.exec(path);
-  const setup = /^\/projects\/(\d+)(?:\/(\w+))?\/?$/.exec(path);
-  const tab = setup?.[2] ?? 'taxonomy';
-  const page = annotate ? (
-    <AnnotatePage projectId={Number(annotate[1])} annotator={name} />
-  ) : setup && isSetupTab(tab) ? (
-    <SetupPage projectId={Number(setup[1])} tab={tab as SetupTab} />
-  ) : (
-    <ProjectsPage />
-  );
   return (
     <>
       <header class="topbar">
-        <a href="/" class="brand" onClick={(e) => onLink(e, '/')}>
+        <Link href="/" class="brand">
           Labelforge
-        </a>
+        </Link>
         <span class="who">
           Signed as <strong>{name}</strong>
         </span>
       </header>
-      <main>{page}</main>
+      <main>
+        <Switch>
+          <Route path={/^\/projects\/(?<id>\d+)\/annotate\/?$/}>{({ id }) => <AnnotatePage projectId={Number(id)} annotator={name} />}</Route>
+          <Route path={/^\/projects\/(?<id>\d+)(?:\/(?<tab>\w+))?\/?$/}>
+            {({ id, tab = 'taxonomy' }) => (isSetupTab(tab) ? <SetupPage projectId={Number(id)} tab={tab} /> : <ProjectsPage />)}
+          </Route>
+          <Route>
+            <ProjectsPage />
+          </Route>
+        </Switch>
+      </main>
     </>
   );
 }

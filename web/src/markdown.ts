@@ -4,7 +4,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 const safeUrl = (href: string) => (/^(https?:|mailto:|#|\/)/i.test(href.trim()) ? href : '#');
 
-// Raw HTML in guidelines is shown as text and links keep only safe schemes, so Markdown cannot run script.
+// Links keep only safe schemes, and HTML is escaped should the parser ever produce any, so Markdown cannot run script.
 const marked = new Marked({
   gfm: true,
   renderer: {
@@ -16,8 +16,14 @@ const marked = new Marked({
   },
 });
 
-/** Markdown to HTML with raw HTML escaped and only http(s), mailto and relative links. */
+// Stands in for '<' while parsing (a private-use character, which no guideline needs).
+const LT = '\uE000';
+
+/** Markdown to HTML with raw HTML shown as text and only http(s), mailto and relative links. */
 export function renderMarkdown(source: string): string {
-  // Escaping '<' first keeps tags as visible text while the Markdown around them still renders.
-  return marked.parse(source.replace(/</g, '&lt;'), { async: false }) as string;
+  // The parser never sees a '<', so no tag starts an HTML block and the Markdown around a tag still renders; after
+  // parsing each one becomes '&lt;', so it shows as '<' in text and code alike. (Escaping '<' to '&lt;' before
+  // parsing did the first, but code spans escaped that entity again and showed "&lt;".)
+  const html = marked.parse(source.replaceAll(LT, '').replaceAll('<', LT), { async: false }) as string;
+  return html.replaceAll(LT, '&lt;');
 }

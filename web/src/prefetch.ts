@@ -1,13 +1,5 @@
 import { immediately, type Defer } from './afterPaint';
-import type { Suggestion } from './suggestions';
-
-/** An item leased to this annotator, as the queue endpoint returns it (with the model's suggestion, if any). */
-export interface QueueItem {
-  id: number;
-  external_id?: string | null;
-  text: string;
-  suggestion?: Suggestion | null;
-}
+import type { QueueItem } from './api';
 
 /** Asks the server for up to `count` items, leaving out `exclude` (done or skipped here, maybe not yet stored). */
 export type QueueFetcher = (count: number, exclude: number[]) => Promise<QueueItem[]>;

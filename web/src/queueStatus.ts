@@ -1,15 +1,7 @@
 import type { QueueStatus } from './api';
 
 /** Queue orders the annotate page offers, in the order the select lists them. */
-export const QUEUE_STRATEGIES = [
-  'import-order',
-  'seeded-random',
-  'least-confidence',
-  'margin',
-  'entropy',
-  'diversity',
-  'uncertainty-diversity',
-] as const;
+export const QUEUE_STRATEGIES = ['import-order', 'seeded-random', 'least-confidence', 'margin', 'entropy', 'diversity', 'uncertainty-diversity'] as const;
 
 export interface QueueSummary {
   /** Short header text on the active-learning model ('' for the fixed orders). */

@@ -1,18 +1,5 @@
-import type { LabelInfo } from './hotkeys';
+import type { LabelInfo, Suspect } from './api';
 import { findLabel } from './labelPath';
-
-/** A suspected label error, as GET label-errors lists it. */
-export interface Suspect {
-  rank: number;
-  item_id: number;
-  text: string;
-  given: string;
-  suggested: string;
-  quality: number;
-  given_annotation_id: number;
-  given_author: string;
-  suggested_probability: number;
-}
 
 /** A reviewer's decision: keep the given label, fix it to other labels, or leave the item for later. */
 export type ReviewAction = { kind: 'keep' } | { kind: 'fix'; labelIds: number[] } | { kind: 'skip' };

@@ -1,13 +1,5 @@
+import type { Suggestion } from './api';
 import { percent } from './format';
-
-/** A model pre-label as the queue hands it out with an item. */
-export interface Suggestion {
-  annotation_id: number;
-  author: string;
-  label_ids: number[];
-  labels: string[];
-  confidence?: number | null;
-}
 
 /** "93%" for a confidence in [0, 1]; empty when the model gave none. */
 export function formatConfidence(confidence: number | null | undefined): string {

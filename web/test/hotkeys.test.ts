@@ -1,5 +1,6 @@
+import type { LabelInfo } from '../src/api';
 import { describe, expect, it } from 'vitest';
-import { activeLabels, assignHotkeys, filterLabels, keysByLabel, type LabelInfo } from '../src/hotkeys';
+import { activeLabels, assignHotkeys, filterLabels, keysByLabel } from '../src/hotkeys';
 
 const label = (id: number, name: string, extra: Partial<LabelInfo> = {}): LabelInfo => ({ id, name, path: name, ...extra });
 
@@ -19,7 +20,9 @@ describe('assignHotkeys', () => {
   });
 
   it('ignores overrides that are reserved, too long or taken', () => {
-    const keys = keysByLabel(assignHotkeys([label(1, 'a', { hotkey: 's' }), label(2, 'b', { hotkey: 'xy' }), label(3, 'c', { hotkey: 'q' }), label(4, 'd', { hotkey: 'q' })]));
+    const keys = keysByLabel(
+      assignHotkeys([label(1, 'a', { hotkey: 's' }), label(2, 'b', { hotkey: 'xy' }), label(3, 'c', { hotkey: 'q' }), label(4, 'd', { hotkey: 'q' })]),
+    );
     expect(keys.get(1)).toBe('1');
     expect(keys.get(2)).toBe('2');
     expect(keys.get(3)).toBe('q');

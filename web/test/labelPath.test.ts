@@ -1,5 +1,5 @@
+import type { LabelInfo } from '../src/api';
 import { describe, expect, it } from 'vitest';
-import type { LabelInfo } from '../src/hotkeys';
 import { displayPath, displayReference, findLabel, joinEscaped, labelRef, matchLabel, splitEscaped, splitLabelList } from '../src/labelPath';
 
 const AWKWARD = ['Sci/Tech', 'N/A', 'Health, Fitness', 'the "best"', 'C:\\temp', 'ends\\', 'pipe|line', '🚀 launch', '体育', 'رياضة'];

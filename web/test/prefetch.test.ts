@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PrefetchQueue, type QueueItem } from '../src/prefetch';
+import type { QueueItem } from '../src/api';
+import { PrefetchQueue } from '../src/prefetch';
+
+const item = (id: number): QueueItem => ({ id, external_id: null, text: `t${id}`, data: null, lease_expires_at: '2026-12-02T00:00:00Z' });
 
 /** A fake server: hands out ids in order, returns what a client still holds first, honours exclusions. */
 function fakeServer(total: number) {
@@ -8,11 +11,11 @@ function fakeServer(total: number) {
   const fetcher = async (count: number, exclude: number[]): Promise<QueueItem[]> => {
     calls.push({ count, exclude: [...exclude] });
     const out: QueueItem[] = [];
-    for (const id of [...leased].filter((i) => !exclude.includes(i))) out.length < count && out.push({ id, text: `t${id}` });
+    for (const id of [...leased].filter((i) => !exclude.includes(i))) if (out.length < count) out.push(item(id));
     for (let id = 1; id <= total && out.length < count; id++) {
       if (leased.has(id) || exclude.includes(id)) continue;
       leased.add(id);
-      out.push({ id, text: `t${id}` });
+      out.push(item(id));
     }
     return out;
   };
@@ -72,7 +75,11 @@ describe('PrefetchQueue', () => {
   it('survives a failed fetch and recovers on the next advance', async () => {
     let fail = true;
     const server = fakeServer(4);
-    const q = new PrefetchQueue((c, e) => (fail ? Promise.reject(new Error('offline')) : server.fetcher(c, e)), 0, () => {});
+    const q = new PrefetchQueue(
+      (c, e) => (fail ? Promise.reject(new Error('offline')) : server.fetcher(c, e)),
+      0,
+      () => {},
+    );
     expect(await q.start()).toBeNull();
     fail = false;
     q.advance();
@@ -103,7 +110,14 @@ describe('PrefetchQueue after a reload', () => {
   it('starts the refill after an advance only when the deferred work runs', async () => {
     const server = fakeServer(20);
     const queued: (() => void)[] = [];
-    const q = new PrefetchQueue(server.fetcher, 3, () => {}, 1000, [], (fn) => void queued.push(fn));
+    const q = new PrefetchQueue(
+      server.fetcher,
+      3,
+      () => {},
+      1000,
+      [],
+      (fn) => void queued.push(fn),
+    );
     await q.start();
     await settle();
     const calls = server.calls.length;

@@ -9,13 +9,16 @@ function status(over: Partial<QueueStatus>): QueueStatus {
     model_ready: true,
     message: 'margin ranking from the model trained on 40 labels',
     retrain_every: 20,
+    batch_size: 20,
     labeled_items: 45,
     next_retrain_at_labels: 60,
     retrain_count: 2,
     labels_at_last_retrain: 40,
     last_retrain_at: '2026-11-28T09:00:00Z',
     last_duration_ms: 120,
+    ranked_items: 900,
     kappa: 0.995,
+    kappas: [0.99, 0.992, 0.995],
     stable_rounds: 3,
     should_stop: true,
     stop_message: 'model stable: kappa 0.99 for 3 rounds — consider stopping',
@@ -38,7 +41,9 @@ describe('summarizeQueue', () => {
   });
 
   it('says nothing about models for the fixed orders', () => {
-    const s = summarizeQueue(status({ strategy: 'import-order', active_learning: false, model_ready: false, stop_message: null, message: 'items in import order' }));
+    const s = summarizeQueue(
+      status({ strategy: 'import-order', active_learning: false, model_ready: false, stop_message: null, message: 'items in import order' }),
+    );
     expect(s).toEqual({ model: '', detail: 'items in import order', stop: null, stable: false });
   });
 });

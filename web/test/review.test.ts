@@ -1,6 +1,7 @@
+import type { LabelInfo, Suspect } from '../src/api';
 import { describe, expect, it } from 'vitest';
-import { assignHotkeys, type LabelInfo } from '../src/hotkeys';
-import { afterReview, reviewAction, type Suspect } from '../src/review';
+import { assignHotkeys } from '../src/hotkeys';
+import { afterReview, reviewAction } from '../src/review';
 
 const labels: LabelInfo[] = [
   { id: 1, name: 'ham', path: 'ham' },

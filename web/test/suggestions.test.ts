@@ -1,5 +1,6 @@
+import type { Suggestion } from '../src/api';
 import { describe, expect, it } from 'vitest';
-import { enterLabels, formatConfidence, initialSelection, modelName, type Suggestion } from '../src/suggestions';
+import { enterLabels, formatConfidence, initialSelection, modelName } from '../src/suggestions';
 
 const suggestion = (label_ids: number[], confidence: number | null = 0.934): Suggestion => ({
   annotation_id: 7,

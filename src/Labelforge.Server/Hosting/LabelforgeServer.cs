@@ -112,7 +112,12 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ErrorHandler>();
-        services.AddOpenApi();
+        // Named here, not after the host's assembly, so the CLI and a test host serve the same document.
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Labelforge API";
+            return Task.CompletedTask;
+        }));
 
         var app = builder.Build();
         app.UseExceptionHandler();

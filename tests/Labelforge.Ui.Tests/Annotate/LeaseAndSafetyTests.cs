@@ -65,7 +65,7 @@ public class LeaseAndSafetyTests(BrowserFixture browser)
         await using var server = await UiServer.StartAsync();
         var id = await ProjectAsync(server, [("a", "first"), ("b", "second")]);
         await server.PostAsync($"/api/projects/{id}/labels", new { name = "promo", parent = "spam", description = "advertising", hotkey = "p" });
-        using var guidelines = new StringContent("{\"markdown\":\"# Rules\\n<script>window.__g=1</script>Label **spam** when selling.\"}", System.Text.Encoding.UTF8, "application/json");
+        using var guidelines = new StringContent("{\"markdown\":\"# Rules\\n<script>window.__g=1</script>Label **spam** when selling `List<T>`.\"}", System.Text.Encoding.UTF8, "application/json");
         (await server.Client.PutAsync($"/api/projects/{id}/guidelines", guidelines, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var page = await browser.NewPageAsync("carol");
         await page.GotoAsync($"{server.Url}/projects/{id}/annotate");
@@ -79,6 +79,9 @@ public class LeaseAndSafetyTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("g");
         await page.Locator("[data-testid=guidelines] h1", new PageLocatorOptions { HasText = "Rules" }).WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-testid=guidelines] script").CountAsync());
+        // Raw HTML shows as text while the Markdown around it renders, and '<' in a code span shows as '<'.
+        Assert.Equal("spam", await page.Locator("[data-testid=guidelines] strong").InnerTextAsync());
+        Assert.Equal("List<T>", await page.Locator("[data-testid=guidelines] code").InnerTextAsync());
         await Screenshots.TakeAsync(page, "guidelines");
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("/");

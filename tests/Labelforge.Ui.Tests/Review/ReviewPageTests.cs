@@ -78,9 +78,19 @@ public class ReviewPageTests(BrowserFixture browser)
     private static async Task<long> ItemIdAsync(ILocator current) =>
         long.Parse(await current.GetAttributeAsync("data-item-id") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The item's latest annotation once it is a review: the page counts a decision when it is made and sends it in
+    /// the background, so the server may not have stored it yet when the tally shows.
+    /// </summary>
     private static async Task<JsonElement> LastAsync(UiServer server, long projectId, long itemId)
     {
-        var history = (await server.GetAsync($"/api/projects/{projectId}/items/{itemId}")).GetProperty("history");
-        return history[history.GetArrayLength() - 1];
+        for (var attempt = 0; ; attempt++)
+        {
+            var history = (await server.GetAsync($"/api/projects/{projectId}/items/{itemId}")).GetProperty("history");
+            var last = history[history.GetArrayLength() - 1];
+            if (last.GetProperty("kind").GetString() == "review" || attempt == 600)
+                return last;
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 }

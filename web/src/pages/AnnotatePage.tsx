@@ -1,19 +1,20 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, sendSubmission, type Progress, type Project } from '../api';
+import { api, sendSubmission, type LabelInfo, type Progress, type ProjectDetail, type QueueItem } from '../api';
 import { newRequestId } from '../annotator';
-import type { LabelInfo } from '../hotkeys';
-import { useActiveLabels } from '../useActiveLabels';
-import { PrefetchQueue, type QueueItem } from '../prefetch';
+import { useActiveLabels } from '../hooks/useActiveLabels';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { usePoll } from '../hooks/usePoll';
+import { PrefetchQueue } from '../prefetch';
 import { SubmissionQueue } from '../submissions';
 import { afterNextPaint } from '../afterPaint';
-import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
+import { markSwitchStart, measureSwitchPainted, noteSwitchWaits } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
-import { LabelFilter } from './LabelFilter';
-import { LabelList } from './LabelList';
-import { QueueBadge } from './QueueBadge';
-import { ShortcutHelp } from './ShortcutHelp';
-import { SuggestionBar } from './SuggestionBar';
+import { LabelFilter } from '../components/LabelFilter';
+import { LabelList } from '../components/LabelList';
+import { QueueBadge } from '../components/QueueBadge';
+import { ShortcutHelp } from '../components/ShortcutHelp';
+import { SuggestionBar } from '../components/SuggestionBar';
 
 interface Done {
   item: QueueItem;
@@ -22,9 +23,12 @@ interface Done {
 
 const prefetchDepth = () => (new URLSearchParams(location.search).get('prefetch') === '0' ? 0 : 5);
 const RENEW_MS = 60_000;
+const PROGRESS_MS = 5000;
+// With no item on screen (server unreachable), keep asking so labeling resumes on its own.
+const RESUME_MS = 2000;
 
 export function AnnotatePage({ projectId, annotator }: { projectId: number; annotator: string }) {
-  const [project, setProject] = useState<Project | null>(null);
+  const [project, setProject] = useState<ProjectDetail | null>(null);
   const [item, setItem] = useState<QueueItem | null>(null);
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<number[]>([]);
@@ -38,7 +42,6 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const [error, setError] = useState('');
   const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
   const shownAt = useRef(performance.now());
-  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
 
   const submissions = useMemo(
     () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission, { defer: afterNextPaint }),
@@ -85,30 +88,21 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     const hidden = () => document.visibilityState === 'hidden' && submissions.flush();
     addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', hidden);
-    const renew = setInterval(() => {
-      const held = queue.held();
-      if (held.length > 0) api.renew(projectId, annotator, held).catch(() => undefined);
-    }, RENEW_MS);
     return () => {
       unsubscribe();
       removeEventListener('online', online);
       removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', hidden);
       submissions.flush();
-      clearInterval(renew);
     };
   }, [queue, submissions]);
 
-  useEffect(() => {
-    const refresh = () => api.progress(projectId, annotator).then(setProgress, () => undefined);
-    const timer = setInterval(refresh, 5000);
-    // With no item on screen (server unreachable), keep asking so labeling resumes on its own.
-    const poll = setInterval(() => queue.resume(), 2000);
-    return () => {
-      clearInterval(timer);
-      clearInterval(poll);
-    };
-  }, [queue]);
+  usePoll(() => {
+    const held = queue.held();
+    return held.length > 0 ? api.renew(projectId, annotator, held) : undefined;
+  }, RENEW_MS);
+  usePoll(() => api.progress(projectId, annotator).then(setProgress), PROGRESS_MS);
+  usePoll(() => queue.resume(), RESUME_MS);
 
   useLayoutEffect(() => {
     shownAt.current = performance.now();
@@ -124,9 +118,13 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   }, [item?.id, multi]);
 
   const show = (next: QueueItem | null, chosen: number[]) => {
-    setSelected(chosen);
+    // An empty selection stays the same array, so the memoized label list is not re-rendered for it.
+    setSelected((s) => (chosen.length === 0 && s.length === 0 ? s : chosen));
     setItem(next);
-    if (!next) setLoading(!queue.done);
+    if (!next) {
+      noteSwitchWaits();
+      setLoading(!queue.done);
+    }
   };
 
   const submit = (labelIds: number[]) => {
@@ -175,12 +173,8 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   chooseRef.current = choose;
   const onChoose = useCallback((label: LabelInfo) => chooseRef.current(label), []);
 
-  // The handler is replaced during render, not in an effect: a key pressed right after the next item is
-  // painted must act on that item, and effects run later than paint.
-  keyHandler.current = (e: KeyboardEvent) => {
-    if (filterOpen || e.ctrlKey || e.metaKey || e.altKey) return;
-    if ((e.target as HTMLElement | null)?.closest('input, textarea')) return;
-    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  useKeyboard((key) => {
+    if (filterOpen) return false;
     if (key === '?') setHelpOpen((h) => !h);
     else if (key === 'Escape') setHelpOpen(false);
     else if (key === 'g') setGuidelinesOpen((g) => !g);
@@ -189,15 +183,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
     else if (key === 'Backspace' || key === 'ArrowLeft') back();
     else if (key === 'Enter' && enterLabels(item?.suggestion, multi, selected)) submit(enterLabels(item?.suggestion, multi, selected)!);
     else if (byKey.has(key)) choose(byKey.get(key)!);
-    else return;
-    e.preventDefault();
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => keyHandler.current(e);
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, []);
+    else return false;
+    return true;
+  });
 
+  const guidelines = useMemo(() => renderMarkdown(project?.guidelines || '_No guidelines yet._'), [project?.guidelines]);
   const annotatorDone = (progress?.annotator_done ?? 0) + counts.pending;
   return (
     <div class="annotate">
@@ -241,7 +231,16 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
               ) : (progress?.annotator_skipped ?? 0) > 0 ? (
                 <>
                   Nothing left for you except the {progress?.annotator_skipped} item{progress?.annotator_skipped === 1 ? '' : 's'} you skipped.{' '}
-                  <button class="link" data-testid="unskip" onClick={() => void api.unskip(projectId, annotator).then(() => location.reload(), (e) => setError(String(e)))}>
+                  <button
+                    class="link"
+                    data-testid="unskip"
+                    onClick={() =>
+                      void api.unskip(projectId, annotator).then(
+                        () => location.reload(),
+                        (e) => setError(String(e)),
+                      )
+                    }
+                  >
                     Show them again
                   </button>
                 </>
@@ -252,16 +251,22 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
           )}
         </section>
         <aside class="labels-pane">
-          <LabelList labels={labels} keyOf={keyOf} selected={selected} revisiting={revisiting} multi={multi} suggested={item?.suggestion?.label_ids} onChoose={onChoose} />
+          <LabelList
+            labels={labels}
+            keyOf={keyOf}
+            selected={selected}
+            revisiting={revisiting}
+            multi={multi}
+            suggested={item?.suggestion?.label_ids}
+            onChoose={onChoose}
+          />
           {multi && (
             <button class="primary" onClick={() => submit(selected)}>
               Submit <kbd>Enter</kbd>
             </button>
           )}
         </aside>
-        {guidelinesOpen && (
-          <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: renderMarkdown(project?.guidelines || '_No guidelines yet._') }} />
-        )}
+        {guidelinesOpen && <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: guidelines }} />}
       </div>
       {filterOpen && (
         <LabelFilter

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { setupApi, type AnnotationRow, type ItemRow } from '../api';
-import { Pager } from './Pager';
+import { Pager } from '../components/Pager';
 
 const PAGE = 25;
 
@@ -26,23 +26,28 @@ export function DataPanel({ projectId }: { projectId: number }) {
     if (unlabeled) q.set('unlabeled', 'true');
     if (relabel) q.set('needs_relabel', 'true');
     let stale = false;
-    setupApi.items(projectId, q).then((r) => {
-      // A slower answer to an earlier filter must not overwrite a newer one.
-      if (stale) return;
-      setRows(r.items);
-      setTotal(r.total);
-      setCapped(r.total_capped ?? false);
-      setError('');
-    }, (e) => setError(String(e)));
+    setupApi.items(projectId, q).then(
+      (r) => {
+        // A slower answer to an earlier filter must not overwrite a newer one.
+        if (stale) return;
+        setRows(r.items);
+        setTotal(r.total);
+        setCapped(r.total_capped ?? false);
+        setError('');
+      },
+      (e) => setError(String(e)),
+    );
     return () => {
       stale = true;
     };
   }, [projectId, search, label, author, unlabeled, relabel, page]);
 
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const pages = Math.max(1, Math.ceil(total / PAGE));
   return (
     <section class="card">

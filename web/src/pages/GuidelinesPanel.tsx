@@ -8,10 +8,13 @@ export function GuidelinesPanel({ projectId }: { projectId: number }) {
   const [status, setStatus] = useState('');
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    api.project(projectId).then((p) => {
-      setText(p.guidelines ?? '');
-      setLoaded(true);
-    }, (e) => setStatus(String(e)));
+    api.project(projectId).then(
+      (p) => {
+        setText(p.guidelines ?? '');
+        setLoaded(true);
+      },
+      (e) => setStatus(String(e)),
+    );
   }, [projectId]);
   const save = async () => {
     try {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 
+// The import endpoint declares no result type in the server's OpenAPI document, so its report is described here.
 interface ImportError {
   file: string;
   line: number;

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { usePoll } from '../hooks/usePoll';
 import { lfApi, type LfAnalysis, type LfApplySummary, type LfProblem, type LfSetState } from '../lfApi';
 import { percent } from '../format';
-import { LfEditor } from './LfEditor';
-import { LfAnalysisTable } from './LfAnalysisTable';
-import { LfItemsPanel } from './LfItemsPanel';
-import { LfFitPanel } from './LfFitPanel';
+import { LfEditor } from '../components/LfEditor';
+import { LfAnalysisTable } from '../components/LfAnalysisTable';
+import { LfItemsPanel } from '../components/LfItemsPanel';
+import { LfFitPanel } from '../components/LfFitPanel';
 
 function ApplySummary({ s }: { s: LfApplySummary }) {
   const faults = s.faults.reduce((a, b) => a + b, 0);
   return (
     <p class="notice" data-testid="lf-apply-summary">
       Applied version {s.version} to <strong>{s.items}</strong> items ({s.new_items} new, {s.reused_functions} of {s.functions.length} functions re-used) in{' '}
-      {s.seconds.toFixed(2)} s · coverage {percent(s.coverage)} ·{' '}
-      {faults === 0 ? 'no faults' : <span class="stat bad">{faults} faults (see the table)</span>}
+      {s.seconds.toFixed(2)} s · coverage {percent(s.coverage)} · {faults === 0 ? 'no faults' : <span class="stat bad">{faults} faults (see the table)</span>}
     </p>
   );
 }
@@ -31,7 +31,8 @@ export function LfPage({ projectId }: { projectId: number }) {
   const [summary, setSummary] = useState<LfApplySummary | null>(null);
   const [analysis, setAnalysis] = useState<LfAnalysis | null | undefined>(undefined);
   const [selected, setSelected] = useState<string | null>(null);
-  const timer = useRef<number>();
+  const applyStarted = useRef(0);
+  usePoll(() => setElapsed((performance.now() - applyStarted.current) / 1000), 100, applying);
 
   const loadAnalysis = () => lfApi.analysis(projectId, set).then(setAnalysis, (e) => setError(String(e)));
   const loadState = async (replaceText: boolean) => {
@@ -40,11 +41,14 @@ export function LfPage({ projectId }: { projectId: number }) {
     if (replaceText) setYaml(s.yaml);
   };
   useEffect(() => {
-    lfApi.sets(projectId).then((list) => {
-      const names = list.map((s) => s.set);
-      setSets(names);
-      if (names.length > 0 && !names.includes('default')) setSet(names[0]);
-    }, () => undefined);
+    lfApi.sets(projectId).then(
+      (list) => {
+        const names = list.map((s) => s.set);
+        setSets(names);
+        if (names.length > 0 && !names.includes('default')) setSet(names[0]);
+      },
+      () => undefined,
+    );
   }, [projectId]);
   useEffect(() => {
     setSelected(null);
@@ -79,15 +83,14 @@ export function LfPage({ projectId }: { projectId: number }) {
     if (dirty && !(await save())) return;
     setApplying(true);
     setError('');
-    const started = performance.now();
-    timer.current = window.setInterval(() => setElapsed((performance.now() - started) / 1000), 100);
+    applyStarted.current = performance.now();
+    setElapsed(0);
     try {
       setSummary(await lfApi.apply(projectId, set));
       await Promise.all([loadState(false), loadAnalysis()]);
     } catch (e) {
       setError(String(e));
     } finally {
-      window.clearInterval(timer.current);
       setApplying(false);
     }
   };
@@ -126,9 +129,7 @@ export function LfPage({ projectId }: { projectId: number }) {
                 ))}
               </select>
             )}
-            <span class="muted">
-              {state ? (state.version === 0 ? 'not saved yet' : `version ${state.version}${dirty ? ' · edited' : ''}`) : '…'}
-            </span>
+            <span class="muted">{state ? (state.version === 0 ? 'not saved yet' : `version ${state.version}${dirty ? ' · edited' : ''}`) : '…'}</span>
           </div>
           <LfEditor value={yaml} onChange={setYaml} problems={problems} onSave={() => void save()} />
           <div class="op-form">

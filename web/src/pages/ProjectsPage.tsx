@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Project } from '../api';
 import { splitLabelList } from '../labelPath';
-import { onLink } from '../router';
+import { Link } from 'wouter-preact';
 
 function ProgressBar({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((100 * done) / total);
@@ -56,9 +56,7 @@ export function ProjectsPage() {
           {projects?.map((p) => (
             <tr key={p.id}>
               <td>
-                <a href={`/projects/${p.id}/taxonomy`} onClick={(e) => onLink(e, `/projects/${p.id}/taxonomy`)}>
-                  {p.name}
-                </a>
+                <Link href={`/projects/${p.id}/taxonomy`}>{p.name}</Link>
               </td>
               <td>
                 {p.task_type}
@@ -69,9 +67,9 @@ export function ProjectsPage() {
                 <ProgressBar done={p.labeled_items} total={p.items} />
               </td>
               <td>
-                <a class="button" href={`/projects/${p.id}/annotate`} onClick={(e) => onLink(e, `/projects/${p.id}/annotate`)}>
+                <Link class="button" href={`/projects/${p.id}/annotate`}>
                   Annotate
-                </a>
+                </Link>
               </td>
             </tr>
           ))}
@@ -84,8 +82,7 @@ export function ProjectsPage() {
           Name <input name="name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label>
-          Labels (comma-separated){' '}
-          <input name="labels" placeholder="ham, spam" value={labels} onInput={(e) => setLabels(e.currentTarget.value)} />
+          Labels (comma-separated) <input name="labels" placeholder="ham, spam" value={labels} onInput={(e) => setLabels(e.currentTarget.value)} />
         </label>
         <label class="inline">
           <input type="checkbox" name="multi" checked={multi} onChange={(e) => setMulti(e.currentTarget.checked)} /> Multi-label

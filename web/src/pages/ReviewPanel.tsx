@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { reviewApi, type LabelErrorRun } from '../api';
+import { reviewApi, type LabelErrorRun, type LabelInfo, type Suspect } from '../api';
 import { annotatorName, newRequestId } from '../annotator';
-import type { LabelInfo } from '../hotkeys';
-import { useActiveLabels } from '../useActiveLabels';
-import { afterReview, reviewAction, type ReviewAction, type Suspect } from '../review';
+import { useActiveLabels } from '../hooks/useActiveLabels';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { usePoll } from '../hooks/usePoll';
+import { afterReview, reviewAction, type ReviewAction } from '../review';
 import { formatConfidence } from '../suggestions';
 import { displayPath, findLabel } from '../labelPath';
 
@@ -21,44 +22,43 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
   const [tally, setTally] = useState({ kept: 0, fixed: 0 });
   const [error, setError] = useState('');
   const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
-  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
   const reviewer = annotatorName() ?? 'reviewer';
 
   // Only the latest request may set the state: a slow first GET answering "idle" after the run started must not
-  // stop the polling. A failed poll keeps polling (a fresh state object re-arms the timer) while a run is on.
+  // stop the polling. A failed poll leaves the state as it was, so polling goes on while a run is on.
   const latest = useRef(0);
   const load = () => {
     const mine = ++latest.current;
-    return reviewApi.state(projectId).then((s) => {
-      if (mine !== latest.current) return;
-      setState(s);
-      if (s.status !== 'running') {
-        setSuspects(s.errors);
-        setIndex(0);
-      }
-    }, (e) => {
-      if (mine !== latest.current) return;
-      setError(String(e));
-      setState((s) => (s ? { ...s } : s));
-    });
+    return reviewApi.state(projectId).then(
+      (s) => {
+        if (mine !== latest.current) return;
+        setState(s);
+        if (s.status !== 'running') {
+          setSuspects(s.errors);
+          setIndex(0);
+        }
+      },
+      (e) => {
+        if (mine === latest.current) setError(String(e));
+      },
+    );
   };
 
   useEffect(() => {
     void load();
   }, [projectId]);
 
-  useEffect(() => {
-    if (state?.status !== 'running') return;
-    const timer = setTimeout(() => void load(), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
+  usePoll(load, POLL_MS, state?.status === 'running');
 
   const current = suspects[index] ?? null;
 
   const run = () => {
     setError('');
     const mine = ++latest.current;
-    reviewApi.run(projectId).then((s) => mine === latest.current && setState(s), (e) => setError(String(e)));
+    reviewApi.run(projectId).then(
+      (s) => mine === latest.current && setState(s),
+      (e) => setError(String(e)),
+    );
   };
 
   const decide = (action: ReviewAction) => {
@@ -77,24 +77,17 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
     });
   };
 
-  keyHandler.current = (e: KeyboardEvent) => {
-    if (!current || e.ctrlKey || e.metaKey || e.altKey) return;
-    if ((e.target as HTMLElement | null)?.closest('input, textarea')) return;
-    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  useKeyboard((key) => {
+    if (!current) return false;
     if (key === 'ArrowDown') setIndex((i) => Math.min(i + 1, suspects.length - 1));
     else if (key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0));
     else {
       const action = reviewAction(key, current, byKey, labels);
-      if (!action) return;
+      if (!action) return false;
       decide(action);
     }
-    e.preventDefault();
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => keyHandler.current(e);
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, []);
+    return true;
+  });
 
   const running = state?.status === 'running';
   return (
@@ -103,8 +96,8 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
         <div>
           <h2>Suspected label errors</h2>
           <p class="muted">
-            Confident learning on out-of-fold predictions of the given labels, most suspicious (lowest label quality) first. Keep a
-            label or fix it; either is stored as a review and the item leaves the list.
+            Confident learning on out-of-fold predictions of the given labels, most suspicious (lowest label quality) first. Keep a label or fix it; either is
+            stored as a review and the item leaves the list.
           </p>
         </div>
         <div class="review-run">
@@ -136,7 +129,11 @@ export function ReviewPanel({ projectId }: { projectId: number }) {
           <Current suspect={current} labels={labels} keyOf={keyOf} onDecide={decide} />
         </div>
       )}
-      {state?.status === 'done' && suspects.length === 0 && <p class="muted" data-testid="review-empty">No open suspects: every flagged label has been reviewed.</p>}
+      {state?.status === 'done' && suspects.length === 0 && (
+        <p class="muted" data-testid="review-empty">
+          No open suspects: every flagged label has been reviewed.
+        </p>
+      )}
     </section>
   );
 }
@@ -149,7 +146,12 @@ function RunStatus({ state, open }: { state: LabelErrorRun | null; open: number 
         <span class="spinner" aria-hidden="true" /> Training fold models… {state.folds_done} / {state.folds} done
       </span>
     );
-  if (state.status === 'failed') return <span class="error" data-testid="run-status">{state.error}</span>;
+  if (state.status === 'failed')
+    return (
+      <span class="error" data-testid="run-status">
+        {state.error}
+      </span>
+    );
   return (
     <span class="run-status" data-testid="run-status">
       {open} open of {state.items} labeled items · {state.seconds?.toFixed(1)} s
@@ -157,7 +159,12 @@ function RunStatus({ state, open }: { state: LabelErrorRun | null; open: number 
   );
 }
 
-function Current({ suspect, labels, keyOf, onDecide }: {
+function Current({
+  suspect,
+  labels,
+  keyOf,
+  onDecide,
+}: {
   suspect: Suspect;
   labels: LabelInfo[];
   keyOf: Map<number, string>;
@@ -180,8 +187,7 @@ function Current({ suspect, labels, keyOf, onDecide }: {
         </dd>
         <dt>Model says</dt>
         <dd>
-          <strong class="suggested-label">{suggestedText}</strong>{' '}
-          <span class="muted">{formatConfidence(suspect.suggested_probability)} out-of-fold</span>
+          <strong class="suggested-label">{suggestedText}</strong> <span class="muted">{formatConfidence(suspect.suggested_probability)} out-of-fold</span>
         </dd>
       </dl>
       <div class="review-actions">
@@ -198,8 +204,10 @@ function Current({ suspect, labels, keyOf, onDecide }: {
       <ul class="label-list inline">
         {labels.map((l) => (
           <li key={l.id}>
-            <button class={`label ${l.id === given?.id ? 'on' : ''} ${l.id === suggested?.id ? 'suggested' : ''}`} onClick={() =>
-              onDecide(l.id === given?.id ? { kind: 'keep' } : { kind: 'fix', labelIds: [l.id] })}>
+            <button
+              class={`label ${l.id === given?.id ? 'on' : ''} ${l.id === suggested?.id ? 'suggested' : ''}`}
+              onClick={() => onDecide(l.id === given?.id ? { kind: 'keep' } : { kind: 'fix', labelIds: [l.id] })}
+            >
               <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
               <span>
                 {displayPath(l)}

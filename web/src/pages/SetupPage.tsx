@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Project } from '../api';
-import { onLink } from '../router';
+import { Link } from 'wouter-preact';
 import { TaxonomyPanel } from './TaxonomyPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
 import { ImportPanel } from './ImportPanel';
@@ -22,13 +22,11 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
         <h1>{project?.name ?? '…'}</h1>
         <nav class="tabs">
           {TABS.map((t) => (
-            <a key={t} href={`/projects/${projectId}/${t}`} class={t === tab ? 'active' : ''} onClick={(e) => onLink(e, `/projects/${projectId}/${t}`)}>
+            <Link key={t} href={`/projects/${projectId}/${t}`} class={t === tab ? 'active' : ''}>
               {TAB_NAMES[t] ?? t[0].toUpperCase() + t.slice(1)}
-            </a>
+            </Link>
           ))}
-          <a href={`/projects/${projectId}/annotate`} onClick={(e) => onLink(e, `/projects/${projectId}/annotate`)}>
-            Annotate →
-          </a>
+          <Link href={`/projects/${projectId}/annotate`}>Annotate →</Link>
         </nav>
       </div>
       {tab === 'taxonomy' && <TaxonomyPanel projectId={projectId} />}

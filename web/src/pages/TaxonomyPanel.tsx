@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, setupApi, type TaxonomyVersion } from '../api';
-import type { LabelInfo } from '../hotkeys';
+import { api, setupApi, type TaxonomyVersion, type LabelInfo } from '../api';
 import { displayPath, labelRef, splitLabelList } from '../labelPath';
 
 type Op = 'add' | 'rename' | 'move' | 'deprecate' | 'merge' | 'split';
@@ -177,7 +176,11 @@ export function TaxonomyPanel({ projectId }: { projectId: number }) {
           {HINTS[op][1] && <input aria-label={HINTS[op][1]} placeholder={HINTS[op][1]} value={second} onInput={(e) => setSecond(e.currentTarget.value)} />}
           <button type="submit">Apply</button>
         </form>
-        {notice && <p class="muted" role="status">{notice}</p>}
+        {notice && (
+          <p class="muted" role="status">
+            {notice}
+          </p>
+        )}
         {error && <p class="error">{error}</p>}
       </section>
       <section class="card">

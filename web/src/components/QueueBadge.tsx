@@ -1,25 +1,30 @@
+import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
+import { usePoll } from '../hooks/usePoll';
 import { queueApi, type QueueStatus } from '../api';
 import { QUEUE_STRATEGIES, summarizeQueue } from '../queueStatus';
 
 const POLL_MS = 10_000;
 
-/** Annotate-header control: the project's queue order (changeable) and its active-learning model and stopping signal. */
-export function QueueBadge({ projectId }: { projectId: number }) {
+/**
+ * Annotate-header control: the project's queue order (changeable) and its active-learning model and stopping signal.
+ * Memoized: it depends on the project alone, so an item switch does not re-render it.
+ */
+export const QueueBadge = memo(function QueueBadge({ projectId }: { projectId: number }) {
   const [status, setStatus] = useState<QueueStatus | null>(null);
 
-  useEffect(() => {
-    const refresh = () => queueApi.status(projectId).then(setStatus, () => undefined);
-    refresh();
-    const timer = setInterval(refresh, POLL_MS);
-    return () => clearInterval(timer);
-  }, [projectId]);
+  const refresh = () => queueApi.status(projectId).then(setStatus, () => undefined);
+  useEffect(() => void refresh(), [projectId]);
+  usePoll(refresh, POLL_MS);
 
   if (!status) return null;
   const summary = summarizeQueue(status);
   // Items already fetched keep their order; the new order applies from the next claim.
   const change = (strategy: string) =>
-    queueApi.setStrategy(projectId, strategy).then(() => queueApi.status(projectId).then(setStatus), () => undefined);
+    queueApi.setStrategy(projectId, strategy).then(
+      () => queueApi.status(projectId).then(setStatus),
+      () => undefined,
+    );
   return (
     <span class="stat queue-badge" data-testid="queue-status" title={summary.detail}>
       Order:{' '}
@@ -39,4 +44,4 @@ export function QueueBadge({ projectId }: { projectId: number }) {
       )}
     </span>
   );
-}
+});

@@ -1,6 +1,6 @@
-import type { LabelInfo } from '../hotkeys';
+import type { LabelInfo, Suggestion } from '../api';
 import { displayPath } from '../labelPath';
-import { formatConfidence, modelName, type Suggestion } from '../suggestions';
+import { formatConfidence, modelName } from '../suggestions';
 
 /** The model's pre-label under the item: what it suggests, how sure it is, which model version, and the key that accepts it. */
 export function SuggestionBar({ suggestion, multi, labels }: { suggestion: Suggestion; multi: boolean; labels: LabelInfo[] }) {

@@ -1,7 +1,19 @@
 import { itemCount } from '../format';
 
 /** Previous / Next with "Page p of n · total items"; `capped`: the server counted only up to `total` ("1,000+"). */
-export function Pager({ page, pages, total, capped = false, onPage }: { page: number; pages: number; total: number; capped?: boolean; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  pages,
+  total,
+  capped = false,
+  onPage,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  capped?: boolean;
+  onPage: (page: number) => void;
+}) {
   return (
     <p class="pager">
       <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>

@@ -35,7 +35,8 @@ export function LfAnalysisTable({ analysis, selected, onSelect }: { analysis: Lf
     <div>
       <p class="summary-line" data-testid="lf-summary">
         <strong>{analysis.items}</strong> items · coverage <strong>{percent(analysis.coverage)}</strong> · overlap {percent(analysis.overlap)} · conflict{' '}
-        {percent(analysis.conflict)} · {hasGold ? `${analysis.human_labeled} with gold labels` : 'no gold labels yet (label, import or review some items for accuracy)'}
+        {percent(analysis.conflict)} ·{' '}
+        {hasGold ? `${analysis.human_labeled} with gold labels` : 'no gold labels yet (label, import or review some items for accuracy)'}
       </p>
       {analysis.functions.length === 0 ? (
         <p class="muted">The applied set has no functions.</p>

@@ -1,5 +1,5 @@
+import type { LabelInfo } from '../api';
 import { memo } from 'preact/compat';
-import type { LabelInfo } from '../hotkeys';
 import { displayPath } from '../labelPath';
 
 interface Props {
@@ -25,7 +25,12 @@ export const LabelList = memo(function LabelList({ labels, keyOf, selected, revi
         const isSuggested = suggested?.includes(l.id) ?? false;
         return (
           <li key={l.id}>
-            <button class={`label ${on ? 'on' : ''} ${isSuggested ? 'suggested' : ''}`} title={l.description ?? displayPath(l)} aria-pressed={on} onClick={() => onChoose(l)}>
+            <button
+              class={`label ${on ? 'on' : ''} ${isSuggested ? 'suggested' : ''}`}
+              title={l.description ?? displayPath(l)}
+              aria-pressed={on}
+              onClick={() => onChoose(l)}
+            >
               <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
               <span>
                 {l.color && <span class="swatch" style={{ background: l.color }} aria-hidden="true" />}

@@ -48,7 +48,13 @@ export function LfItemsPanel({ projectId, set, fn, version }: { projectId: numbe
       </div>
       {error && <p class="error">{error}</p>}
       {data && data.items.length === 0 && (
-        <p class="muted">{filter === 'fires' ? 'This function votes on no items.' : filter === 'conflicts' ? 'No conflicts: nothing votes against it.' : 'No disagreements with gold labels.'}</p>
+        <p class="muted">
+          {filter === 'fires'
+            ? 'This function votes on no items.'
+            : filter === 'conflicts'
+              ? 'No conflicts: nothing votes against it.'
+              : 'No disagreements with gold labels.'}
+        </p>
       )}
       {data && data.items.length > 0 && (
         <table class="grid">
@@ -85,9 +91,7 @@ export function LfItemsPanel({ projectId, set, fn, version }: { projectId: numbe
           </tbody>
         </table>
       )}
-      {data && data.total > PAGE && (
-        <Pager page={page} pages={pages} total={data.total} onPage={setPage} />
-      )}
+      {data && data.total > PAGE && <Pager page={page} pages={pages} total={data.total} onPage={setPage} />}
       {data && data.total <= PAGE && data.total > 0 && <p class="muted">{data.total} items</p>}
     </section>
   );

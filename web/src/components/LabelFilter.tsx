@@ -1,5 +1,6 @@
+import type { LabelInfo } from '../api';
 import { useState } from 'preact/hooks';
-import { filterLabels, type LabelInfo } from '../hotkeys';
+import { filterLabels } from '../hotkeys';
 import { displayPath } from '../labelPath';
 
 /** The `/` box: type to find a label by name, path or description; arrows move, Enter picks, Escape closes. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api } from './api';
-import { activeLabels, assignHotkeys, keysByLabel, type LabelInfo } from './hotkeys';
+import { api, type LabelInfo } from '../api';
+import { activeLabels, assignHotkeys, keysByLabel } from '../hotkeys';
 
 /**
  * The project's labels a person can pick (deprecated and merged ones left out) with their keyboard keys: what the
@@ -9,7 +9,10 @@ import { activeLabels, assignHotkeys, keysByLabel, type LabelInfo } from './hotk
 export function useActiveLabels(projectId: number, onError: (message: string) => void) {
   const [labels, setLabels] = useState<LabelInfo[]>([]);
   useEffect(() => {
-    api.labels(projectId).then((all) => setLabels(activeLabels(all)), (e) => onError(String(e)));
+    api.labels(projectId).then(
+      (all) => setLabels(activeLabels(all)),
+      (e) => onError(String(e)),
+    );
   }, [projectId]);
   const byKey = useMemo(() => assignHotkeys(labels), [labels]);
   const keyOf = useMemo(() => keysByLabel(byKey), [byKey]);

@@ -1,27 +1,36 @@
-import type { LabelInfo } from './hotkeys';
-import type { QueueItem } from './prefetch';
-import type { SendOutcome, Submission } from './submissions';
-import type { Suspect } from './review';
+import type {
+  AnnotationView,
+  ItemDetail,
+  ItemPage,
+  ItemView,
+  LabelErrorRun,
+  LabelView,
+  ModelSuggestion,
+  ProjectDetail,
+  ProjectSummary,
+  QueueNextResponse,
+  QueueProgress,
+  QueueSettings,
+  QueueSkipResult,
+  RenewResult,
+  QueueStatus,
+  SuspectedLabelError,
+  TaxonomyVersionView,
+} from './schema';
+import type { SendOutcome, Submission } from '../submissions';
 
-export interface Project {
-  id: number;
-  name: string;
-  task_type: string;
-  multi_label: boolean;
-  taxonomy_version: number;
-  labels: number;
-  items: number;
-  labeled_items: number;
-  guidelines?: string | null;
-}
-
-export interface Progress {
-  annotator_done: number;
-  project_done: number;
-  total: number;
-  /** Items this annotator skipped that nobody has decided yet. */
-  annotator_skipped?: number;
-}
+// The API's types are generated from the server's OpenAPI document into ./schema (`npm run api`); these are the
+// names the pages use for them, kept so that moving to the generated types changed no page.
+export type { LabelErrorRun, ProjectDetail, QueueItem, QueueSettings, QueueStatus } from './schema';
+export type Project = ProjectSummary;
+export type Progress = QueueProgress;
+export type Suggestion = ModelSuggestion;
+export type Suspect = SuspectedLabelError;
+export type TaxonomyVersion = TaxonomyVersionView;
+export type ItemRow = ItemView;
+export type AnnotationRow = AnnotationView;
+/** A label as the pages need it: id, name and path, and the rest of the server's LabelView where it was sent. */
+export type LabelInfo = Pick<LabelView, 'id' | 'name' | 'path'> & Partial<LabelView>;
 
 /** Thrown for a non-2xx answer; `detail` is the ProblemDetails message, `problem` the whole body when it was JSON. */
 export class ApiError extends Error {
@@ -56,24 +65,18 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
 
 export const api = {
   projects: () => call<Project[]>('GET', '/api/projects'),
-  project: (id: number) => call<Project>('GET', `/api/projects/${id}`),
-  createProject: (name: string, labels: string[], multiLabel: boolean) =>
-    call<Project>('POST', '/api/projects', { name, labels, multi_label: multiLabel }),
-  labels: (id: number) => call<LabelInfo[]>('GET', `/api/projects/${id}/labels`),
+  project: (id: number) => call<ProjectDetail>('GET', `/api/projects/${id}`),
+  createProject: (name: string, labels: string[], multiLabel: boolean) => call<Project>('POST', '/api/projects', { name, labels, multi_label: multiLabel }),
+  labels: (id: number) => call<LabelView[]>('GET', `/api/projects/${id}/labels`),
   next: (id: number, annotator: string, count: number, exclude: number[]) =>
-    call<{ items: QueueItem[]; progress: Progress }>('POST', `/api/projects/${id}/queue/next`, { annotator, count, exclude }),
-  renew: (id: number, annotator: string, itemIds: number[]) =>
-    call<unknown>('POST', `/api/projects/${id}/queue/renew`, { annotator, item_ids: itemIds }),
-  release: (id: number, annotator: string, itemIds: number[]) =>
-    call<void>('POST', `/api/projects/${id}/queue/release`, { annotator, item_ids: itemIds }),
+    call<QueueNextResponse>('POST', `/api/projects/${id}/queue/next`, { annotator, count, exclude }),
+  renew: (id: number, annotator: string, itemIds: number[]) => call<RenewResult>('POST', `/api/projects/${id}/queue/renew`, { annotator, item_ids: itemIds }),
+  release: (id: number, annotator: string, itemIds: number[]) => call<void>('POST', `/api/projects/${id}/queue/release`, { annotator, item_ids: itemIds }),
   /** Gives the items back and keeps them from this annotator (others still get them). */
-  skip: (id: number, annotator: string, itemIds: number[]) =>
-    call<{ skipped: number }>('POST', `/api/projects/${id}/queue/skip`, { annotator, item_ids: itemIds }),
+  skip: (id: number, annotator: string, itemIds: number[]) => call<QueueSkipResult>('POST', `/api/projects/${id}/queue/skip`, { annotator, item_ids: itemIds }),
   /** Brings back every item this annotator skipped. */
-  unskip: (id: number, annotator: string) =>
-    call<{ restored: number }>('DELETE', `/api/projects/${id}/queue/skips?annotator=${encodeURIComponent(annotator)}`),
-  progress: (id: number, annotator: string) =>
-    call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
+  unskip: (id: number, annotator: string) => call<QueueSkipResult>('DELETE', `/api/projects/${id}/queue/skips?annotator=${encodeURIComponent(annotator)}`),
+  progress: (id: number, annotator: string) => call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
 };
 
 /** Sends one queued submission; tells the queue whether to drop it, retry it or report it as failed. */
@@ -89,38 +92,9 @@ export async function sendSubmission(s: Submission): Promise<SendOutcome | { fai
     });
     return 'ok';
   } catch (e) {
-    if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429)
-      return { fail: e.detail };
+    if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) return { fail: e.detail };
     return 'retry';
   }
-}
-
-export interface TaxonomyVersion {
-  version: number;
-  operation: string;
-  details: string;
-  author?: string | null;
-  created_at: string;
-}
-
-export interface ItemRow {
-  id: number;
-  external_id?: string | null;
-  text: string;
-  labels: string[];
-  authors: string[];
-}
-
-export interface AnnotationRow {
-  id: number;
-  author: string;
-  kind: string;
-  labels: string[];
-  time_spent_ms?: number | null;
-  created_at: string;
-  supersedes_id?: number | null;
-  suggestion_annotation_id?: number | null;
-  suggestion_outcome?: 'accepted' | 'corrected' | null;
 }
 
 export const setupApi = {
@@ -135,20 +109,9 @@ export const setupApi = {
   merge: (id: number, sources: string[], target: string) => call<unknown>('POST', `/api/projects/${id}/taxonomy/merge`, { sources, target }),
   split: (id: number, source: string, targets: string[]) => call<unknown>('POST', `/api/projects/${id}/taxonomy/split`, { source, targets }),
   saveGuidelines: (id: number, markdown: string) => call<unknown>('PUT', `/api/projects/${id}/guidelines`, { markdown }),
-  items: (id: number, query: URLSearchParams) => call<{ items: ItemRow[]; total: number; total_capped?: boolean }>('GET', `/api/projects/${id}/items?${query}`),
-  item: (id: number, itemId: number) => call<{ item: ItemRow; history: AnnotationRow[] }>('GET', `/api/projects/${id}/items/${itemId}`),
+  items: (id: number, query: URLSearchParams) => call<ItemPage>('GET', `/api/projects/${id}/items?${query}`),
+  item: (id: number, itemId: number) => call<ItemDetail>('GET', `/api/projects/${id}/items/${itemId}`),
 };
-
-/** The latest label-error run of a project, with the suspects still open. */
-export interface LabelErrorRun {
-  status: 'idle' | 'running' | 'done' | 'failed';
-  folds: number;
-  folds_done: number;
-  seconds?: number | null;
-  items?: number | null;
-  error?: string | null;
-  errors: Suspect[];
-}
 
 export const reviewApi = {
   state: (id: number) => call<LabelErrorRun>('GET', `/api/projects/${id}/label-errors`),
@@ -162,32 +125,6 @@ export const reviewApi = {
       request_id: requestId,
     }),
 };
-
-export interface QueueSettings {
-  strategy: string;
-  retrain_every: number;
-  batch_size: number;
-  seed: number;
-}
-
-export interface QueueStatus {
-  strategy: string;
-  active_learning: boolean;
-  model_ready: boolean;
-  message: string;
-  retrain_every: number;
-  labeled_items: number;
-  next_retrain_at_labels?: number | null;
-  retrain_count: number;
-  labels_at_last_retrain: number;
-  last_retrain_at?: string | null;
-  last_duration_ms: number;
-  kappa?: number | null;
-  stable_rounds: number;
-  should_stop: boolean;
-  stop_message?: string | null;
-  retraining: boolean;
-}
 
 export const queueApi = {
   status: (id: number) => call<QueueStatus>('GET', `/api/projects/${id}/queue/status`),
