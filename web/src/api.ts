@@ -2,6 +2,7 @@ import type { LabelInfo } from './hotkeys';
 import type { QueueItem } from './prefetch';
 import type { SendOutcome, Submission } from './submissions';
 import type { Suspect } from './review';
+import type { Counts } from './counts';
 
 export interface Project {
   id: number;
@@ -74,6 +75,8 @@ export const api = {
     call<{ restored: number }>('DELETE', `/api/projects/${id}/queue/skips?annotator=${encodeURIComponent(annotator)}`),
   progress: (id: number, annotator: string) =>
     call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
+  /** Totals, items per label and per annotator, from the project's maintained counts. */
+  counts: (id: number) => call<Counts>('GET', `/api/projects/${id}/counts`),
 };
 
 /** Sends one queued submission; tells the queue whether to drop it, retry it or report it as failed. */

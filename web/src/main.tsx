@@ -36,7 +36,7 @@ function App() {
   if (!name) return <NamePrompt onDone={() => setName(annotatorName())} />;
   const annotate = /^\/projects\/(\d+)\/annotate\/?$/.exec(path);
   const setup = /^\/projects\/(\d+)(?:\/(\w+))?\/?$/.exec(path);
-  const tab = setup?.[2] ?? 'taxonomy';
+  const tab = setup?.[2] ?? 'progress';
   const page = annotate ? (
     <AnnotatePage projectId={Number(annotate[1])} annotator={name} />
   ) : setup && isSetupTab(tab) ? (

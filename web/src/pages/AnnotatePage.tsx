@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, sendSubmission, type Progress, type Project } from '../api';
+import { annotatorBars, labelBars, type Counts } from '../counts';
 import { newRequestId } from '../annotator';
 import type { LabelInfo } from '../hotkeys';
 import { useActiveLabels } from '../useActiveLabels';
@@ -9,6 +10,7 @@ import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
+import { CountChart } from './CountChart';
 import { LabelFilter } from './LabelFilter';
 import { LabelList } from './LabelList';
 import { QueueBadge } from './QueueBadge';
@@ -31,6 +33,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const [previous, setPrevious] = useState<Done[]>([]);
   const [revisiting, setRevisiting] = useState<number[] | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [projectCounts, setProjectCounts] = useState<Counts | null>(null);
   const [counts, setCounts] = useState({ pending: 0, failed: 0 });
   const [filterOpen, setFilterOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -100,7 +103,11 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   }, [queue, submissions]);
 
   useEffect(() => {
-    const refresh = () => api.progress(projectId, annotator).then(setProgress, () => undefined);
+    const refresh = () => {
+      api.progress(projectId, annotator).then(setProgress, () => undefined);
+      api.counts(projectId).then(setProjectCounts, () => undefined);
+    };
+    refresh();
     const timer = setInterval(refresh, 5000);
     // With no item on screen (server unreachable), keep asking so labeling resumes on its own.
     const poll = setInterval(() => queue.resume(), 2000);
@@ -257,6 +264,12 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
             <button class="primary" onClick={() => submit(selected)}>
               Submit <kbd>Enter</kbd>
             </button>
+          )}
+          {projectCounts && (
+            <div class="sidebar-counts">
+              <CountChart title="Items per label" bars={labelBars(projectCounts.labels)} empty="No labels yet." testId="label-counts" />
+              <CountChart title="Items per annotator" bars={annotatorBars(projectCounts.annotators, annotator)} empty="Nobody has labeled yet." testId="annotator-counts" />
+            </div>
           )}
         </aside>
         {guidelinesOpen && (

@@ -56,7 +56,7 @@ export function ProjectsPage() {
           {projects?.map((p) => (
             <tr key={p.id}>
               <td>
-                <a href={`/projects/${p.id}/taxonomy`} onClick={(e) => onLink(e, `/projects/${p.id}/taxonomy`)}>
+                <a href={`/projects/${p.id}/progress`} onClick={(e) => onLink(e, `/projects/${p.id}/progress`)}>
                   {p.name}
                 </a>
               </td>
