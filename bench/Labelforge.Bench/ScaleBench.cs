@@ -42,6 +42,7 @@ internal static class ScaleBench
             SqliteConnection.ClearAllPools();
             File.Delete(work);
         }
+        notes.Add(await ScaleBenchCommit.MeasureAsync(cache));
         Print(rows, sizes);
         foreach (var note in notes)
             Console.WriteLine($"- {note}");
