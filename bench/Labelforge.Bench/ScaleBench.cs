@@ -7,8 +7,8 @@ namespace Labelforge.Bench;
 
 /// <summary>
 /// Request latencies against a real server (Kestrel on 127.0.0.1, HTTP) on projects of 10,000 and 1,000,000 items:
-/// claims in every queue order, progress, the project list, the first items page, text search, submissions and 20
-/// annotators at once, in one table with the ratio between the sizes (cost should not grow with the project). The
+/// claims in every queue order, progress, the maintained counts (per label and per annotator), the project list, the
+/// first items page, text search, submissions and 20 annotators at once, in one table with the ratio between the sizes (cost should not grow with the project). The
 /// import's own speed is the store suite's (run it on the old and new code alternately).
 /// Sizes: LF_BENCH_SCALE_SIZES (comma-separated); built projects are kept in LF_BENCH_CACHE (default a temp folder).
 /// </summary>
@@ -42,6 +42,7 @@ internal static class ScaleBench
             SqliteConnection.ClearAllPools();
             File.Delete(work);
         }
+        notes.Add(await ScaleBenchCommit.MeasureAsync(cache));
         Print(rows, sizes);
         foreach (var note in notes)
             Console.WriteLine($"- {note}");
@@ -64,6 +65,7 @@ internal static class ScaleBench
         }
         results.Add(("`POST /annotations`", submits));
         results.Add(("`GET /queue/progress`", await load.GetAsync("/api/projects/1/queue/progress?annotator=bench-2", Gets)));
+        results.Add(("`GET /counts` (per label, per annotator)", await load.GetAsync("/api/projects/1/counts", Gets)));
         results.Add(("`GET /projects`", await load.GetAsync("/api/projects", Gets)));
         results.Add(("`GET /items` page 1", await load.GetAsync("/api/projects/1/items", Gets)));
         results.Add(("`GET /items?search=abc` page 1 (no match)", await load.GetAsync("/api/projects/1/items?search=abc", Gets)));

@@ -47,7 +47,7 @@ function App() {
         <Switch>
           <Route path={/^\/projects\/(?<id>\d+)\/annotate\/?$/}>{({ id }) => <AnnotatePage projectId={Number(id)} annotator={name} />}</Route>
           <Route path={/^\/projects\/(?<id>\d+)(?:\/(?<tab>\w+))?\/?$/}>
-            {({ id, tab = 'taxonomy' }) => (isSetupTab(tab) ? <SetupPage projectId={Number(id)} tab={tab} /> : <ProjectsPage />)}
+            {({ id, tab = 'progress' }) => (isSetupTab(tab) ? <SetupPage projectId={Number(id)} tab={tab} /> : <ProjectsPage />)}
           </Route>
           <Route>
             <ProjectsPage />

@@ -47,6 +47,8 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
 
     public DbSet<AnnotatorCounts> AnnotatorCounts => Set<AnnotatorCounts>();
 
+    public DbSet<LabelCounts> LabelCounts => Set<LabelCounts>();
+
     public DbSet<LfSetVersion> LfSetVersions => Set<LfSetVersion>();
 
     public DbSet<LfMatrixRow> LfMatrixRows => Set<LfMatrixRow>();
@@ -160,6 +162,14 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.ToTable("annotator_counts");
             e.HasKey(x => new { x.ProjectId, x.Author });
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LabelCounts>(e =>
+        {
+            e.ToTable("label_counts");
+            e.HasKey(x => x.LabelId);
+            e.Property(x => x.LabelId).ValueGeneratedNever();
+            e.HasIndex(x => new { x.ProjectId, x.ResolvedId });
+            e.HasOne<Label>().WithMany().HasForeignKey(x => x.LabelId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -35,7 +35,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, List<long> exclude,
         DateTimeOffset now, DateTimeOffset expires, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var claim = await ClaimTransaction.BeginAsync(db, ct);
         await ClearStaleAsync(projectId, now, ct);
         var held = await db.ItemLeases
             .Where(l => l.ProjectId == projectId && l.Annotator == annotator && !exclude.Contains(l.ItemId))
@@ -54,7 +54,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             held.AddRange(claimed);
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await claim.CommitAsync(ct);
         return held;
     }
 
@@ -147,7 +147,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             && !db.ItemSkips.Any(s => s.ProjectId == projectId && s.Annotator == annotator && s.ItemId == u.ItemId)
             && !db.Annotations.Any(a => a.ItemId == u.ItemId && a.Author == annotator));
 
-    // The first statement writes, so the transaction holds the write lock before it reads what is free.
+    // The claim's transaction takes the write lock at its start (BEGIN IMMEDIATE on SQLite), before it reads what is free.
     private Task<int> ClearStaleAsync(long projectId, DateTimeOffset now, CancellationToken ct) =>
         db.ItemLeases
             .Where(l => l.ProjectId == projectId

@@ -135,6 +135,9 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
         }
         if (sources.Count == 0)
             throw LabelforgeException.Invalid("Merge needs at least one source label other than the target.");
+        // A merged label already counts, filters and exports as its target; merging it again would re-point only it.
+        if (sources.FirstOrDefault(s => s.Status == LabelStatus.Merged) is { } merged)
+            throw LabelforgeException.Invalid($"Label '{merged.Name}' is already merged; merge the label it resolves to instead.");
         foreach (var s in sources)
         {
             s.RetiredInVersion = project.TaxonomyVersion + 1;

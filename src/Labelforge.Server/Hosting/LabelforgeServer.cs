@@ -1,5 +1,6 @@
 using Labelforge.Core.Acceptance;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Demo;
 using Labelforge.Core.Data;
 using Labelforge.Core.Export;
@@ -13,6 +14,7 @@ using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
 using Labelforge.Server.Features.Annotations;
+using Labelforge.Server.Features.Counts;
 using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
 using Labelforge.Server.Features.Import;
@@ -102,6 +104,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<AutoAcceptOperations>();
         services.AddSingleton(new QueueOptions());
         services.AddScoped<QueueOperations>();
+        services.AddScoped<CountsOperations>();
         services.AddScoped<LfProjectOperations>();
         services.AddScoped<LfAnalysisOperations>();
         services.AddScoped<AcceptanceOperations>();
@@ -131,6 +134,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapImport();
         api.MapExport();
         api.MapQueues();
+        api.MapCounts();
         api.MapLabelingFunctions();
         api.MapAcceptance();
         api.MapLabelErrors();

@@ -1,4 +1,5 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
@@ -58,8 +59,85 @@ public class MaintainedCountsTests
         }
     }
 
+    [Fact]
+    public async Task Label_counts_equal_a_full_count_after_multi_label_imports_relabels_merges_and_erasures()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync("multi", true, "a", "b", "c", "d", "e");
+        var other = await t.ProjectAsync("other", true, "a", "b");
+        var random = new Random(1616);
+        var taxonomy = new TaxonomyOperations(t.Db, t.Time);
+        var annotations = new AnnotationOperations(t.Db, t.Time);
+        var queue = new QueueOperations(t.Db, t.Time, new QueueOptions());
+        var labels = new List<string> { "a", "b", "c", "d", "e" };
+        string[] Pick(int most) => labels.OrderBy(_ => random.Next()).Take(random.Next(most + 1)).ToArray();
+        var line = 0;
+        for (var round = 0; round < 6; round++)
+        {
+            // Imported rows with no label, one or several; some texts repeat (skipped duplicates).
+            var rows = Enumerable.Range(0, 30).Select(_ => Seed.Row(++line, $"text {random.Next(300)}", null, Pick(3))).ToArray();
+            await Seed.ImportAsync(t, p.Id, null, rows);
+            await Seed.ImportAsync(t, other.Id, null, Seed.Row(++line, $"other {line}", null, "a", "b"));
+            var ids = await t.Db.Items.Where(i => i.ProjectId == p.Id).Select(i => i.Id).ToListAsync(Ct);
+            for (var k = 0; k < 50; k++)
+            {
+                // The same few authors label the same items again: relabels, and the latest given label moves between them.
+                var kind = random.Next(10) switch { < 6 => AnnotationKind.Human, < 7 => AnnotationKind.Review, < 9 => AnnotationKind.Model, _ => AnnotationKind.Programmatic };
+                await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[random.Next(ids.Count)], Authors[random.Next(Authors.Length)], kind, Labels: Pick(3)), Ct);
+            }
+            await queue.SkipAsync(p.Id, Authors[random.Next(Authors.Length)], ids.OrderBy(_ => random.Next()).Take(5).ToList(), Ct);
+            switch (round)
+            {
+                case 1:
+                    await taxonomy.AddAsync(p.Id, new NewLabel("f", null), "lead", Ct);
+                    labels.Add("f");
+                    break;
+                case 2: // items holding both c and d count once under c
+                    await taxonomy.MergeAsync(p.Id, ["d"], "c", "lead", Ct);
+                    labels.Remove("d");
+                    break;
+                case 3: // into a new label, then that one into an old one: a chain c <- d, ef <- e, f, then a <- ef
+                    await taxonomy.MergeAsync(p.Id, ["e", "f"], "ef", "lead", Ct);
+                    labels.RemoveAll(l => l is "e" or "f");
+                    labels.Add("ef");
+                    break;
+                case 4:
+                    await taxonomy.MergeAsync(p.Id, ["ef"], "a", "lead", Ct);
+                    labels.Remove("ef");
+                    await Assert.ThrowsAsync<LabelforgeException>(() => taxonomy.MergeAsync(p.Id, ["e"], "b", "lead", Ct));
+                    break;
+            }
+            // Erasures: whole items (their annotations cascade) and single annotations.
+            var erased = ids.OrderBy(_ => random.Next()).Take(6).ToList();
+            await t.Db.Items.Where(i => erased.Contains(i.Id)).ExecuteDeleteAsync(Ct);
+            var dropped = await t.Db.Annotations.Where(a => a.ProjectId == p.Id).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(Ct);
+            var gone = dropped.OrderBy(_ => random.Next()).Take(4).ToList();
+            await t.Db.Annotations.Where(a => gone.Contains(a.Id)).ExecuteDeleteAsync(Ct);
+            await AssertExactAsync(t, p.Id);
+            await AssertExactAsync(t, other.Id);
+        }
+        await t.Db.Projects.Where(x => x.Id == other.Id).ExecuteDeleteAsync(Ct);
+        Assert.False(await t.Db.LabelCounts.AnyAsync(c => c.ProjectId == other.Id, Ct));
+        await AssertExactAsync(t, p.Id);
+    }
+
+    private static async Task AssertLabelCountsAsync(TestDb t, long projectId)
+    {
+        var resolver = await new TaxonomyOperations(t.Db, t.Time).ResolverAsync(projectId, Ct);
+        var latest = await GivenLabels.Latest(t.Db, projectId).AsNoTracking().Select(a => a.LabelIdsJson).ToListAsync(Ct);
+        var expected = resolver.All.Where(l => l.Status != LabelStatus.Merged)
+            .ToDictionary(l => l.Id, l => latest.LongCount(json => JsonIds.Read(json).Any(id => resolver.Resolve(id) == l.Id)));
+        var view = await new CountsOperations(t.Db, t.Time).ReadAsync(projectId, Ct);
+        Assert.Equal(expected.OrderBy(x => x.Key), view.Labels.ToDictionary(l => l.Id, l => l.Items).OrderBy(x => x.Key));
+        // Every label, merged ones included, counts under the label the resolver names, and a merged one holds no items.
+        var rows = await t.Db.LabelCounts.AsNoTracking().Where(c => c.ProjectId == projectId).ToListAsync(Ct);
+        Assert.Equal(resolver.All.Select(l => (l.Id, resolver.Resolve(l.Id))).OrderBy(x => x.Id), rows.Select(c => (c.LabelId, c.ResolvedId)).OrderBy(x => x.LabelId));
+        Assert.All(rows.Where(c => c.ResolvedId != c.LabelId), c => Assert.Equal(0, c.Items));
+    }
+
     private static async Task AssertExactAsync(TestDb t, long projectId)
     {
+        await AssertLabelCountsAsync(t, projectId);
         var db = t.Db;
         var decided = AnnotationKinds.ByPerson;
         var given = AnnotationKinds.Given;

@@ -46,6 +46,7 @@ public class ReviewPageTests(BrowserFixture browser)
         await page.Keyboard.PressAsync(given == "ham" ? "1" : "2");
         await page.Locator("[data-testid=review-tally]", new PageLocatorOptions { HasText = "1 kept, 1 fixed" }).WaitForAsync();
 
+        // The tally counts a decision when it is made; its request may still be on the way.
         var fix = await LastAsync(server, projectId, fixedItem);
         Assert.Equal(("rita", "review", suggested), (fix.GetProperty("author").GetString(), fix.GetProperty("kind").GetString(), fix.GetProperty("labels")[0].GetString()));
         Assert.Equal(JsonValueKind.Number, fix.GetProperty("supersedes_id").ValueKind);

@@ -18,6 +18,7 @@ import type {
   TaxonomyVersionView,
 } from './schema';
 import type { SendOutcome, Submission } from '../submissions';
+import type { Counts } from '../counts';
 
 // The API's types are generated from the server's OpenAPI document into ./schema (`npm run api`); these are the
 // names the pages use for them, kept so that moving to the generated types changed no page.
@@ -77,6 +78,8 @@ export const api = {
   /** Brings back every item this annotator skipped. */
   unskip: (id: number, annotator: string) => call<QueueSkipResult>('DELETE', `/api/projects/${id}/queue/skips?annotator=${encodeURIComponent(annotator)}`),
   progress: (id: number, annotator: string) => call<Progress>('GET', `/api/projects/${id}/queue/progress?annotator=${encodeURIComponent(annotator)}`),
+  /** Totals, items per label and per annotator, from the project's maintained counts. */
+  counts: (id: number) => call<Counts>('GET', `/api/projects/${id}/counts`),
 };
 
 /** Sends one queued submission; tells the queue whether to drop it, retry it or report it as failed. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, sendSubmission, type LabelInfo, type Progress, type ProjectDetail, type QueueItem } from '../api';
+import { annotatorBars, labelBars, type Counts } from '../counts';
 import { newRequestId } from '../annotator';
 import { useActiveLabels } from '../hooks/useActiveLabels';
 import { useKeyboard } from '../hooks/useKeyboard';
@@ -10,6 +11,7 @@ import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted, noteSwitchWaits } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
+import { CountChart } from '../components/CountChart';
 import { LabelFilter } from '../components/LabelFilter';
 import { LabelList } from '../components/LabelList';
 import { QueueBadge } from '../components/QueueBadge';
@@ -35,6 +37,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const [previous, setPrevious] = useState<Done[]>([]);
   const [revisiting, setRevisiting] = useState<number[] | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [projectCounts, setProjectCounts] = useState<Counts | null>(null);
   const [counts, setCounts] = useState({ pending: 0, failed: 0 });
   const [filterOpen, setFilterOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -70,6 +73,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
 
   useEffect(() => {
     api.project(projectId).then(setProject, (e) => setError(String(e)));
+    api.counts(projectId).then(setProjectCounts, () => undefined);
     queue.start().then((first) => {
       setItem(first);
       setLoading(first === null && !queue.done);
@@ -103,6 +107,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   }, RENEW_MS);
   usePoll(() => api.progress(projectId, annotator).then(setProgress), PROGRESS_MS);
   usePoll(() => queue.resume(), RESUME_MS);
+  usePoll(() => api.counts(projectId).then(setProjectCounts), PROGRESS_MS);
 
   useLayoutEffect(() => {
     shownAt.current = performance.now();
@@ -264,6 +269,17 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
             <button class="primary" onClick={() => submit(selected)}>
               Submit <kbd>Enter</kbd>
             </button>
+          )}
+          {projectCounts && (
+            <div class="sidebar-counts">
+              <CountChart title="Items per label" bars={labelBars(projectCounts.labels)} empty="No labels yet." testId="label-counts" />
+              <CountChart
+                title="Items per annotator"
+                bars={annotatorBars(projectCounts.annotators, annotator)}
+                empty="Nobody has labeled yet."
+                testId="annotator-counts"
+              />
+            </div>
           )}
         </aside>
         {guidelinesOpen && <aside class="guidelines" data-testid="guidelines" dangerouslySetInnerHTML={{ __html: guidelines }} />}

@@ -56,7 +56,7 @@ export function ProjectsPage() {
           {projects?.map((p) => (
             <tr key={p.id}>
               <td>
-                <Link href={`/projects/${p.id}/taxonomy`}>{p.name}</Link>
+                <Link href={`/projects/${p.id}/progress`}>{p.name}</Link>
               </td>
               <td>
                 {p.task_type}

@@ -7,12 +7,13 @@ import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
 import { LfPage } from './LfPage';
 import { ReviewPanel } from './ReviewPanel';
+import { ProgressPanel } from './ProgressPanel';
 
-const TABS = ['taxonomy', 'guidelines', 'import', 'data', 'lf', 'review'] as const;
+const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'lf', 'review'] as const;
 const TAB_NAMES: Partial<Record<SetupTab, string>> = { lf: 'Labeling functions' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: taxonomy, guidelines, import, the data browser, labeling functions and the label-error review. */
+/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions and the label-error review. */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -29,6 +30,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
           <Link href={`/projects/${projectId}/annotate`}>Annotate →</Link>
         </nav>
       </div>
+      {tab === 'progress' && <ProgressPanel projectId={projectId} />}
       {tab === 'taxonomy' && <TaxonomyPanel projectId={projectId} />}
       {tab === 'guidelines' && <GuidelinesPanel projectId={projectId} />}
       {tab === 'import' && <ImportPanel projectId={projectId} />}

@@ -116,6 +116,27 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("annotator_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Counts.LabelCounts", b =>
+                {
+                    b.Property<long>("LabelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolvedId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LabelId");
+
+                    b.HasIndex("ProjectId", "ResolvedId");
+
+                    b.ToTable("label_counts", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Counts.ProjectCounts", b =>
                 {
                     b.Property<long>("ProjectId")
@@ -710,6 +731,15 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Counts.LabelCounts", b =>
+                {
+                    b.HasOne("Labelforge.Core.Taxonomy.Label", null)
+                        .WithMany()
+                        .HasForeignKey("LabelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c137dcbd-2103-48ac-8fde-eab959d63646"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("939f556a-252b-4742-9977-d59eb87ab7f2"), entityTypeCount: 20)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var annotation = AnnotationEntityType.Create(this);
             var annotationLabel = AnnotationLabelEntityType.Create(this);
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
+            var labelCounts = LabelCountsEntityType.Create(this);
             var projectCounts = ProjectCountsEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotationEntityType.CreateForeignKey2(annotation, project);
             AnnotationLabelEntityType.CreateForeignKey1(annotationLabel, annotation);
             AnnotatorCountsEntityType.CreateForeignKey1(annotatorCounts, project);
+            LabelCountsEntityType.CreateForeignKey1(labelCounts, label);
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
@@ -62,6 +64,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotationEntityType.CreateAnnotations(annotation);
             AnnotationLabelEntityType.CreateAnnotations(annotationLabel);
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
+            LabelCountsEntityType.CreateAnnotations(labelCounts);
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
