@@ -1,28 +1,9 @@
+import type { AnnotatorCount, CountsView, LabelCount } from './api/schema';
 import { displayPath } from './labelPath';
 
-/** A project's maintained counts, as `GET /api/projects/{id}/counts` answers. */
-export interface LabelCount {
-  id: number;
-  name: string;
-  path: string;
-  status: string;
-  color?: string | null;
-  items: number;
-}
-
-export interface AnnotatorCount {
-  author: string;
-  labeled_items: number;
-}
-
-export interface Counts {
-  items: number;
-  annotated_items: number;
-  decided_items: number;
-  given_items: number;
-  labels: LabelCount[];
-  annotators: AnnotatorCount[];
-}
+/** A project's maintained counts, as `GET /api/projects/{id}/counts` answers (generated from the OpenAPI document). */
+export type { AnnotatorCount, LabelCount } from './api/schema';
+export type Counts = CountsView;
 
 /** One bar of a count chart: `fraction` is the width, relative to the largest count shown. */
 export interface CountBar {

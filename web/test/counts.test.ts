@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotatorBars, labelBars, type LabelCount } from '../src/counts';
 
-const label = (id: number, path: string, items: number, status = 'active'): LabelCount => ({ id, name: path, path, status, items });
+const label = (id: number, path: string, items: number, status = 'active'): LabelCount => ({ id, name: path, path, status, color: null, items });
 
 describe('labelBars', () => {
   it('scales bars to the largest count, keeps unused active labels and drops retired ones without items', () => {
@@ -25,7 +25,13 @@ describe('labelBars', () => {
 
 describe('annotatorBars', () => {
   it('keeps the server order and marks the signed-in annotator', () => {
-    const bars = annotatorBars([{ author: 'bob', labeled_items: 8 }, { author: 'alice', labeled_items: 2 }], 'alice');
+    const bars = annotatorBars(
+      [
+        { author: 'bob', labeled_items: 8 },
+        { author: 'alice', labeled_items: 2 },
+      ],
+      'alice',
+    );
     expect(bars.map((b) => [b.name, b.fraction, b.mark])).toEqual([
       ['bob', 1, undefined],
       ['alice', 0.25, 'you'],

@@ -707,6 +707,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountsView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/acceptance": {
         parameters: {
             query?: never;
@@ -1797,6 +1834,12 @@ export interface components {
             suggestion_annotation_id?: number | null;
             suggestion_outcome?: null | string;
         };
+        /** @description An annotator and the items they gave a human label (AnnotatorCounts). */
+        AnnotatorCount: {
+            author: string;
+            /** Format: int64 */
+            labeled_items: number;
+        };
         /** @description Body of POST /models/auto-accept (defaults: latest model, target precision 0.98, confidence 0.95, not a dry run). */
         AutoAcceptBody: {
             model: null | string;
@@ -1857,6 +1900,22 @@ export interface components {
              * @description Share of unlabeled items at or above the threshold (0 without one).
              */
             coverage?: number;
+        };
+        /**
+         * @description A project's maintained counts as the UI shows them: the ProjectCounts totals, the items per label
+         *     (in taxonomy order) and the items each annotator labeled (most first).
+         */
+        CountsView: {
+            /** Format: int64 */
+            items: number;
+            /** Format: int64 */
+            annotated_items: number;
+            /** Format: int64 */
+            decided_items: number;
+            /** Format: int64 */
+            given_items: number;
+            labels: components["schemas"]["LabelCount"][];
+            annotators: components["schemas"]["AnnotatorCount"][];
         };
         CreateProjectRequest: {
             name: null | string;
@@ -1921,6 +1980,20 @@ export interface components {
             created_at: string;
         };
         JsonElement: unknown;
+        /**
+         * @description A label and the items whose current given label holds it (or a label merged into it). Retired labels that still
+         *     count items (deprecated, split) are listed with their status; merged ones are counted under their target.
+         */
+        LabelCount: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            path: string;
+            status: string;
+            color: null | string;
+            /** Format: int64 */
+            items: number;
+        };
         /**
          * @description The state of one label-error run on a project, written by its background task and read by requests.
          *     string LabelErrorRun.Status is `idle` (never run since the server started), `running`, `done` or `failed`.
@@ -2550,9 +2623,11 @@ export type AcceptanceReport = components['schemas']['AcceptanceReport'];
 export type AccuracyComparison = components['schemas']['AccuracyComparison'];
 export type AddLabelRequest = components['schemas']['AddLabelRequest'];
 export type AnnotationView = components['schemas']['AnnotationView'];
+export type AnnotatorCount = components['schemas']['AnnotatorCount'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
 export type AutoAcceptResult = components['schemas']['AutoAcceptResult'];
 export type AutoAcceptThreshold = components['schemas']['AutoAcceptThreshold'];
+export type CountsView = components['schemas']['CountsView'];
 export type CreateProjectRequest = components['schemas']['CreateProjectRequest'];
 export type DifferenceEstimate = components['schemas']['DifferenceEstimate'];
 export type EditLabelRequest = components['schemas']['EditLabelRequest'];
@@ -2562,6 +2637,7 @@ export type ItemDetail = components['schemas']['ItemDetail'];
 export type ItemPage = components['schemas']['ItemPage'];
 export type ItemView = components['schemas']['ItemView'];
 export type JsonElement = components['schemas']['JsonElement'];
+export type LabelCount = components['schemas']['LabelCount'];
 export type LabelErrorRun = components['schemas']['LabelErrorRun'];
 export type LabelErrorRunRequest = components['schemas']['LabelErrorRunRequest'];
 export type LabelReviewRequest = components['schemas']['LabelReviewRequest'];
