@@ -24,11 +24,15 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
 
     private readonly DbCommand _many;
     private readonly DbCommand _one;
+    private readonly DbCommand _undecidedMany;
+    private readonly DbCommand _undecidedOne;
 
     public AdoItemBulkWriter(DbConnection connection, long projectId, long batchId, long createdAtMs)
     {
         _many = InsertCommand(connection, Rows, projectId, batchId, createdAtMs);
         _one = InsertCommand(connection, 1, projectId, batchId, createdAtMs);
+        _undecidedMany = UndecidedCommand(connection, Rows, projectId);
+        _undecidedOne = UndecidedCommand(connection, 1, projectId);
     }
 
     public int RowsPerStatement => Rows;
@@ -39,6 +43,8 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
         {
             _many.Transaction = value;
             _one.Transaction = value;
+            _undecidedMany.Transaction = value;
+            _undecidedOne.Transaction = value;
         }
     }
 
@@ -54,6 +60,40 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
         var cursor = 0;
         while (reader.Read())
             cursor = ReturnedIds.Match(rows, ids, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), cursor);
+    }
+
+    public void InsertUndecided(ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
+    {
+        var i = 0;
+        for (; i + Rows <= itemIds.Length; i += Rows)
+            RunUndecided(_undecidedMany, itemIds.Slice(i, Rows), randomKeys.Slice(i, Rows));
+        for (; i < itemIds.Length; i++)
+            RunUndecided(_undecidedOne, itemIds.Slice(i, 1), randomKeys.Slice(i, 1));
+    }
+
+    private static void RunUndecided(DbCommand command, ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
+    {
+        for (var i = 0; i < itemIds.Length; i++)
+        {
+            command.Parameters[1 + (2 * i)].Value = itemIds[i];
+            command.Parameters[2 + (2 * i)].Value = randomKeys[i];
+        }
+        command.ExecuteNonQuery();
+    }
+
+    private static DbCommand UndecidedCommand(DbConnection connection, int rows, long projectId)
+    {
+        var names = new List<string> { "@project" };
+        var values = new List<string>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            names.AddRange([$"@i{i}", $"@r{i}"]);
+            values.Add($"(@project, @i{i}, @r{i})");
+        }
+        var command = SqlCommands.Create(connection,
+            "INSERT OR IGNORE INTO undecided_items (ProjectId, ItemId, RandomKey) VALUES " + string.Join(", ", values), [.. names]);
+        command.Parameters[0].Value = projectId;
+        return command;
     }
 
     private static void Bind(DbParameterCollection parameters, int first, in ItemRow row)
@@ -90,5 +130,7 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
     {
         _many.Dispose();
         _one.Dispose();
+        _undecidedMany.Dispose();
+        _undecidedOne.Dispose();
     }
 }

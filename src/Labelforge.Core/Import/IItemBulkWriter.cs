@@ -21,4 +21,11 @@ public interface IItemBulkWriter : IDisposable
     /// gets each row's new id, or 0 when the row was ignored (its external id or content key already exists).
     /// </summary>
     void Insert(ReadOnlySpan<ItemRow> rows, Span<long> ids);
+
+    /// <summary>
+    /// Adds new items to the undecided set (<c>undecided_items</c>) with their seeded-random keys, in the order given:
+    /// the import passes a batch sorted by key, so the key index takes it as one ordered walk. INSERT OR IGNORE, like the
+    /// items: a multi-row statement that may abort makes SQLite keep a statement journal of every page it touches.
+    /// </summary>
+    void InsertUndecided(ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys);
 }

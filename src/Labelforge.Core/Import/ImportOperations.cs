@@ -39,17 +39,17 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             var labels = new ImportLabelMap(resolver);
             var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
             var rules = new ImportLabelRules(project, options, resolver);
-            var stored = new ImportedItemsState(db, projectId, batch.Id);
-            await stored.StartAsync(ct);
+            var stored = new ImportedItemsState(db, writer, projectId);
             await using (var run = new ImportRun(db, time, project, batch, labels, rules, writer, state, stored) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;
                 KeepControl(project, run.Control);
+                // The last batch's state goes in through the run's writer, so before it is disposed.
+                if (!(options.Strict && state.ErrorCount > 0))
+                    await stored.AddAsync(ct);
             }
             var rolledBack = options.Strict && state.ErrorCount > 0;
-            if (!rolledBack)
-                await stored.AddAsync(ct);
             await FinishAsync(tx, batch, state, rolledBack, ct);
             progress?.Report(state.Progress);
             return new ImportReport(rolledBack ? null : batch.Id, state.Rows, rolledBack ? 0 : state.Imported,

@@ -40,15 +40,18 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
                 {
                     if (await AddRowAsync(chunk.Entries[i], chunk.Hashes[i], ct))
                         Written(writer.Flush());
-                    if (state.Options.Strict || ++sinceCommit < state.Options.BatchSize)
+                    if (++sinceCommit < state.Options.BatchSize)
                         continue;
                     Written(writer.Flush());
                     await stored.AddAsync(ct);
+                    sinceCommit = 0;
+                    // A strict import stays one transaction; its state is still written per batch, so memory stays flat.
+                    if (state.Options.Strict)
+                        continue;
                     await _tx.CommitAsync(ct);
                     await _tx.DisposeAsync();
                     Transaction = await db.Database.BeginTransactionAsync(ct);
                     await ImportConnection.EnsureProjectAsync(db, project.Id, ct);
-                    sinceCommit = 0;
                     progress?.Report(state.Progress);
                 }
             }
@@ -113,6 +116,7 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
                 continue;
             }
             state.Imported++;
+            stored.Add(id, item.Annotations?.Any(a => ImportedItemsState.Decides(a.Source.Kind)) == true);
             foreach (var (source, ids) in item.Annotations ?? [])
             {
                 var author = source.Author ?? $"import:{batch.Id}";

@@ -23,6 +23,8 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     private readonly sqlite3_stmt _many;
     private readonly sqlite3_stmt _one;
     private readonly sqlite3_stmt _since;
+    private readonly sqlite3_stmt _undecidedMany;
+    private readonly sqlite3_stmt _undecidedOne;
     private long _lastId;
     private byte[] _utf8 = new byte[1024];
     private readonly WalCheckpointer _checkpointer;
@@ -37,6 +39,8 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
             "SELECT Id, ContentKey FROM items WHERE ProjectId = ?1 AND Id > ?2 AND ImportBatchId = ?3 ORDER BY Id", out _since));
         Check(raw.sqlite3_bind_int64(_since, 1, projectId));
         Check(raw.sqlite3_bind_int64(_since, 3, batchId));
+        _undecidedOne = PrepareUndecided(1, projectId);
+        _undecidedMany = PrepareUndecided(rowsPerStatement, projectId);
         _checkpointer = new WalCheckpointer(connection);
     }
 
@@ -75,6 +79,37 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
             ReadBack(rows, ids);
         }
         _lastId = last;
+    }
+
+    public void InsertUndecided(ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
+    {
+        var i = 0;
+        for (; i + RowsPerStatement <= itemIds.Length; i += RowsPerStatement)
+            RunUndecided(_undecidedMany, itemIds.Slice(i, RowsPerStatement), randomKeys.Slice(i, RowsPerStatement));
+        for (; i < itemIds.Length; i++)
+            RunUndecided(_undecidedOne, itemIds.Slice(i, 1), randomKeys.Slice(i, 1));
+    }
+
+    private void RunUndecided(sqlite3_stmt stmt, ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
+    {
+        for (var i = 0; i < itemIds.Length; i++)
+        {
+            Check(raw.sqlite3_bind_int64(stmt, 2 + (2 * i), itemIds[i]));
+            Check(raw.sqlite3_bind_int64(stmt, 3 + (2 * i), randomKeys[i]));
+        }
+        var rc = raw.sqlite3_step(stmt);
+        raw.sqlite3_reset(stmt);
+        Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
+    }
+
+    private sqlite3_stmt PrepareUndecided(int rows, long projectId)
+    {
+        var values = new StringBuilder();
+        for (var i = 0; i < rows; i++)
+            values.Append(i == 0 ? "" : ", ").Append($"(?1, ?{2 + (2 * i)}, ?{3 + (2 * i)})");
+        Check(raw.sqlite3_prepare_v2(_db, "INSERT OR IGNORE INTO undecided_items (ProjectId, ItemId, RandomKey) VALUES " + values, out var stmt));
+        Check(raw.sqlite3_bind_int64(stmt, 1, projectId));
+        return stmt;
     }
 
     private void ReadBack(ReadOnlySpan<ItemRow> rows, Span<long> ids)
@@ -143,6 +178,8 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         _many.Dispose();
         _one.Dispose();
         _since.Dispose();
+        _undecidedMany.Dispose();
+        _undecidedOne.Dispose();
         _checkpointer.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
+using Labelforge.Core.Import;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +135,38 @@ public class MaintainedCountsTests
         Assert.Equal(resolver.All.Select(l => (l.Id, resolver.Resolve(l.Id))).OrderBy(x => x.Id), rows.Select(c => (c.LabelId, c.ResolvedId)).OrderBy(x => x.LabelId));
         Assert.All(rows.Where(c => c.ResolvedId != c.LabelId), c => Assert.Equal(0, c.Items));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Imported_items_are_undecided_unless_a_person_labeled_them_in_the_import(bool strict)
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync("imported", false, "a", "b");
+        // Batches of 7 rows: every batch boundary writes the batch's state, in a strict import too (one transaction).
+        var options = new ImportOptions(Strict: strict, BatchSize: 7);
+        var rows = Enumerable.Range(1, 40).Select(i => (i % 5) switch
+        {
+            0 => Person(i, AnnotationKind.Human),
+            1 => Person(i, AnnotationKind.Review),
+            2 => Seed.Row(i, $"row {i}", $"id-{i}", "a"),
+            _ => Seed.Row(i, $"row {i}", $"id-{i}"),
+        }).ToList();
+        rows.Insert(12, Seed.Row(100, "row 3", "id-3"));   // a duplicate: no new item, nothing to add
+        var report = await Seed.ImportAsync(t, p.Id, options, [.. rows]);
+        Assert.Equal(40, report.Imported);
+        Assert.Equal(1, report.SkippedDuplicates);
+        await AssertExactAsync(t, p.Id);
+        Assert.Equal(24, await t.Db.UndecidedItems.CountAsync(u => u.ProjectId == p.Id, Ct));
+
+        // A strict import that rolls back leaves the state as it was.
+        var bad = Enumerable.Range(200, 20).Select(i => Seed.Row(i, $"row {i}")).Append(Seed.Bad(300, "broken")).ToArray();
+        Assert.True((await Seed.ImportAsync(t, p.Id, new ImportOptions(Strict: true, BatchSize: 7), bad)).RolledBack);
+        await AssertExactAsync(t, p.Id);
+    }
+
+    private static ImportEntry Person(int line, AnnotationKind kind) =>
+        ImportEntry.Ok(new ImportRecord("mem.jsonl", line, $"id-{line}", $"row {line}", "{}", [new ImportedAnnotation("alice", kind, ["b"])]));
 
     private static async Task AssertExactAsync(TestDb t, long projectId)
     {

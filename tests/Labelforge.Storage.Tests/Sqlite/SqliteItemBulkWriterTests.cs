@@ -3,6 +3,7 @@ using Labelforge.Core.Data;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.Projects;
+using Labelforge.Core.Queues;
 using Labelforge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
         var fast = await ImportTwiceAsync(FastOptions(Path.Combine(_dir, "fast.db"), rowsPerStatement));
         Assert.Equal(generic.Reports, fast.Reports);
         Assert.Equal(generic.Items, fast.Items);
+        Assert.Equal(generic.State, fast.State);
+        Assert.Equal(fast.Items.Count, fast.State.Count);
         Assert.Contains(fast.Items, i => i.Text == "beta" && i.ContentKey is null);
         Assert.Contains(fast.Items, i => i.Text.Length == 0);
         Assert.True(fast.Items.Count(i => i.Labels is not null) > 100);
@@ -58,7 +61,7 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
         Assert.Equal(1, await db.ImportBatches.CountAsync(Ct));
     }
 
-    private async Task<(List<string> Reports, List<ItemView> Items)> ImportTwiceAsync(DbContextOptions<LabelforgeDb> options)
+    private async Task<(List<string> Reports, List<ItemView> Items, List<string> State)> ImportTwiceAsync(DbContextOptions<LabelforgeDb> options)
     {
         await using var db = await OpenAsync(options);
         var projectId = await ProjectAsync(db);
@@ -85,7 +88,15 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
             .ToListAsync(Ct);
         foreach (var item in items)
             Assert.Equal(item.Text, System.Text.Json.JsonDocument.Parse(ItemDocument.Compose(item.Text, item.DataJson, item.TextSlot)).RootElement.GetProperty("text").GetString());
-        return (reports, items);
+        // Every item is undecided (no person labeled one) under its seeded-random key, and the maintained count is exact.
+        var state = await db.Items.AsNoTracking().OrderBy(i => i.ImportBatchId).ThenBy(i => i.Text)
+            .Select(i => new { i.Text, Undecided = db.UndecidedItems.Any(u => u.ProjectId == projectId && u.ItemId == i.Id
+                && u.RandomKey == i.Id % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus) })
+            .ToListAsync(Ct);
+        Assert.All(state, s => Assert.True(s.Undecided, s.Text));
+        Assert.Equal(items.Count, await db.ProjectCounts.Where(c => c.ProjectId == projectId).Select(c => c.Items).SingleAsync(Ct));
+        Assert.Equal(items.Count, await db.UndecidedItems.CountAsync(u => u.ProjectId == projectId, Ct));
+        return (reports, items, state.Select(s => s.Text).ToList());
     }
 
     private static string Summary(ImportReport r) => $"{r.Rows} {r.Imported} {r.SkippedDuplicates} {r.Annotations} {r.ErrorCount} {r.RolledBack}";
