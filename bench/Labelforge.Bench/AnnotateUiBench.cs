@@ -9,7 +9,7 @@ namespace Labelforge.Bench;
 
 /// <summary>
 /// Item-switch latency of the annotate page in headless Debian Chromium: items labeled by keyboard with 20 ms
-/// added to every API call, reading the page's own measures: the page's own work (`lf:item-render`, keypress to
+/// network latency on every request (Chromium's network emulation; LF_BENCH_LATENCY=route for a route handler), reading the page's own measures: the page's own work (`lf:item-render`, keypress to
 /// DOM commit) and the frame-aligned figure (`lf:item-switch`, keypress to the animation frame that paints the
 /// item, with the frame number after the keypress). Several rounds with prefetch on, pooled for the p95 and its
 /// interval, then one with prefetch off (?prefetch=0). LF_BENCH_ITEMS (500), LF_BENCH_ROUNDS (3) and
@@ -36,7 +36,7 @@ internal static class AnnotateUiBench
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
-            Console.WriteLine($"{items} items labeled by keyboard per round, {delay} ms added to every API request (Playwright route), headless Chromium {browser.Version}, frame interval {await FrameIntervalAsync(browser):F2} ms (median of 120 animation frames)");
+            Console.WriteLine($"{items} items labeled by keyboard per round, {delay} ms added to every API request ({(RouteLatency ? "Playwright route, serialized" : "Chromium network emulation")}), headless Chromium {browser.Version}, frame interval {await FrameIntervalAsync(browser):F2} ms (median of 120 animation frames)");
             Console.WriteLine();
             Console.WriteLine(SwitchStats.Header);
             Console.WriteLine(SwitchStats.Rule);
@@ -84,11 +84,28 @@ internal static class AnnotateUiBench
         await using var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync("localStorage.setItem('lf:annotator', 'bench');");
         var page = await context.NewPageAsync();
-        await page.RouteAsync("**/api/**", async route =>
+        if (RouteLatency)
         {
-            await Task.Delay(delay);
-            await route.ContinueAsync();
-        });
+            // Delays each API request in the bench's own route handler. Playwright hands route events to the handler
+            // one after another, so at labeling speed the delays queue up behind each other (submissions and claims
+            // share them), which no real network does.
+            await page.RouteAsync("**/api/**", async route =>
+            {
+                await Task.Delay(delay);
+                await route.ContinueAsync();
+            });
+        }
+        else if (delay > 0)
+        {
+            // Chromium's own network emulation: every request waits `delay` ms for its answer, concurrently, as on a
+            // network `delay` ms away.
+            var cdp = await context.NewCDPSessionAsync(page);
+            await cdp.SendAsync("Network.enable");
+            await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+            {
+                ["offline"] = false, ["latency"] = delay, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
+            });
+        }
         await page.GotoAsync(new Uri(server, $"/projects/{projectId}/annotate{(prefetch ? "" : "?prefetch=0")}").ToString());
         var shown = await CurrentAsync(page);
         for (var i = 0; i < items; i++)
@@ -106,6 +123,9 @@ internal static class AnnotateUiBench
         // Every render is followed by exactly one switch measure, one frame later, so the two lists pair up.
         return switches.Select((s, i) => new SwitchSample(i < renders.Length ? renders[i] : double.NaN, s[0], (int)s[1], s[2], s[3] > 0)).ToList();
     }
+
+    /// <summary>LF_BENCH_LATENCY=route delays requests in a Playwright route handler (serialized) instead of Chromium's network emulation.</summary>
+    private static bool RouteLatency => Environment.GetEnvironmentVariable("LF_BENCH_LATENCY") == "route";
 
     private static async Task<long> CurrentAsync(IPage page)
     {
