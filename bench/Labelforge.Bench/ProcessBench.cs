@@ -9,7 +9,8 @@ namespace Labelforge.Bench;
 /// Commands as users run them: each a new `labelforge` process (start-up, migrations check, JIT included), beside
 /// its reference measured in the same run where one runs here (sqlite3's `.import` and `.mode json`). Snorkel and
 /// cleanlab cannot be installed on this machine (no PyPI), so their figures are the ones measured on this kind of
-/// machine and cited in docs/benchmarks.md. LF_BENCH_ROWS changes the import/export row count (default 1,000,000).
+/// machine and cited in docs/benchmarks.md. LF_BENCH_ROWS changes the import/export row count (default 1,000,000);
+/// LF_BENCH_CLI runs another build of the CLI (its labelforge.dll).
 /// </summary>
 internal static class ProcessBench
 {
@@ -104,7 +105,8 @@ internal static class ProcessBench
             p.WriteLine(string.Join(',', Enumerable.Range(0, k).Select(j => probabilities[i, j].ToString("R", CultureInfo.InvariantCulture))));
     }
 
-    private static string Cli => Path.Combine(AppContext.BaseDirectory, "labelforge.dll");
+    /// <summary>The CLI the bench runs: the build beside it, or LF_BENCH_CLI (another build's labelforge.dll, e.g. a published one).</summary>
+    private static string Cli => Environment.GetEnvironmentVariable("LF_BENCH_CLI") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "labelforge.dll");
 
     /// <summary>A row; the rate is the reference's time over ours (1x = as fast), of wall time and, when both are known, of CPU time.</summary>
     private static void Row(string name, string size, (TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes) run, string reference, TimeSpan referenceTime,
