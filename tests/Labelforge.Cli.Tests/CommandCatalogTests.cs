@@ -23,7 +23,7 @@ public class CommandCatalogTests
     [InlineData("--help")]
     public async Task A_run_with_one_command_built_answers_as_the_whole_tree(params string[] args)
     {
-        var (exit, stdout, stderr) = await FileCli.RunAsync(args);
+        var (exit, stdout, stderr) = await CliRun.ExecAsync(args);
         using var fullOut = new StringWriter();
         using var fullErr = new StringWriter();
         var fullExit = await LabelforgeCli.BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = fullOut, Error = fullErr }, TestContext.Current.CancellationToken);

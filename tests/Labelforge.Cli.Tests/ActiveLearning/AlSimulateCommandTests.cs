@@ -2,10 +2,10 @@ namespace Labelforge.Cli.Tests.ActiveLearning;
 
 public class AlSimulateCommandTests
 {
-    private static string Data(string name) => FileCli.TestData("al", name);
+    private static string Data(string name) => CliRun.TestFile("TestData", "al", name);
 
-    private static Task<(int Exit, string Out, string Err)> Simulate(string file, params string[] extra) =>
-        FileCli.RunAsync(["al", "simulate", "--input", Data(file), "--text-field", "text", "--label-field", "label",
+    private static Task<CliResult> Simulate(string file, params string[] extra) =>
+        CliRun.ExecAsync(["al", "simulate", "--input", Data(file), "--text-field", "text", "--label-field", "label",
             "--init", "10", "--batch", "10", "--budget", "60", "--seed", "3", .. extra]);
 
     [Theory]
@@ -18,7 +18,7 @@ public class AlSimulateCommandTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
-        var json = FileCli.Json(stdout);
+        var json = CliRun.Json(stdout);
         var curve = json.GetProperty("curve").EnumerateArray().ToList();
         Assert.Equal([10, 20, 30, 40, 50, 60], curve.Select(p => p.GetProperty("labels").GetInt32()));
         Assert.All(curve, p => Assert.InRange(p.GetProperty("macro_f1").GetDouble(), 0, 1));
@@ -39,9 +39,9 @@ public class AlSimulateCommandTests
         var first = await Simulate("small.csv", "--strategy", strategy, "--json");
         var second = await Simulate("small.csv", "--strategy", strategy, "--json");
 
-        Assert.Equal(0, first.Exit);
-        Assert.Equal(strategy, FileCli.Json(first.Out).GetProperty("strategy").GetString());
-        Assert.Equal(FileCli.Json(first.Out).GetProperty("curve").ToString(), FileCli.Json(second.Out).GetProperty("curve").ToString());
+        Assert.Equal(0, first.Code);
+        Assert.Equal(strategy, CliRun.Json(first.Out).GetProperty("strategy").GetString());
+        Assert.Equal(CliRun.Json(first.Out).GetProperty("curve").ToString(), CliRun.Json(second.Out).GetProperty("curve").ToString());
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public class AlSimulateCommandTests
         var none = await Simulate("small.csv", "--class-weights", "none", "--json");
         var bad = await Simulate("small.csv", "--class-weights", "inverse");
 
-        Assert.Equal(0, none.Exit);
-        Assert.Equal(FileCli.Json(balanced.Out).GetProperty("curve").ToString(), FileCli.Json(explicitBalanced.Out).GetProperty("curve").ToString());
-        Assert.NotEqual(FileCli.Json(balanced.Out).GetProperty("curve").ToString(), FileCli.Json(none.Out).GetProperty("curve").ToString());
-        Assert.NotEqual(0, bad.Exit);
+        Assert.Equal(0, none.Code);
+        Assert.Equal(CliRun.Json(balanced.Out).GetProperty("curve").ToString(), CliRun.Json(explicitBalanced.Out).GetProperty("curve").ToString());
+        Assert.NotEqual(CliRun.Json(balanced.Out).GetProperty("curve").ToString(), CliRun.Json(none.Out).GetProperty("curve").ToString());
+        Assert.NotEqual(0, bad.Code);
         Assert.Contains("inverse", bad.Err);
     }
 
@@ -105,7 +105,7 @@ public class AlSimulateCommandTests
 
             Assert.Equal(0, exit);
             Assert.Equal("", stderr);
-            var json = FileCli.Json(stdout);
+            var json = CliRun.Json(stdout);
             Assert.Equal(180, json.GetProperty("pool_items").GetInt32());
             Assert.Equal(60, json.GetProperty("test_items").GetInt32());
             Assert.Equal([12, 22, 32, 42, 52, 60], json.GetProperty("curve").EnumerateArray().Select(p => p.GetProperty("labels").GetInt32()));

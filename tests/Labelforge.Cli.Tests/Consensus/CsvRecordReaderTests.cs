@@ -35,7 +35,9 @@ public class CsvRecordReaderTests
     [Fact]
     public void Broken_quotes_are_format_errors()
     {
-        Assert.Throws<FormatException>(() => ReadAll("a,\"open\n"));
-        Assert.Throws<FormatException>(() => ReadAll("\"closed\"x,b\n"));
+        var open = Assert.Throws<FormatException>(() => ReadAll("a,\"open\n"));
+        Assert.Contains("a quoted field opened on line 1 is never closed", open.Message, StringComparison.Ordinal);
+        var after = Assert.Throws<FormatException>(() => ReadAll("\"closed\"x,b\n"));
+        Assert.Contains("unexpected 'x' after a closing quote", after.Message, StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,7 @@ namespace Labelforge.Cli.Tests.Import;
 /// <summary>`labelforge import` and `export` on files in the shapes doccano, Prodigy, Label Studio and classic corpora ship.</summary>
 public class ForeignToolImportTests
 {
-    private static string Data(string name) => FileCli.TestData("import", name);
+    private static string Data(string name) => CliRun.TestFile("TestData", "import", name);
 
     [Fact]
     public async Task Two_labels_in_a_single_label_project_are_a_reported_row_error_and_strict_writes_nothing()

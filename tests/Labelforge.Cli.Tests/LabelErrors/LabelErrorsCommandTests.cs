@@ -2,16 +2,16 @@ namespace Labelforge.Cli.Tests.LabelErrors;
 
 public class LabelErrorsCommandTests
 {
-    private static string Data(string name) => FileCli.TestData("label-errors", name);
+    private static string Data(string name) => CliRun.TestFile("TestData", "label-errors", name);
 
     [Fact]
     public async Task Json_summary_lists_the_flipped_rows_most_suspicious_first()
     {
-        var (exit, stdout, stderr) = await FileCli.RunAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"), "--json");
+        var (exit, stdout, stderr) = await CliRun.ExecAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"), "--json");
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
-        var json = FileCli.Json(stdout);
+        var json = CliRun.Json(stdout);
         Assert.Equal(2, json.GetProperty("count").GetInt32());
         Assert.Equal([2, 5], json.GetProperty("indices").EnumerateArray().Select(e => e.GetInt32()));
         var detectSeconds = json.GetProperty("detect_seconds").GetDouble();
@@ -25,16 +25,16 @@ public class LabelErrorsCommandTests
     [InlineData("predicted-neq-given")]
     public async Task Every_filter_runs(string filter)
     {
-        var (exit, stdout, _) = await FileCli.RunAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"), "--filter", filter, "--json");
+        var (exit, stdout, _) = await CliRun.ExecAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"), "--filter", filter, "--json");
 
         Assert.Equal(0, exit);
-        Assert.Equal(2, FileCli.Json(stdout).GetProperty("count").GetInt32());
+        Assert.Equal(2, CliRun.Json(stdout).GetProperty("count").GetInt32());
     }
 
     [Fact]
     public async Task Text_output_is_a_ranked_table()
     {
-        var (exit, stdout, _) = await FileCli.RunAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"));
+        var (exit, stdout, _) = await CliRun.ExecAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"));
 
         Assert.Equal(0, exit);
         Assert.Contains("1\t2\t0\t1\t0.2000", stdout);
@@ -50,7 +50,7 @@ public class LabelErrorsCommandTests
     [InlineData("missing.csv", "probs.csv", "missing.csv: file not found")]
     public async Task Bad_files_fail_with_file_line_and_field(string labels, string probs, string message)
     {
-        var (exit, stdout, stderr) = await FileCli.RunAsync("label-errors", "--labels", Data(labels), "--probs", Data(probs), "--json");
+        var (exit, stdout, stderr) = await CliRun.ExecAsync("label-errors", "--labels", Data(labels), "--probs", Data(probs), "--json");
 
         Assert.NotEqual(0, exit);
         Assert.Equal("", stdout);
@@ -60,7 +60,7 @@ public class LabelErrorsCommandTests
     [Fact]
     public async Task Unknown_filter_is_rejected()
     {
-        var (exit, _, stderr) = await FileCli.RunAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"), "--filter", "nope");
+        var (exit, _, stderr) = await CliRun.ExecAsync("label-errors", "--labels", Data("labels.csv"), "--probs", Data("probs.csv"), "--filter", "nope");
 
         Assert.NotEqual(0, exit);
         Assert.Contains("nope", stderr);

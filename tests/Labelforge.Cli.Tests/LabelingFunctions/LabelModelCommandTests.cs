@@ -15,8 +15,8 @@ public class LabelModelCommandTests
     {
         var (train, _) = await WriteWrench(dataset, "train");
         var (test, gold) = await WriteWrench(dataset, "test");
-        var probabilities = LfCli.TempFile(".csv");
-        var (code, stdout, error) = await LfCli.RunAsync("labelmodel", "fit", "--train", train, "--eval", test, "--eval-gold", gold,
+        var probabilities = CliRun.TempFile(".csv");
+        var (code, stdout, error) = await CliRun.ExecAsync("labelmodel", "fit", "--train", train, "--eval", test, "--eval-gold", gold,
             "--cardinality", "2", "--model", model, "--seed", "42", "--output", probabilities, "--json");
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(stdout);
@@ -35,7 +35,7 @@ public class LabelModelCommandTests
     [Fact]
     public async Task A_label_outside_the_cardinality_is_a_user_error()
     {
-        var (code, _, error) = await LfCli.RunAsync("labelmodel", "fit", "--train", Path.Combine(LfCli.TestData, "matrix.csv"), "--cardinality", "1");
+        var (code, _, error) = await CliRun.ExecAsync("labelmodel", "fit", "--train", Path.Combine(CliRun.TestFile("LabelingFunctions", "TestData"), "matrix.csv"), "--cardinality", "1");
         Assert.Equal(1, code);
         Assert.Contains("--cardinality", error, StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public class LabelModelCommandTests
             matrix.AppendJoin(',', item.Value.GetProperty("weak_labels").EnumerateArray().Select(e => e.GetInt32())).Append('\n');
             gold.Append(item.Value.GetProperty("label").GetInt32()).Append('\n');
         }
-        var (matrixPath, goldPath) = (LfCli.TempFile(".csv"), LfCli.TempFile(".csv"));
+        var (matrixPath, goldPath) = (CliRun.TempFile(".csv"), CliRun.TempFile(".csv"));
         await File.WriteAllTextAsync(matrixPath, matrix.ToString(), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(goldPath, gold.ToString(), TestContext.Current.CancellationToken);
         return (matrixPath, goldPath);

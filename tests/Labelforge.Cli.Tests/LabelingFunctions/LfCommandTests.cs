@@ -4,13 +4,13 @@ namespace Labelforge.Cli.Tests.LabelingFunctions;
 
 public class LfCommandTests
 {
-    private static string Data(string name) => Path.Combine(LfCli.TestData, name);
+    private static string Data(string name) => Path.Combine(CliRun.TestFile("LabelingFunctions", "TestData"), name);
 
     [Fact]
     public async Task Apply_writes_a_matrix_with_one_column_per_function()
     {
-        var output = LfCli.TempFile(".csv");
-        var (code, stdout, error) = await LfCli.RunAsync("lf", "apply", "--lfs", Data("spam.yaml"), "--input", Data("docs.csv"), "--output", output, "--json");
+        var output = CliRun.TempFile(".csv");
+        var (code, stdout, error) = await CliRun.ExecAsync("lf", "apply", "--lfs", Data("spam.yaml"), "--input", Data("docs.csv"), "--output", output, "--json");
         Assert.True(code == 0, error);
         var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
         Assert.Equal("has_link,mentions_song,subscribe_all,brands,many_likes,custom.all_caps,custom.short_text,alice", lines[0]);
@@ -29,10 +29,10 @@ public class LfCommandTests
     [Fact]
     public async Task Apply_reads_jsonl_and_reuses_unchanged_columns_with_previous()
     {
-        var output = LfCli.TempFile(".csv");
-        Assert.Equal(0, (await LfCli.RunAsync("lf", "apply", "--lfs", Data("spam.yaml"), "--input", Data("docs.jsonl"), "--output", output)).Code);
-        var second = LfCli.TempFile(".csv");
-        var (code, stdout, _) = await LfCli.RunAsync("lf", "apply", "--lfs", Data("spam.yaml"), "--input", Data("docs.jsonl"),
+        var output = CliRun.TempFile(".csv");
+        Assert.Equal(0, (await CliRun.ExecAsync("lf", "apply", "--lfs", Data("spam.yaml"), "--input", Data("docs.jsonl"), "--output", output)).Code);
+        var second = CliRun.TempFile(".csv");
+        var (code, stdout, _) = await CliRun.ExecAsync("lf", "apply", "--lfs", Data("spam.yaml"), "--input", Data("docs.jsonl"),
             "--output", second, "--previous", output, "--json");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -44,7 +44,7 @@ public class LfCommandTests
     [Fact]
     public async Task Bad_yaml_syntax_reports_line_and_column()
     {
-        var (code, _, error) = await LfCli.RunAsync("lf", "apply", "--lfs", Data("bad_syntax.yaml"), "--input", Data("docs.csv"), "--output", LfCli.TempFile(".csv"));
+        var (code, _, error) = await CliRun.ExecAsync("lf", "apply", "--lfs", Data("bad_syntax.yaml"), "--input", Data("docs.csv"), "--output", CliRun.TempFile(".csv"));
         Assert.Equal(1, code);
         Assert.Contains("bad_syntax.yaml:5:", error, StringComparison.Ordinal);
         Assert.Contains("invalid YAML", error, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public class LfCommandTests
     [Fact]
     public async Task Bad_definitions_are_all_reported_with_what_to_do()
     {
-        var (code, _, error) = await LfCli.RunAsync("lf", "apply", "--lfs", Data("bad_definitions.yaml"), "--input", Data("docs.csv"), "--output", LfCli.TempFile(".csv"));
+        var (code, _, error) = await CliRun.ExecAsync("lf", "apply", "--lfs", Data("bad_definitions.yaml"), "--input", Data("docs.csv"), "--output", CliRun.TempFile(".csv"));
         Assert.Equal(1, code);
         Assert.Contains("4 problem(s)", error, StringComparison.Ordinal);
         Assert.Contains("bad_definitions.yaml:4:11: function 'what': unknown kind 'telepathy'; use one of", error, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public class LfCommandTests
     [Fact]
     public async Task A_csharp_compile_error_names_the_source_line_and_column()
     {
-        var (code, _, error) = await LfCli.RunAsync("lf", "apply", "--lfs", Data("bad_compile.yaml"), "--input", Data("docs.csv"), "--output", LfCli.TempFile(".csv"));
+        var (code, _, error) = await CliRun.ExecAsync("lf", "apply", "--lfs", Data("bad_compile.yaml"), "--input", Data("docs.csv"), "--output", CliRun.TempFile(".csv"));
         Assert.Equal(1, code);
         Assert.Contains("broken.cs:7:20: CS1061", error, StringComparison.Ordinal);
         Assert.Contains("Txet", error, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public class LfCommandTests
     [Fact]
     public async Task A_throwing_function_is_counted_as_faults_and_the_run_succeeds()
     {
-        var (code, stdout, _) = await LfCli.RunAsync("lf", "apply", "--lfs", Data("throwing.yaml"), "--input", Data("docs.csv"), "--output", LfCli.TempFile(".csv"), "--json");
+        var (code, stdout, _) = await CliRun.ExecAsync("lf", "apply", "--lfs", Data("throwing.yaml"), "--input", Data("docs.csv"), "--output", CliRun.TempFile(".csv"), "--json");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
         var fragile = json.RootElement.GetProperty("function_runs")[0];
@@ -85,7 +85,7 @@ public class LfCommandTests
     [Fact]
     public async Task Analyze_reports_snorkel_statistics_and_accuracy_against_gold()
     {
-        var (code, stdout, _) = await LfCli.RunAsync("lf", "analyze", "--matrix", Data("matrix.csv"), "--gold", Data("gold.csv"), "--json");
+        var (code, stdout, _) = await CliRun.ExecAsync("lf", "analyze", "--matrix", Data("matrix.csv"), "--gold", Data("gold.csv"), "--json");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
         var a = json.RootElement.GetProperty("functions")[0];
@@ -99,7 +99,7 @@ public class LfCommandTests
     [Fact]
     public async Task A_matrix_with_a_non_integer_names_file_line_and_column()
     {
-        var (code, _, error) = await LfCli.RunAsync("lf", "analyze", "--matrix", Data("bad_matrix.csv"), "--json");
+        var (code, _, error) = await CliRun.ExecAsync("lf", "analyze", "--matrix", Data("bad_matrix.csv"), "--json");
         Assert.Equal(1, code);
         Assert.Contains("bad_matrix.csv:3: column 'b': 'spam' is not a label index", error, StringComparison.Ordinal);
     }

@@ -106,5 +106,7 @@ public class ModelWorkflowTests
         Assert.Contains("two classes", error, StringComparison.Ordinal);
         (code, _, error) = await cli.RunAsync("train", "sms", "--model", "forest");
         Assert.NotEqual(0, code);
+        Assert.Contains("'forest'", error, StringComparison.Ordinal);
+        Assert.Contains("embedding-linear", error, StringComparison.Ordinal); // names the kinds that exist
     }
 }

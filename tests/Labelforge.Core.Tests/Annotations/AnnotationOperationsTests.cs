@@ -52,11 +52,11 @@ public class AnnotationOperationsTests
         var p = await t.ProjectAsync();
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
         var ops = new AnnotationOperations(t.Db, t.Time);
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["ham", "spam"]), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: []), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["eggs"]), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.SubmitAsync(p.Id, new NewAnnotation(item, "", Labels: ["ham"]), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["ham"], Probabilities: new Dictionary<string, double> { ["ham"] = 1.5 }), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "give exactly one label (got 2)", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["ham", "spam"]), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "give exactly one label (got 0)", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: []), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Unknown label 'eggs'.", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["eggs"]), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "An annotation needs an author.", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "", Labels: ["ham"]), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Probability of 'ham' must be between 0 and 1 (got 1.5).", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["ham"], Probabilities: new Dictionary<string, double> { ["ham"] = 1.5 }), Ct));
         Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<LabelforgeException>(() => ops.SubmitAsync(p.Id, new NewAnnotation(999, "a", Labels: ["ham"]), Ct))).Kind);
         Assert.Empty(await ops.HistoryAsync(p.Id, item, Ct));
     }

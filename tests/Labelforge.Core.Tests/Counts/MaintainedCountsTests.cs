@@ -105,7 +105,7 @@ public class MaintainedCountsTests
                 case 4:
                     await taxonomy.MergeAsync(p.Id, ["ef"], "a", "lead", Ct);
                     labels.Remove("ef");
-                    await Assert.ThrowsAsync<LabelforgeException>(() => taxonomy.MergeAsync(p.Id, ["e"], "b", "lead", Ct));
+                    await ErrorAssert.FailsAsync(ErrorKind.NotFound, "No label 'e' in this project.", () => taxonomy.MergeAsync(p.Id, ["e"], "b", "lead", Ct));
                     break;
             }
             // Erasures: whole items (their annotations cascade) and single annotations.

@@ -27,7 +27,7 @@ public class ItemOperationsTests
         Assert.Equal([items[1]], (await ops.QueryAsync(p.Id, new ItemQuery(Author: "bob"), Ct)).Items.Select(i => i.Id));
         Assert.Equal(23, (await ops.QueryAsync(p.Id, new ItemQuery(Unlabeled: true), Ct)).Total);
         Assert.Equal(0, (await ops.QueryAsync(p.Id, new ItemQuery(Search: "100%"), Ct)).Total);
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.QueryAsync(p.Id, new ItemQuery(PageSize: 0), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "page size between 1 and 1000", () => ops.QueryAsync(p.Id, new ItemQuery(PageSize: 0), Ct));
     }
 
     [Fact]

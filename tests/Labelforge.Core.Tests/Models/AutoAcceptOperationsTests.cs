@@ -90,6 +90,6 @@ public class AutoAcceptOperationsTests
         await ModelFixtures.VersionAsync(t, p.Id);
         var none = await Assert.ThrowsAsync<LabelforgeException>(() => ops.RunAsync(p.Id, new AutoAcceptRequest(), ct));
         Assert.Contains("labelforge predict", none.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.RunAsync(p.Id, new AutoAcceptRequest(Confidence: 1.5), ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Confidence must be between 0 and 1 (got 1.5).", () => ops.RunAsync(p.Id, new AutoAcceptRequest(Confidence: 1.5), ct));
     }
 }

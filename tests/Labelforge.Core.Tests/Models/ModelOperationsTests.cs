@@ -52,7 +52,7 @@ public class ModelOperationsTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
-        await Assert.ThrowsAsync<LabelforgeException>(() => ModelFixtures.VersionAsync(t, p.Id, "has space"));
-        await Assert.ThrowsAsync<LabelforgeException>(() => ModelFixtures.VersionAsync(t, p.Id, "a@b"));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Model name 'has space' must be 1-100 characters", () => ModelFixtures.VersionAsync(t, p.Id, "has space"));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Model name 'a@b' must be 1-100 characters", () => ModelFixtures.VersionAsync(t, p.Id, "a@b"));
     }
 }

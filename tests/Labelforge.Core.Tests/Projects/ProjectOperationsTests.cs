@@ -25,9 +25,9 @@ public class ProjectOperationsTests
         var ops = new ProjectOperations(t.Db, t.Time);
         await t.ProjectAsync("a");
         Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<LabelforgeException>(() => ops.CreateAsync(new NewProject("a"), Ct))).Kind);
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.CreateAsync(new NewProject("b", "video"), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.CreateAsync(new NewProject("c", TaskTypes.ImageBoxes), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.CreateAsync(new NewProject("  "), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Unknown task type 'video'", () => ops.CreateAsync(new NewProject("b", "video"), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Task type 'image-boxes' is not supported yet", () => ops.CreateAsync(new NewProject("c", TaskTypes.ImageBoxes), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "A project needs a name.", () => ops.CreateAsync(new NewProject("  "), Ct));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class ProjectOperationsTests
         await ops.DeleteAsync(project.Id, Ct);
         Assert.Empty(t.Db.Items);
         Assert.Empty(t.Db.Labels);
-        await Assert.ThrowsAsync<LabelforgeException>(() => ops.GetAsync("news", Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.NotFound, "No project 'news'.", () => ops.GetAsync("news", Ct));
     }
 
     [Fact]

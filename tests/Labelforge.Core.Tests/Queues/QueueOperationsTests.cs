@@ -165,9 +165,9 @@ public class QueueOperationsTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
-        await Assert.ThrowsAsync<LabelforgeException>(() => Ops(t).NextAsync(p.Id, new QueueRequest(" ", 1), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => Ops(t).NextAsync(p.Id, new QueueRequest("a", 0), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => Ops(t).NextAsync(p.Id, new QueueRequest("a", 1, "magic"), Ct));
-        await Assert.ThrowsAsync<LabelforgeException>(() => Ops(t).NextAsync(999, new QueueRequest("a", 1), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "An annotator name is needed", () => Ops(t).NextAsync(p.Id, new QueueRequest(" ", 1), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Count must be between 1 and 50.", () => Ops(t).NextAsync(p.Id, new QueueRequest("a", 0), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Unknown queue strategy 'magic'", () => Ops(t).NextAsync(p.Id, new QueueRequest("a", 1, "magic"), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.NotFound, "No project with id 999.", () => Ops(t).NextAsync(999, new QueueRequest("a", 1), Ct));
     }
 }

@@ -59,7 +59,7 @@ public class LabelNameTests
         var listed = await Assert.ThrowsAsync<LabelforgeException>(() =>
             new ProjectOperations(t.Db, t.Time).CreateAsync(new NewProject("twice", Labels: ["Yes", "yes"]), Ct));
         Assert.Contains("differ only in case", listed.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("   "), ct: Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "A label needs a name.", () => tax.AddAsync(p.Id, new NewLabel("   "), ct: Ct));
         var newline = await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("two\nlines"), ct: Ct));
         Assert.Contains(@"two\u000alines", newline.Message, StringComparison.Ordinal);
         Assert.Equal("SPAM", (await tax.RenameAsync(p.Id, "spam", "SPAM", ct: Ct)).Name); // a label may change its own case

@@ -42,7 +42,7 @@ public class SharedLabelNameTests
         Assert.Contains("already exists under the same parent", moved.Message, StringComparison.Ordinal);
         // A deprecated sibling still holds its name; a merged one gives it up.
         await tax.DeprecateAsync(p.Id, "Animals/Other", ct: Ct);
-        await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("Other", Parent: "Animals"), ct: Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Conflict, "A label named 'Other' already exists under the same parent.", () => tax.AddAsync(p.Id, new NewLabel("Other", Parent: "Animals"), ct: Ct));
         await tax.MergeAsync(p.Id, ["/Plants/Other"], "Animals", ct: Ct);
         Assert.Equal(ids[1], (await tax.AddAsync(p.Id, new NewLabel("Other", Parent: "Plants"), ct: Ct)).ParentId);
     }
@@ -115,7 +115,7 @@ public class SharedLabelNameTests
         var page = await itemOps.QueryAsync(p.Id, new ItemQuery(Label: "Animals/Other"), Ct);
         Assert.Equal([items[0]], page.Items.Select(i => i.Id));
         Assert.Equal(["Animals/Other", "/Other"], page.Items[0].Labels);
-        await Assert.ThrowsAsync<LabelforgeException>(() => itemOps.QueryAsync(p.Id, new ItemQuery(Label: "other"), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "label 'other' is ambiguous: it means 3 labels", () => itemOps.QueryAsync(p.Id, new ItemQuery(Label: "other"), Ct));
 
         var merged = await new TaxonomyOperations(t.Db, t.Time).MergeAsync(p.Id, ["Animals/Other"], "Plants/Other", ct: Ct);
         Assert.Equal(ids[5], merged.Id);

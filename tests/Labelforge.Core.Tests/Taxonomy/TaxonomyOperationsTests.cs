@@ -37,7 +37,7 @@ public class TaxonomyOperationsTests
         var p = await t.ProjectAsync("tax", false, "a");
         var tax = new TaxonomyOperations(t.Db, t.Time);
         await tax.AddAsync(p.Id, new NewLabel("b", "a"), ct: Ct);
-        await Assert.ThrowsAsync<LabelforgeException>(() => tax.MoveAsync(p.Id, "a", "b", ct: Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Cannot move 'a' under its own descendant 'b'.", () => tax.MoveAsync(p.Id, "a", "b", ct: Ct));
         Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("B", "a"), ct: Ct))).Kind); // a sibling's name
         Assert.Equal(2, (await tax.HistoryAsync(p.Id, Ct)).Count);
     }
@@ -58,7 +58,7 @@ public class TaxonomyOperationsTests
         Assert.All(page.Items, i => Assert.Equal(["feline"], i.Labels));
         Assert.Equal("active", target.Status);
         // New annotations may not use a merged label.
-        await Assert.ThrowsAsync<LabelforgeException>(() => ann.SubmitAsync(p.Id, new NewAnnotation(items[2], "ann", LabelIds: [t.Db.Labels.Single(l => l.Name == "cat").Id]), Ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Label 'cat' is merged and takes no new annotations.", () => ann.SubmitAsync(p.Id, new NewAnnotation(items[2], "ann", LabelIds: [t.Db.Labels.Single(l => l.Name == "cat").Id]), Ct));
     }
 
     [Fact]

@@ -49,21 +49,23 @@ public class ProjectFlowTests
     public async Task Errors_are_problem_details_without_stack_traces()
     {
         await using var s = await TestServer.StartAsync();
-        using var missing = await s.Client.GetAsync("/api/projects/999", Ct);
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
-        var problem = System.Text.Json.JsonDocument.Parse(await missing.Content.ReadAsStringAsync(Ct)).RootElement;
-        Assert.Equal(404, problem.GetProperty("status").GetInt32());
-        Assert.True(problem.TryGetProperty("traceId", out _));
+        await s.GetProblemAsync("/api/projects/999", 404, "Not found", "No project with id 999.");
 
         await s.PostAsync("/api/projects", new { name = "p", labels = new[] { "a" } });
-        var conflict = await s.PostAsync("/api/projects", new { name = "p" }, expectStatus: 409);
-        Assert.Contains("already exists", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await s.PostProblemAsync("/api/projects", new { name = "p" }, 409, "Conflict", "A project named 'p' already exists.");
 
+        // Malformed JSON is rejected by the framework's binder before any endpoint code runs: its problem has no detail.
         using var badJson = new StringContent("{not json", Encoding.UTF8, "application/json");
         using var bad = await s.Client.PostAsync("/api/projects", badJson, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.DoesNotContain("   at ", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        var text = await bad.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        var problem = System.Text.Json.JsonDocument.Parse(text).RootElement;
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", problem.GetProperty("type").GetString());
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        Assert.True(problem.TryGetProperty("traceId", out _));
     }
 
     [Fact]

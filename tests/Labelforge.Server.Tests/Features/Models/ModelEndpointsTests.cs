@@ -51,9 +51,9 @@ public class ModelEndpointsTests
     {
         await using var s = await TestServer.StartAsync();
         var id = await LabeledProjectAsync(s, 10, 0);
-        await s.PostAsync($"/api/projects/{id}/models/train", new { model = "forest" }, 400);
-        await s.PostAsync($"/api/projects/{id}/models/train", new { }, 400);
-        await s.PostAsync($"/api/projects/{id}/models/predict", new { model = "nope" }, 404);
-        await s.PostAsync("/api/projects/999/models/train", new { }, 404);
+        await s.PostProblemAsync($"/api/projects/{id}/models/train", new { model = "forest" }, 400, "Invalid request", "Unknown model kind 'forest'");
+        await s.PostProblemAsync($"/api/projects/{id}/models/train", new { }, 400, "Invalid request", "Training needs human labels of at least two classes");
+        await s.PostProblemAsync($"/api/projects/{id}/models/predict", new { model = "nope" }, 404, "Not found", "No model 'nope' in this project.");
+        await s.PostProblemAsync("/api/projects/999/models/train", new { }, 404, "Not found", "No project with id 999.");
     }
 }

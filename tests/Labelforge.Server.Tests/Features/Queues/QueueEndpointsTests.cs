@@ -70,8 +70,9 @@ public class QueueEndpointsTests
     {
         await using var s = await TestServer.StartAsync();
         var id = await ProjectWithItemsAsync(s, 1);
-        await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "", count = 1 }, 400);
-        await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "a", strategy = "psychic" }, 400);
-        await s.PostAsync("/api/projects/404/queue/next", new { annotator = "a" }, 404);
+        await s.PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "", count = 1 }, 400, "Invalid request", "An annotator name is needed");
+        await s.PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "a", strategy = "psychic" }, 400, "Invalid request",
+            "Unknown queue strategy 'psychic'; use import-order");
+        await s.PostProblemAsync("/api/projects/404/queue/next", new { annotator = "a" }, 404, "Not found", "No project with id 404.");
     }
 }
