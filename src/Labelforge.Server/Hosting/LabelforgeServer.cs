@@ -115,6 +115,9 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ErrorHandler>();
+        // A body or parameter the endpoint cannot bind is thrown to ErrorHandler, which says what failed and where
+        // (otherwise the framework answers a bare 400 whose problem has no detail).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Named here, not after the host's assembly, so the CLI and a test host serve the same document.
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

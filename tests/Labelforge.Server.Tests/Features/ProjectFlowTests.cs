@@ -54,7 +54,7 @@ public class ProjectFlowTests
         await s.PostAsync("/api/projects", new { name = "p", labels = new[] { "a" } });
         await s.PostProblemAsync("/api/projects", new { name = "p" }, 409, "Conflict", "A project named 'p' already exists.");
 
-        // Malformed JSON is rejected by the framework's binder before any endpoint code runs: its problem has no detail.
+        // Malformed JSON is rejected by the framework's binder before any endpoint code runs; the problem says where.
         using var badJson = new StringContent("{not json", Encoding.UTF8, "application/json");
         using var bad = await s.Client.PostAsync("/api/projects", badJson, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -64,7 +64,10 @@ public class ProjectFlowTests
         var problem = System.Text.Json.JsonDocument.Parse(text).RootElement;
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", problem.GetProperty("type").GetString());
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        Assert.Equal("Invalid JSON", problem.GetProperty("title").GetString());
+        var detail = problem.GetProperty("detail").GetString() ?? "";
+        Assert.Contains("from the request body as JSON", detail, StringComparison.Ordinal);
+        Assert.Contains("LineNumber: 0 | BytePositionInLine: 1", detail, StringComparison.Ordinal);
         Assert.True(problem.TryGetProperty("traceId", out _));
     }
 
