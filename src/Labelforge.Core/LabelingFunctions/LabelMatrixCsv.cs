@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Labelforge.Core.Csv;
 using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
 
