@@ -1,5 +1,6 @@
 using System.Globalization;
 using Labelforge.Cli.Output;
+using Labelforge.Core.Csv;
 using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Cli.Consensus;
@@ -36,7 +37,7 @@ public static class AnswersCsvReader
             workerIds.Add(workers.Intern(NonEmpty(csv, workerAt, path, header.Names[workerAt])));
             var label = labels.Intern(csv.Field(labelAt));
             if (label == firstLines.Count)
-                firstLines.Add(csv.Line);
+                firstLines.Add((int)csv.Line);
             labelIds.Add(label);
         }
         if (itemIds.Count == 0)
@@ -94,15 +95,15 @@ public static class AnswersCsvReader
         return field;
     }
 
+    /// <summary>Moves to the next record; a quote strict RFC 4180 refuses is an error naming the line.</summary>
     internal static bool ReadRecord(CsvRecordReader csv, string path)
     {
-        try
-        {
-            return csv.Read();
-        }
-        catch (FormatException ex)
-        {
-            throw new CliException($"{path}: line {csv.Line}: {ex.Message}", ex);
-        }
+        if (!csv.ReadRecord())
+            return false;
+        if (csv.UnclosedQuoteLine > 0)
+            throw new CliException($"{path}: line {csv.Line}: a quoted field opened on line {csv.UnclosedQuoteLine} is never closed (a \" is missing)");
+        if (csv.CharAfterQuote != '\0')
+            throw new CliException($"{path}: line {csv.Line}: unexpected '{csv.CharAfterQuote}' after a closing quote (write \"\" for a quote inside a quoted field)");
+        return true;
     }
 }

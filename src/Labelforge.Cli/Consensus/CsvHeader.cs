@@ -1,4 +1,5 @@
 using Labelforge.Cli.Output;
+using Labelforge.Core.Csv;
 
 namespace Labelforge.Cli.Consensus;
 

@@ -1,4 +1,5 @@
 using Labelforge.Cli.Output;
+using Labelforge.Core.Csv;
 using Labelforge.Engine;
 
 namespace Labelforge.Cli.Consensus;

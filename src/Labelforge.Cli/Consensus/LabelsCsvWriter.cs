@@ -1,4 +1,5 @@
 using System.Globalization;
+using Labelforge.Core.Csv;
 using Labelforge.Engine;
 using Labelforge.Engine.Consensus;
 
@@ -15,14 +16,11 @@ public static class LabelsCsvWriter
         for (var i = 0; i < table.ItemNames.Length; i++)
         {
             var label = result.Labels[i];
-            writer.Write(Escape(table.ItemNames[i]));
+            writer.Write(CsvText.Field(table.ItemNames[i]));
             writer.Write(',');
-            writer.Write(label == LabelIndex.Abstain ? string.Empty : Escape(table.LabelNames[label]));
+            writer.Write(label == LabelIndex.Abstain ? string.Empty : CsvText.Field(table.LabelNames[label]));
             writer.Write(',');
             writer.WriteLine(result.Confidence(i).ToString("0.######", CultureInfo.InvariantCulture));
         }
     }
-
-    public static string Escape(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

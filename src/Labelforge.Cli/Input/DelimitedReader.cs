@@ -1,94 +1,37 @@
-using System.Text;
 using Labelforge.Cli.Output;
+using Labelforge.Core.Csv;
 
 namespace Labelforge.Cli.Input;
 
 /// <summary>
-/// Reads RFC 4180 CSV (quoted fields with "" escapes, delimiters and newlines inside quotes, CRLF or LF) or, with
-/// <c>quoting: false</c>, plain TSV where quotes are ordinary characters. The UTF-8 BOM is dropped by the stream reader.
+/// The records of a CSV (RFC 4180) or, with <c>quoting: false</c>, plain TSV file as strings, read by the shared
+/// <see cref="CsvRecordReader"/>: blank lines are skipped and an unclosed quote is an error naming the file and the
+/// line of the record. The UTF-8 BOM is dropped by the stream reader.
 /// </summary>
 internal sealed class DelimitedReader(TextReader reader, char delimiter, bool quoting, string fileName)
 {
-    private readonly StringBuilder _field = new();
-    private int _line = 1;
-    private int _recordStart = 1;
-
     public IEnumerable<DelimitedRecord> Records()
     {
-        while (reader.Peek() >= 0)
+        var csv = new CsvRecordReader(reader, delimiter, quoting);
+        while (NextRecord(csv, fileName))
         {
-            var start = _recordStart = _line;
-            var fields = ReadRecord();
-            if (fields.Count == 1 && fields[0].Length == 0)
-                continue;
-            yield return new DelimitedRecord([.. fields], start);
+            var fields = new string[csv.FieldCount];
+            for (var f = 0; f < fields.Length; f++)
+                fields[f] = csv.FieldString(f);
+            yield return new DelimitedRecord(fields, (int)csv.Line);
         }
     }
 
-    private List<string> ReadRecord()
+    /// <summary>Moves <paramref name="csv"/> to its next record that is not blank; false at the end of the file.</summary>
+    public static bool NextRecord(CsvRecordReader csv, string fileName)
     {
-        var fields = new List<string>();
-        _field.Clear();
-        var inQuotes = false;
-        var quotedField = false;
-        while (true)
+        while (csv.ReadRecord())
         {
-            var next = reader.Read();
-            if (next < 0)
-            {
-                if (inQuotes)
-                    throw new CliException($"{fileName}:{_recordStart}: a quoted field opened in this record is not closed before the end of the file; close it with a double quote");
-                fields.Add(_field.ToString());
-                return fields;
-            }
-            var c = (char)next;
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        _field.Append('"');
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                        _line++;
-                    _field.Append(c);
-                }
-                continue;
-            }
-            if (quoting && c == '"' && _field.Length == 0 && !quotedField)
-            {
-                inQuotes = true;
-                quotedField = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(_field.ToString());
-                _field.Clear();
-                quotedField = false;
-            }
-            else if (c == '\r' && reader.Peek() == '\n')
-            {
-                continue;
-            }
-            else if (c == '\n')
-            {
-                _line++;
-                fields.Add(_field.ToString());
-                return fields;
-            }
-            else
-            {
-                _field.Append(c);
-            }
+            if (csv.UnclosedQuoteLine > 0)
+                throw new CliException($"{fileName}:{csv.Line}: a quoted field opened in this record is not closed before the end of the file; close it with a double quote");
+            if (!csv.IsBlank)
+                return true;
         }
+        return false;
     }
 }

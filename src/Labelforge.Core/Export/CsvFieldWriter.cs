@@ -1,18 +1,18 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Labelforge.Core.Csv;
 using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Core.Export;
 
 /// <summary>
-/// Writes RFC 4180 fields straight into the output buffer as UTF-8: a field is quoted only when it holds a comma,
-/// a quote, CR or LF, and quotes inside are doubled. Rows end with CRLF, as the RFC says.
+/// Writes RFC 4180 fields straight into the output buffer as UTF-8 by the one quoting rule (<see cref="CsvText"/>: a
+/// field is quoted only when it holds a comma, a quote, CR or LF, and quotes inside are doubled); bytes, not strings,
+/// because exports stream millions of fields. Rows end with CRLF, as the RFC says.
 /// </summary>
 internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
 {
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
-
     private bool firstInRow = true;
     private byte[] scratch = new byte[1024];
 
@@ -21,7 +21,7 @@ internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
         Separator();
         if (string.IsNullOrEmpty(value))
             return;
-        if (value.AsSpan().ContainsAny(NeedsQuotes))
+        if (value.AsSpan().ContainsAny(CsvText.NeedsQuotes))
             Quoted(value);
         else
             Encode(value);
@@ -36,7 +36,7 @@ internal sealed class CsvFieldWriter(IBufferWriter<byte> output)
         Separator();
         var quote = false;
         for (var i = 0; i < values.Count && !quote; i++)
-            quote = values[i].AsSpan().ContainsAny(NeedsQuotes);
+            quote = values[i].AsSpan().ContainsAny(CsvText.NeedsQuotes);
         if (quote)
             output.Write("\""u8);
         for (var i = 0; i < values.Count; i++)

@@ -8,6 +8,11 @@ namespace Labelforge.Core.Import;
 /// buffer refills, which is what lets it skip a 50 MB field without holding it: bytes past the field limit are
 /// counted, not kept. Records end at LF or CRLF outside quotes; a quote inside an unquoted field is literal.
 /// </summary>
+/// <remarks>
+/// Imports keep this parser instead of the shared text reader (<see cref="Csv.CsvRecordReader"/>): they read bytes
+/// (UTF-8 is checked and stored as is), resume across asynchronous refills, skip an oversized field without holding
+/// it, and name the exact line of a broken quote; a reader of decoded characters does none of that.
+/// </remarks>
 internal sealed class DelimitedParser
 {
     private const byte Quote = (byte)'"';

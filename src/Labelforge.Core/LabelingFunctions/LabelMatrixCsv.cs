@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Labelforge.Core.Csv;
 using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
 
@@ -15,7 +16,7 @@ public static class LabelMatrixCsv
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(TextWriter writer, LabelMatrix matrix, IReadOnlyList<string> names)
     {
-        writer.WriteLine(string.Join(',', names.Select(Quote)));
+        writer.WriteLine(CsvText.Row(names));
         // One row formatted into a reused buffer, one write per row: "-32768," is the widest cell.
         var newLine = writer.NewLine;
         var line = new char[(matrix.Columns * 7) + newLine.Length];
@@ -83,7 +84,4 @@ public static class LabelMatrixCsv
             return value;
         throw new LfInputException(path, line, $"column '{column}': '{text}' is not a label index; use -1 for abstain or 0..k-1");
     }
-
-    private static string Quote(string name) =>
-        name.Contains(',', StringComparison.Ordinal) || name.Contains('"', StringComparison.Ordinal) ? $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : name;
 }

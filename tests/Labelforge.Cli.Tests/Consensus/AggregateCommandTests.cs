@@ -122,6 +122,7 @@ public class AggregateCommandTests
     [InlineData("empty.csv", "the file is empty")]
     [InlineData("header-only.csv", "no answers after the header")]
     [InlineData("unterminated-quote.csv", "never closed")]
+    [InlineData("text-after-quote.csv", "line 3: unexpected 'b' after a closing quote")]
     [InlineData("short-row.csv", "line 3: expected at least 3 fields")]
     [InlineData("no-such-file.csv", "file not found")]
     public async Task Bad_answer_files_fail_with_a_clear_message(string file, string message)

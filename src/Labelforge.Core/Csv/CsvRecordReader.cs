@@ -1,12 +1,16 @@
 using System.Runtime.CompilerServices;
 
-namespace Labelforge.Core.LabelingFunctions;
+namespace Labelforge.Core.Csv;
 
 /// <summary>
-/// A streaming RFC 4180 reader: comma-separated, double-quoted fields may hold commas, quotes ("") and
-/// newlines. A quote opens a quoted part only at the start of a field, a carriage return outside quotes is
-/// dropped, and an unclosed quote runs to the end of the input. Each record comes with the 1-based line it
-/// starts on; its fields are views into a reused buffer.
+/// The one reader of CSV/TSV text files (documents of <c>lf apply</c>, label matrices, crowd answers and gold files,
+/// label-errors and active-learning inputs; imports keep their own byte parser, see <c>Import/DelimitedParser</c>).
+/// RFC 4180: delimiter-separated, double-quoted fields may hold delimiters, quotes ("") and newlines. A quote opens a
+/// quoted part only at the start of a field, a carriage return outside quotes is dropped, and an unclosed quote runs
+/// to the end of the input. With <c>quoting: false</c> (plain TSV) a quote is an ordinary character. Each record
+/// comes with the 1-based line it starts on; its fields are views into a reused buffer. The reader is lenient and
+/// reports what strict RFC 4180 would refuse (<see cref="UnclosedQuoteLine"/>, <see cref="CharAfterQuote"/>), so each
+/// caller decides which of those is an error worth a file-and-line message.
 /// </summary>
 /// <remarks>
 /// Reads blocks of characters and scans them in one loop compiled optimized at once, so a field costs a scan and a
@@ -20,6 +24,9 @@ public sealed class CsvRecordReader
     private const char Quote = '"';
 
     private readonly TextReader _reader;
+    private readonly char _delimiter;
+    private readonly char _quote;
+    private readonly char _maxSpecial;
     private char[] _buffer;
     private int _start;
     private int _end;
@@ -30,9 +37,19 @@ public sealed class CsvRecordReader
     private int[] _fieldStarts = new int[8];
     private int[] _fieldLengths = new int[8];
 
-    public CsvRecordReader(TextReader reader, int bufferSize = 1 << 16)
+    /// <param name="reader">The text; a BOM is the stream reader's to drop.</param>
+    /// <param name="delimiter">The field separator: ',' or a tab; not a quote, CR or LF.</param>
+    /// <param name="quoting">False for plain TSV, where a quote is an ordinary character.</param>
+    /// <param name="bufferSize">Characters per block (tests use tiny blocks so records straddle refills).</param>
+    public CsvRecordReader(TextReader reader, char delimiter = ',', bool quoting = true, int bufferSize = 1 << 16)
     {
+        if (delimiter is Quote or '\r' or '\n')
+            throw new ArgumentOutOfRangeException(nameof(delimiter), "a delimiter cannot be a quote or a line break");
         _reader = reader;
+        _delimiter = delimiter;
+        // Without quoting the quote test matches the delimiter, which is tested first, so no character opens quotes.
+        _quote = quoting ? Quote : delimiter;
+        _maxSpecial = (char)Math.Max(Math.Max((int)delimiter, Quote), '\r');
         _buffer = new char[Math.Max(bufferSize, 16)];
     }
 
@@ -42,6 +59,21 @@ public sealed class CsvRecordReader
     /// <summary>Fields of the current record.</summary>
     public int FieldCount { get; private set; }
 
+    /// <summary>True for a record with nothing on it: an empty line (callers that skip blank lines test this).</summary>
+    public bool IsBlank => FieldCount == 1 && _fieldLengths[0] == 0;
+
+    /// <summary>
+    /// The line on which a quoted field of the current record opened that the input never closes (the record then runs
+    /// to the end of the input), or 0.
+    /// </summary>
+    public long UnclosedQuoteLine { get; private set; }
+
+    /// <summary>
+    /// The first character of the current record that follows a closing quote without a delimiter or line end
+    /// (<c>"a"b</c>; it is kept in the field), or '\0'.
+    /// </summary>
+    public char CharAfterQuote { get; private set; }
+
     /// <summary>Field <paramref name="index"/> of the current record (valid until the next <see cref="ReadRecord"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Field(int index) => _values.AsSpan(_fieldStarts[index], _fieldLengths[index]);
@@ -50,9 +82,9 @@ public sealed class CsvRecordReader
     public string FieldString(int index) => new(Field(index));
 
     /// <summary>The records of <paramref name="reader"/> with the line each starts on.</summary>
-    public static IEnumerable<(long Line, List<string> Fields)> Read(TextReader reader)
+    public static IEnumerable<(long Line, List<string> Fields)> Read(TextReader reader, char delimiter = ',')
     {
-        var csv = new CsvRecordReader(reader);
+        var csv = new CsvRecordReader(reader, delimiter);
         while (csv.ReadRecord())
         {
             var fields = new List<string>(csv.FieldCount);
@@ -90,12 +122,16 @@ public sealed class CsvRecordReader
     private bool TryParse(out int next, out long lines)
     {
         var (buffer, p, end, eof) = (_buffer, _start, _end, _eof);
+        var (delimiter, quote, maxSpecial) = (_delimiter, _quote, _maxSpecial);
         lines = 0;
         next = end;
         FieldCount = 0;
         _valueLength = 0;
+        UnclosedQuoteLine = 0;
+        CharAfterQuote = '\0';
         var fieldStart = 0;
         var quoted = false;
+        long openedAt = 0;
         while (true)
         {
             if (quoted)
@@ -111,7 +147,10 @@ public sealed class CsvRecordReader
                     return false;
                 Append(buffer.AsSpan(p, stop - p));
                 if (stop == end)
+                {
+                    UnclosedQuoteLine = _nextLine + openedAt;
                     break;
+                }
                 if (stop + 1 < end && buffer[stop + 1] == Quote)
                 {
                     Append(Quote);
@@ -121,11 +160,13 @@ public sealed class CsvRecordReader
                 {
                     quoted = false;
                     p = stop + 1;
+                    if (p < end)
+                        NoteAfterQuote(buffer[p]);
                 }
                 continue;
             }
             var s = p;
-            while (s < end && !IsSpecial(buffer[s]))
+            while (s < end && !IsSpecial(buffer[s], delimiter, quote, maxSpecial))
                 s++;
             if (s == end)
             {
@@ -136,25 +177,25 @@ public sealed class CsvRecordReader
             }
             Append(buffer.AsSpan(p, s - p));
             p = s + 1;
-            switch (buffer[s])
+            var c = buffer[s];
+            if (c == delimiter)
             {
-                case ',':
-                    AddField(fieldStart);
-                    fieldStart = _valueLength;
-                    break;
-                case '\n':
-                    AddField(fieldStart);
-                    next = p;
-                    lines++;
-                    return true;
-                case '\r':
-                    break;
-                default:
-                    if (_valueLength == fieldStart)
-                        quoted = true;
-                    else
-                        Append(Quote);
-                    break;
+                AddField(fieldStart);
+                fieldStart = _valueLength;
+            }
+            else if (c == '\n')
+            {
+                AddField(fieldStart);
+                next = p;
+                lines++;
+                return true;
+            }
+            else if (c == quote)
+            {
+                if (_valueLength == fieldStart)
+                    (quoted, openedAt) = (true, lines);
+                else
+                    Append(Quote);
             }
         }
         // The input ended inside this record.
@@ -163,8 +204,16 @@ public sealed class CsvRecordReader
         return true;
     }
 
+    /// <summary>Delimiter, LF, CR or (when quoting) a quote; one compare rules out most characters, all being low.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSpecial(char c) => c <= ',' && (c == ',' || c == '\n' || c == '\r' || c == Quote);
+    private static bool IsSpecial(char c, char delimiter, char quote, char maxSpecial) =>
+        c <= maxSpecial && (c == delimiter || c == '\n' || c == '\r' || c == quote);
+
+    private void NoteAfterQuote(char c)
+    {
+        if (c != _delimiter && c != '\n' && c != '\r' && CharAfterQuote == '\0')
+            CharAfterQuote = c;
+    }
 
     private void Fill()
     {

@@ -1,7 +1,7 @@
 using System.Text;
-using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.Csv;
 
-namespace Labelforge.Core.Tests.LabelingFunctions;
+namespace Labelforge.Core.Tests.Csv;
 
 /// <summary>
 /// The block reader against a plain character-at-a-time reference of the same rules, on seeded random inputs made of
@@ -10,13 +10,23 @@ namespace Labelforge.Core.Tests.LabelingFunctions;
 /// </summary>
 public class CsvRecordReaderTests
 {
-    private static readonly string[] Pieces = ["a", "bc", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "x,y", "\"q\""];
+    private static readonly string[] Pieces = ["a", "bc", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "x,y", "\"q\"", "\t"];
 
     public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Matches_the_reference_on_random_input(int seed)
+    public void Matches_the_reference_on_random_input(int seed) => MatchesReference(seed, ',', quoting: true);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Matches_the_reference_on_random_tab_separated_input(int seed) => MatchesReference(seed, '\t', quoting: true);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Matches_the_reference_on_random_input_without_quoting(int seed) => MatchesReference(seed, '\t', quoting: false);
+
+    private static void MatchesReference(int seed, char delimiter, bool quoting)
     {
         var random = new Random(seed);
         for (var round = 0; round < 300; round++)
@@ -26,8 +36,8 @@ public class CsvRecordReaderTests
             for (var p = 0; p < pieces; p++)
                 text.Append(Pieces[random.Next(Pieces.Length)]);
             var input = text.ToString();
-            var expected = Reference(input);
-            var actual = Records(input, bufferSize: 16 + random.Next(0, 8));
+            var expected = Reference(input, delimiter, quoting);
+            var actual = Records(input, bufferSize: 16 + random.Next(0, 8), delimiter, quoting);
             Assert.True(expected.SequenceEqual(actual), $"input {Escape(input)}: expected {Show(expected)}, got {Show(actual)}");
         }
     }
@@ -46,9 +56,58 @@ public class CsvRecordReaderTests
         Assert.Equal([$"1:{text}|{text}"], Records($"{text},\"{text}\"\n", bufferSize: 16));
     }
 
-    private static List<string> Records(string input, int bufferSize)
+    [Fact]
+    public void Tab_delimiter_and_no_final_newline()
     {
-        var csv = new CsvRecordReader(new StringReader(input), bufferSize);
+        Assert.Equal(["1:item|worker", "2:1|a, b"], Records("item\tworker\n1\ta, b", bufferSize: 16, '\t'));
+    }
+
+    [Fact]
+    public void Without_quoting_quotes_are_ordinary_characters()
+    {
+        Assert.Equal(["1:say \"hi|ham"], Records("say \"hi\tham\n", bufferSize: 16, '\t', quoting: false));
+    }
+
+    [Fact]
+    public void Blank_lines_are_records_that_say_so()
+    {
+        var csv = new CsvRecordReader(new StringReader("a,b\n\nc\n"));
+        var blank = new List<bool>();
+        while (csv.ReadRecord())
+            blank.Add(csv.IsBlank);
+        Assert.Equal([false, true, false], blank);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_is_reported_with_the_line_it_opened_on()
+    {
+        var csv = new CsvRecordReader(new StringReader("a,b\nc,d\ne,\"open\nrest"), bufferSize: 16);
+        Assert.True(csv.ReadRecord());
+        Assert.Equal(0, csv.UnclosedQuoteLine);
+        Assert.True(csv.ReadRecord());
+        Assert.True(csv.ReadRecord());
+        Assert.Equal((3, 3), (csv.Line, csv.UnclosedQuoteLine));
+        Assert.Equal("open\nrest", csv.FieldString(1));
+        Assert.False(csv.ReadRecord());
+    }
+
+    [Fact]
+    public void Text_after_a_closing_quote_is_kept_and_reported()
+    {
+        var csv = new CsvRecordReader(new StringReader("\"closed\"x,b\n\"ok\",\"\"\"q\"\"\"\n"));
+        Assert.True(csv.ReadRecord());
+        Assert.Equal(("closedx", 'x'), (csv.FieldString(0), csv.CharAfterQuote));
+        Assert.True(csv.ReadRecord());
+        Assert.Equal(("ok", "\"q\"", '\0'), (csv.FieldString(0), csv.FieldString(1), csv.CharAfterQuote));
+    }
+
+    [Fact]
+    public void A_quote_or_line_break_cannot_be_the_delimiter() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CsvRecordReader(new StringReader(""), '"'));
+
+    private static List<string> Records(string input, int bufferSize, char delimiter = ',', bool quoting = true)
+    {
+        var csv = new CsvRecordReader(new StringReader(input), delimiter, quoting, bufferSize);
         var records = new List<string>();
         while (csv.ReadRecord())
             records.Add(csv.Line + ":" + string.Join('|', Enumerable.Range(0, csv.FieldCount).Select(csv.FieldString)));
@@ -56,7 +115,7 @@ public class CsvRecordReaderTests
     }
 
     /// <summary>The rules one character at a time: a quote opens only at a field's start, CR outside quotes is dropped.</summary>
-    private static List<string> Reference(string input)
+    private static List<string> Reference(string input, char delimiter, bool quoting)
     {
         var records = new List<string>();
         var fields = new List<string>();
@@ -85,11 +144,11 @@ public class CsvRecordReaderTests
                 }
                 continue;
             }
-            if (ch == '"' && field.Length == 0)
+            if (quoting && ch == '"' && field.Length == 0)
             {
                 quoted = true;
             }
-            else if (ch == ',')
+            else if (ch == delimiter)
             {
                 fields.Add(field.ToString());
                 field.Clear();
