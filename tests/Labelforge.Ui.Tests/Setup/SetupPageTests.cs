@@ -69,6 +69,20 @@ public class SetupPageTests(BrowserFixture browser)
         File.Delete(file);
         Assert.Contains("2 imported", await page.Locator("[data-testid=import-report] p").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await page.Locator("[data-testid=import-report] tbody tr").CountAsync());
+        // A Prodigy file: the row its annotator ignored is counted with its reason, a label in another case is noted.
+        var prodigy = Path.Combine(Path.GetTempPath(), $"lf-ui-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(prodigy,
+            "{\"text\": \"refund my order\", \"label\": \"Billing\", \"answer\": \"accept\"}\n{\"text\": \"k\", \"label\": \"billing\", \"answer\": \"ignore\"}\n", Ct);
+        await page.SetInputFilesAsync("input[type=file]", prodigy);
+        await page.FillAsync("input[placeholder='(none)'] >> nth=0", "");
+        await page.ClickAsync("button:has-text('Upload')");
+        await page.Locator("[data-testid=import-ignored]").WaitForAsync();
+        File.Delete(prodigy);
+        var summary = await page.Locator("[data-testid=import-report] p").First.InnerTextAsync();
+        Assert.Contains("1 imported", summary, StringComparison.Ordinal);
+        Assert.Contains("1 ignored", summary, StringComparison.Ordinal);
+        Assert.Contains("ignore", await page.Locator("[data-testid=import-ignored]").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Billing", await page.Locator("[data-testid=import-label-notices]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("100", await page.GetByRole(AriaRole.Progressbar).GetAttributeAsync("aria-valuenow"));
         await Screenshots.TakeAsync(page, "setup-import");
 

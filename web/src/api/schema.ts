@@ -658,7 +658,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
                 };
             };
         };
@@ -1947,6 +1949,58 @@ export interface components {
         GuidelinesRequest: {
             markdown: null | string;
         };
+        /** @description A problem in user data: which file, which line (1-based; 0 = the file as a whole), which field, and what to do. */
+        ImportError: {
+            file: string;
+            /** Format: int64 */
+            line: number;
+            field: null | string;
+            message: string;
+        };
+        /**
+         * @description A label value of the file that the import read as something else than written: Value as in
+         *     the file, the Label it was taken as, why (Message), and in how many rows.
+         */
+        ImportLabelNotice: {
+            value: string;
+            label: string;
+            message: string;
+            /** Format: int64 */
+            rows: number;
+        };
+        /**
+         * @description What an import did. IReadOnlyList&lt;ImportError&gt; ImportReport.Errors lists the first problems (file, line, field, message);
+         *     long ImportReport.ErrorCount counts them all. bool ImportReport.RolledBack: strict mode found errors and wrote nothing.
+         *     IReadOnlyList&lt;ImportLabelNotice&gt; ImportReport.LabelNotices: label values read as something else than written (trimmed, or matched ignoring case).
+         *     long ImportReport.Ignored: rows the file itself marked to leave out (Prodigy "ignore" answers), not imported and not
+         *     errors; IReadOnlyList&lt;string&gt;? ImportReport.IgnoredReasons says why, once per reason with its count.
+         */
+        ImportReport: {
+            /** Format: int64 */
+            batch_id: number | null;
+            /** Format: int64 */
+            rows: number;
+            /** Format: int64 */
+            imported: number;
+            /** Format: int64 */
+            skipped_duplicates: number;
+            /** Format: int64 */
+            annotations: number;
+            /** Format: int64 */
+            error_count: number;
+            errors: components["schemas"]["ImportError"][];
+            created_labels: string[];
+            rolled_back: boolean;
+            /** Format: double */
+            seconds: number;
+            label_notices: components["schemas"]["ImportLabelNotice"][];
+            /**
+             * Format: int64
+             * @default 0
+             */
+            ignored: number;
+            ignored_reasons?: null | string[];
+        };
         /** @description An item with its full annotation history, oldest first. */
         ItemDetail: {
             item: components["schemas"]["ItemView"];
@@ -2633,6 +2687,9 @@ export type DifferenceEstimate = components['schemas']['DifferenceEstimate'];
 export type EditLabelRequest = components['schemas']['EditLabelRequest'];
 export type FitLabelModelRequest = components['schemas']['FitLabelModelRequest'];
 export type GuidelinesRequest = components['schemas']['GuidelinesRequest'];
+export type ImportError = components['schemas']['ImportError'];
+export type ImportLabelNotice = components['schemas']['ImportLabelNotice'];
+export type ImportReport = components['schemas']['ImportReport'];
 export type ItemDetail = components['schemas']['ItemDetail'];
 export type ItemPage = components['schemas']['ItemPage'];
 export type ItemView = components['schemas']['ItemView'];

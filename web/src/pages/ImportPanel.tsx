@@ -1,20 +1,5 @@
 import { useState } from 'preact/hooks';
-
-// The import endpoint declares no result type in the server's OpenAPI document, so its report is described here.
-interface ImportError {
-  file: string;
-  line: number;
-  field?: string | null;
-  message: string;
-}
-
-interface Report {
-  rows: number;
-  imported: number;
-  skipped_duplicates: number;
-  error_count: number;
-  errors: ImportError[];
-}
+import type { ImportReport as Report } from '../api/schema';
 
 /** Uploads a file as the request body (streamed by the server) with upload progress, then shows the report. */
 export function ImportPanel({ projectId }: { projectId: number }) {
@@ -85,7 +70,22 @@ export function ImportPanel({ projectId }: { projectId: number }) {
         <div data-testid="import-report">
           <p>
             {report.imported} imported of {report.rows} rows · {report.skipped_duplicates} duplicates skipped · {report.error_count} errors
+            {report.ignored > 0 && <> · {report.ignored} ignored</>}
+            {report.rolled_back && <> · nothing stored (strict import rolled back)</>}
           </p>
+          {report.ignored > 0 && report.ignored_reasons && report.ignored_reasons.length > 0 && (
+            <p class="hint" data-testid="import-ignored">
+              Ignored rows: {report.ignored_reasons.join('; ')}
+            </p>
+          )}
+          {report.created_labels.length > 0 && <p class="hint">New labels: {report.created_labels.join(', ')}</p>}
+          {report.label_notices.length > 0 && (
+            <ul class="hint" data-testid="import-label-notices">
+              {report.label_notices.map((n) => (
+                <li key={`${n.value}:${n.label}`}>{n.message}</li>
+              ))}
+            </ul>
+          )}
           {report.errors.length > 0 && (
             <table class="grid">
               <thead>

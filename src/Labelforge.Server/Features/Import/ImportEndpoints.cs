@@ -2,6 +2,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Import;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -19,7 +20,8 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static async Task<IResult> Import(long projectId, HttpRequest request, ImportOperations ops,
+    // Typed, so the OpenAPI document (and the web client's generated types) describe the report.
+    private static async Task<Ok<ImportReport>> Import(long projectId, HttpRequest request, ImportOperations ops,
         [FromQuery] string? format, [FromQuery] string? filename,
         [FromQuery(Name = "text_field")] string? textField, [FromQuery(Name = "id_field")] string? idField,
         [FromQuery(Name = "label_field")] string? labelField, [FromQuery(Name = "create_labels")] bool? createLabels,
