@@ -12,7 +12,7 @@ internal static class AggregateCommand
     public static Command Create()
     {
         var options = new AggregateOptions();
-        var command = new Command("aggregate", "Infer each item's true label from several workers' answers (truth inference).");
+        var command = new Command("aggregate", "Infer each item's true label from several workers' answers (consensus).");
         options.AddTo(command);
         command.SetHandler((parse, ct) => Task.FromResult(Execute(parse, options)));
         return command;
@@ -24,10 +24,10 @@ internal static class AggregateCommand
         var goldPath = parse.GetValue(o.Gold);
         var gold = goldPath is null ? null
             : GoldCsvReader.Read(goldPath, table, o.Layout.ParseDelimiter(parse), parse.GetValue(o.GoldItemColumn)!, parse.GetValue(o.GoldLabelColumn));
-        var settings = o.InferenceOptions(parse, table, gold);
+        var settings = o.ConsensusOptions(parse, table, gold);
         var name = parse.GetValue(o.Method)!.ToLowerInvariant();
         var watch = Stopwatch.StartNew();
-        var result = TruthInference.Run(AggregateOptions.Methods[name], table.Answers, settings);
+        var result = ConsensusInference.Run(AggregateOptions.Methods[name], table.Answers, settings);
         var seconds = watch.Elapsed.TotalSeconds;
         var outputPath = parse.GetValue(o.Output);
         if (outputPath is not null)

@@ -4,17 +4,17 @@ using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Cli.Consensus;
 
-/// <summary>The options of `labelforge aggregate` and their translation into <see cref="InferenceOptions"/>.</summary>
+/// <summary>The options of `labelforge aggregate` and their translation into <see cref="ConsensusOptions"/>.</summary>
 internal sealed class AggregateOptions
 {
-    public static readonly Dictionary<string, InferenceMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly Dictionary<string, ConsensusMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["majority"] = InferenceMethod.MajorityVote,
-        ["weighted-majority"] = InferenceMethod.WeightedMajorityVote,
-        ["dawid-skene"] = InferenceMethod.DawidSkene,
-        ["one-coin"] = InferenceMethod.OneCoin,
-        ["glad"] = InferenceMethod.Glad,
-        ["mace"] = InferenceMethod.Mace,
+        ["majority"] = ConsensusMethod.MajorityVote,
+        ["weighted-majority"] = ConsensusMethod.WeightedMajorityVote,
+        ["dawid-skene"] = ConsensusMethod.DawidSkene,
+        ["one-coin"] = ConsensusMethod.OneCoin,
+        ["glad"] = ConsensusMethod.Glad,
+        ["mace"] = ConsensusMethod.Mace,
     };
 
     private static readonly Dictionary<string, TieBreak> TieBreaks = new(StringComparer.OrdinalIgnoreCase)
@@ -70,7 +70,7 @@ internal sealed class AggregateOptions
             command.Options.Add(option);
     }
 
-    public InferenceOptions InferenceOptions(ParseResult parse, AnswerTable table, GoldLabels? gold)
+    public ConsensusOptions ConsensusOptions(ParseResult parse, AnswerTable table, GoldLabels? gold)
     {
         var smoothing = parse.GetValue(Smoothing);
         var restarts = parse.GetValue(Restarts);
@@ -79,7 +79,7 @@ internal sealed class AggregateOptions
             throw new CliException("--smoothing and --restarts must be 0 or more, --max-iterations at least 1");
         if (parse.GetValue(Tolerance) is { } tolerance && double.IsNaN(tolerance))
             throw new CliException("--tolerance must be a number");
-        return new InferenceOptions
+        return new ConsensusOptions
         {
             MaxIterations = iterations,
             Tolerance = parse.GetValue(Tolerance),

@@ -32,7 +32,7 @@ public sealed class AggregateSummary
 
     public string? Output { get; init; }
 
-    public static AggregateSummary From(string method, AnswerTable table, InferenceResult result, double seconds, GoldLabels? gold, string? output) => new()
+    public static AggregateSummary From(string method, AnswerTable table, ConsensusResult result, double seconds, GoldLabels? gold, string? output) => new()
     {
         Method = method,
         Items = table.ItemNames.Length,

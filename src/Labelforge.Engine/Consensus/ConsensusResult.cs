@@ -1,7 +1,7 @@
 namespace Labelforge.Engine.Consensus;
 
-/// <summary>What a truth-inference method returns: posteriors, chosen labels, worker quality and diagnostics.</summary>
-public sealed class InferenceResult
+/// <summary>What a consensus method returns: posteriors, chosen labels, worker quality and diagnostics.</summary>
+public sealed class ConsensusResult
 {
     /// <summary>Name of the method that produced this result.</summary>
     public required string Method { get; init; }
@@ -26,7 +26,7 @@ public sealed class InferenceResult
 
     /// <summary>
     /// Dawid-Skene confusion matrices: P(answer l | true k) of worker w at <c>[(w * K + k) * L + l]</c>, with L = K,
-    /// or L = K + 1 when <see cref="InferenceOptions.AbstentionsObserved"/> (l = K: no answer); null for other methods.
+    /// or L = K + 1 when <see cref="ConsensusOptions.AbstentionsObserved"/> (l = K: no answer); null for other methods.
     /// </summary>
     public double[]? WorkerConfusion { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Labelforge.Engine.Consensus;
 
-/// <summary>The truth-inference methods <see cref="TruthInference.Run"/> can dispatch to.</summary>
-public enum InferenceMethod
+/// <summary>The consensus methods <see cref="ConsensusInference.Run"/> can dispatch to.</summary>
+public enum ConsensusMethod
 {
     /// <summary><see cref="Consensus.MajorityVote"/>.</summary>
     MajorityVote,

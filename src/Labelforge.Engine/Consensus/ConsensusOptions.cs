@@ -1,7 +1,7 @@
 namespace Labelforge.Engine.Consensus;
 
-/// <summary>Settings shared by the truth-inference methods; every default is documented on its property.</summary>
-public sealed class InferenceOptions
+/// <summary>Settings shared by the consensus methods; every default is documented on its property.</summary>
+public sealed class ConsensusOptions
 {
     /// <summary>Most EM iterations (default 100).</summary>
     public int MaxIterations { get; init; } = 100;
