@@ -17,7 +17,7 @@ internal static class CommandCatalog
         ("about", VersionCommand.Create),
         ("aggregate", AggregateCommand.Create),
         ("agreement", AgreementCommand.Create),
-        ("lf", LfCommand.Create),
+        ("lf", LabelingFunctionCommand.Create),
         ("labelmodel", LabelModelCommand.Create),
         ("label-errors", LabelErrorsCommand.Create),
         ("al", AlCommand.Create),

@@ -42,7 +42,7 @@ internal static class LabelModelCommand
             var k = parse.GetValue(cardinality);
             if (k < 2)
                 throw new CliException("--cardinality must be at least 2");
-            var (trainMatrix, _) = LfCommand.ReadMatrix(parse.GetValue(train)!);
+            var (trainMatrix, _) = LabelingFunctionCommand.ReadMatrix(parse.GetValue(train)!);
             Validate(trainMatrix, k, parse.GetValue(train)!);
             var labelModel = LabelModels.Create(parse.GetValue(model)!);
             var clock = Stopwatch.StartNew();
@@ -52,7 +52,7 @@ internal static class LabelModelCommand
             var target = trainMatrix;
             if (evalPath is not null)
             {
-                target = LfCommand.ReadMatrix(evalPath).Matrix;
+                target = LabelingFunctionCommand.ReadMatrix(evalPath).Matrix;
                 Validate(target, k, evalPath);
                 if (target.Columns != trainMatrix.Columns)
                     throw new CliException($"{evalPath} has {target.Columns} columns, the training matrix {trainMatrix.Columns}");
@@ -63,7 +63,7 @@ internal static class LabelModelCommand
             {
                 if (evalPath is null)
                     throw new CliException("--eval-gold needs --eval (the matrix the gold labels belong to)");
-                score = LabelModelScoring.Score(probabilities, target, LfCommand.ReadGold(goldPath, target.Rows), parse.GetValue(seed));
+                score = LabelModelScoring.Score(probabilities, target, LabelingFunctionCommand.ReadGold(goldPath, target.Rows), parse.GetValue(seed));
             }
             var outputPath = parse.GetValue(output);
             if (outputPath is not null)

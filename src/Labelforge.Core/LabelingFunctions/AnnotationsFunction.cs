@@ -2,7 +2,7 @@ namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>
 /// Another author's labels used as a labeling function. The vote is the author's label from
-/// <see cref="LfDocument.Annotations"/> (the project layer fills it from stored annotations) or, for plain
+/// <see cref="LabelingFunctionDocument.Annotations"/> (the project layer fills it from stored annotations) or, for plain
 /// files, the value of <see cref="Field"/>; a label name or index of the set. Missing or unknown values abstain.
 /// </summary>
 public sealed class AnnotationsFunction(string name, string? author, string? field, IReadOnlyList<string> labels, string fingerprint)
@@ -16,7 +16,7 @@ public sealed class AnnotationsFunction(string name, string? author, string? fie
 
     public string? Field { get; } = field;
 
-    public override int Apply(LfDocument document)
+    public override int Apply(LabelingFunctionDocument document)
     {
         string? value = null;
         if (Author is not null)

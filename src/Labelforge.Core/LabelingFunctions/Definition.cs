@@ -3,12 +3,12 @@ using YamlDotNet.RepresentationModel;
 namespace Labelforge.Core.LabelingFunctions;
 
 /// <summary>One function mapping being parsed: its name, kind, the set's labels and helpers to report problems.</summary>
-internal sealed record Definition(YamlMappingNode Map, string Name, string Kind, IReadOnlyList<string> Labels, LfParseContext Context)
+internal sealed record Definition(YamlMappingNode Map, string Name, string Kind, IReadOnlyList<string> Labels, LabelingFunctionParseContext Context)
 {
     /// <summary>Reports a problem at <paramref name="key"/> (or the mapping) and returns null for the caller to return.</summary>
     public LabelingFunction? Fail(string? key, string message)
     {
-        var node = key is null ? null : LfParseContext.Child(Map, key);
+        var node = key is null ? null : LabelingFunctionParseContext.Child(Map, key);
         Context.Error(node ?? Map, $"function '{Name}' ({Kind}): {message}");
         return null;
     }
@@ -33,5 +33,5 @@ internal sealed record Definition(YamlMappingNode Map, string Name, string Kind,
 
     /// <summary>Fingerprint over the kind, the label space, the `label:` and the kind's settings.</summary>
     public string Fingerprint(params string?[] settings) =>
-        LfFingerprint.Of([Kind, string.Join('\u001f', Labels), Context.Scalar(Map, "label"), .. settings]);
+        LabelingFunctionFingerprint.Of([Kind, string.Join('\u001f', Labels), Context.Scalar(Map, "label"), .. settings]);
 }

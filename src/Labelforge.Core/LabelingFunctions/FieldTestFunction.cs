@@ -19,9 +19,9 @@ public sealed class FieldTestFunction(string name, string field, FieldComparison
 
     public int Label { get; } = label;
 
-    public override int Apply(LfDocument document) => Passes(document) ? Label : Engine.LabelIndex.Abstain;
+    public override int Apply(LabelingFunctionDocument document) => Passes(document) ? Label : Engine.LabelIndex.Abstain;
 
-    private bool Passes(LfDocument document)
+    private bool Passes(LabelingFunctionDocument document)
     {
         var number = document.FieldNumber(Field);
         if (Comparison is FieldComparison.Equal or FieldComparison.NotEqual)

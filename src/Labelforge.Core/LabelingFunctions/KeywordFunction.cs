@@ -35,7 +35,7 @@ public sealed class KeywordFunction : LabelingFunction
 
     public override bool ReadsFields => false;
 
-    public override int Apply(LfDocument document)
+    public override int Apply(LabelingFunctionDocument document)
     {
         Span<int> votes = stackalloc int[1];
         _index.Apply(document.Text, votes);

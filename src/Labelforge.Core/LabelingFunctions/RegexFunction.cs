@@ -12,6 +12,6 @@ public sealed class RegexFunction(string name, Regex pattern, int label, string 
 
     public override bool ReadsFields => false;
 
-    public override int Apply(LfDocument document) =>
+    public override int Apply(LabelingFunctionDocument document) =>
         Pattern.IsMatch(document.Text) ? Label : Engine.LabelIndex.Abstain;
 }

@@ -105,8 +105,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddSingleton(new QueueOptions());
         services.AddScoped<QueueOperations>();
         services.AddScoped<CountsOperations>();
-        services.AddScoped<LfProjectOperations>();
-        services.AddScoped<LfAnalysisOperations>();
+        services.AddScoped<LabelingFunctionProjectOperations>();
+        services.AddScoped<LabelingFunctionAnalysisOperations>();
         services.AddScoped<AcceptanceOperations>();
         services.AddScoped<LabelReviewOperations>();
         services.AddSingleton<LabelErrorRuns>();

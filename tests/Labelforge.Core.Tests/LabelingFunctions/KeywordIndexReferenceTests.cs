@@ -25,9 +25,9 @@ public class KeywordIndexReferenceTests
     {
         var random = new Random(seed);
         var functions = Enumerable.Range(0, 12).Select(f => RandomFunction(random, f)).ToList();
-        var documents = Enumerable.Range(0, 400).Select(_ => new LfDocument(RandomText(random))).ToList();
+        var documents = Enumerable.Range(0, 400).Select(_ => new LabelingFunctionDocument(RandomText(random))).ToList();
         var set = new LabelingFunctionSet(["ham", "spam"], [.. functions]);
-        var matrix = LabelingFunctionApplier.Apply(set, documents, new LfApplyOptions { ChunkSize = 64 },
+        var matrix = LabelingFunctionApplier.Apply(set, documents, new LabelingFunctionApplyOptions { ChunkSize = 64 },
             cancellationToken: TestContext.Current.CancellationToken).Matrix;
         for (var i = 0; i < documents.Count; i++)
         {
@@ -51,7 +51,7 @@ public class KeywordIndexReferenceTests
     public void Substring_keywords_follow_ordinal_ignore_case_contains(string text, string keyword, int expected)
     {
         var function = new KeywordFunction("k", [keyword], 1, KeywordMatch.Any, wholeWord: false, caseSensitive: false, "fp");
-        Assert.Equal(expected, function.Apply(new LfDocument(text)));
+        Assert.Equal(expected, function.Apply(new LabelingFunctionDocument(text)));
     }
 
     private static KeywordFunction RandomFunction(Random random, int f)

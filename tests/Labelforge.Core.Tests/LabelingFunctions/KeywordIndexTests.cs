@@ -14,24 +14,24 @@ public class KeywordIndexTests
     [InlineData("love, this!", 1)]
     [InlineData("this love", LabelIndex.Abstain)]
     public void Whole_word_matching_ignores_case_and_matches_phrases_in_order(string text, int expected) =>
-        Assert.Equal(expected, Keywords(KeywordMatch.Any, true, false, "song", "love this").Apply(new LfDocument(text)));
+        Assert.Equal(expected, Keywords(KeywordMatch.Any, true, false, "song", "love this").Apply(new LabelingFunctionDocument(text)));
 
     [Fact]
     public void All_needs_every_keyword_and_substring_mode_matches_inside_words()
     {
         var all = Keywords(KeywordMatch.All, true, false, "subscribe", "channel");
-        Assert.Equal(1, all.Apply(new LfDocument("subscribe to my Channel")));
-        Assert.Equal(LabelIndex.Abstain, all.Apply(new LfDocument("subscribe now")));
+        Assert.Equal(1, all.Apply(new LabelingFunctionDocument("subscribe to my Channel")));
+        Assert.Equal(LabelIndex.Abstain, all.Apply(new LabelingFunctionDocument("subscribe now")));
         var substring = Keywords(KeywordMatch.Any, false, false, "song");
-        Assert.Equal(1, substring.Apply(new LfDocument("SONGS")));
+        Assert.Equal(1, substring.Apply(new LabelingFunctionDocument("SONGS")));
     }
 
     [Fact]
     public void Case_sensitive_keywords_respect_case()
     {
         var exact = Keywords(KeywordMatch.Any, true, true, "NASA");
-        Assert.Equal(1, exact.Apply(new LfDocument("NASA launch")));
-        Assert.Equal(LabelIndex.Abstain, exact.Apply(new LfDocument("nasa launch")));
+        Assert.Equal(1, exact.Apply(new LabelingFunctionDocument("NASA launch")));
+        Assert.Equal(LabelIndex.Abstain, exact.Apply(new LabelingFunctionDocument("nasa launch")));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ import { TaxonomyPanel } from './TaxonomyPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
-import { LfPage } from './LfPage';
+import { LabelingFunctionPage } from './LabelingFunctionPage';
 import { ReviewPanel } from './ReviewPanel';
 import { ProgressPanel } from './ProgressPanel';
 
@@ -35,7 +35,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'guidelines' && <GuidelinesPanel projectId={projectId} />}
       {tab === 'import' && <ImportPanel projectId={projectId} />}
       {tab === 'data' && <DataPanel projectId={projectId} />}
-      {tab === 'lf' && <LfPage projectId={projectId} />}
+      {tab === 'lf' && <LabelingFunctionPage projectId={projectId} />}
       {tab === 'review' && <ReviewPanel projectId={projectId} />}
     </div>
   );

@@ -146,7 +146,7 @@ public class LabelingFunctionEndpointsTests
                 code: |
                   public static class F
                   {
-                      public static string? Short(LfDocument d) => d.Text.Length < 10 ? "ham" : nul;
+                      public static string? Short(LabelingFunctionDocument d) => d.Text.Length < 10 ? "ham" : nul;
                   }
             """;
         var problem = await PostProblemAsync(s, $"/api/projects/{id}/lf-sets/default/versions", bad);
