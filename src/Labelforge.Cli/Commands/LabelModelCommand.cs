@@ -7,7 +7,7 @@ using Labelforge.Engine.WeakSupervision;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>`labelmodel fit`: learn a label model on a label matrix, score it on an evaluation matrix with gold.</summary>
+/// <summary>`label-model fit`: learn a label model on a label matrix, score it on an evaluation matrix with gold.</summary>
 internal static class LabelModelCommand
 {
     private sealed record FitSummary(
@@ -15,9 +15,12 @@ internal static class LabelModelCommand
         IReadOnlyList<double> ClassBalance, int? EvalItems, double? Accuracy, double? AccuracyAbstain,
         double? Coverage, double? F1, string? Output);
 
-    public static Command Create()
+    public static Command Create() => Create("label-model");
+
+    /// <summary>The command under <paramref name="name"/> (the catalog builds hidden former names this way).</summary>
+    public static Command Create(string name)
     {
-        var command = new Command("labelmodel", "Label models: turn labeling-function votes into probabilistic labels.");
+        var command = new Command(name, "Label models: turn labeling-function votes into probabilistic labels.");
         command.Subcommands.Add(Fit());
         return command;
     }
@@ -28,8 +31,7 @@ internal static class LabelModelCommand
         var eval = new Option<string?>("--eval") { Description = "Evaluation label matrix CSV." };
         var evalGold = new Option<string?>("--eval-gold") { Description = "Gold labels for --eval (header `label`, -1 = unknown)." };
         var cardinality = new Option<int>("--cardinality") { Description = "Number of classes k.", Required = true };
-        var model = new Option<string>("--model") { Description = "majority, label-model or dawid-skene.", DefaultValueFactory = _ => "label-model" };
-        model.AcceptOnlyFromAmong([.. LabelModels.Names]);
+        var model = LabelModelOption.Create("Label model.");
         var output = new Option<string?>("--output") { Description = "Write P(Y = y) per row (of --eval if given, else --train) as CSV." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();

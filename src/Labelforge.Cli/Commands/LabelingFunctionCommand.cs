@@ -26,7 +26,7 @@ internal static class LabelingFunctionCommand
         var output = new Option<string?>("--output") { Description = "Label matrix to write (CSV: header of LF names, -1 = abstain) (file mode)." };
         var previous = new Option<string?>("--previous") { Description = "Earlier label matrix; re-applies only changed LFs (needs its .fingerprints file)." };
         var setName = new Option<string>("--set") { Description = "Name of the project's LF set (project mode).", DefaultValueFactory = _ => "default" };
-        var model = new Option<string>("--model") { Description = "Label model for project mode: label-model, majority or dawid-skene.", DefaultValueFactory = _ => "label-model" };
+        var model = LabelModelOption.Create("Label model for project mode.");
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
         var command = new Command("apply", "Apply a labeling-function set to a CSV/JSONL file (writing the label matrix) or to a project (storing probabilistic labels).")
         {

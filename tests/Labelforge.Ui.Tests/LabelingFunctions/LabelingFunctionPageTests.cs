@@ -89,7 +89,7 @@ public class LabelingFunctionPageTests(BrowserFixture browser)
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=lf-items] tbody tr').length === 1");
         Assert.Contains("conflict", await itemRows.First.InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.SelectOptionAsync("select[aria-label='Label model']", "label-model");
+        await page.SelectOptionAsync("select[aria-label='Label model']", "matrix-completion");
         await page.ClickAsync("button:has-text('Fit and label items')");
         await page.Locator("[data-testid=lf-balance] tr").First.WaitForAsync();
         Assert.Equal(2, await page.Locator("[data-testid=lf-balance] tr").CountAsync());

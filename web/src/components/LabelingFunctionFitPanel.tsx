@@ -4,14 +4,14 @@ import { percent } from '../format';
 import { Bar } from './Bar';
 
 const MODELS = [
-  ['label-model', 'Label model (learns each function’s accuracy)'],
-  ['majority', 'Majority vote'],
+  ['matrix-completion', 'Matrix completion (learns each function’s accuracy)'],
+  ['majority-vote', 'Majority vote'],
   ['dawid-skene', 'Dawid-Skene (EM)'],
 ] as const;
 
 /** Fit a label model on the applied matrix: shows the class balance and how the model weighs each function. */
 export function LabelingFunctionFitPanel({ projectId, set, applied, onFitted }: { projectId: number; set: string; applied: boolean; onFitted?: () => void }) {
-  const [model, setModel] = useState('label-model');
+  const [model, setModel] = useState('matrix-completion');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<LabelingFunctionFitResult | null>(null);
   const [error, setError] = useState('');

@@ -20,7 +20,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
 {
     /// <summary>Save, apply and fit in one go (the CLI's `lf apply PROJECT`); set errors throw with file:line:column.</summary>
     public async Task<LabelingFunctionProjectResult> ApplyAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory,
-        string model = "label-model", CancellationToken ct = default)
+        string model = LabelModels.Default, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         var saved = await SaveAsync(projectId, setName, yaml, yamlPath, baseDirectory, ct);
@@ -71,7 +71,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         (await ApplyLatestAsync(projectId, setName, $"{setName}.yaml", baseDirectory, ct)).Summary;
 
     /// <summary>Fits <paramref name="model"/> on the stored label matrix and writes its labels as programmatic annotations.</summary>
-    public async Task<LabelingFunctionFitResult> FitAsync(long projectId, string setName, string model = "label-model", CancellationToken ct = default)
+    public async Task<LabelingFunctionFitResult> FitAsync(long projectId, string setName, string model = LabelModels.Default, CancellationToken ct = default)
     {
         await RequireProjectAsync(projectId, ct);
         var stored = await LabelingFunctionMatrixStore.LoadAsync(db, projectId, setName, ct)

@@ -31,7 +31,7 @@ public static class LabelingFunctionEndpoints
             [FromQuery] string? filter, [FromQuery] int? page, [FromQuery(Name = "page_size")] int? pageSize, CancellationToken ct) =>
             TypedResults.Ok(await ops.ItemsAsync(projectId, set, function, filter ?? "fires", page ?? 1, pageSize ?? 20, ct)));
         group.MapPost("/{set}/fit", async (long projectId, string set, FitLabelModelRequest body, LabelingFunctionProjectOperations ops, CancellationToken ct) =>
-            TypedResults.Ok(await ops.FitAsync(projectId, set, string.IsNullOrWhiteSpace(body.Model) ? "label-model" : body.Model, ct)));
+            TypedResults.Ok(await ops.FitAsync(projectId, set, string.IsNullOrWhiteSpace(body.Model) ? LabelModels.Default : body.Model, ct)));
         return api;
     }
 

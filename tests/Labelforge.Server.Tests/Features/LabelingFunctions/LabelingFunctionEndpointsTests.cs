@@ -83,7 +83,7 @@ public class LabelingFunctionEndpointsTests
         Assert.Equal("spam", f["money"].GetProperty("polarity")[0].GetString());
         Assert.Equal(0, f["money"].GetProperty("faults").GetInt64());
 
-        var fit = await s.PostAsync($"/api/projects/{id}/lf-sets/default/fit", new { model = "majority" }, expectStatus: 200);
+        var fit = await s.PostAsync($"/api/projects/{id}/lf-sets/default/fit", new { model = "majority-vote" }, expectStatus: 200);
         Assert.Equal(("lf:default@1", 5, 5L), (fit.GetProperty("author").GetString(), fit.GetProperty("covered").GetInt32(), fit.GetProperty("annotations").GetInt64()));
         var balance = fit.GetProperty("class_balance").EnumerateArray().ToDictionary(e => e.GetProperty("label").GetString()!, e => e.GetProperty("predicted").GetInt32());
         Assert.Equal((3, 2), (balance["ham"], balance["spam"])); // ties (a3, a5) go to the first label
@@ -94,7 +94,11 @@ public class LabelingFunctionEndpointsTests
         var programmatic = await s.GetAsync($"/api/projects/{id}/items?author=lf:default@1");
         Assert.Equal(5, programmatic.GetProperty("total").GetInt32());
 
-        var model = await s.PostAsync($"/api/projects/{id}/lf-sets/default/fit", new { model = "label-model" }, expectStatus: 200);
+        var model = await s.PostAsync($"/api/projects/{id}/lf-sets/default/fit", new { model = "matrix-completion" }, expectStatus: 200);
+        Assert.Equal("matrix-completion", model.GetProperty("model").GetString());
+        // The former names still select the model they became.
+        var former = await s.PostAsync($"/api/projects/{id}/lf-sets/default/fit", new { model = "label-model" }, expectStatus: 200);
+        Assert.Equal("matrix-completion", former.GetProperty("model").GetString());
         Assert.Equal(1.0, model.GetProperty("class_balance").EnumerateArray().Sum(e => e.GetProperty("prior").GetDouble()), 3);
         await s.PostAsync($"/api/projects/{id}/lf-sets/default/fit", new { model = "oracle" }, expectStatus: 400);
     }

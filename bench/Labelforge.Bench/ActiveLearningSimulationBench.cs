@@ -10,7 +10,7 @@ namespace Labelforge.Bench;
 /// writes docs/img/al-&lt;set&gt;.svg with the macro-F1 curves. For two classes least confidence, margin and entropy rank
 /// items identically (all are monotone in max p), so margin stands for the three.
 /// </summary>
-internal static class AlSimulationBench
+internal static class ActiveLearningSimulationBench
 {
     private static readonly QueryStrategy[] Strategies = [QueryStrategy.Random, QueryStrategy.Margin, QueryStrategy.Diversity, QueryStrategy.UncertaintyDiversity];
 

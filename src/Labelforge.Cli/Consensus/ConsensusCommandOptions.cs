@@ -5,7 +5,7 @@ using Labelforge.Engine.Consensus;
 namespace Labelforge.Cli.Consensus;
 
 /// <summary>The options of `labelforge aggregate` and their translation into <see cref="ConsensusOptions"/>.</summary>
-internal sealed class AggregateOptions
+internal sealed class ConsensusCommandOptions
 {
     public static readonly Dictionary<string, ConsensusMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -13,7 +13,7 @@ namespace Labelforge.Bench;
 /// systematic difference between loop variants from the seed-to-seed noise that three seeds cannot separate.
 /// AL_SEEDS (default 20) seeds from 0, AL_SEED_BUDGET (default 400) labels per run, AL_SETS (default sms-spam).
 /// </summary>
-internal static class AlSeedsBench
+internal static class ActiveLearningSeedsBench
 {
     private static readonly int[] Points = [40, 60, 80, 100, 140, 200, 300, 400, 700, 1000, 1500];
 

@@ -10,7 +10,7 @@ namespace Labelforge.Bench;
 /// the batch the peer took. Overlap near 20 of 20 means both loops would pick the same items from the same state, so
 /// the curves part only through ties and chaos; low overlap among distinct scores would mean the fits differ.
 /// </summary>
-internal static class AlQueryDiagnosis
+internal static class ActiveLearningQueryDiagnosis
 {
     public static Task RunAsync()
     {

@@ -17,7 +17,7 @@ namespace Labelforge.Bench;
 /// a retrain with the features cached (what the background loop does every N labels), and the claim a retrain must
 /// not slow down, with the active-learning order against seeded random.
 /// </summary>
-internal static class AlQueueBench
+internal static class ActiveLearningQueueBench
 {
     private const int Labeled = 10_000;
     private const int Pool = 100_000;

@@ -10,7 +10,7 @@ using Labelforge.Training.Fast;
 namespace Labelforge.Cli.Commands;
 
 /// <summary>`labelforge al`: active learning. `al simulate` replays a strategy on fully labeled data.</summary>
-internal static class AlCommand
+internal static class ActiveLearningCommand
 {
     internal static readonly Dictionary<string, QueryStrategy> Strategies = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,9 +22,12 @@ internal static class AlCommand
         ["uncertainty-diversity"] = QueryStrategy.UncertaintyDiversity,
     };
 
-    public static Command Create()
+    public static Command Create() => Create("al");
+
+    /// <summary>The command under <paramref name="name"/> (the catalog builds the hidden spelled-out name this way).</summary>
+    public static Command Create(string name)
     {
-        var command = new Command("al", "Active learning: choose which items to label next.");
+        var command = new Command(name, "Active learning: choose which items to label next.");
         command.Subcommands.Add(Simulate());
         return command;
     }

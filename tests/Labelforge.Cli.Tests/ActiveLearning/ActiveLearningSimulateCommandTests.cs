@@ -1,6 +1,6 @@
 namespace Labelforge.Cli.Tests.ActiveLearning;
 
-public class AlSimulateCommandTests
+public class ActiveLearningSimulateCommandTests
 {
     private static string Data(string name) => CliRun.TestFile("TestData", "al", name);
 

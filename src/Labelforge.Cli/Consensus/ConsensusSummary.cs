@@ -4,7 +4,7 @@ using Labelforge.Engine.Consensus;
 namespace Labelforge.Cli.Consensus;
 
 /// <summary>The `aggregate --json` summary (snake_case keys).</summary>
-public sealed class AggregateSummary
+public sealed class ConsensusSummary
 {
     public required string Method { get; init; }
 
@@ -32,7 +32,7 @@ public sealed class AggregateSummary
 
     public string? Output { get; init; }
 
-    public static AggregateSummary From(string method, AnswerTable table, ConsensusResult result, double seconds, GoldLabels? gold, string? output) => new()
+    public static ConsensusSummary From(string method, AnswerTable table, ConsensusResult result, double seconds, GoldLabels? gold, string? output) => new()
     {
         Method = method,
         Items = table.ItemNames.Length,

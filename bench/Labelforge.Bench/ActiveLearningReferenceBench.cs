@@ -16,7 +16,7 @@ namespace Labelforge.Bench;
 /// docs/img/al-reference-SET.svg. The process CPU time per round is reported beside the wall time, which a shared
 /// machine inflates.
 /// </summary>
-internal static class AlReferenceBench
+internal static class ActiveLearningReferenceBench
 {
     private static readonly bool Distinct = Environment.GetEnvironmentVariable("AL_DISTINCT") != "0";
     private static readonly (string Peer, QueryStrategy Ours)[] Pairs = [("least_confidence", QueryStrategy.LeastConfidence), ("breaking_ties", QueryStrategy.Margin)];
