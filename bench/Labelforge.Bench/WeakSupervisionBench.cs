@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine.Synthetic;
 using Labelforge.Engine.WeakSupervision;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Labelforge.Cli.Output;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelingFunctions.Projects.Fitting;
 using Labelforge.Engine.WeakSupervision;
 
 namespace Labelforge.Cli.Commands;

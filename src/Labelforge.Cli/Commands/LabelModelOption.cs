@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelingFunctions.Projects.Fitting;
 
 namespace Labelforge.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Labelforge.Cli.Output;
 using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine.WeakSupervision;
 
 namespace Labelforge.Cli.Commands;

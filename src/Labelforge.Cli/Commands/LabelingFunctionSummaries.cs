@@ -1,4 +1,5 @@
 using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine.WeakSupervision;
 
 namespace Labelforge.Cli.Commands;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Labelforge.Core.LabelingFunctions.Keywords;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Labelforge.Core.LabelingFunctions.Functions;
+using Labelforge.Core.LabelingFunctions.Keywords;
 using Labelforge.Engine;
 
 namespace Labelforge.Core.LabelingFunctions;

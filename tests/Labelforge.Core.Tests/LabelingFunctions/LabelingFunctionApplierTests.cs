@@ -1,4 +1,6 @@
 using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.LabelingFunctions.Functions;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine;
 
 namespace Labelforge.Core.Tests.LabelingFunctions;

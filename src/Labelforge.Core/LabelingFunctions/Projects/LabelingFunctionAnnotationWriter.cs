@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Data;
+using Labelforge.Core.LabelingFunctions.Projects.Fitting;
 using Labelforge.Engine.WeakSupervision;
 using Microsoft.EntityFrameworkCore;
 

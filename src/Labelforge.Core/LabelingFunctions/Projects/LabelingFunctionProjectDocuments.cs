@@ -2,6 +2,8 @@ using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
+using Labelforge.Core.LabelingFunctions.Functions;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.LabelingFunctions.Projects.Fitting;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.WeakSupervision;

@@ -1,3 +1,4 @@
+using Labelforge.Core.LabelingFunctions.Sets;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

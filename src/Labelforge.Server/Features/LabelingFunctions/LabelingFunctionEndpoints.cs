@@ -1,4 +1,6 @@
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelingFunctions.Projects.Analysis;
+using Labelforge.Core.LabelingFunctions.Projects.Fitting;
 using Labelforge.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

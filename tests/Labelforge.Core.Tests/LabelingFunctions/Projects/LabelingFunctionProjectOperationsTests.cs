@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelingFunctions.Projects.Analysis;
 
 namespace Labelforge.Core.Tests.LabelingFunctions.Projects;
 

@@ -1,5 +1,6 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelingFunctions.Projects.Analysis;
 
 namespace Labelforge.Core.Tests.LabelingFunctions.Projects;
 
