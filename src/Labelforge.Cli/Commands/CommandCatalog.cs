@@ -50,10 +50,14 @@ internal static class CommandCatalog
     /// <summary>Former spellings and the name each command has now.</summary>
     public static IEnumerable<(string Name, string Current)> Former => FormerNames.Select(f => (f.Name, f.Current));
 
-    /// <summary>Builds the command called <paramref name="name"/> (a current or a former name), or null when none has it.</summary>
+    /// <summary>
+    /// Builds the command called <paramref name="name"/> (a current or a former name), or null when none has it. A
+    /// former name comes back visible: it is the only command of the root it runs under, and help prints nothing for a
+    /// hidden command.
+    /// </summary>
     public static Command? Create(string name) =>
         Array.Find(Commands, c => c.Name == name) is { Create: { } create } ? create()
-        : Array.FindIndex(FormerNames, f => f.Name == name) is var i and >= 0 ? Hidden(FormerNames[i]) : null;
+        : Array.Find(FormerNames, f => f.Name == name) is { Create: { } former } ? former(name) : null;
 
     private static Command Hidden((string Name, string Current, Func<string, Command> Create) former)
     {
