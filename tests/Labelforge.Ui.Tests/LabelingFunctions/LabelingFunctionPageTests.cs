@@ -52,6 +52,7 @@ public class LabelingFunctionPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync("dana");
         await page.GotoAsync($"{server.Url}/projects/{id}/taxonomy");
         await page.ClickAsync(".tabs a:has-text('Labeling functions')");
+        await page.WaitForURLAsync($"{server.Url}/projects/{id}/labeling-functions");
         await page.WaitForFunctionAsync($"() => document.querySelector(\"{Editor}\")?.value.includes('labels: [ham, spam]')");
         // The analysis card loads separately from the editor: wait for its answer instead of reading it once.
         await page.Locator("section.card:has(h2:text('Analysis'))").Filter(new() { HasText = "Not applied yet" }).WaitForAsync();

@@ -1025,7 +1025,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets": {
+    "/api/projects/{projectId}/labeling-function-sets": {
         parameters: {
             query?: never;
             header?: never;
@@ -1062,7 +1062,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1100,7 +1100,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/versions/{version}": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/versions/{version}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1139,7 +1139,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/versions": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1190,7 +1190,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/apply": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/apply": {
         parameters: {
             query?: never;
             header?: never;
@@ -1228,7 +1228,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/analysis": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/analysis": {
         parameters: {
             query?: never;
             header?: never;
@@ -1266,7 +1266,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/functions/{function}/items": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/functions/{function}/items": {
         parameters: {
             query?: never;
             header?: never;
@@ -1309,7 +1309,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/fit": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/fit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1942,7 +1942,7 @@ export interface components {
             color: null | string;
             author: null | string;
         };
-        /** @description Which label model to fit: label-model (default), majority or dawid-skene. */
+        /** @description Which label model to fit: matrix-completion (default), majority-vote or dawid-skene (former names label-model and majority are accepted). */
         FitLabelModelRequest: {
             model: null | string;
         };

@@ -1,4 +1,4 @@
-import type { LabelingFunctionAnalysis, LabelingFunctionStats } from '../lfApi';
+import type { LabelingFunctionAnalysis, LabelingFunctionStats } from '../labelingFunctionApi';
 import { percent } from '../format';
 import { Bar } from './Bar';
 
@@ -18,7 +18,15 @@ function Accuracy({ f }: { f: LabelingFunctionStats }) {
  * The LF analysis: one row per function with coverage, overlap and conflict bars, accuracy against gold labels
  * when there are any, and faults. Rows are focusable; Enter or a click opens the function's items, arrows move.
  */
-export function LabelingFunctionAnalysisTable({ analysis, selected, onSelect }: { analysis: LabelingFunctionAnalysis; selected: string | null; onSelect: (name: string) => void }) {
+export function LabelingFunctionAnalysisTable({
+  analysis,
+  selected,
+  onSelect,
+}: {
+  analysis: LabelingFunctionAnalysis;
+  selected: string | null;
+  onSelect: (name: string) => void;
+}) {
   const hasGold = analysis.human_labeled > 0;
   const onKeyDown = (e: KeyboardEvent, index: number) => {
     const rows = (e.currentTarget as HTMLElement).parentElement?.children;

@@ -1,12 +1,22 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { LabelingFunctionProblem } from '../lfApi';
-import { indent, lineCount, offsetOf, problemsByLine } from '../lfEditor';
+import type { LabelingFunctionProblem } from '../labelingFunctionApi';
+import { indent, lineCount, offsetOf, problemsByLine } from '../labelingFunctionEditor';
 
 /**
  * The YAML editor: a monospace textarea with a line-number gutter that scrolls with it; lines with problems are
  * marked in the gutter and listed below, each a button that puts the cursor on its line and column.
  */
-export function LabelingFunctionEditor({ value, onChange, problems, onSave }: { value: string; onChange: (v: string) => void; problems: LabelingFunctionProblem[]; onSave: () => void }) {
+export function LabelingFunctionEditor({
+  value,
+  onChange,
+  problems,
+  onSave,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  problems: LabelingFunctionProblem[];
+  onSave: () => void;
+}) {
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   const byLine = useMemo(() => problemsByLine(problems), [problems]);

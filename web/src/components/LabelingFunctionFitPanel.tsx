@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { lfApi, type LabelingFunctionFitResult } from '../lfApi';
+import { labelingFunctionApi, type LabelingFunctionFitResult } from '../labelingFunctionApi';
 import { percent } from '../format';
 import { Bar } from './Bar';
 
@@ -19,7 +19,7 @@ export function LabelingFunctionFitPanel({ projectId, set, applied, onFitted }: 
     setBusy(true);
     setError('');
     try {
-      setResult(await lfApi.fit(projectId, set, model));
+      setResult(await labelingFunctionApi.fit(projectId, set, model));
       onFitted?.();
     } catch (e) {
       setError(String(e));

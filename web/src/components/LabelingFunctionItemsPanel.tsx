@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { lfApi, type LabelingFunctionItemPage } from '../lfApi';
+import { labelingFunctionApi, type LabelingFunctionItemPage } from '../labelingFunctionApi';
 import { Pager } from './Pager';
 
 const FILTERS = [
@@ -20,7 +20,7 @@ export function LabelingFunctionItemsPanel({ projectId, set, fn, version }: { pr
   }, [fn, filter]);
   useEffect(() => {
     let stale = false;
-    lfApi.items(projectId, set, fn, filter, page, PAGE).then(
+    labelingFunctionApi.items(projectId, set, fn, filter, page, PAGE).then(
       (d) => {
         if (stale) return;
         setData(d);

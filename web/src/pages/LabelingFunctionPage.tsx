@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { usePoll } from '../hooks/usePoll';
-import { lfApi, type LabelingFunctionAnalysis, type LabelingFunctionApplySummary, type LabelingFunctionProblem, type LabelingFunctionSetState } from '../lfApi';
+import {
+  labelingFunctionApi,
+  type LabelingFunctionAnalysis,
+  type LabelingFunctionApplySummary,
+  type LabelingFunctionProblem,
+  type LabelingFunctionSetState,
+} from '../labelingFunctionApi';
 import { percent } from '../format';
 import { LabelingFunctionEditor } from '../components/LabelingFunctionEditor';
 import { LabelingFunctionAnalysisTable } from '../components/LabelingFunctionAnalysisTable';
@@ -34,14 +40,14 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
   const applyStarted = useRef(0);
   usePoll(() => setElapsed((performance.now() - applyStarted.current) / 1000), 100, applying);
 
-  const loadAnalysis = () => lfApi.analysis(projectId, set).then(setAnalysis, (e) => setError(String(e)));
+  const loadAnalysis = () => labelingFunctionApi.analysis(projectId, set).then(setAnalysis, (e) => setError(String(e)));
   const loadState = async (replaceText: boolean) => {
-    const s = await lfApi.state(projectId, set);
+    const s = await labelingFunctionApi.state(projectId, set);
     setState(s);
     if (replaceText) setYaml(s.yaml);
   };
   useEffect(() => {
-    lfApi.sets(projectId).then(
+    labelingFunctionApi.sets(projectId).then(
       (list) => {
         const names = list.map((s) => s.set);
         setSets(names);
@@ -63,7 +69,7 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
     setError('');
     setStatus('Saving…');
     try {
-      const outcome = await lfApi.save(projectId, set, yaml);
+      const outcome = await labelingFunctionApi.save(projectId, set, yaml);
       if ('errors' in outcome) {
         setProblems(outcome.errors);
         setStatus(`Not saved: ${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'} to fix.`);
@@ -86,7 +92,7 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
     applyStarted.current = performance.now();
     setElapsed(0);
     try {
-      setSummary(await lfApi.apply(projectId, set));
+      setSummary(await labelingFunctionApi.apply(projectId, set));
       await Promise.all([loadState(false), loadAnalysis()]);
     } catch (e) {
       setError(String(e));
@@ -96,7 +102,7 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
   };
   const openVersion = async (version: number) => {
     try {
-      setYaml((await lfApi.version(projectId, set, version)).yaml);
+      setYaml((await labelingFunctionApi.version(projectId, set, version)).yaml);
       setProblems([]);
       setStatus(`Loaded version ${version} into the editor; save to make it the latest.`);
     } catch (e) {

@@ -19,7 +19,14 @@ public static class LabelingFunctionEndpoints
 {
     public static RouteGroupBuilder MapLabelingFunctions(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/lf-sets").WithTags("LabelingFunctions");
+        MapSets(api.MapGroup("/projects/{projectId:long}/labeling-function-sets").WithTags("LabelingFunctions"));
+        // The former path, for clients written against it; the OpenAPI document names only the current one.
+        MapSets(api.MapGroup("/projects/{projectId:long}/lf-sets").ExcludeFromDescription());
+        return api;
+    }
+
+    private static void MapSets(RouteGroupBuilder group)
+    {
         group.MapGet("", async (long projectId, LabelingFunctionProjectOperations ops, CancellationToken ct) => TypedResults.Ok(await ops.SetsAsync(projectId, ct)));
         group.MapGet("/{set}", async (long projectId, string set, LabelingFunctionProjectOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.StateAsync(projectId, set, ct)));
@@ -34,7 +41,6 @@ public static class LabelingFunctionEndpoints
             TypedResults.Ok(await ops.ItemsAsync(projectId, set, function, filter ?? "fires", page ?? 1, pageSize ?? 20, ct)));
         group.MapPost("/{set}/fit", async (long projectId, string set, FitLabelModelRequest body, LabelingFunctionProjectOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.FitAsync(projectId, set, string.IsNullOrWhiteSpace(body.Model) ? LabelModels.Default : body.Model, ct)));
-        return api;
     }
 
     /// <summary>201 for a new version, 200 when the YAML equals the latest; 400 with every problem (line, column, function) and nothing stored.</summary>
@@ -50,7 +56,7 @@ public static class LabelingFunctionEndpoints
                 title: "Invalid LF set", extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
         }
         return result.NewVersion
-            ? TypedResults.Created($"/api/projects/{projectId}/lf-sets/{set}/versions/{result.Version}", result)
+            ? TypedResults.Created($"/api/projects/{projectId}/labeling-function-sets/{set}/versions/{result.Version}", result)
             : TypedResults.Ok(result);
     }
 
