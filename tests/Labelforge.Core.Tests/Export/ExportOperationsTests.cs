@@ -1,8 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Export;
 using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Taxonomy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Tests.Export;
 
