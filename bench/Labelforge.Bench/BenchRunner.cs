@@ -16,12 +16,12 @@ internal static class BenchRunner
         ["label-errors"] = LabelErrorsBench.RunAsync,
         ["active-learning"] = ActiveLearningBench.RunAsync,
         ["training"] = TrainingBench.RunAsync,
-        ["al-simulation"] = AlSimulationBench.RunAsync,
-        ["al-queue"] = AlQueueBench.RunAsync,
+        ["al-simulation"] = ActiveLearningSimulationBench.RunAsync,
+        ["al-queue"] = ActiveLearningQueueBench.RunAsync,
         ["process"] = ProcessBench.RunAsync,
-        ["al-reference"] = AlReferenceBench.RunAsync,
-        ["al-query-diagnosis"] = AlQueryDiagnosis.RunAsync,
-        ["al-seeds"] = AlSeedsBench.RunAsync,
+        ["al-reference"] = ActiveLearningReferenceBench.RunAsync,
+        ["al-query-diagnosis"] = ActiveLearningQueryDiagnosis.RunAsync,
+        ["al-seeds"] = ActiveLearningSeedsBench.RunAsync,
         ["scale"] = ScaleBench.RunAsync,
     };
 

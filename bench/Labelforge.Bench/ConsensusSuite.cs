@@ -32,9 +32,9 @@ internal static class ConsensusSuite
             ItemCount = 200_000, WorkerCount = 100, ClassCount = classes, AnswersPerItem = 5, Seed = 2026,
         });
         var source = crowd.Answers;
-        foreach (var method in Enum.GetValues<InferenceMethod>())
+        foreach (var method in Enum.GetValues<ConsensusMethod>())
         {
-            var run = BestOf(Runs, () => TruthInference.Run(method, Fresh(source)));
+            var run = BestOf(Runs, () => ConsensusInference.Run(method, Fresh(source)));
             Row(classes, method.ToString(), run.Result.Iterations.ToString(CultureInfo.InvariantCulture), run.Elapsed, run.Cpu, run.PeakManagedBytes,
                 crowd.Accuracy(run.Result.Labels).ToString("F4", CultureInfo.InvariantCulture));
         }
@@ -111,8 +111,8 @@ internal static class ConsensusSuite
 
     private static void DatasetRow(string name, string mv, string ds, AnswerTable table, GoldLabels gold)
     {
-        var cells = Enum.GetValues<InferenceMethod>()
-            .Select(m => gold.Accuracy(TruthInference.Run(m, table.Answers).Labels).ToString("F4", CultureInfo.InvariantCulture));
+        var cells = Enum.GetValues<ConsensusMethod>()
+            .Select(m => gold.Accuracy(ConsensusInference.Run(m, table.Answers).Labels).ToString("F4", CultureInfo.InvariantCulture));
         Console.WriteLine($"| {name} | {mv} | {ds} | {string.Join(" | ", cells)} |");
     }
 

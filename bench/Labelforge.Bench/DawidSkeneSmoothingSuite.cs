@@ -32,7 +32,7 @@ internal static class DawidSkeneSmoothingSuite
         for (var c = 0; c < cases.Count; c++)
         {
             for (var s = 0; s < Smoothings.Length; s++)
-                accuracy[s, c] = cases[c].Gold.Accuracy(DawidSkene.Run(cases[c].Answers, new InferenceOptions { Smoothing = Smoothings[s] }).Labels);
+                accuracy[s, c] = cases[c].Gold.Accuracy(DawidSkene.Run(cases[c].Answers, new ConsensusOptions { Smoothing = Smoothings[s] }).Labels);
             Console.WriteLine($"| {cases[c].Name} | " + string.Join(" | ", Smoothings.Select((_, s) => F(accuracy[s, c]))) + " |");
         }
         Console.WriteLine("| **mean** | " + string.Join(" | ", Smoothings.Select((_, s) => F(Enumerable.Range(0, cases.Count).Average(c => accuracy[s, c])))) + " |");

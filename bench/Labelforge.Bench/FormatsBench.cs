@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Labelforge.Core.Export;
+using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 
 namespace Labelforge.Bench;
 

@@ -27,7 +27,7 @@ internal static class ProcessBench
             Console.WriteLine("|---|---|---:|---:|---:|---|---:|---:|");
             var db = ImportAndExport(dir, rows);
             File.Delete(db);
-            LfApply(dir);
+            LabelingFunctionApply(dir);
             LabelErrors(dir);
         }
         finally
@@ -58,7 +58,7 @@ internal static class ProcessBench
         return db;
     }
 
-    private static void LfApply(string dir)
+    private static void LabelingFunctionApply(string dir)
     {
         var (docs, lfs) = (Path.Combine(dir, "docs.csv"), Path.Combine(dir, "lfs.yaml"));
         var count = WeakSupervisionBench.WriteDocuments(docs, lfs, seed: 11);

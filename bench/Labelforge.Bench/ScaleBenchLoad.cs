@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Strategies;
 
 namespace Labelforge.Bench;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Items;
 using Labelforge.Core.Projects;
 using Labelforge.Storage;

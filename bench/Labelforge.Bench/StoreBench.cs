@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Projects;
 using Labelforge.Storage;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine.Synthetic;
 using Labelforge.Engine.WeakSupervision;
 
@@ -67,9 +68,9 @@ internal static class WeakSupervisionBench
         {
             var set = KeywordSet(wholeWord);
             var mode = wholeWord ? "whole-word" : "substring";
-            var parallel = Time(set, documents, new LfApplyOptions());
+            var parallel = Time(set, documents, new LabelingFunctionApplyOptions());
             Console.WriteLine($"| {mode}, parallel | {parallel.Wall:F4} s | {parallel.Cpu:F4} s | {Measure.Mb(parallel.Peak)} | {Items / parallel.Wall:N0} | {parallel.Votes:N0} |");
-            var single = Time(set, documents, new LfApplyOptions { MaxDegreeOfParallelism = 1 });
+            var single = Time(set, documents, new LabelingFunctionApplyOptions { MaxDegreeOfParallelism = 1 });
             Console.WriteLine($"| {mode}, 1 thread | {single.Wall:F4} s | {single.Cpu:F4} s | {Measure.Mb(single.Peak)} | {Items / single.Wall:N0} | {single.Votes:N0} |");
         }
     }
@@ -93,10 +94,10 @@ internal static class WeakSupervisionBench
             $"  - {{name: kw{i}, kind: keyword, whole_word: {(wholeWord ? "true" : "false")}, keywords: [{Words[i * 3]}, {Words[(i * 3) + 1]}, \"{Words[(i * 3) + 2]} {Words[i + 40]}\"], label: {(i % 2 == 0 ? "spam" : "ham")}}}\n"));
 
     private static LabelingFunctionSet KeywordSet(bool wholeWord) =>
-        LfSetLoader.LoadText(KeywordYaml(wholeWord), "bench.yaml", ".").Set!;
+        LabelingFunctionSetLoader.LoadText(KeywordYaml(wholeWord), "bench.yaml", ".").Set!;
 
     /// <summary>Median wall and CPU time of several runs after warm-up runs, the peak memory and the votes cast.</summary>
-    private static (double Wall, double Cpu, long Peak, long Votes) Time(LabelingFunctionSet set, LfDocument[] documents, LfApplyOptions options)
+    private static (double Wall, double Cpu, long Peak, long Votes) Time(LabelingFunctionSet set, LabelingFunctionDocument[] documents, LabelingFunctionApplyOptions options)
     {
         // Several warm-up runs: tiered JIT recompiles the scan loops in the background during the first ones.
         for (var warmUp = 0; warmUp < 10; warmUp++)
@@ -125,10 +126,10 @@ internal static class WeakSupervisionBench
     ];
 
     /// <summary>Seeded short documents (5 to 25 words) with mixed case and punctuation, like comments.</summary>
-    private static LfDocument[] Documents(int count, int seed)
+    private static LabelingFunctionDocument[] Documents(int count, int seed)
     {
         var random = new Random(seed);
-        var documents = new LfDocument[count];
+        var documents = new LabelingFunctionDocument[count];
         var builder = new System.Text.StringBuilder();
         for (var i = 0; i < count; i++)
         {
@@ -139,7 +140,7 @@ internal static class WeakSupervisionBench
                 var word = Words[random.Next(Words.Length)];
                 builder.Append(random.Next(10) == 0 ? word.ToUpperInvariant() : word).Append(random.Next(8) == 0 ? ", " : " ");
             }
-            documents[i] = new LfDocument(builder.ToString());
+            documents[i] = new LabelingFunctionDocument(builder.ToString());
         }
         return documents;
     }

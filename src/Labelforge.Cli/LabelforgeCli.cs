@@ -19,7 +19,8 @@ public static class LabelforgeCli
     /// <summary>
     /// The tree a run needs: when the first argument names a command, the root holds that command alone (its parsing,
     /// help and errors are the same), so a one-command process does not build the other seventeen; anything else
-    /// (root help, --version, a typo that gets suggestions, directives) gets the whole tree.
+    /// (root help, --version, a typo that gets suggestions, directives) gets the whole tree. A former command name
+    /// always takes this path, so it parses, helps and fails like the command it names.
     /// </summary>
     public static RootCommand BuildRoot(IReadOnlyList<string> args)
     {

@@ -1,5 +1,6 @@
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Writing;
 using Labelforge.Core.Items;
 using Labelforge.Storage.Sqlite;
 using Labelforge.Storage.Sqlite.CompiledModel;

@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import './styles.css';
 import { annotatorName, setAnnotatorName } from './annotator';
-import { Link, Route, Switch } from 'wouter-preact';
+import { Link, Redirect, Route, Switch } from 'wouter-preact';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { AnnotatePage } from './pages/AnnotatePage';
-import { SetupPage, isSetupTab } from './pages/SetupPage';
+import { FORMER_TABS, SetupPage, isSetupTab } from './pages/SetupPage';
 
 function NamePrompt({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
@@ -46,8 +46,16 @@ function App() {
       <main>
         <Switch>
           <Route path={/^\/projects\/(?<id>\d+)\/annotate\/?$/}>{({ id }) => <AnnotatePage projectId={Number(id)} annotator={name} />}</Route>
-          <Route path={/^\/projects\/(?<id>\d+)(?:\/(?<tab>\w+))?\/?$/}>
-            {({ id, tab = 'progress' }) => (isSetupTab(tab) ? <SetupPage projectId={Number(id)} tab={tab} /> : <ProjectsPage />)}
+          <Route path={/^\/projects\/(?<id>\d+)(?:\/(?<tab>[\w-]+))?\/?$/}>
+            {({ id, tab = 'progress' }) =>
+              isSetupTab(tab) ? (
+                <SetupPage projectId={Number(id)} tab={tab} />
+              ) : tab in FORMER_TABS ? (
+                <Redirect to={`/projects/${id}/${FORMER_TABS[tab]}`} replace />
+              ) : (
+                <ProjectsPage />
+              )
+            }
           </Route>
           <Route>
             <ProjectsPage />

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Export;
+using Labelforge.Core.Export.Writers;
 
 namespace Labelforge.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 
 namespace Labelforge.Cli.Commands;
 

@@ -3,11 +3,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Labelforge.Cli.Output;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelingFunctions.Projects.Fitting;
 using Labelforge.Engine.WeakSupervision;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>`labelmodel fit`: learn a label model on a label matrix, score it on an evaluation matrix with gold.</summary>
+/// <summary>`label-model fit`: learn a label model on a label matrix, score it on an evaluation matrix with gold.</summary>
 internal static class LabelModelCommand
 {
     private sealed record FitSummary(
@@ -15,9 +16,12 @@ internal static class LabelModelCommand
         IReadOnlyList<double> ClassBalance, int? EvalItems, double? Accuracy, double? AccuracyAbstain,
         double? Coverage, double? F1, string? Output);
 
-    public static Command Create()
+    public static Command Create() => Create("label-model");
+
+    /// <summary>The command under <paramref name="name"/> (the catalog builds hidden former names this way).</summary>
+    public static Command Create(string name)
     {
-        var command = new Command("labelmodel", "Label models: turn labeling-function votes into probabilistic labels.");
+        var command = new Command(name, "Label models: turn labeling-function votes into probabilistic labels.");
         command.Subcommands.Add(Fit());
         return command;
     }
@@ -28,8 +32,7 @@ internal static class LabelModelCommand
         var eval = new Option<string?>("--eval") { Description = "Evaluation label matrix CSV." };
         var evalGold = new Option<string?>("--eval-gold") { Description = "Gold labels for --eval (header `label`, -1 = unknown)." };
         var cardinality = new Option<int>("--cardinality") { Description = "Number of classes k.", Required = true };
-        var model = new Option<string>("--model") { Description = "majority, label-model or dawid-skene.", DefaultValueFactory = _ => "label-model" };
-        model.AcceptOnlyFromAmong([.. LabelModels.Names]);
+        var model = LabelModelOption.Create("Label model.");
         var output = new Option<string?>("--output") { Description = "Write P(Y = y) per row (of --eval if given, else --train) as CSV." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
@@ -42,7 +45,7 @@ internal static class LabelModelCommand
             var k = parse.GetValue(cardinality);
             if (k < 2)
                 throw new CliException("--cardinality must be at least 2");
-            var (trainMatrix, _) = LfCommand.ReadMatrix(parse.GetValue(train)!);
+            var (trainMatrix, _) = LabelingFunctionCommand.ReadMatrix(parse.GetValue(train)!);
             Validate(trainMatrix, k, parse.GetValue(train)!);
             var labelModel = LabelModels.Create(parse.GetValue(model)!);
             var clock = Stopwatch.StartNew();
@@ -52,7 +55,7 @@ internal static class LabelModelCommand
             var target = trainMatrix;
             if (evalPath is not null)
             {
-                target = LfCommand.ReadMatrix(evalPath).Matrix;
+                target = LabelingFunctionCommand.ReadMatrix(evalPath).Matrix;
                 Validate(target, k, evalPath);
                 if (target.Columns != trainMatrix.Columns)
                     throw new CliException($"{evalPath} has {target.Columns} columns, the training matrix {trainMatrix.Columns}");
@@ -63,7 +66,7 @@ internal static class LabelModelCommand
             {
                 if (evalPath is null)
                     throw new CliException("--eval-gold needs --eval (the matrix the gold labels belong to)");
-                score = LabelModelScoring.Score(probabilities, target, LfCommand.ReadGold(goldPath, target.Rows), parse.GetValue(seed));
+                score = LabelModelScoring.Score(probabilities, target, LabelingFunctionCommand.ReadGold(goldPath, target.Rows), parse.GetValue(seed));
             }
             var outputPath = parse.GetValue(output);
             if (outputPath is not null)

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Model;
+using Labelforge.Core.Queues.Settings;
+using Labelforge.Core.Queues.Strategies;
 using Labelforge.Training.Queues;
 
 namespace Labelforge.Cli.Commands;

@@ -8,7 +8,7 @@ namespace Labelforge.Cli.Consensus;
 /// <summary>Writes inferred labels as item,label,confidence (RFC 4180 quoting; an abstained item has an empty label).</summary>
 public static class LabelsCsvWriter
 {
-    public static void Write(string path, AnswerTable table, InferenceResult result)
+    public static void Write(string path, AnswerTable table, ConsensusResult result)
     {
         using var writer = new StreamWriter(path);
         writer.NewLine = "\n";

@@ -1,7 +1,9 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Writing;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Strategies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Counts;

@@ -49,11 +49,11 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
 
     public DbSet<LabelCounts> LabelCounts => Set<LabelCounts>();
 
-    public DbSet<LfSetVersion> LfSetVersions => Set<LfSetVersion>();
+    public DbSet<LabelingFunctionSetVersion> LabelingFunctionSetVersions => Set<LabelingFunctionSetVersion>();
 
-    public DbSet<LfMatrixRow> LfMatrixRows => Set<LfMatrixRow>();
+    public DbSet<LabelingFunctionMatrixRow> LabelingFunctionMatrixRows => Set<LabelingFunctionMatrixRow>();
 
-    public DbSet<LfMatrixState> LfMatrixStates => Set<LfMatrixState>();
+    public DbSet<LabelingFunctionMatrixState> LabelingFunctionMatrixStates => Set<LabelingFunctionMatrixState>();
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
@@ -199,19 +199,19 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
 
     private static void OnLabelingFunctionsCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<LfSetVersion>(e =>
+        modelBuilder.Entity<LabelingFunctionSetVersion>(e =>
         {
             e.ToTable("lf_set_versions");
             e.HasIndex(v => new { v.ProjectId, v.Name, v.Version }).IsUnique();
             e.HasOne<Project>().WithMany().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<LfMatrixState>(e =>
+        modelBuilder.Entity<LabelingFunctionMatrixState>(e =>
         {
             e.ToTable("lf_matrix_states");
             e.HasKey(x => new { x.ProjectId, x.SetName });
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<LfMatrixRow>(e =>
+        modelBuilder.Entity<LabelingFunctionMatrixRow>(e =>
         {
             e.ToTable("lf_matrix_rows");
             e.HasKey(x => new { x.ProjectId, x.SetName, x.ItemId });

@@ -1,6 +1,8 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers.LabelStudio;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Export;

@@ -1,3 +1,5 @@
+using Labelforge.Core.Import.Readers;
+
 namespace Labelforge.Core.Import;
 
 /// <summary>A run of consecutive reader entries with the content hash of each good record, passed from the reader thread to the writer.</summary>

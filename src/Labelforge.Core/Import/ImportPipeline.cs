@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Labelforge.Core.Import.Readers;
 
 namespace Labelforge.Core.Import;
 

@@ -1,6 +1,10 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
+using Labelforge.Core.Import.Labels;
+using Labelforge.Core.Import.Readers;
+using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Import.Writing;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;

@@ -39,7 +39,7 @@ public static class LabelMatrixCsv
     public static (LabelMatrix Matrix, IReadOnlyList<string> Names) Read(string path)
     {
         using var reader = new StreamReader(path);
-        var header = reader.ReadLine() ?? throw new LfInputException(path, 0, "empty file; expected a header row of labeling-function names");
+        var header = reader.ReadLine() ?? throw new LabelingFunctionInputException(path, 0, "empty file; expected a header row of labeling-function names");
         var names = CsvRecordReader.Read(new StringReader(header)).First().Fields;
         var cells = new List<short>();
         long lineNumber = 1;
@@ -51,7 +51,7 @@ public static class LabelMatrixCsv
                 continue;
             var parts = line.Split(',');
             if (parts.Length != names.Count)
-                throw new LfInputException(path, lineNumber, $"row has {parts.Length} values, the header {names.Count}");
+                throw new LabelingFunctionInputException(path, lineNumber, $"row has {parts.Length} values, the header {names.Count}");
             for (var j = 0; j < parts.Length; j++)
                 cells.Add(ParseCell(path, lineNumber, names[j], parts[j]));
             rows++;
@@ -69,7 +69,7 @@ public static class LabelMatrixCsv
             if (lineNumber == 1)
             {
                 if (line.Trim().Trim('\uFEFF') != "label")
-                    throw new LfInputException(path, 1, $"expected the header `label`, found '{line}'");
+                    throw new LabelingFunctionInputException(path, 1, $"expected the header `label`, found '{line}'");
                 continue;
             }
             if (line.Length > 0)
@@ -82,6 +82,6 @@ public static class LabelMatrixCsv
     {
         if (short.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= LabelIndex.Abstain)
             return value;
-        throw new LfInputException(path, line, $"column '{column}': '{text}' is not a label index; use -1 for abstain or 0..k-1");
+        throw new LabelingFunctionInputException(path, line, $"column '{column}': '{text}' is not a label index; use -1 for abstain or 0..k-1");
     }
 }

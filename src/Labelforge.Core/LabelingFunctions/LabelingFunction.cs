@@ -23,11 +23,11 @@ public abstract class LabelingFunction
     public string Fingerprint { get; }
 
     /// <summary>
-    /// Whether the function may read more than <see cref="LfDocument.Text"/> (fields, annotations); readers of plain
+    /// Whether the function may read more than <see cref="LabelingFunctionDocument.Text"/> (fields, annotations); readers of plain
     /// files then skip building fields for sets whose functions read the text alone.
     /// </summary>
     public virtual bool ReadsFields => true;
 
     /// <summary>The vote for <paramref name="document"/>; may throw (the applier turns that into a fault).</summary>
-    public abstract int Apply(LfDocument document);
+    public abstract int Apply(LabelingFunctionDocument document);
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Labelforge.Core.LabelingFunctions.Keywords;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
 
@@ -14,17 +16,17 @@ namespace Labelforge.Core.LabelingFunctions;
 /// </summary>
 public static class LabelingFunctionApplier
 {
-    public static LfApplyResult Apply(
-        LabelingFunctionSet set, IEnumerable<LfDocument> documents, LfApplyOptions? options = null,
-        LfPreviousResult? previous = null, CancellationToken cancellationToken = default)
+    public static LabelingFunctionApplyResult Apply(
+        LabelingFunctionSet set, IEnumerable<LabelingFunctionDocument> documents, LabelingFunctionApplyOptions? options = null,
+        LabelingFunctionPreviousResult? previous = null, CancellationToken cancellationToken = default)
     {
-        options ??= new LfApplyOptions();
+        options ??= new LabelingFunctionApplyOptions();
         var m = set.Functions.Count;
         var reuse = ReusableColumns(set, previous);
         var oldRows = previous?.Matrix.Rows ?? 0;
-        var changed = new LfApplyPlan(set.Functions, Enumerable.Range(0, m).Where(j => reuse[j] < 0));
-        var everything = new LfApplyPlan(set.Functions, Enumerable.Range(0, m));
-        var faults = new LfFaultLog(m);
+        var changed = new LabelingFunctionApplyPlan(set.Functions, Enumerable.Range(0, m).Where(j => reuse[j] < 0));
+        var everything = new LabelingFunctionApplyPlan(set.Functions, Enumerable.Range(0, m));
+        var faults = new LabelingFunctionFaultLog(m);
         var chunks = new List<short[]>();
         var rows = 0;
         // Time in the functions alone, apart from producing the documents (reading a file, a database page).
@@ -48,16 +50,16 @@ public static class LabelingFunctionApplier
             rows += chunk.Length;
         }
         var matrix = new LabelMatrix(rows, m, Concat(chunks, rows * m));
-        return new LfApplyResult(matrix, set.Names, set.Fingerprints, faults.Counts, faults.First,
+        return new LabelingFunctionApplyResult(matrix, set.Names, set.Fingerprints, faults.Counts, faults.First,
             reuse.Count(r => r >= 0), Math.Max(0, rows - oldRows), (double)applying / Stopwatch.Frequency);
     }
 
     /// <summary>Writes rows <paramref name="range"/> of a chunk starting at row <paramref name="start"/>: reused columns copied, the planned ones run.</summary>
-    // The per-row loop of a whole `lf apply` process: compiled optimized at once (see LfApplyPlan.Run).
+    // The per-row loop of a whole `lf apply` process: compiled optimized at once (see LabelingFunctionApplyPlan.Run).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyRange(
-        LfDocument[] chunk, Tuple<int, int> range, int start, short[] cells, int m, LfPreviousResult? previous, int[] reuse,
-        LfApplyPlan changed, LfApplyPlan everything, (KeywordScratch? Changed, KeywordScratch? Everything) scratch, LfFaultLog faults)
+        LabelingFunctionDocument[] chunk, Tuple<int, int> range, int start, short[] cells, int m, LabelingFunctionPreviousResult? previous, int[] reuse,
+        LabelingFunctionApplyPlan changed, LabelingFunctionApplyPlan everything, (KeywordScratch? Changed, KeywordScratch? Everything) scratch, LabelingFunctionFaultLog faults)
     {
         var oldRows = previous?.Matrix.Rows ?? 0;
         for (var i = range.Item1; i < range.Item2; i++)
@@ -79,7 +81,7 @@ public static class LabelingFunctionApplier
         var next = Task.Run(items.MoveNext);
         try
         {
-            // GetResult rethrows a reader's own exception (a file error stays an LfInputException).
+            // GetResult rethrows a reader's own exception (a file error stays an LabelingFunctionInputException).
             while (next.GetAwaiter().GetResult())
             {
                 var current = items.Current;
@@ -103,7 +105,7 @@ public static class LabelingFunctionApplier
     }
 
     /// <summary>For each function, the previous column with the same fingerprint, or -1.</summary>
-    private static int[] ReusableColumns(LabelingFunctionSet set, LfPreviousResult? previous)
+    private static int[] ReusableColumns(LabelingFunctionSet set, LabelingFunctionPreviousResult? previous)
     {
         var reuse = Enumerable.Repeat(-1, set.Functions.Count).ToArray();
         if (previous is null)

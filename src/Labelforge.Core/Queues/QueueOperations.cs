@@ -4,6 +4,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
+using Labelforge.Core.Queues.Strategies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;

@@ -1,3 +1,5 @@
+using Labelforge.Core.Queues.Strategies;
+
 namespace Labelforge.Core.Queues;
 
 /// <summary>

@@ -23,7 +23,7 @@ namespace Labelforge.Engine.Consensus;
 /// decrease included. With smoothing s &gt; 0 the M-step is the Dirichlet posterior mean and EM runs until the
 /// marginal log-likelihood changes by less than the relative tolerance.</para>
 /// <para>A missing answer is missing (crowd workers see a subset of the items). With
-/// <see cref="InferenceOptions.AbstentionsObserved"/> every worker saw every item, so "no answer" is an
+/// <see cref="ConsensusOptions.AbstentionsObserved"/> every worker saw every item, so "no answer" is an
 /// observed outcome <c>l = K</c> with its own column <c>pi_j[k,K]</c>, as for labeling functions; the sums
 /// then run over all items and the E-step adds <c>ln pi_j[k,K]</c> for each worker that did not answer.
 /// This is the one Dawid-Skene of the engine: the weak-supervision label model runs it over the distinct
@@ -35,14 +35,14 @@ public static class DawidSkene
     public const double DefaultSmoothing = 0;
 
     /// <summary>Runs Dawid-Skene EM.</summary>
-    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null) =>
+    public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null) =>
         Run(answers, options, itemWeights: null);
 
     /// <summary>Runs EM where item i stands for <paramref name="itemWeights"/>[i] identical items (null: 1 each).</summary>
-    internal static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options, double[]? itemWeights)
+    internal static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options, double[]? itemWeights)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        options ??= new InferenceOptions();
+        options ??= new ConsensusOptions();
         InferenceMath.CheckGold(answers, options.Gold);
         if (itemWeights is not null && itemWeights.Length != answers.ItemCount)
             throw new ArgumentException($"itemWeights needs one entry per item ({answers.ItemCount}).", nameof(itemWeights));
@@ -74,7 +74,7 @@ public static class DawidSkene
             if (converged || history.Count == options.MaxIterations)
                 break;
         }
-        return new InferenceResult
+        return new ConsensusResult
         {
             Method = "dawid-skene",
             ClassCount = k,
@@ -93,7 +93,7 @@ public static class DawidSkene
     /// Posteriors of new items under a fitted result (its priors and confusion matrices, no EM), written as
     /// <c>[i * K + k]</c>; <paramref name="abstentionsObserved"/> must match the fit.
     /// </summary>
-    internal static double[] Predict(CrowdAnswers answers, InferenceResult fitted, bool abstentionsObserved, int maxParallelism)
+    internal static double[] Predict(CrowdAnswers answers, ConsensusResult fitted, bool abstentionsObserved, int maxParallelism)
     {
         var confusion = fitted.WorkerConfusion ?? throw new ArgumentException("not a Dawid-Skene result", nameof(fitted));
         var model = new DawidSkeneModel(answers.WorkerCount, answers.ClassCount, abstentionsObserved);
@@ -117,7 +117,7 @@ public static class DawidSkene
     /// Expected confusion counts <c>sum_i w_i T_ik [j answered l]</c> at <c>[(j*K + k)*K + l]</c>, summed in item
     /// order (<paramref name="byItem"/>) or worker by worker; <paramref name="weights"/> null means 1 per item.
     /// </summary>
-    internal static void Count(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, bool byItem, double[]? weights = null)
+    internal static void Count(CrowdAnswers answers, double[] posteriors, double[] counts, ConsensusOptions options, bool byItem, double[]? weights = null)
     {
         if (byItem)
             CountByItem(answers, posteriors, counts, options, weights);
@@ -125,7 +125,7 @@ public static class DawidSkene
             CountByWorker(answers, posteriors, counts, options, weights);
     }
 
-    private static void CountByItem(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, double[]? weights)
+    private static void CountByItem(CrowdAnswers answers, double[] posteriors, double[] counts, ConsensusOptions options, double[]? weights)
     {
         int k = answers.ClassCount, table = answers.WorkerCount * k * k, kk = k * k;
         var chunks = ParallelRange.ChunkCount(answers.ItemCount);
@@ -158,7 +158,7 @@ public static class DawidSkene
     }
 
     /// <summary>The same counts, one worker at a time (no per-chunk tables; for very many workers).</summary>
-    private static void CountByWorker(CrowdAnswers answers, double[] posteriors, double[] counts, InferenceOptions options, double[]? weights)
+    private static void CountByWorker(CrowdAnswers answers, double[] posteriors, double[] counts, ConsensusOptions options, double[]? weights)
     {
         var k = answers.ClassCount;
         var index = answers.ByWorker;

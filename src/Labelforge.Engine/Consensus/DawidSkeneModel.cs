@@ -45,7 +45,7 @@ internal sealed class DawidSkeneModel
     public ReadOnlySpan<double> Counts => _counts;
 
     /// <summary>M-step: confusion rows from the expected counts of the current posteriors (floored, then smoothed).</summary>
-    public void Estimate(CrowdAnswers answers, double[] posteriors, double[] priors, double[]? weights, InferenceOptions options, double s)
+    public void Estimate(CrowdAnswers answers, double[] posteriors, double[] priors, double[]? weights, ConsensusOptions options, double s)
     {
         var counts = _counts;
         DawidSkene.Count(answers, posteriors, counts, options, DawidSkene.CountByItemFits(answers), weights);

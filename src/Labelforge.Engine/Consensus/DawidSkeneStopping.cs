@@ -22,9 +22,9 @@ internal sealed class DawidSkeneStopping
         _tolerance = tolerance;
     }
 
-    public static DawidSkeneStopping For(InferenceOptions options, double smoothing) => smoothing == 0
+    public static DawidSkeneStopping For(ConsensusOptions options, double smoothing) => smoothing == 0
         ? new DawidSkeneStopping(true, options.Tolerance ?? ReferenceTolerance)
-        : new DawidSkeneStopping(false, options.Tolerance ?? InferenceOptions.DefaultTolerance);
+        : new DawidSkeneStopping(false, options.Tolerance ?? ConsensusOptions.DefaultTolerance);
 
     /// <summary>Whether the rule reads the per-answer bound (after an M-step) rather than the log-likelihood (after an E-step).</summary>
     public bool OnBound => _onBound;

@@ -22,11 +22,11 @@ public static class Glad
 
     private const double MaxStep = 2.0;
 
-    /// <summary>Runs GLAD; worker skill is alpha_j and <see cref="InferenceResult.ItemDifficulty"/> is 1/beta_i.</summary>
-    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
+    /// <summary>Runs GLAD; worker skill is alpha_j and <see cref="ConsensusResult.ItemDifficulty"/> is 1/beta_i.</summary>
+    public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        options ??= new InferenceOptions();
+        options ??= new ConsensusOptions();
         InferenceMath.CheckGold(answers, options.Gold);
         int n = answers.ItemCount, k = answers.ClassCount;
         var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
@@ -47,13 +47,13 @@ public static class Glad
             }
             FillLogTerms(answers, alpha, logBeta, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);
-            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? InferenceOptions.DefaultTolerance);
+            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? ConsensusOptions.DefaultTolerance);
             history.Add(ll);
         }
         var difficulty = new double[n];
         for (var i = 0; i < n; i++)
             difficulty[i] = Math.Exp(-logBeta[i]);
-        return new InferenceResult
+        return new ConsensusResult
         {
             Method = "glad",
             ClassCount = k,
@@ -68,7 +68,7 @@ public static class Glad
         };
     }
 
-    private static void UpdateAlpha(CrowdAnswers answers, double[] posteriors, double[] alpha, double[] logBeta, InferenceOptions options)
+    private static void UpdateAlpha(CrowdAnswers answers, double[] posteriors, double[] alpha, double[] logBeta, ConsensusOptions options)
     {
         var k = answers.ClassCount;
         var index = answers.ByWorker;
@@ -94,7 +94,7 @@ public static class Glad
         });
     }
 
-    private static void UpdateLogBeta(CrowdAnswers answers, double[] posteriors, double[] alpha, double[] logBeta, InferenceOptions options)
+    private static void UpdateLogBeta(CrowdAnswers answers, double[] posteriors, double[] alpha, double[] logBeta, ConsensusOptions options)
     {
         var k = answers.ClassCount;
         var index = answers.ByItem;

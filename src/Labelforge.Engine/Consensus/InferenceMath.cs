@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Labelforge.Engine.Consensus;
 
-/// <summary>Pieces every truth-inference method shares: vote-fraction starts, gold clamping, priors, arg-max.</summary>
+/// <summary>Pieces every consensus method shares: vote-fraction starts, gold clamping, priors, arg-max.</summary>
 internal static class InferenceMath
 {
     /// <summary>Posterior start from vote fractions; items without answers start uniform. Gold is clamped.</summary>
@@ -60,7 +60,7 @@ internal static class InferenceMath
     }
 
     /// <summary>The fixed priors of the options when given (checked), else the smoothed estimate from the posteriors.</summary>
-    public static double[] PriorsFor(InferenceOptions options, double smoothing, double[] posteriors, int n, int k, double[]? weights = null)
+    public static double[] PriorsFor(ConsensusOptions options, double smoothing, double[] posteriors, int n, int k, double[]? weights = null)
     {
         if (options.ClassPriors is not { } fixedPriors)
             return Priors(posteriors, n, k, smoothing, weights);

@@ -10,16 +10,16 @@ namespace Labelforge.Engine.Consensus;
 /// each answer, <c>q = T_il theta_j / (theta_j + (1 - theta_j) xi_j(l))</c>:
 /// <c>theta_j = (sum q + s) / (n_j + 2 s)</c>, <c>xi_j(l) = (sum_{answers l} (1 - q) + s) / (sum (1 - q) + K s)</c>.
 /// The first run starts from vote fractions with theta = 0.5 and uniform strategies; each of
-/// <see cref="InferenceOptions.RandomRestarts"/> further runs starts from seeded random parameters, and the
+/// <see cref="ConsensusOptions.RandomRestarts"/> further runs starts from seeded random parameters, and the
 /// highest final log-likelihood wins. Class priors are estimated unless fixed in the options (the paper keeps them uniform).
 /// </summary>
 public static class Mace
 {
     /// <summary>Runs MACE; worker skill is the competence theta_j.</summary>
-    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
+    public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        options ??= new InferenceOptions();
+        options ??= new ConsensusOptions();
         InferenceMath.CheckGold(answers, options.Gold);
         var best = RunOnce(answers, options, null);
         var random = new Random(options.Seed);
@@ -32,7 +32,7 @@ public static class Mace
         return best;
     }
 
-    private static InferenceResult RunOnce(CrowdAnswers answers, InferenceOptions options, Random? random)
+    private static ConsensusResult RunOnce(CrowdAnswers answers, ConsensusOptions options, Random? random)
     {
         int n = answers.ItemCount, k = answers.ClassCount, m = answers.WorkerCount;
         var theta = new double[m];
@@ -59,14 +59,14 @@ public static class Mace
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.PriorsFor(options, options.Smoothing ?? InferenceOptions.DefaultSmoothing, posteriors, n, k);
+            priors = InferenceMath.PriorsFor(options, options.Smoothing ?? ConsensusOptions.DefaultSmoothing, posteriors, n, k);
             MStep(answers, posteriors, theta, strategy, options);
             FillLogTerms(answers, theta, strategy, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);
-            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? InferenceOptions.DefaultTolerance);
+            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? ConsensusOptions.DefaultTolerance);
             history.Add(ll);
         }
-        return new InferenceResult
+        return new ConsensusResult
         {
             Method = "mace",
             ClassCount = k,
@@ -94,10 +94,10 @@ public static class Mace
         }
     }
 
-    private static void MStep(CrowdAnswers answers, double[] posteriors, double[] theta, double[] strategy, InferenceOptions options)
+    private static void MStep(CrowdAnswers answers, double[] posteriors, double[] theta, double[] strategy, ConsensusOptions options)
     {
         var k = answers.ClassCount;
-        var s = options.Smoothing ?? InferenceOptions.DefaultSmoothing;
+        var s = options.Smoothing ?? ConsensusOptions.DefaultSmoothing;
         var index = answers.ByWorker;
         ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {

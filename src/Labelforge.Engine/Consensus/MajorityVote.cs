@@ -4,17 +4,17 @@ namespace Labelforge.Engine.Consensus;
 
 /// <summary>
 /// Majority vote: each item gets the label most workers gave it, <c>argmax_k sum_j [l_ij = k]</c>;
-/// the posterior is the vote fraction. Ties follow <see cref="InferenceOptions.TieBreak"/>; gold items keep
+/// the posterior is the vote fraction. Ties follow <see cref="ConsensusOptions.TieBreak"/>; gold items keep
 /// their gold label. Worker skill is the share of a worker's answers that match the result.
 /// </summary>
 public static class MajorityVote
 {
     /// <summary>Runs majority vote over the answers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
+    public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        options ??= new InferenceOptions();
+        options ??= new ConsensusOptions();
         InferenceMath.CheckGold(answers, options.Gold);
         int n = answers.ItemCount, k = answers.ClassCount;
         var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
@@ -32,7 +32,7 @@ public static class MajorityVote
             else
                 labels[i] = Choose(posteriors.AsSpan(i * k, k), tiedBuffer, options.TieBreak, random);
         }
-        return new InferenceResult
+        return new ConsensusResult
         {
             Method = "majority",
             ClassCount = k,

@@ -13,10 +13,10 @@ namespace Labelforge.Engine.Consensus;
 public static class OneCoinDawidSkene
 {
     /// <summary>Runs one-coin Dawid-Skene EM; worker skill is p_j.</summary>
-    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
+    public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        options ??= new InferenceOptions();
+        options ??= new ConsensusOptions();
         InferenceMath.CheckGold(answers, options.Gold);
         int n = answers.ItemCount, k = answers.ClassCount;
         var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
@@ -28,14 +28,14 @@ public static class OneCoinDawidSkene
         var converged = false;
         for (var iteration = 0; iteration < options.MaxIterations && !converged; iteration++)
         {
-            priors = InferenceMath.PriorsFor(options, options.Smoothing ?? InferenceOptions.DefaultSmoothing, posteriors, n, k);
-            EstimateAccuracy(answers, posteriors, accuracy, options.Smoothing ?? InferenceOptions.DefaultSmoothing);
+            priors = InferenceMath.PriorsFor(options, options.Smoothing ?? ConsensusOptions.DefaultSmoothing, posteriors, n, k);
+            EstimateAccuracy(answers, posteriors, accuracy, options.Smoothing ?? ConsensusOptions.DefaultSmoothing);
             FillLogTerms(answers, accuracy, logRight, logWrong);
             var ll = SymmetricEStep.Run(answers, posteriors, priors, logRight, logWrong, options);
-            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? InferenceOptions.DefaultTolerance);
+            converged = history.Count > 0 && InferenceMath.HasConverged(history[^1], ll, options.Tolerance ?? ConsensusOptions.DefaultTolerance);
             history.Add(ll);
         }
-        return new InferenceResult
+        return new ConsensusResult
         {
             Method = "one-coin",
             ClassCount = k,

@@ -11,7 +11,7 @@ internal static class SymmetricEStep
 {
     /// <summary>Fills the posteriors (gold clamped) and returns the marginal log-likelihood.</summary>
     public static double Run(
-        CrowdAnswers answers, double[] posteriors, double[] priors, double[] logRight, double[] logWrong, InferenceOptions options)
+        CrowdAnswers answers, double[] posteriors, double[] priors, double[] logRight, double[] logWrong, ConsensusOptions options)
     {
         var k = answers.ClassCount;
         var index = answers.ByItem;

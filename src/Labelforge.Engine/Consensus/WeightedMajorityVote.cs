@@ -6,17 +6,17 @@ namespace Labelforge.Engine.Consensus;
 /// Weighted majority vote: item i scores <c>s_ik = sum_j w_j [l_ij = k]</c> and takes the arg-max; the
 /// posterior is <c>softmax_k(s_ik)</c>, which is the exact posterior under a one-coin model with uniform
 /// priors when <c>w_j = ln((K-1) p_j / (1 - p_j))</c> (Nitzan and Paroush 1982; Littlestone and Warmuth 1994
-/// for the general weighted vote). Without <see cref="InferenceOptions.WorkerWeights"/> the weights come
+/// for the general weighted vote). Without <see cref="ConsensusOptions.WorkerWeights"/> the weights come
 /// from each worker's smoothed agreement p_j with plain majority vote.
 /// </summary>
 public static class WeightedMajorityVote
 {
     /// <summary>Runs weighted majority vote with given or estimated worker weights.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static InferenceResult Run(CrowdAnswers answers, InferenceOptions? options = null)
+    public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        options ??= new InferenceOptions();
+        options ??= new ConsensusOptions();
         InferenceMath.CheckGold(answers, options.Gold);
         var weights = options.WorkerWeights ?? EstimateWeights(answers, options);
         if (weights.Length != answers.WorkerCount)
@@ -39,7 +39,7 @@ public static class WeightedMajorityVote
             InferenceMath.NormalizeLog(row);
         }
         InferenceMath.ClampGold(posteriors, options.Gold, k);
-        return new InferenceResult
+        return new ConsensusResult
         {
             Method = "weighted-majority",
             ClassCount = k,
@@ -53,7 +53,7 @@ public static class WeightedMajorityVote
         };
     }
 
-    private static double[] EstimateWeights(CrowdAnswers answers, InferenceOptions options)
+    private static double[] EstimateWeights(CrowdAnswers answers, ConsensusOptions options)
     {
         var majority = MajorityVote.Run(answers, options).Labels;
         var hits = new double[answers.WorkerCount];

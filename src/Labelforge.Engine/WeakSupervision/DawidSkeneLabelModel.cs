@@ -20,7 +20,7 @@ namespace Labelforge.Engine.WeakSupervision;
 public sealed class DawidSkeneLabelModel(DawidSkeneOptions? options = null) : ILabelModel
 {
     private readonly DawidSkeneOptions _options = options ?? new DawidSkeneOptions();
-    private InferenceResult? _fitted;
+    private ConsensusResult? _fitted;
     private int _k;
 
     /// <inheritdoc />
@@ -33,7 +33,7 @@ public sealed class DawidSkeneLabelModel(DawidSkeneOptions? options = null) : IL
         _k = cardinality;
         var patterns = RowPatterns.Group(train);
         var weights = Array.ConvertAll(patterns.Counts, c => (double)c);
-        _fitted = DawidSkene.Run(patterns.ToAnswers(cardinality), InferenceOptions(), weights);
+        _fitted = DawidSkene.Run(patterns.ToAnswers(cardinality), ConsensusOptions(), weights);
         var perItem = _fitted.LogLikelihoodHistory.Select(ll => ll / Math.Max(1, train.Rows)).ToArray();
         return new LabelModelDiagnostics(_fitted.Iterations, perItem, _fitted.Converged, _fitted.ClassPriors);
     }
@@ -58,7 +58,7 @@ public sealed class DawidSkeneLabelModel(DawidSkeneOptions? options = null) : IL
         return result;
     }
 
-    private InferenceOptions InferenceOptions() => new()
+    private ConsensusOptions ConsensusOptions() => new()
     {
         MaxIterations = _options.MaxIterations,
         Tolerance = _options.Tolerance,

@@ -14,7 +14,7 @@ public sealed record DawidSkeneOptions
 
     /// <summary>
     /// Whether an abstention is an observed outcome of each labeling function (default true) or a missing
-    /// answer, as crowd consensus treats it (see <see cref="Consensus.InferenceOptions.AbstentionsObserved"/>).
+    /// answer, as crowd consensus treats it (see <see cref="Consensus.ConsensusOptions.AbstentionsObserved"/>).
     /// </summary>
     public bool AbstentionsObserved { get; init; } = true;
 }

@@ -10,7 +10,7 @@ public sealed class MajorityVoteLabelModel : ILabelModel
     private int _cardinality;
 
     /// <inheritdoc />
-    public string Name => "majority";
+    public string Name => "majority-vote";
 
     /// <inheritdoc />
     public LabelModelDiagnostics Fit(LabelMatrix train, int cardinality)

@@ -25,7 +25,7 @@ public sealed class MatrixCompletionLabelModel(MatrixCompletionOptions? options 
     private int _k;
 
     /// <inheritdoc />
-    public string Name => "label-model";
+    public string Name => "matrix-completion";
 
     /// <summary>Learned μ as a row-major (mk × k) array: P(source j votes l | Y = y) at [(j·k + l)·k + y].</summary>
     public IReadOnlyList<double> Conditionals => _mu ?? throw new InvalidOperationException("call Fit first");

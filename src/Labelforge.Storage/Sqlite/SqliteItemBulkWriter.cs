@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
+using Labelforge.Core.Import.Writing;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

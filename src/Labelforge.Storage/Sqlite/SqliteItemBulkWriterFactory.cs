@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace Labelforge.Storage.Sqlite;

@@ -1,6 +1,9 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Model;
+using Labelforge.Core.Queues.Settings;
+using Labelforge.Core.Queues.Strategies;
 using Labelforge.Engine;
 using Labelforge.Engine.ActiveLearning;
 using Labelforge.Training.Fast;

@@ -2,7 +2,9 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Export;
+using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Core.Tests.Export;
@@ -155,9 +156,9 @@ public class JsonlStoredFormExportTests
                 ["before"] = "é" + i, ["id"] = "x" + i, ["text"] = text, ["after"] = new[] { 1, 2 },
             }));
             await File.WriteAllLinesAsync(file, lines, Ct);
-            var entries = Labelforge.Core.Import.ImportReaders.ReadAsync(file, Labelforge.Core.Import.ImportFormat.Jsonl,
-                new Labelforge.Core.Import.ImportFieldMap(IdField: "id"), Labelforge.Core.Import.ImportReaderOptions.Default, Ct);
-            await new Labelforge.Core.Import.ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, Labelforge.Core.Import.ImportFormat.Jsonl,
+            var entries = Labelforge.Core.Import.Readers.ImportReaders.ReadAsync(file, Labelforge.Core.Import.Readers.ImportFormat.Jsonl,
+                new Labelforge.Core.Import.Readers.ImportFieldMap(IdField: "id"), Labelforge.Core.Import.Readers.ImportReaderOptions.Default, Ct);
+            await new Labelforge.Core.Import.ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, Labelforge.Core.Import.Readers.ImportFormat.Jsonl,
                 entries, new Labelforge.Core.Import.ImportOptions(), ct: Ct);
             // Rows stored whole (no text slot) take the other branch.
             await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "whole \"doc\" ☕", "w1", "spam"));

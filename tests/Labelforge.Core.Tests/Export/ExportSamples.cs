@@ -1,4 +1,5 @@
 using Labelforge.Core.Export;
+using Labelforge.Core.Export.Writers;
 
 namespace Labelforge.Core.Tests.Export;
 

@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Core.Tests.Import;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Labelforge.Core.Export;
+using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Tests.Import;
 
 namespace Labelforge.Core.Tests.Export;

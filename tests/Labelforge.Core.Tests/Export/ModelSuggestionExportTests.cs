@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Tests.Import;
 
 namespace Labelforge.Core.Tests.Export;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Core.Tests.Import;
 using Labelforge.Core.Tests.Taxonomy;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 
 namespace Labelforge.Core.Tests.Import;
 

@@ -1,4 +1,5 @@
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 
 namespace Labelforge.Core.Tests.Import;
 

@@ -1,4 +1,6 @@
 using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.LabelingFunctions.Functions;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine;
 
 namespace Labelforge.Core.Tests.LabelingFunctions;
@@ -6,7 +8,7 @@ namespace Labelforge.Core.Tests.LabelingFunctions;
 public class LabelingFunctionApplierTests
 {
     private static LabelingFunctionSet Set(string functions) =>
-        LfSetLoader.LoadText("labels: [ham, spam]\nfunctions:\n" + functions, "set.yaml", Path.GetTempPath()).Set!;
+        LabelingFunctionSetLoader.LoadText("labels: [ham, spam]\nfunctions:\n" + functions, "set.yaml", Path.GetTempPath()).Set!;
 
     private const string Two = """
           - {name: free, kind: keyword, keywords: [free], label: spam}
@@ -14,14 +16,14 @@ public class LabelingFunctionApplierTests
 
         """;
 
-    private static IEnumerable<LfDocument> Docs(int n) =>
-        Enumerable.Range(0, n).Select(i => new LfDocument(i % 3 == 0 ? "FREE stuff" : i % 3 == 1 ? "thanks!" : "nothing"));
+    private static IEnumerable<LabelingFunctionDocument> Docs(int n) =>
+        Enumerable.Range(0, n).Select(i => new LabelingFunctionDocument(i % 3 == 0 ? "FREE stuff" : i % 3 == 1 ? "thanks!" : "nothing"));
 
     [Fact]
     public void Chunked_parallel_application_matches_row_by_row_application()
     {
         var set = Set(Two);
-        var result = LabelingFunctionApplier.Apply(set, Docs(1000), new LfApplyOptions { ChunkSize = 97 }, cancellationToken: TestContext.Current.CancellationToken);
+        var result = LabelingFunctionApplier.Apply(set, Docs(1000), new LabelingFunctionApplyOptions { ChunkSize = 97 }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1000, result.Matrix.Rows);
         var docs = Docs(1000).ToList();
         for (var i = 0; i < docs.Count; i++)
@@ -36,18 +38,18 @@ public class LabelingFunctionApplierTests
     {
         var set = Set(Two);
         var ct = TestContext.Current.CancellationToken;
-        var plain = LabelingFunctionApplier.Apply(set, Docs(1000), new LfApplyOptions { ChunkSize = 97 }, cancellationToken: ct);
-        var ahead = LabelingFunctionApplier.Apply(set, Docs(1000), new LfApplyOptions { ChunkSize = 97, ReadAhead = true }, cancellationToken: ct);
+        var plain = LabelingFunctionApplier.Apply(set, Docs(1000), new LabelingFunctionApplyOptions { ChunkSize = 97 }, cancellationToken: ct);
+        var ahead = LabelingFunctionApplier.Apply(set, Docs(1000), new LabelingFunctionApplyOptions { ChunkSize = 97, ReadAhead = true }, cancellationToken: ct);
         Assert.Equal(plain.Matrix.Cells, ahead.Matrix.Cells);
 
-        static IEnumerable<LfDocument> Broken()
+        static IEnumerable<LabelingFunctionDocument> Broken()
         {
             foreach (var doc in Docs(300))
                 yield return doc;
-            throw new LfInputException("docs.csv", 301, "bad row");
+            throw new LabelingFunctionInputException("docs.csv", 301, "bad row");
         }
-        var error = Assert.Throws<LfInputException>(() =>
-            LabelingFunctionApplier.Apply(set, Broken(), new LfApplyOptions { ChunkSize = 97, ReadAhead = true }, cancellationToken: ct));
+        var error = Assert.Throws<LabelingFunctionInputException>(() =>
+            LabelingFunctionApplier.Apply(set, Broken(), new LabelingFunctionApplyOptions { ChunkSize = 97, ReadAhead = true }, cancellationToken: ct));
         Assert.Equal(301, error.Line);
     }
 
@@ -59,7 +61,7 @@ public class LabelingFunctionApplierTests
             new CSharpFunction("fragile", d => d.Text.Length > 5 ? 1 : throw new FormatException("too short"), "fp1"),
             Set(Two).Functions[0],
         ]);
-        var result = LabelingFunctionApplier.Apply(set, [new LfDocument("free!!"), new LfDocument("free"), new LfDocument("x")], cancellationToken: TestContext.Current.CancellationToken);
+        var result = LabelingFunctionApplier.Apply(set, [new LabelingFunctionDocument("free!!"), new LabelingFunctionDocument("free"), new LabelingFunctionDocument("x")], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([2L, 0L], result.Faults);
         Assert.Contains("too short", result.FirstFaults[0], StringComparison.Ordinal);
         Assert.Equal(1, result.Matrix[0, 0]);
@@ -78,7 +80,7 @@ public class LabelingFunctionApplierTests
               - {name: thanks, kind: regex, pattern: '(?i)nothing', label: ham}
 
             """);
-        var second = LabelingFunctionApplier.Apply(edited, Docs(40), previous: new LfPreviousResult(first.Matrix, first.Fingerprints), cancellationToken: TestContext.Current.CancellationToken);
+        var second = LabelingFunctionApplier.Apply(edited, Docs(40), previous: new LabelingFunctionPreviousResult(first.Matrix, first.Fingerprints), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, second.ReusedFunctions);
         Assert.Equal(10, second.NewItems);
         Assert.Equal(0, second.Matrix[0, 0]);

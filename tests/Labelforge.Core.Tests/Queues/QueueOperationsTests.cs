@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Strategies;
 
 namespace Labelforge.Core.Tests.Queues;
 

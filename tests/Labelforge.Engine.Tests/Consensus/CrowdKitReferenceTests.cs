@@ -25,7 +25,7 @@ public class CrowdKitReferenceTests
     public void Smoothing_zero_gives_crowd_kit_posteriors(string set, bool allSteps)
     {
         var (answers, _, items) = set == "bluebirds" ? CrowdDatasets.BluebirdsWithItems() : CrowdDatasets.SnowWithItems(set["snow2008/".Length..]);
-        var options = new InferenceOptions { Smoothing = 0, Tolerance = allSteps ? double.NegativeInfinity : null };
+        var options = new ConsensusOptions { Smoothing = 0, Tolerance = allSteps ? double.NegativeInfinity : null };
         var result = DawidSkene.Run(answers, options);
         var reference = Reference(set, allSteps);
         Assert.Equal(items.Length, reference.Count);
@@ -45,7 +45,7 @@ public class CrowdKitReferenceTests
     {
         // crowd-kit's bound falls at the second step on Bluebirds: its rule stops there.
         var (answers, _) = CrowdDatasets.Bluebirds();
-        var result = DawidSkene.Run(answers, new InferenceOptions { Smoothing = 0 });
+        var result = DawidSkene.Run(answers, new ConsensusOptions { Smoothing = 0 });
         Assert.Equal(2, result.Iterations);
         Assert.True(result.Converged);
     }

@@ -17,7 +17,7 @@ public class DawidSkeneSharedTests
         var expanded = Expand(crowd.Answers, weights);
         foreach (var observed in new[] { false, true })
         {
-            var options = new InferenceOptions { AbstentionsObserved = observed };
+            var options = new ConsensusOptions { AbstentionsObserved = observed };
             var weighted = DawidSkene.Run(crowd.Answers, options, weights);
             var copies = DawidSkene.Run(expanded, options);
             Assert.Equal(copies.Iterations, weighted.Iterations);
@@ -45,7 +45,7 @@ public class DawidSkeneSharedTests
     {
         var (matrix, _) = OneClassSources(seed: 4);
         var rows = Enumerable.Range(0, matrix.Rows).Select(i => matrix.Row(i).ToArray().Select(c => (int)c).ToArray()).ToArray();
-        var consensus = DawidSkene.Run(CrowdAnswers.FromMatrix(rows, 2), new InferenceOptions { AbstentionsObserved = true, Smoothing = 1, MaxIterations = 200 });
+        var consensus = DawidSkene.Run(CrowdAnswers.FromMatrix(rows, 2), new ConsensusOptions { AbstentionsObserved = true, Smoothing = 1, MaxIterations = 200 });
         var model = new DawidSkeneLabelModel();
         model.Fit(matrix, 2);
         var probabilities = model.PredictProbabilities(matrix);

@@ -13,12 +13,12 @@ public class InferenceBehaviourTests
         // Ten items each with one vote for 0 and one for 1.
         var rows = Enumerable.Range(0, 10).Select(_ => new[] { 1, 0 }).ToArray();
         var answers = CrowdAnswers.FromMatrix(rows, 2);
-        Assert.All(MajorityVote.Run(answers, new InferenceOptions { TieBreak = TieBreak.Lowest }).Labels, l => Assert.Equal(0, l));
-        Assert.All(MajorityVote.Run(answers, new InferenceOptions { TieBreak = TieBreak.Abstain }).Labels, l => Assert.Equal(A, l));
-        var random = MajorityVote.Run(answers, new InferenceOptions { TieBreak = TieBreak.Random, Seed = 3 }).Labels;
+        Assert.All(MajorityVote.Run(answers, new ConsensusOptions { TieBreak = TieBreak.Lowest }).Labels, l => Assert.Equal(0, l));
+        Assert.All(MajorityVote.Run(answers, new ConsensusOptions { TieBreak = TieBreak.Abstain }).Labels, l => Assert.Equal(A, l));
+        var random = MajorityVote.Run(answers, new ConsensusOptions { TieBreak = TieBreak.Random, Seed = 3 }).Labels;
         Assert.Contains(0, random);
         Assert.Contains(1, random);
-        Assert.Equal(random, MajorityVote.Run(answers, new InferenceOptions { TieBreak = TieBreak.Random, Seed = 3 }).Labels);
+        Assert.Equal(random, MajorityVote.Run(answers, new ConsensusOptions { TieBreak = TieBreak.Random, Seed = 3 }).Labels);
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public class InferenceBehaviourTests
         var gold = Enumerable.Repeat(A, 40).ToArray();
         for (var i = 0; i < 10; i++)
             gold[i] = 1 - (i % 2);
-        foreach (var method in Enum.GetValues<InferenceMethod>().Where(m => m != InferenceMethod.MajorityVote && m != InferenceMethod.WeightedMajorityVote))
+        foreach (var method in Enum.GetValues<ConsensusMethod>().Where(m => m != ConsensusMethod.MajorityVote && m != ConsensusMethod.WeightedMajorityVote))
         {
-            var result = TruthInference.Run(method, answers, new InferenceOptions { Gold = gold });
+            var result = ConsensusInference.Run(method, answers, new ConsensusOptions { Gold = gold });
             for (var i = 0; i < 10; i++)
                 Assert.Equal(1.0, result.Posteriors[(i * 2) + gold[i]], 12);
             for (var i = 10; i < 40; i++)
@@ -62,20 +62,20 @@ public class InferenceBehaviourTests
     public void One_annotator_single_class_and_empty_input()
     {
         var lone = CrowdAnswers.FromMatrix(new[,] { { 1 }, { 0 }, { 1 } }, 2);
-        foreach (var method in Enum.GetValues<InferenceMethod>())
-            Assert.True(TruthInference.Run(method, lone).Labels.SequenceEqual([1, 0, 1]), method.ToString());
+        foreach (var method in Enum.GetValues<ConsensusMethod>())
+            Assert.True(ConsensusInference.Run(method, lone).Labels.SequenceEqual([1, 0, 1]), method.ToString());
 
         var oneClass = CrowdAnswers.FromMatrix(new[,] { { 0, 0 }, { 0, A } }, 1);
-        foreach (var method in Enum.GetValues<InferenceMethod>())
+        foreach (var method in Enum.GetValues<ConsensusMethod>())
         {
-            var result = TruthInference.Run(method, oneClass);
+            var result = ConsensusInference.Run(method, oneClass);
             Assert.Equal([0, 0], result.Labels);
             Assert.All(result.Posteriors, p => Assert.Equal(1.0, p, 12));
         }
 
         var empty = new CrowdAnswers([], [], [], 2, 0, 2);
-        foreach (var method in Enum.GetValues<InferenceMethod>())
-            Assert.Equal([A, A], TruthInference.Run(method, empty).Labels);
+        foreach (var method in Enum.GetValues<ConsensusMethod>())
+            Assert.Equal([A, A], ConsensusInference.Run(method, empty).Labels);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class InferenceBehaviourTests
     {
         var answers = CrowdAnswers.FromMatrix(new[,] { { 0, 1, 1 } }, 2);
         Assert.Equal(1, WeightedMajorityVote.Run(answers).Labels[0]);
-        var result = WeightedMajorityVote.Run(answers, new InferenceOptions { WorkerWeights = [3, 1, 1] });
+        var result = WeightedMajorityVote.Run(answers, new ConsensusOptions { WorkerWeights = [3, 1, 1] });
         Assert.Equal(0, result.Labels[0]);
         Assert.Equal(Math.Exp(3) / (Math.Exp(3) + Math.Exp(2)), result.Confidence(0), 12);
     }
@@ -94,19 +94,19 @@ public class InferenceBehaviourTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new CrowdAnswers([0], [0], [2], 1, 1, 2));
         Assert.Throws<ArgumentException>(() => new CrowdAnswers([0, 0], [0], [0], 1, 1, 2));
         var answers = CrowdAnswers.FromMatrix(new[,] { { 0 } }, 2);
-        Assert.Throws<ArgumentException>(() => DawidSkene.Run(answers, new InferenceOptions { Gold = [0, 1] }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DawidSkene.Run(answers, new InferenceOptions { Gold = [5] }));
+        Assert.Throws<ArgumentException>(() => DawidSkene.Run(answers, new ConsensusOptions { Gold = [0, 1] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DawidSkene.Run(answers, new ConsensusOptions { Gold = [5] }));
     }
 
     [Fact]
     public void Fixed_class_priors_are_kept_and_checked()
     {
         var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 300, ClassCount = 2, Seed = 8 });
-        foreach (var method in new[] { InferenceMethod.DawidSkene, InferenceMethod.OneCoin, InferenceMethod.Glad, InferenceMethod.Mace })
+        foreach (var method in new[] { ConsensusMethod.DawidSkene, ConsensusMethod.OneCoin, ConsensusMethod.Glad, ConsensusMethod.Mace })
         {
-            var result = TruthInference.Run(method, crowd.Answers, new InferenceOptions { ClassPriors = [3, 1] });
+            var result = ConsensusInference.Run(method, crowd.Answers, new ConsensusOptions { ClassPriors = [3, 1] });
             Assert.Equal([0.75, 0.25], result.ClassPriors);
-            Assert.Throws<ArgumentException>(() => TruthInference.Run(method, crowd.Answers, new InferenceOptions { ClassPriors = [1, 0] }));
+            Assert.Throws<ArgumentException>(() => ConsensusInference.Run(method, crowd.Answers, new ConsensusOptions { ClassPriors = [1, 0] }));
         }
     }
 
@@ -117,8 +117,8 @@ public class InferenceBehaviourTests
         var posteriors = MajorityVote.Run(crowd.Answers).Posteriors;
         var byItem = new double[40 * 9];
         var byWorker = new double[40 * 9];
-        DawidSkene.Count(crowd.Answers, posteriors, byItem, new InferenceOptions(), byItem: true);
-        DawidSkene.Count(crowd.Answers, posteriors, byWorker, new InferenceOptions(), byItem: false);
+        DawidSkene.Count(crowd.Answers, posteriors, byItem, new ConsensusOptions(), byItem: true);
+        DawidSkene.Count(crowd.Answers, posteriors, byWorker, new ConsensusOptions(), byItem: false);
         for (var j = 0; j < byItem.Length; j++)
             Assert.Equal(byWorker[j], byItem[j], 1e-9);
         Assert.Equal(crowd.Answers.Count, byItem.Sum(), 1e-6);
@@ -129,7 +129,7 @@ public class InferenceBehaviourTests
     {
         var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 500, WorkerCount = 15, ClassCount = 3, Seed = 2 });
         var single = Mace.Run(crowd.Answers);
-        var restarted = Mace.Run(crowd.Answers, new InferenceOptions { RandomRestarts = 3, Seed = 1 });
+        var restarted = Mace.Run(crowd.Answers, new ConsensusOptions { RandomRestarts = 3, Seed = 1 });
         Assert.True(restarted.LogLikelihoodHistory[^1] >= single.LogLikelihoodHistory[^1]);
         Assert.True(crowd.Accuracy(restarted.Labels) > 0.85);
     }

@@ -17,7 +17,7 @@ public class SharedDatasetTests
     public void Snow2008_majority_vote_and_dawid_skene_match_the_reference(string task, double mv, double ds)
     {
         var (answers, gold) = CrowdDatasets.Snow(task);
-        var options = new InferenceOptions { TieBreak = TieBreak.Lowest, Smoothing = 0.01 };
+        var options = new ConsensusOptions { TieBreak = TieBreak.Lowest, Smoothing = 0.01 };
         Assert.Equal(mv, CrowdDatasets.Accuracy(MajorityVote.Run(answers, options).Labels, gold), Tolerance);
         Assert.Equal(ds, CrowdDatasets.Accuracy(DawidSkene.Run(answers, options).Labels, gold), Tolerance);
         // crowd-kit's default run gets the same on all three.
@@ -29,7 +29,7 @@ public class SharedDatasetTests
     {
         var (answers, gold) = CrowdDatasets.Bluebirds();
         Assert.Equal(0.7593, CrowdDatasets.Accuracy(MajorityVote.Run(answers).Labels, gold), Tolerance);
-        Assert.Equal(0.8981, CrowdDatasets.Accuracy(DawidSkene.Run(answers, new InferenceOptions { Smoothing = 0.01 }).Labels, gold), Tolerance);
+        Assert.Equal(0.8981, CrowdDatasets.Accuracy(DawidSkene.Run(answers, new ConsensusOptions { Smoothing = 0.01 }).Labels, gold), Tolerance);
         // The default, crowd-kit's rule, stops after two steps where its bound falls: 96 of 108.
         Assert.Equal(0.8889, CrowdDatasets.Accuracy(DawidSkene.Run(answers).Labels, gold), Tolerance);
     }
@@ -39,21 +39,21 @@ public class SharedDatasetTests
     {
         var (answers, gold) = CrowdDatasets.Snow("rte");
         var accuracies = Enumerable.Range(0, 20)
-            .Select(seed => CrowdDatasets.Accuracy(MajorityVote.Run(answers, new InferenceOptions { TieBreak = TieBreak.Random, Seed = seed }).Labels, gold))
+            .Select(seed => CrowdDatasets.Accuracy(MajorityVote.Run(answers, new ConsensusOptions { TieBreak = TieBreak.Random, Seed = seed }).Labels, gold))
             .ToList();
         Assert.Equal(0.8969, accuracies.Average(), 0.01);
         Assert.True(accuracies.Max() < 0.9187);
     }
 
     [Theory]
-    [InlineData(InferenceMethod.OneCoin)]
-    [InlineData(InferenceMethod.Glad)]
-    [InlineData(InferenceMethod.Mace)]
-    [InlineData(InferenceMethod.WeightedMajorityVote)]
-    public void Other_methods_are_at_least_near_majority_vote_on_rte(InferenceMethod method)
+    [InlineData(ConsensusMethod.OneCoin)]
+    [InlineData(ConsensusMethod.Glad)]
+    [InlineData(ConsensusMethod.Mace)]
+    [InlineData(ConsensusMethod.WeightedMajorityVote)]
+    public void Other_methods_are_at_least_near_majority_vote_on_rte(ConsensusMethod method)
     {
         var (answers, gold) = CrowdDatasets.Snow("rte");
-        var result = TruthInference.Run(method, answers, new InferenceOptions());
+        var result = ConsensusInference.Run(method, answers, new ConsensusOptions());
         Assert.True(CrowdDatasets.Accuracy(result.Labels, gold) > 0.90, $"{method}: {CrowdDatasets.Accuracy(result.Labels, gold)}");
     }
 }

@@ -13,15 +13,15 @@ public class SyntheticRecoveryTests
     });
 
     [Theory]
-    [InlineData(InferenceMethod.MajorityVote, 0.80)]
-    [InlineData(InferenceMethod.WeightedMajorityVote, 0.80)]
-    [InlineData(InferenceMethod.DawidSkene, 0.88)]
-    [InlineData(InferenceMethod.OneCoin, 0.82)]
-    [InlineData(InferenceMethod.Glad, 0.82)]
-    [InlineData(InferenceMethod.Mace, 0.82)]
-    public void Every_method_recovers_most_of_the_truth(InferenceMethod method, double atLeast)
+    [InlineData(ConsensusMethod.MajorityVote, 0.80)]
+    [InlineData(ConsensusMethod.WeightedMajorityVote, 0.80)]
+    [InlineData(ConsensusMethod.DawidSkene, 0.88)]
+    [InlineData(ConsensusMethod.OneCoin, 0.82)]
+    [InlineData(ConsensusMethod.Glad, 0.82)]
+    [InlineData(ConsensusMethod.Mace, 0.82)]
+    public void Every_method_recovers_most_of_the_truth(ConsensusMethod method, double atLeast)
     {
-        var result = TruthInference.Run(method, Biased.Answers);
+        var result = ConsensusInference.Run(method, Biased.Answers);
         Assert.True(Biased.Accuracy(result.Labels) >= atLeast, $"{method}: {Biased.Accuracy(result.Labels):F4}");
         Assert.Equal(Biased.Answers.ItemCount * 3, result.Posteriors.Length);
         for (var i = 0; i < 50; i++)
@@ -52,9 +52,9 @@ public class SyntheticRecoveryTests
     [Fact]
     public void Symmetric_models_rank_spammers_below_honest_workers()
     {
-        foreach (var method in new[] { InferenceMethod.OneCoin, InferenceMethod.Glad, InferenceMethod.Mace })
+        foreach (var method in new[] { ConsensusMethod.OneCoin, ConsensusMethod.Glad, ConsensusMethod.Mace })
         {
-            var skill = TruthInference.Run(method, Biased.Answers).WorkerSkill;
+            var skill = ConsensusInference.Run(method, Biased.Answers).WorkerSkill;
             var spammers = Enumerable.Range(0, 30).Where(w => Biased.WorkerKinds[w] == SyntheticWorkerKind.Spammer).Select(w => skill[w]);
             var honest = Enumerable.Range(0, 30).Where(w => Biased.WorkerKinds[w] == SyntheticWorkerKind.Honest).Select(w => skill[w]);
             Assert.True(spammers.Max() < honest.Min(), method.ToString());
@@ -88,10 +88,10 @@ public class SyntheticRecoveryTests
     public void Results_are_identical_sequential_and_parallel()
     {
         var big = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 8000, WorkerCount = 50, ClassCount = 4, Seed = 9 });
-        foreach (var method in Enum.GetValues<InferenceMethod>())
+        foreach (var method in Enum.GetValues<ConsensusMethod>())
         {
-            var one = TruthInference.Run(method, big.Answers, new InferenceOptions { MaxDegreeOfParallelism = 1 });
-            var many = TruthInference.Run(method, big.Answers, new InferenceOptions { MaxDegreeOfParallelism = 4 });
+            var one = ConsensusInference.Run(method, big.Answers, new ConsensusOptions { MaxDegreeOfParallelism = 1 });
+            var many = ConsensusInference.Run(method, big.Answers, new ConsensusOptions { MaxDegreeOfParallelism = 4 });
             Assert.Equal(one.Labels, many.Labels);
             Assert.Equal(one.LogLikelihoodHistory, many.LogLikelihoodHistory);
         }

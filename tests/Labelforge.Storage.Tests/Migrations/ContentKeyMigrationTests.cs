@@ -1,5 +1,6 @@
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

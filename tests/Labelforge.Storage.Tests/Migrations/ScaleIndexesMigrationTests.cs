@@ -2,6 +2,7 @@ using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Strategies;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

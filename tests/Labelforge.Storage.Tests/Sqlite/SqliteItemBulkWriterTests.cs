@@ -1,9 +1,12 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
+using Labelforge.Core.Import.Writing;
 using Labelforge.Core.Items;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Strategies;
 using Labelforge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

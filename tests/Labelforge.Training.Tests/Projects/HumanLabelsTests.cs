@@ -1,5 +1,6 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Projects;
 using Labelforge.Storage;
 using Labelforge.Training.Projects;

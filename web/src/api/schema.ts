@@ -1025,7 +1025,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets": {
+    "/api/projects/{projectId}/labeling-function-sets": {
         parameters: {
             query?: never;
             header?: never;
@@ -1049,7 +1049,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfSetInfo"][];
+                        "application/json": components["schemas"]["LabelingFunctionSetInfo"][];
                     };
                 };
             };
@@ -1062,7 +1062,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfSetState"];
+                        "application/json": components["schemas"]["LabelingFunctionSetState"];
                     };
                 };
             };
@@ -1100,7 +1100,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/versions/{version}": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/versions/{version}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1126,7 +1126,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfSetVersion"];
+                        "application/json": components["schemas"]["LabelingFunctionSetVersion"];
                     };
                 };
             };
@@ -1139,7 +1139,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/versions": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1160,7 +1160,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SaveLfSetRequest"];
+                    "application/json": components["schemas"]["SaveLabelingFunctionSetRequest"];
                 };
             };
             responses: {
@@ -1170,7 +1170,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfSaveResult"];
+                        "application/json": components["schemas"]["LabelingFunctionSaveResult"];
                     };
                 };
                 /** @description Created */
@@ -1179,7 +1179,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfSaveResult"];
+                        "application/json": components["schemas"]["LabelingFunctionSaveResult"];
                     };
                 };
             };
@@ -1190,7 +1190,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/apply": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/apply": {
         parameters: {
             query?: never;
             header?: never;
@@ -1217,7 +1217,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfApplySummary"];
+                        "application/json": components["schemas"]["LabelingFunctionApplySummary"];
                     };
                 };
             };
@@ -1228,7 +1228,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/analysis": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/analysis": {
         parameters: {
             query?: never;
             header?: never;
@@ -1253,7 +1253,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfAnalysisReport"];
+                        "application/json": components["schemas"]["LabelingFunctionAnalysisReport"];
                     };
                 };
             };
@@ -1266,7 +1266,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/functions/{function}/items": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/functions/{function}/items": {
         parameters: {
             query?: never;
             header?: never;
@@ -1296,7 +1296,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfItemPage"];
+                        "application/json": components["schemas"]["LabelingFunctionItemPage"];
                     };
                 };
             };
@@ -1309,7 +1309,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/lf-sets/{set}/fit": {
+    "/api/projects/{projectId}/labeling-function-sets/{set}/fit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1340,7 +1340,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LfFitResult"];
+                        "application/json": components["schemas"]["LabelingFunctionFitResult"];
                     };
                 };
             };
@@ -1942,7 +1942,7 @@ export interface components {
             color: null | string;
             author: null | string;
         };
-        /** @description Which label model to fit: label-model (default), majority or dawid-skene. */
+        /** @description Which label model to fit: matrix-completion (default), majority-vote or dawid-skene (former names label-model and majority are accepted). */
         FitLabelModelRequest: {
             model: null | string;
         };
@@ -2113,7 +2113,7 @@ export interface components {
          * @description The LF analysis of a project's stored label matrix: which version it came from (and the latest saved one),
          *     items, how many carry a gold label (human, imported or reviewed), whole-matrix coverage / overlap / conflict, and one row per function.
          */
-        LfAnalysisReport: {
+        LabelingFunctionAnalysisReport: {
             set: string;
             /** Format: int32 */
             version: number;
@@ -2130,13 +2130,13 @@ export interface components {
             overlap: number;
             /** Format: double */
             conflict: number;
-            functions: components["schemas"]["LfFunctionStats"][];
+            functions: components["schemas"]["LabelingFunctionStats"][];
         };
         /**
          * @description What applying a project's LF set did: the version applied, how much of the stored matrix was re-used
          *     (functions whose fingerprint did not change, on items seen before), coverage, and faults per function.
          */
-        LfApplySummary: {
+        LabelingFunctionApplySummary: {
             set: string;
             /** Format: int32 */
             version: number;
@@ -2155,7 +2155,7 @@ export interface components {
             seconds: number;
         };
         /** @description A label's share after a fit: the model's class prior P(Y = label), and how many covered items it now labels so. */
-        LfClassShare: {
+        LabelingFunctionClassShare: {
             label: string;
             /** Format: double */
             prior: number;
@@ -2167,7 +2167,7 @@ export interface components {
          *     (lf:SET@VERSION) and how many programmatic annotations it wrote, the class balance, how the model rates each
          *     function, and (where covered items carry gold labels) the model's accuracy against them.
          */
-        LfFitResult: {
+        LabelingFunctionFitResult: {
             set: string;
             /** Format: int32 */
             version: number;
@@ -2182,8 +2182,8 @@ export interface components {
             /** Format: int32 */
             iterations: number;
             converged: boolean;
-            class_balance: components["schemas"]["LfClassShare"][];
-            functions: components["schemas"]["LfFunctionWeight"][];
+            class_balance: components["schemas"]["LabelingFunctionClassShare"][];
+            functions: components["schemas"]["LabelingFunctionWeight"][];
             /** Format: int32 */
             human_labeled: number;
             /** Format: double */
@@ -2191,12 +2191,110 @@ export interface components {
             /** Format: double */
             seconds: number;
         };
+        /** @description One page (1-based) of the items where a function fires, filtered by string LabelingFunctionItemPage.Filter. */
+        LabelingFunctionItemPage: {
+            function: string;
+            filter: string;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            page_size: number;
+            /** Format: int32 */
+            total: number;
+            items: components["schemas"]["LabelingFunctionItemRow"][];
+        };
+        /**
+         * @description An item where a function fires: the start of its text, the function's vote, the item's gold label (if
+         *     any), whether another function voted differently, and the other functions' votes.
+         */
+        LabelingFunctionItemRow: {
+            /** Format: int64 */
+            item_id: number;
+            external_id: null | string;
+            text: string;
+            vote: string;
+            human_label: null | string;
+            conflict: boolean;
+            other_votes: components["schemas"]["LabelingFunctionVote"][];
+        };
+        /**
+         * @description What saving an LF set did: the version now current and whether saving made it. With IReadOnlyList&lt;LabelingFunctionSetProblem&gt; LabelingFunctionSaveResult.Errors
+         *     nothing was stored and int LabelingFunctionSaveResult.Version is the previous latest version (0: none).
+         */
+        LabelingFunctionSaveResult: {
+            set: string;
+            /** Format: int32 */
+            version: number;
+            new_version: boolean;
+            errors: components["schemas"]["LabelingFunctionSetProblem"][];
+        };
+        /** @description An LF set of a project: its latest version and the version its stored label matrix came from. */
+        LabelingFunctionSetInfo: {
+            set: string;
+            /** Format: int32 */
+            latest_version: number;
+            /** Format: int32 */
+            applied_version: number | null;
+        };
+        /**
+         * @description One problem in a saved LF set, placed for an editor: 1-based line and column in the YAML (0 = unknown), the
+         *     function it belongs to when known, and the file it is in when that is not the YAML (a C# or gazetteer file).
+         */
+        LabelingFunctionSetProblem: {
+            /** Format: int32 */
+            line: number;
+            /** Format: int32 */
+            column: number;
+            function: null | string;
+            file: null | string;
+            message: string;
+        };
+        /**
+         * @description A project's LF set as an editor opens it: the latest YAML (a starter set with the project's labels when
+         *     nothing is saved yet, int LabelingFunctionSetState.Version 0), which version the stored label matrix came from, and the history.
+         */
+        LabelingFunctionSetState: {
+            set: string;
+            /** Format: int32 */
+            version: number;
+            yaml: string;
+            /** Format: int32 */
+            applied_version: number | null;
+            /** Format: date-time */
+            applied_at: null | string;
+            versions: components["schemas"]["LabelingFunctionSetVersionInfo"][];
+        };
+        /**
+         * @description One stored version of a project's labeling-function set. Saving YAML that differs from the latest
+         *     version makes a new version; annotations it produces are authored lf:{Name}@{Version}.
+         */
+        LabelingFunctionSetVersion: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            project_id?: number;
+            name: string;
+            /** Format: int32 */
+            version?: number;
+            yaml: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description One entry of an LF set's version history. */
+        LabelingFunctionSetVersionInfo: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            lines: number;
+        };
         /**
          * @description One function's row of the LF analysis (Snorkel's LFAnalysis definitions, fractions of all items): the labels
          *     it votes (polarity), coverage, overlaps, conflicts, and correct / incorrect votes and empirical accuracy on
          *     items with a gold label (null without any), plus the items it threw on.
          */
-        LfFunctionStats: {
+        LabelingFunctionStats: {
             name: string;
             polarity: string[];
             /** Format: double */
@@ -2214,12 +2312,17 @@ export interface components {
             /** Format: int64 */
             faults: number;
         };
+        /** @description One function's vote on an item. */
+        LabelingFunctionVote: {
+            function: string;
+            label: string;
+        };
         /**
          * @description How a fitted label model rates one function: its coverage, its estimated accuracy (the mean posterior
          *     probability of the label it voted, over the items it votes on) and the weight of its vote (log-odds of
-         *     that accuracy, see LfFunctionWeights); both null when it never fires.
+         *     that accuracy, see LabelingFunctionWeights); both null when it never fires.
          */
-        LfFunctionWeight: {
+        LabelingFunctionWeight: {
             name: string;
             /** Format: double */
             coverage: number;
@@ -2227,109 +2330,6 @@ export interface components {
             estimated_accuracy: number | null;
             /** Format: double */
             weight: number | null;
-        };
-        /** @description One page (1-based) of the items where a function fires, filtered by string LfItemPage.Filter. */
-        LfItemPage: {
-            function: string;
-            filter: string;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            page_size: number;
-            /** Format: int32 */
-            total: number;
-            items: components["schemas"]["LfItemRow"][];
-        };
-        /**
-         * @description An item where a function fires: the start of its text, the function's vote, the item's gold label (if
-         *     any), whether another function voted differently, and the other functions' votes.
-         */
-        LfItemRow: {
-            /** Format: int64 */
-            item_id: number;
-            external_id: null | string;
-            text: string;
-            vote: string;
-            human_label: null | string;
-            conflict: boolean;
-            other_votes: components["schemas"]["LfVote"][];
-        };
-        /**
-         * @description What saving an LF set did: the version now current and whether saving made it. With IReadOnlyList&lt;LfSetProblem&gt; LfSaveResult.Errors
-         *     nothing was stored and int LfSaveResult.Version is the previous latest version (0: none).
-         */
-        LfSaveResult: {
-            set: string;
-            /** Format: int32 */
-            version: number;
-            new_version: boolean;
-            errors: components["schemas"]["LfSetProblem"][];
-        };
-        /** @description An LF set of a project: its latest version and the version its stored label matrix came from. */
-        LfSetInfo: {
-            set: string;
-            /** Format: int32 */
-            latest_version: number;
-            /** Format: int32 */
-            applied_version: number | null;
-        };
-        /**
-         * @description One problem in a saved LF set, placed for an editor: 1-based line and column in the YAML (0 = unknown), the
-         *     function it belongs to when known, and the file it is in when that is not the YAML (a C# or gazetteer file).
-         */
-        LfSetProblem: {
-            /** Format: int32 */
-            line: number;
-            /** Format: int32 */
-            column: number;
-            function: null | string;
-            file: null | string;
-            message: string;
-        };
-        /**
-         * @description A project's LF set as an editor opens it: the latest YAML (a starter set with the project's labels when
-         *     nothing is saved yet, int LfSetState.Version 0), which version the stored label matrix came from, and the history.
-         */
-        LfSetState: {
-            set: string;
-            /** Format: int32 */
-            version: number;
-            yaml: string;
-            /** Format: int32 */
-            applied_version: number | null;
-            /** Format: date-time */
-            applied_at: null | string;
-            versions: components["schemas"]["LfSetVersionInfo"][];
-        };
-        /**
-         * @description One stored version of a project's labeling-function set. Saving YAML that differs from the latest
-         *     version makes a new version; annotations it produces are authored lf:{Name}@{Version}.
-         */
-        LfSetVersion: {
-            /** Format: int64 */
-            id?: number;
-            /** Format: int64 */
-            project_id?: number;
-            name: string;
-            /** Format: int32 */
-            version?: number;
-            yaml: string;
-            /** Format: date-time */
-            created_at?: string;
-        };
-        /** @description One entry of an LF set's version history. */
-        LfSetVersionInfo: {
-            /** Format: int32 */
-            version: number;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: int32 */
-            lines: number;
-        };
-        /** @description One function's vote on an item. */
-        LfVote: {
-            function: string;
-            label: string;
         };
         MergeLabelsRequest: {
             sources: null | string[];
@@ -2591,7 +2591,7 @@ export interface components {
             expires_at: string;
         };
         /** @description The YAML of an LF set to save as its next version. */
-        SaveLfSetRequest: {
+        SaveLabelingFunctionSetRequest: {
             yaml: null | string;
         };
         SplitLabelRequest: {
@@ -2699,21 +2699,21 @@ export type LabelErrorRun = components['schemas']['LabelErrorRun'];
 export type LabelErrorRunRequest = components['schemas']['LabelErrorRunRequest'];
 export type LabelReviewRequest = components['schemas']['LabelReviewRequest'];
 export type LabelView = components['schemas']['LabelView'];
-export type LfAnalysisReport = components['schemas']['LfAnalysisReport'];
-export type LfApplySummary = components['schemas']['LfApplySummary'];
-export type LfClassShare = components['schemas']['LfClassShare'];
-export type LfFitResult = components['schemas']['LfFitResult'];
-export type LfFunctionStats = components['schemas']['LfFunctionStats'];
-export type LfFunctionWeight = components['schemas']['LfFunctionWeight'];
-export type LfItemPage = components['schemas']['LfItemPage'];
-export type LfItemRow = components['schemas']['LfItemRow'];
-export type LfSaveResult = components['schemas']['LfSaveResult'];
-export type LfSetInfo = components['schemas']['LfSetInfo'];
-export type LfSetProblem = components['schemas']['LfSetProblem'];
-export type LfSetState = components['schemas']['LfSetState'];
-export type LfSetVersion = components['schemas']['LfSetVersion'];
-export type LfSetVersionInfo = components['schemas']['LfSetVersionInfo'];
-export type LfVote = components['schemas']['LfVote'];
+export type LabelingFunctionAnalysisReport = components['schemas']['LabelingFunctionAnalysisReport'];
+export type LabelingFunctionApplySummary = components['schemas']['LabelingFunctionApplySummary'];
+export type LabelingFunctionClassShare = components['schemas']['LabelingFunctionClassShare'];
+export type LabelingFunctionFitResult = components['schemas']['LabelingFunctionFitResult'];
+export type LabelingFunctionItemPage = components['schemas']['LabelingFunctionItemPage'];
+export type LabelingFunctionItemRow = components['schemas']['LabelingFunctionItemRow'];
+export type LabelingFunctionSaveResult = components['schemas']['LabelingFunctionSaveResult'];
+export type LabelingFunctionSetInfo = components['schemas']['LabelingFunctionSetInfo'];
+export type LabelingFunctionSetProblem = components['schemas']['LabelingFunctionSetProblem'];
+export type LabelingFunctionSetState = components['schemas']['LabelingFunctionSetState'];
+export type LabelingFunctionSetVersion = components['schemas']['LabelingFunctionSetVersion'];
+export type LabelingFunctionSetVersionInfo = components['schemas']['LabelingFunctionSetVersionInfo'];
+export type LabelingFunctionStats = components['schemas']['LabelingFunctionStats'];
+export type LabelingFunctionVote = components['schemas']['LabelingFunctionVote'];
+export type LabelingFunctionWeight = components['schemas']['LabelingFunctionWeight'];
 export type MergeLabelsRequest = components['schemas']['MergeLabelsRequest'];
 export type ModelAcceptance = components['schemas']['ModelAcceptance'];
 export type ModelSuggestion = components['schemas']['ModelSuggestion'];
@@ -2734,7 +2734,7 @@ export type QueueSettingsRequest = components['schemas']['QueueSettingsRequest']
 export type QueueSkipResult = components['schemas']['QueueSkipResult'];
 export type QueueStatus = components['schemas']['QueueStatus'];
 export type RenewResult = components['schemas']['RenewResult'];
-export type SaveLfSetRequest = components['schemas']['SaveLfSetRequest'];
+export type SaveLabelingFunctionSetRequest = components['schemas']['SaveLabelingFunctionSetRequest'];
 export type SplitLabelRequest = components['schemas']['SplitLabelRequest'];
 export type SubmitAnnotationRequest = components['schemas']['SubmitAnnotationRequest'];
 export type SuspectedLabelError = components['schemas']['SuspectedLabelError'];

@@ -5,15 +5,15 @@ import { TaxonomyPanel } from './TaxonomyPanel';
 import { GuidelinesPanel } from './GuidelinesPanel';
 import { ImportPanel } from './ImportPanel';
 import { DataPanel } from './DataPanel';
-import { LfPage } from './LfPage';
-import { ReviewPanel } from './ReviewPanel';
+import { LabelingFunctionPage } from './LabelingFunctionPage';
+import { LabelErrorsPanel } from './LabelErrorsPanel';
 import { ProgressPanel } from './ProgressPanel';
 
-const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'lf', 'review'] as const;
-const TAB_NAMES: Partial<Record<SetupTab, string>> = { lf: 'Labeling functions' };
+const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'labeling-functions', 'label-errors'] as const;
+const TAB_NAMES: Partial<Record<SetupTab, string>> = { 'labeling-functions': 'Labeling functions', 'label-errors': 'Label errors' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions and the label-error review. */
+/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions and label errors. */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -35,10 +35,13 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'guidelines' && <GuidelinesPanel projectId={projectId} />}
       {tab === 'import' && <ImportPanel projectId={projectId} />}
       {tab === 'data' && <DataPanel projectId={projectId} />}
-      {tab === 'lf' && <LfPage projectId={projectId} />}
-      {tab === 'review' && <ReviewPanel projectId={projectId} />}
+      {tab === 'labeling-functions' && <LabelingFunctionPage projectId={projectId} />}
+      {tab === 'label-errors' && <LabelErrorsPanel projectId={projectId} />}
     </div>
   );
 }
 
 export const isSetupTab = (t: string): t is SetupTab => (TABS as readonly string[]).includes(t);
+
+/** Former tab names in links people kept, and the tab each now is. */
+export const FORMER_TABS: Readonly<Record<string, SetupTab>> = { lf: 'labeling-functions', review: 'label-errors' };

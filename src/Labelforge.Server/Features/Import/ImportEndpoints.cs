@@ -1,5 +1,6 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

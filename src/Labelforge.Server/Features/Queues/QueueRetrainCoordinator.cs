@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Model;
+using Labelforge.Core.Queues.Strategies;
 using Labelforge.Storage;
 using Labelforge.Training.Queues;
 using Microsoft.Extensions.Logging;

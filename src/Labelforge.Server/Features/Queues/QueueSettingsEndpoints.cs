@@ -1,4 +1,6 @@
 using Labelforge.Core.Queues;
+using Labelforge.Core.Queues.Model;
+using Labelforge.Core.Queues.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -24,7 +24,7 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
-            // Existing rows get the key Labelforge.Core.Import.ContentHash.Key computes in code.
+            // Existing rows get the key Labelforge.Core.Import.Readers.ContentHash.Key computes in code.
             migrationBuilder.Sql($"UPDATE items SET ContentKey = {KeyFromHash("ContentHash")};");
             // Two items of a project whose different hashes share the first 8 bytes (a collision) cannot both hold the
             // key: the older keeps it, the other is found by its full hash through the partial index created below.

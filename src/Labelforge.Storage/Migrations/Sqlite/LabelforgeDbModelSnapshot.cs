@@ -252,7 +252,7 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("items", (string)null);
                 });
 
-            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixRow", b =>
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LabelingFunctionMatrixRow", b =>
                 {
                     b.Property<long>("ProjectId")
                         .HasColumnType("INTEGER");
@@ -274,7 +274,7 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("lf_matrix_rows", (string)null);
                 });
 
-            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixState", b =>
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LabelingFunctionMatrixState", b =>
                 {
                     b.Property<long>("ProjectId")
                         .HasColumnType("INTEGER");
@@ -304,7 +304,7 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("lf_matrix_states", (string)null);
                 });
 
-            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfSetVersion", b =>
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LabelingFunctionSetVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -771,7 +771,7 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixRow", b =>
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LabelingFunctionMatrixRow", b =>
                 {
                     b.HasOne("Labelforge.Core.Items.Item", null)
                         .WithMany()
@@ -780,7 +780,7 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfMatrixState", b =>
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LabelingFunctionMatrixState", b =>
                 {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
@@ -789,7 +789,7 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LfSetVersion", b =>
+            modelBuilder.Entity("Labelforge.Core.LabelingFunctions.Projects.LabelingFunctionSetVersion", b =>
                 {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()

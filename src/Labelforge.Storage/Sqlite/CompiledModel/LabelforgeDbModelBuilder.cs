@@ -24,9 +24,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var projectCounts = ProjectCountsEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
-            var lfMatrixRow = LfMatrixRowEntityType.Create(this);
-            var lfMatrixState = LfMatrixStateEntityType.Create(this);
-            var lfSetVersion = LfSetVersionEntityType.Create(this);
+            var lfMatrixRow = LabelingFunctionMatrixRowEntityType.Create(this);
+            var lfMatrixState = LabelingFunctionMatrixStateEntityType.Create(this);
+            var lfSetVersion = LabelingFunctionSetVersionEntityType.Create(this);
             var modelVersion = ModelVersionEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var itemLease = ItemLeaseEntityType.Create(this);
@@ -46,9 +46,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
-            LfMatrixRowEntityType.CreateForeignKey1(lfMatrixRow, item);
-            LfMatrixStateEntityType.CreateForeignKey1(lfMatrixState, project);
-            LfSetVersionEntityType.CreateForeignKey1(lfSetVersion, project);
+            LabelingFunctionMatrixRowEntityType.CreateForeignKey1(lfMatrixRow, item);
+            LabelingFunctionMatrixStateEntityType.CreateForeignKey1(lfMatrixState, project);
+            LabelingFunctionSetVersionEntityType.CreateForeignKey1(lfSetVersion, project);
             ModelVersionEntityType.CreateForeignKey1(modelVersion, project);
             ItemLeaseEntityType.CreateForeignKey1(itemLease, item);
             ItemLeaseEntityType.CreateForeignKey2(itemLease, project);
@@ -68,9 +68,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
-            LfMatrixRowEntityType.CreateAnnotations(lfMatrixRow);
-            LfMatrixStateEntityType.CreateAnnotations(lfMatrixState);
-            LfSetVersionEntityType.CreateAnnotations(lfSetVersion);
+            LabelingFunctionMatrixRowEntityType.CreateAnnotations(lfMatrixRow);
+            LabelingFunctionMatrixStateEntityType.CreateAnnotations(lfMatrixState);
+            LabelingFunctionSetVersionEntityType.CreateAnnotations(lfSetVersion);
             ModelVersionEntityType.CreateAnnotations(modelVersion);
             ProjectEntityType.CreateAnnotations(project);
             ItemLeaseEntityType.CreateAnnotations(itemLease);

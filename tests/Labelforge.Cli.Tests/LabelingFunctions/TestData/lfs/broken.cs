@@ -2,7 +2,7 @@ using Labelforge.Core.LabelingFunctions;
 
 public static class Broken
 {
-    public static int oops(LfDocument doc)
+    public static int oops(LabelingFunctionDocument doc)
     {
         return doc.Txet.Length;
     }

@@ -1,0 +1,27 @@
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers.LabelStudio;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Export.Writers;
+
+/// <summary>A project's Label Studio control names (from_name, to_name), which its Label Studio exports write.</summary>
+public static class LabelStudioControlSettings
+{
+    /// <summary>Sets the names; a null part keeps the project's current one (or the default).</summary>
+    public static async Task<LabelStudioControl> SetAsync(LabelforgeDb db, long projectId, string? fromName, string? toName, CancellationToken ct = default)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct)
+            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        foreach (var name in new[] { fromName, toName })
+        {
+            if (name is not null && string.IsNullOrWhiteSpace(name))
+                throw LabelforgeException.Invalid("Label Studio control names may not be empty.");
+        }
+        project.LabelStudioFromName = fromName ?? project.LabelStudioFromName ?? LabelStudioControl.Default.FromName;
+        project.LabelStudioToName = toName ?? project.LabelStudioToName ?? LabelStudioControl.Default.ToName;
+        await db.SaveChangesAsync(ct);
+        return new LabelStudioControl(project.LabelStudioFromName, project.LabelStudioToName);
+    }
+}

@@ -1,0 +1,6 @@
+using Labelforge.Core.Import.Readers;
+
+namespace Labelforge.Core.Import.Writing;
+
+/// <summary>A good row waiting in <see cref="ImportSqlWriter"/> for its multi-row insert, with its labels already resolved to ids.</summary>
+internal readonly record struct PendingItem(ImportRecord Record, byte[] Hash, IReadOnlyList<(ImportedAnnotation Source, long[] Ids)>? Annotations);

@@ -1,4 +1,0 @@
-namespace Labelforge.Core.LabelingFunctions;
-
-/// <summary>A loaded set, or every problem found while loading it (then <see cref="Set"/> is null).</summary>
-public sealed record LfSetLoadResult(LabelingFunctionSet? Set, IReadOnlyList<LfSetError> Errors);

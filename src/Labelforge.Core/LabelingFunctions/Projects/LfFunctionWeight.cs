@@ -1,8 +1,0 @@
-namespace Labelforge.Core.LabelingFunctions.Projects;
-
-/// <summary>
-/// How a fitted label model rates one function: its coverage, its estimated accuracy (the mean posterior
-/// probability of the label it voted, over the items it votes on) and the weight of its vote (log-odds of
-/// that accuracy, see <see cref="LfFunctionWeights"/>); both null when it never fires.
-/// </summary>
-public sealed record LfFunctionWeight(string Name, double Coverage, double? EstimatedAccuracy, double? Weight);

@@ -1,4 +1,0 @@
-namespace Labelforge.Core.LabelingFunctions.Projects;
-
-/// <summary>One page (1-based) of the items where a function fires, filtered by <see cref="Filter"/>.</summary>
-public sealed record LfItemPage(string Function, string Filter, int Page, int PageSize, int Total, IReadOnlyList<LfItemRow> Items);

@@ -1,4 +1,0 @@
-namespace Labelforge.Core.LabelingFunctions.Projects;
-
-/// <summary>An LF set of a project: its latest version and the version its stored label matrix came from.</summary>
-public sealed record LfSetInfo(string Set, int LatestVersion, int? AppliedVersion);

@@ -1,4 +1,0 @@
-namespace Labelforge.Core.LabelingFunctions.Projects;
-
-/// <summary>One entry of an LF set's version history.</summary>
-public sealed record LfSetVersionInfo(int Version, DateTimeOffset CreatedAt, int Lines);

@@ -1,0 +1,83 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Labelforge.Core.LabelingFunctions.Sets;
+
+/// <summary>Shared state of one set being parsed: its file, folder and the errors found so far, with YAML helpers.</summary>
+public sealed class LabelingFunctionParseContext(string path, string baseDirectory, List<LabelingFunctionSetError> errors)
+{
+    public string Path { get; } = path;
+
+    public string BaseDirectory { get; } = baseDirectory;
+
+    public void Error(YamlNode node, string message) =>
+        errors.Add(new LabelingFunctionSetError(Path, (int)node.Start.Line, (int)node.Start.Column, message));
+
+    public void Error(LabelingFunctionSetError error) => errors.Add(error);
+
+    public static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    public string? Scalar(YamlMappingNode map, string key)
+    {
+        var node = Child(map, key);
+        if (node is null)
+            return null;
+        if (node is YamlScalarNode scalar)
+            return scalar.Value;
+        Error(node, $"`{key}` must be a single value");
+        return null;
+    }
+
+    public bool Flag(YamlMappingNode map, string key, bool fallback)
+    {
+        var text = Scalar(map, key);
+        if (text is null)
+            return fallback;
+        if (bool.TryParse(text, out var value))
+            return value;
+        Error(Child(map, key)!, $"`{key}` must be true or false, not '{text}'");
+        return fallback;
+    }
+
+    public List<string>? Strings(YamlMappingNode map, string key)
+    {
+        switch (Child(map, key))
+        {
+            case null:
+                return null;
+            case YamlSequenceNode list when list.All(n => n is YamlScalarNode):
+                return [.. list.Cast<YamlScalarNode>().Select(n => n.Value ?? "")];
+            case YamlScalarNode single:
+                return [single.Value ?? ""];
+            case var node:
+                Error(node, $"`{key}` must be a list of strings, e.g. [free, win]");
+                return null;
+        }
+    }
+
+    public List<string>? Labels(YamlMappingNode root)
+    {
+        var labels = Strings(root, "labels");
+        if (labels is null || labels.Count < 2)
+        {
+            Error(Child(root, "labels") ?? root, "`labels:` must list at least two label names, e.g. labels: [ham, spam]");
+            return null;
+        }
+        if (labels.Distinct(StringComparer.OrdinalIgnoreCase).Count() != labels.Count)
+        {
+            Error(Child(root, "labels")!, "`labels:` has a duplicate name (names compare case-insensitively)");
+            return null;
+        }
+        return labels;
+    }
+
+    /// <summary>Reads a file the set refers to, relative to the set's folder; reports a missing file at <paramref name="node"/>.</summary>
+    public (string Path, string Text)? ReadFile(YamlNode node, string relative)
+    {
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, relative));
+        if (File.Exists(full))
+            return (full, File.ReadAllText(full));
+        Error(node, $"file '{relative}' not found (looked in {full}); paths are relative to the YAML file");
+        return null;
+    }
+}

@@ -1,4 +1,0 @@
-namespace Labelforge.Core.Queues;
-
-/// <summary>A change to a project's queue settings; null fields keep their current value.</summary>
-public sealed record QueueSettingsUpdate(string? Strategy = null, int? RetrainEvery = null, int? BatchSize = null, long? Seed = null);

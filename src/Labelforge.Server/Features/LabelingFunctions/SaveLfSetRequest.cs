@@ -1,4 +1,0 @@
-namespace Labelforge.Server.Features.LabelingFunctions;
-
-/// <summary>The YAML of an LF set to save as its next version.</summary>
-public sealed record SaveLfSetRequest(string? Yaml);

@@ -1,0 +1,111 @@
+using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Tests.Import.Writing;
+
+/// <summary>Dedupe through the multi-row writer: statement and batch boundaries, content-key collisions, exact strict rollback.</summary>
+public class ImportDedupeTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Duplicates_inside_one_file_are_skipped_across_statements_and_batches()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        var rows = new List<ImportEntry>();
+        for (var i = 1; i <= 100; i++)
+            rows.Add(Seed.Row(i, $"text {i}", $"id-{i}"));
+        rows.Add(Seed.Row(101, "text 5", "id-new-1"));   // content of row 5, in a later batch
+        rows.Add(Seed.Row(102, "fresh text", "id-7"));   // external id of row 7
+        rows.Add(Seed.Row(103, "text 100", null));       // content of the row just before, no id
+        rows.Insert(10, Seed.Row(0, "text 3", "id-dup-in-statement")); // same statement as row 3
+        var report = await Seed.ImportAsync(t, p.Id, new ImportOptions(BatchSize: 25), [.. rows]);
+        Assert.Equal((104L, 100L, 4L, 0L), (report.Rows, report.Imported, report.SkippedDuplicates, report.ErrorCount));
+        Assert.Equal(100, await t.Db.Items.CountAsync(Ct));
+        Assert.Equal(4, (await t.Db.ImportBatches.SingleAsync(Ct)).SkippedDuplicates);
+
+        var again = await Seed.ImportAsync(t, p.Id, new ImportOptions(BatchSize: 25), [.. rows]);
+        Assert.Equal((0L, 104L), (again.Imported, again.SkippedDuplicates));
+    }
+
+    [Fact]
+    public async Task Imported_items_carry_the_content_key_of_their_hash()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        await Seed.ImportAsync(t, p.Id, null, Enumerable.Range(1, 40).Select(i => Seed.Row(i, $"row {i}")).ToArray());
+        var items = await t.Db.Items.ToListAsync(Ct);
+        Assert.Equal(40, items.Count);
+        Assert.All(items, i => Assert.Equal(ContentHash.Key(ContentHash.Of(i.Text)), i.ContentKey));
+        Assert.All(items, i => Assert.Equal(ContentHash.Of(i.Text), i.ContentHash));
+    }
+
+    [Fact]
+    public async Task Different_content_under_a_taken_content_key_is_imported_not_dropped()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "alpha", "a"));
+        // Simulate a 64-bit collision: "alpha" now holds the key that "beta" hashes to.
+        var betaKey = ContentHash.Key(ContentHash.Of("beta"));
+        await t.Db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.ContentKey, betaKey), Ct);
+
+        var rows = Enumerable.Range(1, 40).Select(i => Seed.Row(i, $"filler {i}")).ToList();
+        rows[10] = Seed.Row(11, "beta", "b");
+        rows[12] = Seed.Row(13, "beta", "b2"); // same content again, in the same statement: a real duplicate
+        var report = await Seed.ImportAsync(t, p.Id, null, [.. rows]);
+        Assert.Equal((39L, 1L), (report.Imported, report.SkippedDuplicates));
+        var beta = await t.Db.Items.AsNoTracking().SingleAsync(i => i.Text == "beta", Ct);
+        Assert.Null(beta.ContentKey);
+        Assert.Equal("b", beta.ExternalId);
+
+        var again = await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "beta", "b3"), Seed.Row(2, "gamma", "g"));
+        Assert.Equal((1L, 1L), (again.Imported, again.SkippedDuplicates));
+        Assert.Equal(1, await t.Db.Items.CountAsync(i => i.Text == "beta", Ct));
+    }
+
+    [Fact]
+    public async Task Pre_annotations_land_on_the_items_of_their_rows()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "row 7", "old")); // makes row 7 below a duplicate
+        var rows = Enumerable.Range(1, 70).Select(i => Seed.Row(i, $"row {i}", $"id-{i}", i % 3 == 0 ? "spam" : "ham")).ToArray();
+        var report = await Seed.ImportAsync(t, p.Id, null, rows);
+        Assert.Equal((69L, 1L, 69L), (report.Imported, report.SkippedDuplicates, report.Annotations));
+        var labels = await t.Db.Labels.ToDictionaryAsync(l => l.Id, l => l.Name, Ct);
+        var pairs = await (from a in t.Db.Annotations
+                           join l in t.Db.AnnotationLabels on a.Id equals l.AnnotationId
+                           join i in t.Db.Items on a.ItemId equals i.Id
+                           select new { i.ExternalId, l.LabelId }).ToListAsync(Ct);
+        Assert.Equal(69, pairs.Count);
+        Assert.All(pairs, x => Assert.Equal(int.Parse(x.ExternalId!["id-".Length..], System.Globalization.CultureInfo.InvariantCulture) % 3 == 0 ? "spam" : "ham", labels[x.LabelId]));
+    }
+
+    [Fact]
+    public async Task Strict_rollback_leaves_the_database_exactly_as_before()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        await Seed.ImportAsync(t, p.Id, null, Enumerable.Range(1, 50).Select(i => Seed.Row(i, $"kept {i}", $"k{i}", "ham")).ToArray());
+        var before = await SnapshotAsync(t);
+        var rows = Enumerable.Range(1, 120).Select(i => i == 110 ? Seed.Bad(i, "broken") : Seed.Row(i, $"new {i}", $"n{i}", "newlabel")).ToArray();
+        var report = await Seed.ImportAsync(t, p.Id, new ImportOptions(Strict: true, CreateLabels: true, BatchSize: 10), rows);
+        Assert.True(report.RolledBack);
+        Assert.Equal(before, await SnapshotAsync(t));
+    }
+
+    /// <summary>Every row of the tables an import writes, as text, for an exact before/after comparison.</summary>
+    private static async Task<string> SnapshotAsync(TestDb t)
+    {
+        var items = await t.Db.Items.AsNoTracking().OrderBy(i => i.Id)
+            .Select(i => $"{i.Id}|{i.ExternalId}|{i.Text}|{i.ContentKey}|{i.ImportBatchId}").ToListAsync(Ct);
+        var annotations = await t.Db.Annotations.AsNoTracking().OrderBy(a => a.Id).Select(a => $"{a.Id}|{a.ItemId}|{a.Author}").ToListAsync(Ct);
+        var labels = await t.Db.Labels.AsNoTracking().OrderBy(l => l.Id).Select(l => $"{l.Id}|{l.Name}").ToListAsync(Ct);
+        var batches = await t.Db.ImportBatches.AsNoTracking().OrderBy(b => b.Id).Select(b => $"{b.Id}|{b.Imported}").ToListAsync(Ct);
+        var links = await t.Db.AnnotationLabels.AsNoTracking().CountAsync(Ct);
+        return string.Join("\n", items.Concat(annotations).Concat(labels).Concat(batches).Append(links.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
