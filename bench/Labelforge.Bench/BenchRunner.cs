@@ -19,6 +19,7 @@ internal static class BenchRunner
         ["al-simulation"] = AlSimulationBench.RunAsync,
         ["al-queue"] = AlQueueBench.RunAsync,
         ["process"] = ProcessBench.RunAsync,
+        ["process-files"] = ProcessBench.RunFilesAsync,
         ["al-reference"] = AlReferenceBench.RunAsync,
         ["al-query-diagnosis"] = AlQueryDiagnosis.RunAsync,
         ["al-seeds"] = AlSeedsBench.RunAsync,
