@@ -53,8 +53,6 @@ public static class LabelingFunctionApplier
     }
 
     /// <summary>Writes rows <paramref name="range"/> of a chunk starting at row <paramref name="start"/>: reused columns copied, the planned ones run.</summary>
-    // The per-row loop of a whole `lf apply` process: compiled optimized at once (see LfApplyPlan.Run).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyRange(
         LfDocument[] chunk, Tuple<int, int> range, int start, short[] cells, int m, LfPreviousResult? previous, int[] reuse,
         LfApplyPlan changed, LfApplyPlan everything, (KeywordScratch? Changed, KeywordScratch? Everything) scratch, LfFaultLog faults)
