@@ -19,6 +19,7 @@ internal static class BenchRunner
         ["al-simulation"] = ActiveLearningSimulationBench.RunAsync,
         ["al-queue"] = ActiveLearningQueueBench.RunAsync,
         ["process"] = ProcessBench.RunAsync,
+        ["process-files"] = ProcessBench.RunFilesAsync,
         ["al-reference"] = ActiveLearningReferenceBench.RunAsync,
         ["al-query-diagnosis"] = ActiveLearningQueryDiagnosis.RunAsync,
         ["al-seeds"] = ActiveLearningSeedsBench.RunAsync,

@@ -62,7 +62,6 @@ internal sealed class BoundedHeap(int capacity)
         (_indices[a], _indices[b]) = (_indices[b], _indices[a]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftUp(int pos)
     {
         while (pos > 0)
@@ -75,7 +74,6 @@ internal sealed class BoundedHeap(int capacity)
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftDown()
     {
         var pos = 0;

@@ -37,7 +37,6 @@ public sealed class ProbabilityMatrix
     public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * ClassCount, ClassCount);
 
     /// <summary>The first column holding the row's largest probability (ties go to the lower class, like argmax).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ArgMax(int row)
     {
         var span = Row(row);

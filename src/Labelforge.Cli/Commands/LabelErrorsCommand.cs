@@ -13,20 +13,19 @@ namespace Labelforge.Cli.Commands;
 /// </summary>
 internal static class LabelErrorsCommand
 {
-    private static readonly Dictionary<string, LabelErrorFilter> Filters = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["prune-by-noise-rate"] = LabelErrorFilter.PruneByNoiseRate,
-        ["prune-by-class"] = LabelErrorFilter.PruneByClass,
-        ["both"] = LabelErrorFilter.Both,
-        ["confident-learning"] = LabelErrorFilter.ConfidentLearning,
-        ["predicted-neq-given"] = LabelErrorFilter.PredictedNeqGiven,
-    };
+    // Names and values side by side rather than in dictionaries keyed by enum values: each such dictionary type is
+    // compiled by the JIT when a new process starts, as the ReadyToRun build cannot precompile it.
+    private static readonly string[] FilterNames = ["prune-by-noise-rate", "prune-by-class", "both", "confident-learning", "predicted-neq-given"];
 
-    private static readonly Dictionary<string, LabelQualityMethod> Rankings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["self-confidence"] = LabelQualityMethod.SelfConfidence,
-        ["normalized-margin"] = LabelQualityMethod.NormalizedMargin,
-    };
+    private static readonly LabelErrorFilter[] FilterValues =
+    [
+        LabelErrorFilter.PruneByNoiseRate, LabelErrorFilter.PruneByClass, LabelErrorFilter.Both, LabelErrorFilter.ConfidentLearning,
+        LabelErrorFilter.PredictedNeqGiven,
+    ];
+
+    private static readonly string[] RankingNames = ["self-confidence", "normalized-margin"];
+
+    private static readonly LabelQualityMethod[] RankingValues = [LabelQualityMethod.SelfConfidence, LabelQualityMethod.NormalizedMargin];
 
     public static Command Create()
     {
@@ -41,9 +40,9 @@ internal static class LabelErrorsCommand
             Description = "Which confident-learning filter flags items.",
             DefaultValueFactory = _ => "prune-by-noise-rate",
         };
-        filter.AcceptOnlyFromAmong([.. Filters.Keys]);
+        filter.AcceptOnlyFromAmong(FilterNames);
         var rankBy = new Option<string>("--rank-by") { Description = "Label quality score that orders the flagged items.", DefaultValueFactory = _ => "self-confidence" };
-        rankBy.AcceptOnlyFromAmong([.. Rankings.Keys]);
+        rankBy.AcceptOnlyFromAmong(RankingNames);
         var max = new Option<int?>("--max") { Description = "Report only the first N ranked items (a review budget)." };
         var json = CommonOptions.Json();
         var command = new Command("label-errors", "Find likely label errors with confident learning on out-of-fold probabilities.")
@@ -54,8 +53,8 @@ internal static class LabelErrorsCommand
         {
             var options = new LabelErrorOptions
             {
-                Filter = Filters[parse.GetValue(filter)!],
-                RankBy = Rankings[parse.GetValue(rankBy)!],
+                Filter = FilterValues[Array.IndexOf(FilterNames, parse.GetValue(filter))],
+                RankBy = RankingValues[Array.IndexOf(RankingNames, parse.GetValue(rankBy))],
                 MaxIssues = parse.GetValue(max),
             };
             if (parse.GetValue(project) is { } projectRef)
@@ -82,8 +81,10 @@ internal static class LabelErrorsCommand
     {
         if (labels.Length != probabilities.RowCount)
             throw new CliException($"{labelSource}: {labels.Length} labels but {probabilities.RowCount} probability rows; both files need one row per item, in the same order");
-        var tooLarge = Array.FindIndex(labels, l => l >= probabilities.ClassCount);
-        if (tooLarge >= 0)
+        var tooLarge = 0;
+        while (tooLarge < labels.Length && labels[tooLarge] < probabilities.ClassCount)
+            tooLarge++;
+        if (tooLarge < labels.Length)
             throw new CliException($"{labelSource}: row {tooLarge + 1} has label {labels[tooLarge]} but the probabilities have only {probabilities.ClassCount} classes (0..{probabilities.ClassCount - 1})");
         var clock = Stopwatch.StartNew();
         var result = LabelErrorDetector.Find(labels, probabilities, options);
@@ -102,5 +103,5 @@ internal static class LabelErrorsCommand
         }
     }
 
-    private sealed record LabelErrorsSummary(int Count, int[] Indices, double Seconds, double DetectSeconds, int Items, int Classes);
+    internal sealed record LabelErrorsSummary(int Count, int[] Indices, double Seconds, double DetectSeconds, int Items, int Classes);
 }

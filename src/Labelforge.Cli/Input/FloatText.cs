@@ -23,7 +23,6 @@ internal static class FloatText
         1e20, 1e21, 1e22,
     ];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out float value)
     {
         if (TryFast(text, out var d) && IsSafe(d))

@@ -22,7 +22,6 @@ internal static class NumericTableReader
     public static ProbabilityMatrix ReadProbabilities(string path) => ReadPlainProbabilities(path) ?? ReadCsvProbabilities(path);
 
     /// <summary>The labels of a file without quotes, or null when it holds one.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[]? ReadPlainLabels(string path)
     {
         using var text = InputFile.OpenText(path);
@@ -55,7 +54,6 @@ internal static class NumericTableReader
     }
 
     /// <summary>The probabilities of a file without quotes, or null when it holds one.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ProbabilityMatrix? ReadPlainProbabilities(string path)
     {
         using var text = InputFile.OpenText(path);

@@ -13,7 +13,7 @@ namespace Labelforge.Core.Csv;
 /// caller decides which of those is an error worth a file-and-line message.
 /// </summary>
 /// <remarks>
-/// Reads blocks of characters and scans them in one loop compiled optimized at once, so a field costs a scan and a
+/// Reads blocks of characters and scans them in one plain loop (precompiled in the ReadyToRun build), so a field costs a scan and a
 /// copy instead of one virtual read and one append per character (reading documents was most of an `lf apply` run).
 /// The scan is a plain loop rather than a vectorized framework search: those are generic instantiations that a short
 /// process runs as unoptimized tier-0 code for most of a file. A record that runs past the end of the block is parsed
@@ -95,7 +95,6 @@ public sealed class CsvRecordReader
     }
 
     /// <summary>Moves to the next record; false at the end of the input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ReadRecord()
     {
         while (true)
@@ -118,7 +117,6 @@ public sealed class CsvRecordReader
     /// has more). <paramref name="next"/> is where the following record starts, <paramref name="lines"/> the line
     /// breaks the record consumed.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParse(out int next, out long lines)
     {
         var (buffer, p, end, eof) = (_buffer, _start, _end, _eof);

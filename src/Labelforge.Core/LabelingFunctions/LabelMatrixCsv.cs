@@ -13,7 +13,6 @@ namespace Labelforge.Core.LabelingFunctions;
 /// </summary>
 public static class LabelMatrixCsv
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(TextWriter writer, LabelMatrix matrix, IReadOnlyList<string> names)
     {
         writer.WriteLine(CsvText.Row(names));
@@ -28,8 +27,23 @@ public static class LabelMatrixCsv
             {
                 if (j > 0)
                     line[length++] = ',';
-                row[j].TryFormat(line.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
-                length += written;
+                // Abstain and single-digit labels, nearly every cell, without the general formatter (framework code
+                // a ReadyToRun build calls, never inlines, once per cell).
+                var cell = row[j];
+                if (cell == LabelIndex.Abstain)
+                {
+                    line[length++] = '-';
+                    line[length++] = '1';
+                }
+                else if ((uint)cell <= 9)
+                {
+                    line[length++] = (char)('0' + cell);
+                }
+                else
+                {
+                    cell.TryFormat(line.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
+                    length += written;
+                }
             }
             newLine.CopyTo(line.AsSpan(length));
             writer.Write(line, 0, length + newLine.Length);

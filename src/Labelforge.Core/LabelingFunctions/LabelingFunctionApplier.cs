@@ -55,8 +55,6 @@ public static class LabelingFunctionApplier
     }
 
     /// <summary>Writes rows <paramref name="range"/> of a chunk starting at row <paramref name="start"/>: reused columns copied, the planned ones run.</summary>
-    // The per-row loop of a whole `lf apply` process: compiled optimized at once (see LabelingFunctionApplyPlan.Run).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyRange(
         LabelingFunctionDocument[] chunk, Tuple<int, int> range, int start, short[] cells, int m, LabelingFunctionPreviousResult? previous, int[] reuse,
         LabelingFunctionApplyPlan changed, LabelingFunctionApplyPlan everything, (KeywordScratch? Changed, KeywordScratch? Everything) scratch, LabelingFunctionFaultLog faults)

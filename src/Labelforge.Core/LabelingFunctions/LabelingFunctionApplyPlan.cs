@@ -31,8 +31,6 @@ internal sealed class LabelingFunctionApplyPlan
     public KeywordScratch? NewScratch() => _index?.NewScratch();
 
     /// <summary>Writes the planned columns of one row; a throwing function abstains and is recorded in <paramref name="faults"/>.</summary>
-    // Runs once per row of a whole `lf apply` process: compiled optimized at once, as the scans it calls.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(LabelingFunctionDocument document, int rowIndex, Span<short> row, KeywordScratch? scratch, LabelingFunctionFaultLog faults)
     {
         if (_index is not null)

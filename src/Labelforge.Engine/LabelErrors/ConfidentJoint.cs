@@ -43,7 +43,6 @@ public sealed class ConfidentJoint
 
     /// <summary>Computes thresholds, the confident joint and its calibration.</summary>
     /// <exception cref="ArgumentException">Sizes differ or a label is outside 0..k-1.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ConfidentJoint Compute(ReadOnlySpan<int> labels, ProbabilityMatrix probabilities)
     {
         ArgumentNullException.ThrowIfNull(probabilities);

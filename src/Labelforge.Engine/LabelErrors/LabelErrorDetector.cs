@@ -9,8 +9,9 @@ namespace Labelforge.Engine.LabelErrors;
 /// (<see cref="LabelErrorFilter"/>) turns it into flagged items, keeping only those whose argmax prediction
 /// differs from the given label, ranked by <see cref="LabelQuality"/> (lowest first).
 /// Runs in O(n k) plus partial selections; no full sort of the n items, one thread. Its loops run once per call, usually once per
-/// process (`labelforge label-errors`), so they are compiled optimized at once
-/// (<see cref="MethodImplOptions.AggressiveOptimization"/>) instead of starting as unoptimized tier-0 code.
+/// process (`labelforge label-errors`), so the detection keeps to code that is compiled ahead of time in the ReadyToRun
+/// build: no method marked AggressiveOptimization (ReadyToRun leaves those to the JIT) and no generic framework method
+/// over a value type (LINQ, Array.Sort of keys and items), whose instantiation the framework's precompiled code lacks.
 /// </summary>
 public static class LabelErrorDetector
 {
@@ -18,7 +19,6 @@ public static class LabelErrorDetector
     /// <param name="labels">Given label per row, 0..k-1.</param>
     /// <param name="probabilities">Out-of-sample p(class | row), n x k.</param>
     /// <param name="options">Filter and ranking; defaults when null.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LabelErrorResult Find(ReadOnlySpan<int> labels, ProbabilityMatrix probabilities, LabelErrorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -52,7 +52,6 @@ public static class LabelErrorDetector
         return new LabelErrorResult(ranked, joint, pruneCounts);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool[] Prune(ReadOnlySpan<int> labels, ProbabilityMatrix probabilities, int[,] pruneCounts, int[] labelCounts, LabelErrorFilter filter)
     {
         var byClass = GroupByLabel(labels, probabilities.ClassCount, labelCounts);
@@ -76,7 +75,6 @@ public static class LabelErrorDetector
     /// For each true class j ≠ given, the P[j][given] items with the largest margin p_j - p_given. One pass over the
     /// class's rows feeds all k - 1 bounded heaps, so the matrix is read once, row by row.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MarkByNoiseRate(int[] members, int given, ProbabilityMatrix probabilities, int[,] pruneCounts, bool[] mark)
     {
         var k = probabilities.ClassCount;
@@ -87,14 +85,20 @@ public static class LabelErrorDetector
                 heaps[j] = new BoundedHeap(Math.Min(pruneCounts[j, given], members.Length));
         }
         // Only the classes with something to prune, as parallel arrays the row loop walks.
-        var active = Enumerable.Range(0, k).Where(j => heaps[j] is not null).ToArray();
-        var activeHeaps = Array.ConvertAll(active, j => heaps[j]!);
+        var (active, activeHeaps, count) = (new int[k], new BoundedHeap[k], 0);
+        for (var j = 0; j < k; j++)
+        {
+            if (heaps[j] is not { } heap)
+                continue;
+            active[count] = j;
+            activeHeaps[count++] = heap;
+        }
         var values = probabilities.Values;
         foreach (var row in members)
         {
             var offset = row * k;
             double self = values[offset + given];
-            for (var a = 0; a < active.Length; a++)
+            for (var a = 0; a < count; a++)
                 activeHeaps[a].Offer(row, values[offset + active[a]] - self);
         }
         foreach (var heap in heaps)
@@ -107,7 +111,6 @@ public static class LabelErrorDetector
     }
 
     /// <summary>The <paramref name="count"/> items of the class with the lowest self-confidence.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MarkByClass(int[] members, int given, ProbabilityMatrix probabilities, int count, bool[] mark)
     {
         if (count <= 0)
@@ -119,7 +122,6 @@ public static class LabelErrorDetector
             mark[row] = true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[][] GroupByLabel(ReadOnlySpan<int> labels, int classCount, int[] labelCounts)
     {
         var groups = new int[classCount][];

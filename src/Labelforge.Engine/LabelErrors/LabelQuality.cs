@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Labelforge.Engine.LabelErrors;
 
 /// <summary>
@@ -39,24 +37,32 @@ public static class LabelQuality
     /// <summary>
     /// Orders <paramref name="indices"/> by ascending quality score (most suspicious first); ties keep the lower index first.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Rank(ReadOnlySpan<int> indices, ReadOnlySpan<int> labels, ProbabilityMatrix probabilities, LabelQualityMethod method)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
-        var scores = new double[indices.Length];
         var ranked = indices.ToArray();
+        // The sort is stable, so equal scores keep index order once the indices are ascending (as the detector gives them).
+        if (!IsAscending(ranked))
+        {
+            var order = new double[ranked.Length];
+            for (var i = 0; i < order.Length; i++)
+                order[i] = ranked[i];
+            StableKeySort.Sort(order, ranked);
+        }
+        var scores = new double[ranked.Length];
         for (var i = 0; i < scores.Length; i++)
             scores[i] = Score(labels[ranked[i]], probabilities.Row(ranked[i]), method);
-        // A primitive-key sort is several times faster than a comparison delegate; equal scores are then put in index order.
-        Array.Sort(scores, ranked);
-        for (int start = 0, end; start < scores.Length; start = end)
-        {
-            end = start + 1;
-            while (end < scores.Length && scores[end] == scores[start])
-                end++;
-            if (end - start > 1)
-                Array.Sort(ranked, start, end - start);
-        }
+        StableKeySort.Sort(scores, ranked);
         return ranked;
+    }
+
+    private static bool IsAscending(int[] values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+                return false;
+        }
+        return true;
     }
 }

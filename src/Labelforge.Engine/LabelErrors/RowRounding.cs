@@ -38,14 +38,18 @@ internal static class RowRounding
         var diff = (int)Math.Round(floatSum) - intSum;
         if (diff == 0)
             return ints;
-        var residual = new (double Residual, int Index)[values.Length];
-        for (var j = 0; j < values.Length; j++)
-            residual[j] = (values[j] - ints[j], j);
-        // Largest residual first when adding, smallest first when taking away; ties by index.
+        // Largest residual first when adding, smallest first when taking away; ties by index (the sort is stable).
         var sign = Math.Sign(diff);
-        Array.Sort(residual, (a, b) => a.Residual != b.Residual ? sign * b.Residual.CompareTo(a.Residual) : a.Index.CompareTo(b.Index));
+        var order = new int[values.Length];
+        var keys = new double[values.Length];
+        for (var j = 0; j < values.Length; j++)
+        {
+            order[j] = j;
+            keys[j] = -sign * (values[j] - ints[j]);
+        }
+        StableKeySort.Sort(keys, order);
         for (var step = 0; step < Math.Abs(diff); step++)
-            ints[residual[step % values.Length].Index] += sign;
+            ints[order[step % values.Length]] += sign;
         return ints;
     }
 }

@@ -72,10 +72,10 @@ internal sealed class KeywordAutomaton
     }
 
     /// <summary>Calls <paramref name="found"/>.Mark for every keyword that occurs in <paramref name="text"/> (repeats allowed).</summary>
-    // The scan is the inner loop of a whole `lf apply` run, which is often one short process: compiled optimized at
-    // once rather than as tier-0 code until the tiered JIT catches up. Fields are copied to locals so the JIT keeps
+    // The scan is the inner loop of a whole `lf apply` run, which is often one short process: not marked
+    // AggressiveOptimization, so the ReadyToRun build precompiles it (that mark sent it to the JIT in every new
+    // process). Fields are copied to locals so the compiler keeps
     // them in registers across the Emit calls.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan(string text, KeywordScratch found)
     {
         var (next, ascii, firstEmitting) = (_next, _asciiClass, _firstEmitting);
@@ -97,7 +97,6 @@ internal sealed class KeywordAutomaton
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(int state, KeywordScratch found)
     {
         foreach (var id in _output[state >> _shift])

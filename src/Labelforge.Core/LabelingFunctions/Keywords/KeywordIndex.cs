@@ -70,7 +70,6 @@ public sealed class KeywordIndex
     internal KeywordScratch NewScratch() => new(_functionOfKeyword, _functions.Length);
 
     /// <summary>Writes function f's vote into <paramref name="row"/>[<paramref name="columns"/>[f]].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Write(string text, KeywordScratch scratch, Span<short> row, int[] columns)
     {
         Find(text, scratch);
@@ -78,7 +77,6 @@ public sealed class KeywordIndex
             row[columns[f]] = (short)(Fires(f, scratch) ? _functions[f].Label : LabelIndex.Abstain);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Find(string text, KeywordScratch scratch)
     {
         scratch.Begin();
