@@ -1,5 +1,6 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
 using Labelforge.Engine;
 using Labelforge.Engine.LabelErrors;
 using Labelforge.Training.TextClassification;
@@ -13,10 +14,10 @@ namespace Labelforge.Training.Projects;
 /// </summary>
 public static class ProjectLabelErrors
 {
-    public static async Task<(IReadOnlyList<SuspectedLabelError> Errors, int Items)> FindAsync(LabelforgeDb db, TimeProvider time, long projectId,
+    public static async Task<(IReadOnlyList<SuspectedLabelError> Errors, int Items)> FindAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId,
         LabelErrorOptions options, int folds = 5, int seed = 42, CancellationToken ct = default)
     {
-        var data = await HumanLabels.LoadAsync(db, time, projectId, ct);
+        var data = await HumanLabels.LoadAsync(db, taxonomy, projectId, ct);
         return (Find(data, options, folds, seed), data.Labels.Length);
     }
 

@@ -1,5 +1,6 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Items;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public static class ItemEndpoints
 {
     public static RouteGroupBuilder MapItems(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/items").WithTags("Items");
+        var group = api.MapGroup("/projects/{projectId:long}/items").WithTags("Items").RequireProject();
         group.MapGet("/", async (long projectId, string? search, string? label, string? author, bool? unlabeled,
             [FromQuery(Name = "needs_relabel")] bool? needsRelabel, int? page, [FromQuery(Name = "page_size")] int? pageSize,
             ItemOperations ops, CancellationToken ct) =>

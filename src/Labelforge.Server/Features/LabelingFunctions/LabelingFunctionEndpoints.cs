@@ -1,4 +1,5 @@
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ public static class LabelingFunctionEndpoints
 {
     public static RouteGroupBuilder MapLabelingFunctions(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/lf-sets").WithTags("LabelingFunctions");
+        var group = api.MapGroup("/projects/{projectId:long}/lf-sets").WithTags("LabelingFunctions").RequireProject();
         group.MapGet("", async (long projectId, LfProjectOperations ops, CancellationToken ct) => TypedResults.Ok(await ops.SetsAsync(projectId, ct)));
         group.MapGet("/{set}", async (long projectId, string set, LfProjectOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.StateAsync(projectId, set, ct)));
