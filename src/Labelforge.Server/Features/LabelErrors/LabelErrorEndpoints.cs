@@ -3,6 +3,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.LabelErrors;
 using Labelforge.Server.Features.Projects;
+using Labelforge.Training.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,10 +22,10 @@ public static class LabelErrorEndpoints
         var group = api.MapGroup("/projects/{projectId:long}/label-errors").WithTags("LabelErrors").RequireProject();
         group.MapPost("/run", (long projectId, LabelErrorRunRequest? body, LabelErrorRuns runs) =>
         {
-            var folds = body?.Folds ?? 5;
+            var folds = body?.Folds ?? ProjectLabelErrors.DefaultFolds;
             if (folds is < 2 or > 20)
                 throw LabelforgeException.Invalid("Folds must be between 2 and 20.");
-            var run = runs.Start(projectId, folds, body?.Seed ?? 42);
+            var run = runs.Start(projectId, folds, body?.Seed ?? ProjectLabelErrors.DefaultSeed);
             return TypedResults.Accepted($"/api/projects/{projectId}/label-errors", run);
         });
         group.MapGet("/", async (long projectId, LabelErrorRuns runs, LabelforgeDb db, CancellationToken ct) =>
