@@ -17,7 +17,7 @@ public static class ItemEndpoints
             [FromQuery(Name = "needs_relabel")] bool? needsRelabel, int? page, [FromQuery(Name = "page_size")] int? pageSize,
             ItemOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.QueryAsync(projectId,
-                new ItemQuery(search, label, author, unlabeled ?? false, needsRelabel ?? false, page ?? 1, pageSize ?? 50), ct)));
+                new ItemQuery(search, label, author, unlabeled ?? false, needsRelabel ?? false, page ?? 1, pageSize ?? ItemQuery.DefaultPageSize), ct)));
         group.MapGet("/{itemId:long}", async (long projectId, long itemId, ItemOperations items, AnnotationOperations annotations, CancellationToken ct) =>
         {
             var item = await items.GetAsync(projectId, itemId, ct);

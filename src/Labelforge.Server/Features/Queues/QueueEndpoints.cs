@@ -17,7 +17,7 @@ public static class QueueEndpoints
         var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues").RequireProject();
         group.MapPost("/next", async (long projectId, QueueNextRequest body, QueueOperations ops, CancellationToken ct) =>
         {
-            var request = new QueueRequest(body.Annotator ?? "", body.Count ?? 5, body.Strategy, body.Seed ?? 1, body.Exclude);
+            var request = new QueueRequest(body.Annotator ?? "", body.Count ?? QueueRequest.DefaultCount, body.Strategy, body.Seed ?? QueueRequest.DefaultSeed, body.Exclude);
             var items = await ops.NextAsync(projectId, request, ct);
             return TypedResults.Ok(new QueueNextResponse(items, await ops.ProgressAsync(projectId, request.Annotator, ct)));
         });
