@@ -11,6 +11,7 @@ using Labelforge.Core.Queues.Settings;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Labelforge.Bench;
@@ -34,7 +35,8 @@ internal static class ActiveLearningQueueBench
         {
             var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(dir, "alq.db"));
             var projectId = await ImportAsync(store);
-            var coordinator = new QueueRetrainCoordinator(store, TimeProvider.System, new ActiveLearningQueueOptions(), new QueueLabelCounts(), NullLogger<QueueRetrainCoordinator>.Instance);
+            await using var services = BenchServices.For(store);
+            var coordinator = new QueueRetrainCoordinator(services.GetRequiredService<IServiceScopeFactory>(), new QueueLabelCounts(), NullLogger<QueueRetrainCoordinator>.Instance);
             Console.WriteLine("| workload | strategy | labeled | pool | ranked | wall time (median of runs) | fastest | peak managed | peak working set |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             await RetrainAsync(store, coordinator, projectId, ActiveLearningQueueStrategy.Margin, "first retrain (featurize all items) + rescore + save", runs: 1);
@@ -53,10 +55,11 @@ internal static class ActiveLearningQueueBench
     private static async Task<long> ImportAsync(LabelforgeStore store)
     {
         var sms = BenchData.SmsSpam();
-        await using var db = store.CreateDb();
-        var project = await new ProjectOperations(db, TimeProvider.System).CreateAsync(new NewProject("al-queue", Labels: sms.ClassNames));
+        await using var services = BenchServices.For(store);
+        await using var scope = services.CreateAsyncScope();
+        var project = await scope.Get<ProjectOperations>().CreateAsync(new NewProject("al-queue", Labels: sms.ClassNames));
         var clock = Stopwatch.StartNew();
-        var report = await new ImportOperations(db, TimeProvider.System).ImportAsync(project.Id, "generated", ImportFormat.Jsonl, Entries(sms), new ImportOptions());
+        var report = await scope.Get<ImportOperations>().ImportAsync(project.Id, "generated", ImportFormat.Jsonl, Entries(sms), new ImportOptions());
         await Console.Out.WriteLineAsync($"Imported {report.Imported:N0} items ({Labeled:N0} with labels) in {clock.Elapsed.TotalSeconds:F1} s.");
         await Console.Out.WriteLineAsync();
         return project.Id;
@@ -77,8 +80,9 @@ internal static class ActiveLearningQueueBench
 
     private static async Task RetrainAsync(LabelforgeStore store, QueueRetrainCoordinator coordinator, long projectId, string strategy, string workload, int runs)
     {
-        await using (var db = store.CreateDb())
-            await new QueueSettingsOperations(db, TimeProvider.System).SetAsync(projectId, new QueueSettingsUpdate(strategy), CancellationToken.None);
+        await using (var services = BenchServices.For(store))
+        await using (var scope = services.CreateAsyncScope())
+            await scope.Get<QueueSettingsOperations>().SetAsync(projectId, new QueueSettingsUpdate(strategy), CancellationToken.None);
         var all = Enumerable.Range(0, runs)
             .Select(_ => Measure.Run(() => coordinator.RetrainAsync(projectId, CancellationToken.None).GetAwaiter().GetResult()!))
             .OrderBy(m => m.Elapsed).ToList();
@@ -94,8 +98,9 @@ internal static class ActiveLearningQueueBench
         foreach (var strategy in new[] { SeededRandomStrategy.WireName, ActiveLearningQueueStrategy.UncertaintyDiversity })
         {
             var times = new List<double>();
-            await using var db = store.CreateDb();
-            var queue = new QueueOperations(db, TimeProvider.System, new QueueOptions());
+            await using var services = BenchServices.For(store);
+            await using var scope = services.CreateAsyncScope();
+            var queue = scope.Get<QueueOperations>();
             for (var i = 0; i < 15; i++)
             {
                 var clock = Stopwatch.StartNew();

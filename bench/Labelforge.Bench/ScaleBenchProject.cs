@@ -7,6 +7,7 @@ using Labelforge.Core.Items;
 using Labelforge.Core.Projects;
 using Labelforge.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Bench;
 
@@ -55,10 +56,11 @@ internal static class ScaleBenchProject
     /// <summary>Creates project <paramref name="name"/> and imports <paramref name="items"/> generated rows; returns the import's time.</summary>
     public static async Task<TimeSpan> ImportAsync(LabelforgeStore store, int items, string name)
     {
-        await using var db = store.CreateDb();
-        var project = await new ProjectOperations(db, TimeProvider.System).CreateAsync(new NewProject(name, Labels: ["a", "b", "c"]));
+        await using var services = BenchServices.For(store);
+        await using var scope = services.CreateAsyncScope();
+        var project = await scope.Get<ProjectOperations>().CreateAsync(new NewProject(name, Labels: ["a", "b", "c"]));
         var sw = Stopwatch.StartNew();
-        var report = await new ImportOperations(db, TimeProvider.System).ImportAsync(project.Id, "generated.jsonl", ImportFormat.Jsonl, Rows(items), new ImportOptions());
+        var report = await scope.Get<ImportOperations>().ImportAsync(project.Id, "generated.jsonl", ImportFormat.Jsonl, Rows(items), new ImportOptions());
         if (report.Imported != items)
             throw new InvalidOperationException($"scale bench import stored {report.Imported} of {items} rows");
         return sw.Elapsed;

@@ -6,6 +6,7 @@ using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Projects;
 using Labelforge.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Bench;
 
@@ -112,16 +113,18 @@ internal static class StoreBench
     private static async Task<(LabelforgeStore Store, long ProjectId)> NewProjectAsync(string dbPath)
     {
         var store = await LabelforgeStore.OpenSqliteAsync(dbPath);
-        await using var db = store.CreateDb();
-        var project = await new ProjectOperations(db, TimeProvider.System).CreateAsync(new NewProject("bench", Labels: ["a", "b"]));
+        await using var services = BenchServices.For(store);
+        await using var scope = services.CreateAsyncScope();
+        var project = await scope.Get<ProjectOperations>().CreateAsync(new NewProject("bench", Labels: ["a", "b"]));
         return (store, project.Id);
     }
 
     private static async Task<ImportReport> ImportAsync(LabelforgeStore store, long projectId, string file, ImportFormat format)
     {
-        await using var db = store.CreateDb();
+        await using var services = BenchServices.For(store);
+        await using var scope = services.CreateAsyncScope();
         var entries = ImportReaders.ReadAsync(file, format, new ImportFieldMap(IdField: "id"), ImportReaderOptions.Default);
-        var report = await new ImportOperations(db, TimeProvider.System).ImportAsync(projectId, file, format, entries, new ImportOptions());
+        var report = await scope.Get<ImportOperations>().ImportAsync(projectId, file, format, entries, new ImportOptions());
         if (report.ErrorCount > 0)
             throw new InvalidOperationException($"bench import had {report.ErrorCount} errors, first: {report.Errors[0]}");
         return report;
@@ -130,9 +133,10 @@ internal static class StoreBench
     private static async Task<long> ExportAsync(string dbPath, string output, ExportFormat format)
     {
         var store = await LabelforgeStore.OpenSqliteAsync(dbPath);
-        await using var db = store.CreateDb();
+        await using var services = BenchServices.For(store);
+        await using var scope = services.CreateAsyncScope();
         await using var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        return await new ExportRequest(1, format, false).WriteAsync(db, TimeProvider.System, file);
+        return await scope.Get<ExportOperations>().WriteAsync(new ExportRequest(1, format, false), file);
     }
 
     /// <summary>sqlite3's own .import of <paramref name="csv"/> into a new plain table (WAL, as the store).</summary>

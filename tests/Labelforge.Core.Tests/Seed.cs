@@ -24,7 +24,7 @@ internal static class Seed
 #pragma warning restore CS1998
 
     public static async Task<ImportReport> ImportAsync(TestDb t, long projectId, ImportOptions? options = null, params ImportEntry[] entries) =>
-        await new ImportOperations(t.Db, t.Time).ImportAsync(projectId, "mem.jsonl", ImportFormat.Jsonl, Stream(entries),
+        await t.Get<ImportOperations>().ImportAsync(projectId, "mem.jsonl", ImportFormat.Jsonl, Stream(entries),
             options ?? new ImportOptions(), ct: TestContext.Current.CancellationToken);
 
     public static async Task<long[]> ItemsAsync(TestDb t, long projectId, int count)

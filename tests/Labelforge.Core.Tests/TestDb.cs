@@ -1,6 +1,8 @@
+using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Projects;
 using Labelforge.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Labelforge.Core.Tests;
@@ -9,6 +11,8 @@ namespace Labelforge.Core.Tests;
 internal sealed class TestDb : IAsyncDisposable
 {
     private readonly string _dir;
+
+    private ServiceProvider? _services;
 
     private TestDb(string dir, LabelforgeStore store)
     {
@@ -25,6 +29,13 @@ internal sealed class TestDb : IAsyncDisposable
 
     public string Path => System.IO.Path.Combine(_dir, "test.db");
 
+    /// <summary>An operation over <see cref="Db"/> and <see cref="Time"/>, from the app's Core registrations.</summary>
+    public T Get<T>() where T : notnull => (_services ??= ServicesFor(Db)).GetRequiredService<T>();
+
+    /// <summary>The app's Core registrations over another context of this database (concurrent callers), on this clock.</summary>
+    public ServiceProvider ServicesFor(LabelforgeDb db) =>
+        new ServiceCollection().AddSingleton(db).AddSingleton<TimeProvider>(Time).AddLabelforgeCore().BuildServiceProvider();
+
     public static async Task<TestDb> CreateAsync()
     {
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lf-core-" + Guid.NewGuid().ToString("N"));
@@ -34,12 +45,14 @@ internal sealed class TestDb : IAsyncDisposable
     }
 
     public async Task<Project> ProjectAsync(string name = "demo", bool multiLabel = false, params string[] labels) =>
-        await new ProjectOperations(Db, Time).CreateAsync(
+        await Get<ProjectOperations>().CreateAsync(
             new NewProject(name, MultiLabel: multiLabel, Labels: labels.Length == 0 ? ["ham", "spam"] : labels),
             TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
+        if (_services is not null)
+            await _services.DisposeAsync();
         await Db.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -27,7 +27,7 @@ internal static class AcceptanceCommand
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
             var options = new AcceptanceOptions { GoldAuthors = parse.GetValue(gold) ?? [] };
-            var report = await new AcceptanceOperations(store.Db, store.Time).ReportAsync(p.Id, options, ct);
+            var report = await store.Get<AcceptanceOperations>().ReportAsync(p.Id, options, ct);
             CliJson.Report(parse, json, report, Text(report));
             return 0;
         });

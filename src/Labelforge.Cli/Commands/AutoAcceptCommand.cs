@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Models;
+using Labelforge.Engine.AutoAccept;
 
 namespace Labelforge.Cli.Commands;
 
@@ -14,8 +15,8 @@ internal static class AutoAcceptCommand
     {
         var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
         var model = new Option<string?>("--model") { Description = "NAME or NAME@VERSION whose predictions to accept (default: the most recently trained model)." };
-        var target = new Option<double>("--target-precision") { Description = "Precision the accepted labels must reach.", DefaultValueFactory = _ => 0.98 };
-        var confidence = new Option<double>("--confidence") { Description = "Confidence level of the one-sided lower bound on precision.", DefaultValueFactory = _ => 0.95 };
+        var target = new Option<double>("--target-precision") { Description = "Precision the accepted labels must reach.", DefaultValueFactory = _ => AutoAcceptOptions.DefaultTargetPrecision };
+        var confidence = new Option<double>("--confidence") { Description = "Confidence level of the one-sided lower bound on precision.", DefaultValueFactory = _ => AutoAcceptRequest.DefaultConfidence };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report the threshold and coverage without writing annotations." };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
@@ -28,7 +29,7 @@ internal static class AutoAcceptCommand
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetValue(project)!, ct);
             var request = new AutoAcceptRequest(parse.GetValue(model), parse.GetValue(target), parse.GetValue(confidence), parse.GetValue(dryRun));
-            var r = await new AutoAcceptOperations(store.Db, store.Time).RunAsync(p.Id, request, ct);
+            var r = await store.Get<AutoAcceptOperations>().RunAsync(p.Id, request, ct);
             var t = r.Threshold;
             var text = t.Threshold is { } value
                 ? $"{r.Author}: threshold {value:F4} (precision {t.Precision:F4}, lower bound {t.LowerBound:F4} on {t.Verified} verified items); " +

@@ -44,7 +44,7 @@ internal static class ExportCommand
             if (target == "-")
             {
                 await using var stdout = Console.OpenStandardOutput();
-                rows = await request.WriteAsync(store.Db, store.Time, stdout, ct);
+                rows = await store.Get<ExportOperations>().WriteAsync(request, stdout, ct);
                 return 0;
             }
             var full = Path.GetFullPath(target);
@@ -52,7 +52,7 @@ internal static class ExportCommand
             try
             {
                 await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-                    rows = await CliProgress.RunAsync(parse, "export", _ => request.WriteAsync(store.Db, store.Time, file, ct));
+                    rows = await CliProgress.RunAsync(parse, "export", _ => store.Get<ExportOperations>().WriteAsync(request, file, ct));
                 File.Move(temp, full, overwrite: true);
             }
             finally

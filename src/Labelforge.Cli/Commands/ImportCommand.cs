@@ -45,7 +45,7 @@ internal static class ImportCommand
             var entries = ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
             var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels), LabelNames: ImportOptions.ParseLabelNames(parse.GetValue(labelNames), "--label-names"));
             var report = await CliProgress.RunAsync(parse, "import", progress =>
-                new ImportOperations(store.Db, store.Time).ImportAsync(p.Id, path, parsed ?? ImportReaders.Detect(path) ?? ImportFormat.Csv, entries, options,
+                store.Get<ImportOperations>().ImportAsync(p.Id, path, parsed ?? ImportReaders.Detect(path) ?? ImportFormat.Csv, entries, options,
                     new Progress(progress), ct));
             return Finish(parse, json, report);
         });

@@ -4,6 +4,7 @@ using Labelforge.Cli.Input;
 using Labelforge.Cli.Output;
 using Labelforge.Engine;
 using Labelforge.Engine.LabelErrors;
+using Labelforge.Training.Projects;
 
 namespace Labelforge.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class LabelErrorsCommand
         var project = new Argument<string?>("PROJECT") { Description = "Check a project's human labels (omit to work on --labels/--probs files).", Arity = ArgumentArity.ZeroOrOne };
         var labels = new Option<string?>("--labels") { Description = "CSV with header 'label' and one given class index (0..k-1) per row." };
         var probs = new Option<string?>("--probs") { Description = "CSV with a header row, then one row of k out-of-fold class probabilities per item." };
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for out-of-fold probabilities (project mode).", DefaultValueFactory = _ => 5 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for out-of-fold probabilities (project mode).", DefaultValueFactory = _ => ProjectLabelErrors.DefaultFolds };
         var seed = CommonOptions.Seed();
         var db = CommonOptions.Db();
         var filter = new Option<string>("--filter")

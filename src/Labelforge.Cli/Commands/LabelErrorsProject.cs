@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Labelforge.Cli.Output;
+using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.LabelErrors;
 using Labelforge.Training.Projects;
 
@@ -16,7 +17,7 @@ internal static class LabelErrorsProject
         var project = await store.ProjectAsync(projectRef, ct);
         var clock = Stopwatch.StartNew();
         var (errors, items) = await CliProgress.RunAsync(parse, "label-errors", _ =>
-            ProjectLabelErrors.FindAsync(store.Db, store.Time, project.Id, options, folds, seed, ct));
+            ProjectLabelErrors.FindAsync(store.Db, store.Get<TaxonomyOperations>(), project.Id, options, folds, seed, ct));
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
         var lines = errors.Select(e => $"{e.Rank,4}  item {e.ItemId,-8} given {e.Given,-12} suggested {e.Suggested,-12} quality {e.Quality:F3}  {Shorten(e.Text)}");
         CliJson.Report(parse, json, new { count = errors.Count, items, seconds, errors },

@@ -16,7 +16,7 @@ internal static class LabelingFunctionProjectApply
         await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
         var project = await store.ProjectAsync(projectRef, ct);
         var result = await CliProgress.RunAsync(parse, "lf apply", _ =>
-            new LabelingFunctionProjectOperations(store.Db, store.Time).ApplyAsync(project.Id, setName, yaml, lfsPath,
+            store.Get<LabelingFunctionProjectOperations>().ApplyAsync(project.Id, setName, yaml, lfsPath,
                 Path.GetDirectoryName(Path.GetFullPath(lfsPath))!, model, ct));
         var functions = result.Functions.Select((name, j) => new
         {

@@ -23,7 +23,7 @@ internal static class ModelsCommand
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var versions = await new ModelOperations(store.Db, store.Time).ListAsync(p.Id, parse.GetValue(name), ct);
+            var versions = await store.Get<ModelOperations>().ListAsync(p.Id, parse.GetValue(name), ct);
             CliJson.Report(parse, json, new { project = p.Name, models = versions }, Text(p.Name, versions));
             return 0;
         });

@@ -26,7 +26,7 @@ internal static class PredictCommand
             if (parse.GetValue(batch) < 1)
                 throw new CliException("--batch must be at least 1.");
             var result = await CliProgress.RunAsync(parse, "predict", progress =>
-                ProjectPrediction.PredictAsync(store.Db, store.Time, p.Id, parse.GetValue(model), parse.GetValue(onlyUnlabeled), parse.GetValue(batch),
+                store.Get<ProjectPrediction>().PredictAsync(p.Id, parse.GetValue(model), parse.GetValue(onlyUnlabeled), parse.GetValue(batch),
                     new Progress(progress), ct));
             CliJson.Report(parse, json, new { author = result.Author, predicted = result.Predicted, seconds = Math.Round(result.Seconds, 3) },
                 $"{result.Author}: {result.Predicted} new predictions in {result.Seconds:F1} s");

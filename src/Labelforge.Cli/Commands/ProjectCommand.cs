@@ -32,7 +32,7 @@ internal static class ProjectCommand
             var text = parse.GetValue(guidelines) is { } file ? await File.ReadAllTextAsync(file.FullName, ct) : "";
             var labelList = LabelPath.SplitList(parse.GetValue(labels));
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
-            var ops = new ProjectOperations(store.Db, store.Time);
+            var ops = store.Get<ProjectOperations>();
             var project = await ops.CreateAsync(new NewProject(parse.GetRequiredValue(name), parse.GetValue(type)!, parse.GetValue(multi), labelList, text), ct);
             var summary = await ops.SummarizeAsync(project, ct);
             CliJson.Report(parse, json, summary, $"created project {summary.Name} (id {summary.Id}) with {summary.Labels} labels");
@@ -48,7 +48,7 @@ internal static class ProjectCommand
         command.SetHandler(async (parse, ct) =>
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
-            var list = await new ProjectOperations(store.Db, store.Time).ListAsync(ct);
+            var list = await store.Get<ProjectOperations>().ListAsync(ct);
             var lines = list.Select(p => $"{p.Id,4}  {p.Name,-30} {p.TaskType}{(p.MultiLabel ? " multi" : "")}  labels {p.Labels}  labeled {p.LabeledItems}/{p.Items}");
             CliJson.Report(parse, json, new { projects = list }, list.Count == 0 ? "no projects" : string.Join(Environment.NewLine, lines));
             return 0;
@@ -65,8 +65,8 @@ internal static class ProjectCommand
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var summary = await new ProjectOperations(store.Db, store.Time).SummarizeAsync(p, ct);
-            var labels = await new TaxonomyOperations(store.Db, store.Time).GetLabelsAsync(p.Id, ct: ct);
+            var summary = await store.Get<ProjectOperations>().SummarizeAsync(p, ct);
+            var labels = await store.Get<TaxonomyOperations>().GetLabelsAsync(p.Id, ct: ct);
             var text = $"{summary.Name} (id {summary.Id}): {summary.TaskType}{(summary.MultiLabel ? ", multi-label" : "")}, taxonomy v{summary.TaxonomyVersion}, " +
                 $"{summary.LabeledItems}/{summary.Items} items labeled{Environment.NewLine}labels: {string.Join(", ", labels.Where(l => l.Status == "active").Select(l => l.Path))}";
             CliJson.Report(parse, json, new { project = summary, labels, guidelines = p.Guidelines }, text);
@@ -87,7 +87,7 @@ internal static class ProjectCommand
                 throw new CliException("deleting a project removes its items and annotations; pass --yes to confirm");
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            await new ProjectOperations(store.Db, store.Time).DeleteAsync(p.Id, ct);
+            await store.Get<ProjectOperations>().DeleteAsync(p.Id, ct);
             CliJson.Report(parse, json, new { deleted = p.Name, id = p.Id }, $"deleted project {p.Name}");
             return 0;
         });

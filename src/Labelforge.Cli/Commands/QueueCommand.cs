@@ -35,7 +35,7 @@ internal static class QueueCommand
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
             var update = new QueueSettingsUpdate(parse.GetValue(strategy), parse.GetValue(every), parse.GetValue(batch), parse.GetValue(seed));
-            var settings = await new QueueSettingsOperations(store.Db, store.Time).SetAsync(p.Id, update, ct);
+            var settings = await store.Get<QueueSettingsOperations>().SetAsync(p.Id, update, ct);
             CliJson.Report(parse, json, new { project = p.Name, settings },
                 $"{p.Name}: queue order {settings.Strategy}, retrain every {settings.RetrainEvery} labels, batch {settings.BatchSize}, seed {settings.Seed}");
             return 0;
@@ -52,7 +52,7 @@ internal static class QueueCommand
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var status = await new QueueStatusOperations(store.Db, store.Time, new ActiveLearningQueueOptions()).StatusAsync(p.Id, ct);
+            var status = await store.Get<QueueStatusOperations>().StatusAsync(p.Id, ct);
             CliJson.Report(parse, json, new { project = p.Name, status }, Describe(p.Name, status));
             return 0;
         });
@@ -68,9 +68,8 @@ internal static class QueueCommand
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var options = new ActiveLearningQueueOptions();
-            var result = await new QueueRetrainer(store.Db, store.Time, options).RetrainAsync(p.Id, new QueueFeatureCache(), ct);
-            var status = await new QueueStatusOperations(store.Db, store.Time, options).StatusAsync(p.Id, ct);
+            var result = await store.Get<QueueRetrainer>().RetrainAsync(p.Id, new QueueFeatureCache(), ct);
+            var status = await store.Get<QueueStatusOperations>().StatusAsync(p.Id, ct);
             var text = result.ModelTrained
                 ? $"{p.Name}: retrained on {result.LabeledItems} labels, ranked {result.RankedItems} of {result.PoolItems} unlabeled items in {result.Duration.TotalSeconds:F2} s"
                 : $"{p.Name}: no model: {result.Note}";

@@ -79,7 +79,7 @@ internal static class TaxonomyCommand
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var result = await action(parse, new TaxonomyOperations(store.Db, store.Time), p.Id, ct);
+            var result = await action(parse, store.Get<TaxonomyOperations>(), p.Id, ct);
             CliJson.Report(parse, json, result, Describe(result));
             return 0;
         });

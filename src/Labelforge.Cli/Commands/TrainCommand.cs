@@ -20,7 +20,7 @@ internal static class TrainCommand
         model.AcceptOnlyFromAmong([.. ModelKinds.All]);
         var name = new Option<string?>("--name") { Description = "Name the versions are stored under (default: the kind)." };
         var programmatic = new Option<bool>("--include-programmatic") { Description = "Also train on programmatic (LF) labels of items without a human label, weighted by their probability." };
-        var testFraction = new Option<double>("--test-fraction") { Description = "Share of human labels held out for the metrics.", DefaultValueFactory = _ => 0.2 };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Share of human labels held out for the metrics.", DefaultValueFactory = _ => TrainRequest.DefaultTestFraction };
         var seed = CommonOptions.Seed();
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
@@ -32,14 +32,12 @@ internal static class TrainCommand
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetValue(project)!, ct);
-            var fraction = parse.GetValue(testFraction);
-            if (fraction is <= 0 or >= 1)
-                throw new CliException($"--test-fraction must be between 0 and 1 (got {fraction}).");
-            var request = new TrainRequest(parse.GetValue(model)!, parse.GetValue(name), parse.GetValue(programmatic), parse.GetValue(seed), fraction);
+            var request = new TrainRequest(parse.GetValue(model)!, parse.GetValue(name), parse.GetValue(programmatic), parse.GetValue(seed), parse.GetValue(testFraction));
+            request.Validate();
             var version = await CliProgress.RunAsync(parse, "train", progress =>
             {
                 progress.Report($"{request.Kind} on project '{p.Name}'");
-                return ProjectTraining.TrainAsync(store.Db, store.Time, p.Id, request, ct);
+                return store.Get<ProjectTraining>().TrainAsync(p.Id, request, ct);
             });
             var metrics = JsonDocument.Parse(version.MetricsJson).RootElement;
             CliJson.Report(parse, json, new

@@ -1,30 +1,44 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Projects;
+using Labelforge.Server.Hosting;
 using Labelforge.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Cli.Output;
 
-/// <summary>Opens the project database named by --db for one command, and finds projects by name or id.</summary>
+/// <summary>
+/// Opens the project database named by --db for one command: the app's registrations (<see cref="LabelforgeServiceCollectionExtensions.AddLabelforge"/>,
+/// the same the server uses) over that store, one scope for the command, and its operations from that scope.
+/// </summary>
 internal sealed class CliStore : IAsyncDisposable
 {
-    private CliStore(LabelforgeDb db) => Db = db;
+    private readonly ServiceProvider _services;
+    private readonly AsyncServiceScope _scope;
 
-    public LabelforgeDb Db { get; }
+    private CliStore(ServiceProvider services)
+    {
+        _services = services;
+        _scope = services.CreateAsyncScope();
+    }
 
-    public TimeProvider Time { get; } = TimeProvider.System;
+    /// <summary>The command's database context (the one its operations share).</summary>
+    public LabelforgeDb Db => Get<LabelforgeDb>();
+
+    /// <summary>An operation (or any registered service) of the command's scope.</summary>
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     public static async Task<CliStore> OpenAsync(string path, CancellationToken ct)
     {
         var store = await LabelforgeStore.OpenSqliteAsync(path, ct);
-        return new CliStore(store.CreateDb());
+        return new CliStore(new ServiceCollection().AddLabelforge(store, TimeProvider.System).BuildServiceProvider());
     }
 
     public async Task<Project> ProjectAsync(string idOrName, CancellationToken ct)
     {
         try
         {
-            return await new ProjectOperations(Db, Time).GetAsync(idOrName, ct);
+            return await Get<ProjectOperations>().GetAsync(idOrName, ct);
         }
         catch (LabelforgeException e)
         {
@@ -32,5 +46,9 @@ internal sealed class CliStore : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => Db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _services.DisposeAsync();
+    }
 }

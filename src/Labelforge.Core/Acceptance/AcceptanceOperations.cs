@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Labelforge.Core.Acceptance;
 /// most common label other annotators gave the item from scratch (a tie gives none). Suggestion-made peer labels are
 /// never references, since they share the model's errors. Labels compare as sets, through merges.
 /// </summary>
-public sealed class AcceptanceOperations(LabelforgeDb db, TimeProvider time)
+public sealed class AcceptanceOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AnnotationOperations annotations)
 {
     public const string ReferenceRule =
         "gold (review annotations and gold authors) where present, else the plurality label of other annotators who labeled the item from scratch";
@@ -21,12 +22,11 @@ public sealed class AcceptanceOperations(LabelforgeDb db, TimeProvider time)
     public async Task<AcceptanceReport> ReportAsync(long projectId, AcceptanceOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var (human, review) = (AnnotationKind.Human.ToWire(), AnnotationKind.Review.ToWire());
         var goldAuthors = options.GoldAuthors.ToList();
-        var rows = await new AnnotationOperations(db, time).Current(projectId).AsNoTracking()
+        var rows = await annotations.Current(projectId).AsNoTracking()
             .Where(a => a.Kind == human || a.Kind == review || goldAuthors.Contains(a.Author))
             .Select(a => new Row(a.Id, a.ItemId, a.Author, a.Kind, a.LabelIdsJson, a.SuggestionAnnotationId, a.SuggestionOutcome))
             .ToListAsync(ct);

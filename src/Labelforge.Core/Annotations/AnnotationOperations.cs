@@ -1,18 +1,18 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Annotations;
 
 /// <summary>Append-only annotation events: submit, per-item history and current labels.</summary>
-public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
+public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
 {
     public async Task<SubmitResult> SubmitAsync(long projectId, NewAnnotation request, CancellationToken ct = default)
     {
-        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         if (request.RequestId is { } requestId && await FindByRequestAsync(projectId, requestId, ct) is { } earlier)
             return new SubmitResult(ToView(earlier, resolver), Created: false);
         if (string.IsNullOrWhiteSpace(request.Author))
@@ -66,7 +66,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
     /// <summary>Every annotation of an item, oldest first.</summary>
     public async Task<IReadOnlyList<AnnotationView>> HistoryAsync(long projectId, long itemId, CancellationToken ct = default)
     {
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var rows = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && a.ItemId == itemId)
             .OrderBy(a => a.Id)
@@ -100,7 +100,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
             .ToListAsync(ct);
         if (rows.Count == 0)
             return new Dictionary<long, ModelSuggestion>();
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var result = new Dictionary<long, ModelSuggestion>();
         foreach (var a in rows)
         {

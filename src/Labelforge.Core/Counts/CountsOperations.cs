@@ -1,5 +1,6 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +10,13 @@ namespace Labelforge.Core.Counts;
 /// Reads a project's maintained counts: one key seek for the totals and one index range each for the labels and the
 /// annotators, so the cost depends on the taxonomy and the team, never on the number of items.
 /// </summary>
-public sealed class CountsOperations(LabelforgeDb db, TimeProvider time)
+public sealed class CountsOperations(LabelforgeDb db, TaxonomyOperations taxonomy)
 {
     public async Task<CountsView> ReadAsync(long projectId, CancellationToken ct = default)
     {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
-            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        await RequireProject.ExistsAsync(db, projectId, ct);
         var totals = await ProjectCountsReader.ReadAsync(db, projectId, ct);
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var perLabel = await db.LabelCounts.AsNoTracking().Where(c => c.ProjectId == projectId && c.ResolvedId == c.LabelId)
             .ToDictionaryAsync(c => c.LabelId, c => c.Items, ct);
         var labels = resolver.All.Where(l => l.Status != LabelStatus.Merged && perLabel.ContainsKey(l.Id))

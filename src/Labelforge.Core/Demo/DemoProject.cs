@@ -16,13 +16,16 @@ public static class DemoProject
 {
     public const string Name = "demo-reviews";
 
-    public static async Task<Project> EnsureAsync(LabelforgeDb db, TimeProvider time, CancellationToken ct = default)
+    public static async Task<Project> EnsureAsync(LabelforgeDb db, ProjectOperations projects, ImportOperations imports, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(imports);
         if (await db.Projects.FirstOrDefaultAsync(p => p.Name == Name, ct) is { } existing)
             return existing;
-        var project = await new ProjectOperations(db, time).CreateAsync(new NewProject(Name,
+        var project = await projects.CreateAsync(new NewProject(Name,
             Labels: ["positive", "negative", "neutral"], Guidelines: Guidelines), ct);
-        await new ImportOperations(db, time).ImportAsync(project.Id, "demo", ImportFormat.Jsonl, Rows(ct), new ImportOptions(), ct: ct);
+        await imports.ImportAsync(project.Id, "demo", ImportFormat.Jsonl, Rows(ct), new ImportOptions(), ct: ct);
         return project;
     }
 

@@ -4,6 +4,10 @@ using System.Runtime.CompilerServices;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Export.Writers;
+using Labelforge.Core.Import;
+using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +17,33 @@ namespace Labelforge.Core.Export;
 /// Streams a project's items with current labels, or its full annotation history, straight from a data
 /// reader: one row in memory at a time, so exports stay flat for any number of items.
 /// </summary>
-public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
+public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonomy)
 {
+    /// <summary>Streams the export <paramref name="request"/> names into <paramref name="output"/>; returns rows written.</summary>
+    public async Task<long> WriteAsync(ExportRequest request, Stream output, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        if (request.History)
+            return await ExportWriters.WriteEventsAsync(output, request.Format, EventsAsync(request.ProjectId, ct), ExportOptions.Default, ct);
+        var control = request.Control ?? await ProjectControlAsync(request.ProjectId, ct);
+        var options = ExportOptions.Default with
+        {
+            LabelStudioFromName = control.FromName,
+            LabelStudioToName = control.ToName,
+            LabelStudioAddTextKey = control == LabelStudioControl.Default,
+        };
+        using var items = await OpenItemsAsync(request.ProjectId, request.IncludeModel, ct);
+        return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
+    }
+
+    private async Task<LabelStudioControl> ProjectControlAsync(long projectId, CancellationToken ct)
+    {
+        var names = await db.Projects.Where(p => p.Id == projectId)
+            .Select(p => new { p.LabelStudioFromName, p.LabelStudioToName }).FirstOrDefaultAsync(ct);
+        return names is { LabelStudioFromName: { } from, LabelStudioToName: { } to } ? new LabelStudioControl(from, to) : LabelStudioControl.Default;
+    }
+
     /// <summary>
     /// Items with their current labels. A model's pre-label is a suggestion, not the item's label: it is listed by
     /// author but joins <see cref="ExportItem.Labels"/> only with <paramref name="includeModel"/>.
@@ -29,7 +58,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
     /// <summary>The items in their stored form as UTF-8 (<see cref="ExportItemCursor"/>), for writers that compose documents themselves.</summary>
     internal async Task<ExportItemCursor> OpenItemsAsync(long projectId, bool includeModel, CancellationToken ct)
     {
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var connection = await OpenConnectionAsync(projectId, ct);
         return new ExportItemCursor(Utf8RowReaders.Open(db, ExportItemCursor.ItemsSql, projectId),
             () => CurrentAnnotationStream.Open(connection, projectId, resolver), includeModel);
@@ -37,7 +66,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
 
     public async IAsyncEnumerable<ExportEvent> EventsAsync(long projectId, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         await using var command = await CommandAsync(
             "SELECT a.Id, a.ItemId, i.ExternalId, a.Author, a.Kind, a.LabelIdsJson, a.Confidence, a.ProbabilitiesJson, " +
             "a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.SuggestionAnnotationId, a.SuggestionOutcome " +
@@ -81,8 +110,7 @@ public sealed class ExportOperations(LabelforgeDb db, TimeProvider time)
     /// <summary>The context's connection, opened, after checking that the project exists.</summary>
     private async Task<DbConnection> OpenConnectionAsync(long projectId, CancellationToken ct)
     {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
-            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        await RequireProject.ExistsAsync(db, projectId, ct);
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
             await db.Database.OpenConnectionAsync(ct);

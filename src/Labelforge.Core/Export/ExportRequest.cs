@@ -14,29 +14,10 @@ namespace Labelforge.Core.Export;
 /// </summary>
 public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool History, bool IncludeModel = false, LabelStudioControl? Control = null)
 {
-    /// <summary>Streams the export into <paramref name="output"/>; returns rows written.</summary>
-    public async Task<long> WriteAsync(LabelforgeDb db, TimeProvider time, Stream output, CancellationToken ct = default)
+    /// <summary>Refuses a history export in a format that holds current labels only.</summary>
+    public void Validate()
     {
         if (History && !Format.SupportsHistory())
-            throw LabelforgeException.Invalid($"{Format.ToWire()} exports hold current labels only; use jsonl, csv or parquet with --history.");
-        var ops = new ExportOperations(db, time);
-        if (History)
-            return await ExportWriters.WriteEventsAsync(output, Format, ops.EventsAsync(ProjectId, ct), ExportOptions.Default, ct);
-        var control = Control ?? await ProjectControlAsync(db, ct);
-        var options = ExportOptions.Default with
-        {
-            LabelStudioFromName = control.FromName,
-            LabelStudioToName = control.ToName,
-            LabelStudioAddTextKey = control == LabelStudioControl.Default,
-        };
-        using var items = await ops.OpenItemsAsync(ProjectId, IncludeModel, ct);
-        return await ExportWriters.WriteStoredItemsAsync(output, Format, items, options, ct);
-    }
-
-    private async Task<LabelStudioControl> ProjectControlAsync(LabelforgeDb db, CancellationToken ct)
-    {
-        var names = await db.Projects.Where(p => p.Id == ProjectId)
-            .Select(p => new { p.LabelStudioFromName, p.LabelStudioToName }).FirstOrDefaultAsync(ct);
-        return names is { LabelStudioFromName: { } from, LabelStudioToName: { } to } ? new LabelStudioControl(from, to) : LabelStudioControl.Default;
+            throw LabelforgeException.Invalid($"{Format.ToWire()} exports hold current labels only; use jsonl, csv or parquet for the history.");
     }
 }

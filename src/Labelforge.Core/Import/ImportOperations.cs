@@ -19,14 +19,13 @@ namespace Labelforge.Core.Import;
 /// bad ones; strict mode runs in one transaction and rolls back if any row is bad, so the database is
 /// exactly as before. A row is bad as a whole (reader error, or an unknown label without CreateLabels).
 /// </summary>
-public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
+public sealed class ImportOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
 {
     public async Task<ImportReport> ImportAsync(long projectId, string source, ImportFormat format,
         IAsyncEnumerable<ImportEntry> entries, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        var project = await RequireProject.FindAsync(db.Projects, projectId, ct);
         var state = new ImportState(options);
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -39,12 +38,12 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             if (!options.Strict)
                 tx = await RenewAsync(tx, projectId, ct);
-            var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+            var resolver = await taxonomy.ResolverAsync(projectId, ct);
             var labels = new ImportLabelMap(resolver);
             var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
             var rules = new ImportLabelRules(project, options, resolver);
             var stored = new ImportedItemsState(db, writer, projectId);
-            await using (var run = new ImportRun(db, time, project, batch, labels, rules, writer, state, stored) { Transaction = tx })
+            await using (var run = new ImportRun(db, taxonomy, project, batch, labels, rules, writer, state, stored) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;

@@ -17,7 +17,7 @@ namespace Labelforge.Core.Import;
 /// them in the SQL writer, adds pre-annotations of the items that went in, and (unless strict) commits every
 /// <see cref="ImportOptions.BatchSize"/> rows so a crash keeps the batches before it.
 /// </summary>
-internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project project, ImportBatch batch,
+internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Project project, ImportBatch batch,
     ImportLabelMap labels, ImportLabelRules rules, ImportSqlWriter writer, ImportState state, ImportedItemsState stored) : IAsyncDisposable
 {
     private IDbContextTransaction _tx = null!;
@@ -132,7 +132,7 @@ internal sealed class ImportRun(LabelforgeDb db, TimeProvider time, Project proj
 
     private async Task<long> CreateLabelAsync(string name, CancellationToken ct)
     {
-        var view = await new TaxonomyOperations(db, time).AddAsync(project.Id, new NewLabel(name), "import", ct);
+        var view = await taxonomy.AddAsync(project.Id, new NewLabel(name), "import", ct);
         await db.Entry(project).ReloadAsync(ct);
         return view.Id;
     }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Items;
 
 /// <summary>Browse, search and filter a project's items; fetch one with its labels.</summary>
-public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
+public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AnnotationOperations annotations)
 {
     public const int MaxPageSize = 1000;
 
@@ -20,7 +20,7 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
     {
         if (query.Page < 1 || query.PageSize < 1 || query.PageSize > MaxPageSize)
             throw LabelforgeException.Invalid($"Page must be >= 1 and page size between 1 and {MaxPageSize}.");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         if (await IndexedSearchAsync(projectId, query, resolver, ct) is { } found)
             return found;
         var items = Filter(projectId, query, resolver);
@@ -54,14 +54,14 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
     {
         var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.ProjectId == projectId && i.Id == itemId, ct)
             ?? throw LabelforgeException.NotFound($"No item {itemId} in this project.");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         return (await ViewsAsync(projectId, [item], resolver, ct))[0];
     }
 
     private IQueryable<Item> Filter(long projectId, ItemQuery query, LabelResolver resolver)
     {
         var items = db.Items.Where(i => i.ProjectId == projectId);
-        var current = new AnnotationOperations(db, time).Current(projectId);
+        var current = annotations.Current(projectId);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = ContainsPattern(query.Search.Trim());
@@ -99,7 +99,7 @@ public sealed class ItemOperations(LabelforgeDb db, TimeProvider time)
     private async Task<List<ItemView>> ViewsAsync(long projectId, IReadOnlyList<Item> page, LabelResolver resolver, CancellationToken ct)
     {
         var ids = page.Select(i => i.Id).ToList();
-        var current = await new AnnotationOperations(db, time).Current(projectId)
+        var current = await annotations.Current(projectId)
             .Where(a => ids.Contains(a.ItemId))
             .AsNoTracking().ToListAsync(ct);
         var byItem = current.ToLookup(a => a.ItemId);

@@ -2,7 +2,7 @@ namespace Labelforge.Core.Items;
 
 /// <summary>
 /// Filters of the data browser. <see cref="Label"/> matches items whose current labels (any author)
-/// resolve to that label, merges included. Page is 1-based.
+/// resolve to that label, merges included. Page is 1-based; defaults: page 1 of 50 items.
 /// </summary>
 public sealed record ItemQuery(
     string? Search = null,
@@ -11,4 +11,8 @@ public sealed record ItemQuery(
     bool Unlabeled = false,
     bool NeedsRelabel = false,
     int Page = 1,
-    int PageSize = 50);
+    int PageSize = ItemQuery.DefaultPageSize)
+{
+    /// <summary>Items per page unless the caller asks for another size.</summary>
+    public const int DefaultPageSize = 50;
+}

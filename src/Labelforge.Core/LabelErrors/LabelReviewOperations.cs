@@ -11,7 +11,7 @@ namespace Labelforge.Core.LabelErrors;
 /// label: keeping one repeats its labels (so the item is known to be checked and is not listed again), fixing one
 /// carries the corrected labels. Nothing is changed in place; training reads the latest given label, i.e. the review.
 /// </summary>
-public sealed class LabelReviewOperations(LabelforgeDb db, TimeProvider time)
+public sealed class LabelReviewOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AnnotationOperations annotations)
 {
     public const string Kept = "kept";
 
@@ -30,10 +30,10 @@ public sealed class LabelReviewOperations(LabelforgeDb db, TimeProvider time)
         var retried = review.RequestId is not null && await db.Annotations.AnyAsync(a => a.ProjectId == projectId && a.RequestId == review.RequestId, ct);
         if (!retried && await db.Annotations.AnyAsync(a => a.ItemId == review.ItemId && AnnotationKinds.Given.Contains(a.Kind) && a.Id > given.Id, ct))
             throw LabelforgeException.Conflict($"Item {review.ItemId} was labeled again after annotation {given.Id}; refresh the list.");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var givenLabels = JsonIds.Read(given.LabelIdsJson).Select(resolver.Resolve).Distinct().ToList();
         var labels = review.LabelIds ?? givenLabels;
-        var result = await new AnnotationOperations(db, time).SubmitAsync(projectId, new NewAnnotation(review.ItemId, review.Reviewer, AnnotationKind.Review,
+        var result = await annotations.SubmitAsync(projectId, new NewAnnotation(review.ItemId, review.Reviewer, AnnotationKind.Review,
             LabelIds: labels, SupersedesId: given.Id, RequestId: review.RequestId), ct);
         var kept = result.Annotation.LabelIds.Count == givenLabels.Count && result.Annotation.LabelIds.All(givenLabels.Contains);
         return new LabelReviewResult(result.Annotation, kept ? Kept : Fixed, result.Created);

@@ -15,21 +15,18 @@ namespace Labelforge.Core.Models;
 /// the version predicted. <see cref="ConfidenceThreshold"/> picks the threshold; unlabeled items predicted at or above
 /// it get a model-accepted annotation (same author, superseding the model annotation), the rest stay for people.
 /// </summary>
-public sealed class AutoAcceptOperations(LabelforgeDb db, TimeProvider time)
+public sealed class AutoAcceptOperations(LabelforgeDb db, ModelOperations models, TaxonomyOperations taxonomy, PredictionOperations predictions)
 {
     public async Task<AutoAcceptResult> RunAsync(long projectId, AutoAcceptRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Confidence is <= 0 or >= 1)
-            throw LabelforgeException.Invalid($"Confidence must be between 0 and 1 (got {request.Confidence}).");
-        if (request.TargetPrecision is <= 0 or >= 1)
-            throw LabelforgeException.Invalid($"Target precision must be between 0 and 1 (got {request.TargetPrecision}).");
+        request.Validate();
         var clock = Stopwatch.StartNew();
-        var model = await new ModelOperations(db, time).GetAsync(projectId, request.Model, ct);
+        var model = await models.GetAsync(projectId, request.Model, ct);
         var predictions = await LatestPredictionsAsync(projectId, model.Author, ct);
         if (predictions.Count == 0)
             throw LabelforgeException.Invalid($"{model.Author} has no predictions yet; run `labelforge predict PROJECT --model {model.Name}@{model.Version}` first.");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var given = await GivenLabelsAsync(projectId, ct);
         var (confidence, correct) = HeldOut(model.HeldOutJson);
         var heldOut = confidence.Count;
@@ -95,7 +92,7 @@ public sealed class AutoAcceptOperations(LabelforgeDb db, TimeProvider time)
     {
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
         var accepted = items.Select(u => new ModelPrediction(u.ItemId, u.P.LabelId, u.P.Confidence, Probabilities(u.P.ProbabilitiesJson))).ToList();
-        return await new PredictionOperations(db, time).WriteAsync(projectId, author, project.TaxonomyVersion, accepted, AnnotationKind.ModelAccepted, ct);
+        return await predictions.WriteAsync(projectId, author, project.TaxonomyVersion, accepted, AnnotationKind.ModelAccepted, ct);
     }
 
     private static Dictionary<long, double> Probabilities(string? json) => ProbabilityJson.Read(json);

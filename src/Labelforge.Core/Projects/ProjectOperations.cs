@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Projects;
 
 /// <summary>Create, find, list, update and delete projects.</summary>
-public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time)
+public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
 {
     public async Task<Project> CreateAsync(NewProject request, CancellationToken ct = default)
     {
@@ -34,7 +34,7 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         var labels = (request.Labels ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (labels.Count > 0)
-            await new TaxonomyOperations(db, time).AddManyAsync(project, labels, author: null, ct);
+            await taxonomy.AddManyAsync(project, labels, author: null, ct);
         await tx.CommitAsync(ct);
         return project;
     }
@@ -50,8 +50,7 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time)
     }
 
     public async Task<Project> GetAsync(long id, CancellationToken ct = default) =>
-        await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct)
-        ?? throw LabelforgeException.NotFound($"No project with id {id}.");
+        await RequireProject.FindAsync(db.Projects, id, ct);
 
     public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -82,6 +81,6 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time)
     {
         var deleted = await db.Projects.Where(p => p.Id == projectId).ExecuteDeleteAsync(ct);
         if (deleted == 0)
-            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+            throw RequireProject.NotFound(projectId);
     }
 }

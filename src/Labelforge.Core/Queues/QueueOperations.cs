@@ -5,6 +5,7 @@ using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
 using Labelforge.Core.Queues.Strategies;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;
@@ -14,14 +15,14 @@ namespace Labelforge.Core.Queues;
 /// annotation. Claiming runs in one write transaction (SQLite: BEGIN IMMEDIATE, so claims serialize) that
 /// first clears stale leases and then inserts new ones; the unique index on the leased item is the backstop.
 /// </summary>
-public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options)
+public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options, AnnotationOperations annotations)
 {
     public async Task<IReadOnlyList<QueueItem>> NextAsync(long projectId, QueueRequest request, CancellationToken ct = default)
     {
         var annotator = Validate(request.Annotator);
         if (request.Count < 1 || request.Count > options.MaxBatch)
             throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
-        await EnsureProjectAsync(projectId, ct);
+        await RequireProject.ExistsAsync(db, projectId, ct);
         var strategy = await StrategyAsync(projectId, request, ct);
         var exclude = request.Exclude?.ToList() ?? [];
         var now = time.GetUtcNow();
@@ -117,7 +118,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     /// <summary>Read from the maintained counts and the annotator's own skips: a few key seeks, whatever the size of the project.</summary>
     public async Task<QueueProgress> ProgressAsync(long projectId, string? annotator, CancellationToken ct = default)
     {
-        await EnsureProjectAsync(projectId, ct);
+        await RequireProject.ExistsAsync(db, projectId, ct);
         var counts = await ProjectCountsReader.ReadAsync(db, projectId, ct);
         if (string.IsNullOrWhiteSpace(annotator))
             return new QueueProgress(0, counts.DecidedItems, counts.Items, 0);
@@ -161,18 +162,12 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var suggestions = ids.Count == 0
             ? new Dictionary<long, ModelSuggestion>()
-            : await new AnnotationOperations(db, time).SuggestionsAsync(leases[0].ProjectId, ids, ct);
+            : await annotations.SuggestionsAsync(leases[0].ProjectId, ids, ct);
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
             return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id));
         }).ToList();
-    }
-
-    private async Task EnsureProjectAsync(long projectId, CancellationToken ct)
-    {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
-            throw LabelforgeException.NotFound($"No project with id {projectId}.");
     }
 
     private static string Validate(string? annotator) =>

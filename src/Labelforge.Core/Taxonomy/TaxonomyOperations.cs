@@ -190,8 +190,7 @@ public sealed class TaxonomyOperations(LabelforgeDb db, TimeProvider time)
     }
 
     private async Task<Project> LockProjectAsync(long projectId, CancellationToken ct) =>
-        await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct)
-        ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        await RequireProject.FindAsync(db.Projects, projectId, ct);
 
     private async Task<Label> NewLabelAsync(Project project, NewLabel request, List<Label> pending, CancellationToken ct)
     {

@@ -1,9 +1,5 @@
-using Labelforge.Core.Acceptance;
-using Labelforge.Core.Annotations;
-using Labelforge.Core.Counts;
 using Labelforge.Core.Demo;
 using Labelforge.Core.Data;
-using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
@@ -53,12 +49,14 @@ public sealed class LabelforgeServer : IAsyncDisposable
     public static async Task<LabelforgeServer> StartAsync(ServerOptions options, CancellationToken ct = default)
     {
         var store = await LabelforgeStore.OpenSqliteAsync(options.DbPath, ct);
+        var app = Build(options, store);
         if (options.Demo)
         {
-            await using var db = store.CreateDb();
-            await DemoProject.EnsureAsync(db, TimeProvider.System, ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            await DemoProject.EnsureAsync(services.GetRequiredService<LabelforgeDb>(), services.GetRequiredService<ProjectOperations>(),
+                services.GetRequiredService<ImportOperations>(), ct);
         }
-        var app = Build(options, store);
         await app.StartAsync(ct);
         return new LabelforgeServer(app);
     }
@@ -74,16 +72,14 @@ public sealed class LabelforgeServer : IAsyncDisposable
     /// <summary>The app's services, for tests that drive background work synchronously.</summary>
     public IServiceProvider Services => _app.Services;
 
-    private static void AddActiveLearningQueue(IServiceCollection services, ServerOptions options)
+    // What only a running server has: state shared across requests and the background loops.
+    private static void AddServerWork(IServiceCollection services)
     {
-        services.AddSingleton(options);
-        services.AddSingleton(new ActiveLearningQueueOptions());
-        services.AddScoped<QueueSettingsOperations>();
         services.AddSingleton<QueueLabelCounts>();
-        services.AddScoped<QueueStatusOperations>();
         services.AddSingleton<QueueRetrainCoordinator>();
         services.AddHostedService<QueueRetrainService>();
         services.AddHostedService<ItemSearchIndexService>();
+        services.AddSingleton<LabelErrorRuns>();
     }
 
     private static WebApplication Build(ServerOptions options, LabelforgeStore store)
@@ -94,27 +90,9 @@ public sealed class LabelforgeServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
-        services.AddSingleton(store);
         services.AddSingleton(options);
-        services.AddSingleton(options.Time);
-        services.AddScoped(_ => store.CreateDb());
-        services.AddScoped<ProjectOperations>();
-        services.AddScoped<TaxonomyOperations>();
-        services.AddScoped<ItemOperations>();
-        services.AddScoped<AnnotationOperations>();
-        services.AddScoped<ImportOperations>();
-        services.AddScoped<ExportOperations>();
-        services.AddScoped<ModelOperations>();
-        services.AddScoped<AutoAcceptOperations>();
-        services.AddSingleton(new QueueOptions());
-        services.AddScoped<QueueOperations>();
-        services.AddScoped<CountsOperations>();
-        services.AddScoped<LabelingFunctionProjectOperations>();
-        services.AddScoped<LabelingFunctionAnalysisOperations>();
-        services.AddScoped<AcceptanceOperations>();
-        services.AddScoped<LabelReviewOperations>();
-        services.AddSingleton<LabelErrorRuns>();
-        AddActiveLearningQueue(services, options);
+        services.AddLabelforge(store, options.Time);
+        AddServerWork(services);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);

@@ -11,18 +11,17 @@ namespace Labelforge.Training.Models;
 /// <c>batch</c>, scored, and written as model annotations (probabilities per label id, confidence = the top one),
 /// one transaction per page. Re-running the same version writes nothing new.
 /// </summary>
-public static class ProjectPrediction
+public sealed class ProjectPrediction(LabelforgeDb db, ModelOperations models, PredictionOperations store)
 {
-    public static async Task<PredictResult> PredictAsync(LabelforgeDb db, TimeProvider time, long projectId, string? modelReference, bool onlyUnlabeled,
+    public async Task<PredictResult> PredictAsync(long projectId, string? modelReference, bool onlyUnlabeled,
         int batch = 2_000, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         var clock = Stopwatch.StartNew();
-        var version = await new ModelOperations(db, time).GetAsync(projectId, modelReference, ct);
+        var version = await models.GetAsync(projectId, modelReference, ct);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
         var classLabelIds = JsonIds.Read(version.ClassLabelIdsJson);
         var model = TextModels.Load(version.Kind, version.Blob, classLabelIds.Length);
-        var store = new PredictionOperations(db, time);
         var k = classLabelIds.Length;
         long after = 0;
         var written = 0;

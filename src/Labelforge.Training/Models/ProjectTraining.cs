@@ -3,6 +3,8 @@ using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Models;
+using Labelforge.Core.Projects;
+using Labelforge.Core.Taxonomy;
 using Labelforge.Training.Evaluation;
 using Labelforge.Training.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +16,15 @@ namespace Labelforge.Training.Models;
 /// (programmatic examples always train, never score) gives the metrics and the held-out evidence auto-accept uses;
 /// the stored model is then trained on every example, so no label is wasted.
 /// </summary>
-public static class ProjectTraining
+public sealed class ProjectTraining(LabelforgeDb db, TaxonomyOperations taxonomy, ModelOperations models)
 {
-    public static async Task<ModelVersion> TrainAsync(LabelforgeDb db, TimeProvider time, long projectId, TrainRequest request, CancellationToken ct = default)
+    public async Task<ModelVersion> TrainAsync(long projectId, TrainRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ModelKinds.All.Contains(request.Kind))
-            throw LabelforgeException.Invalid($"Unknown model kind '{request.Kind}'; use {string.Join(" or ", ModelKinds.All)}.");
+        request.Validate();
         var clock = Stopwatch.StartNew();
-        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
-        var set = await TrainingSet.LoadAsync(db, time, projectId, request.IncludeProgrammatic, ct);
+        var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
+        var set = await TrainingSet.LoadAsync(db, taxonomy, projectId, request.IncludeProgrammatic, ct);
         var human = set.Human;
         var counts = new int[human.ClassNames.Count];
         foreach (var label in human.Labels)
@@ -51,7 +51,7 @@ public static class ProjectTraining
             Blob = TextModels.Serialize(model),
         };
         version.TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
-        return await new ModelOperations(db, time).SaveAsync(version, ct);
+        return await models.SaveAsync(version, ct);
     }
 
     private static (ModelMetrics Metrics, HeldOutEvidence Evidence) Evaluate(TrainingSet set, TrainRequest request, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,13 +26,12 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
     /// Loads the labels as of annotation <paramref name="through"/> (null: all): a trainer passes the highest id it
     /// read first, so a label submitted while it loads is neither trained on nor mistaken for one it never saw.
     /// </summary>
-    public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, CancellationToken ct, long? through = null)
+    public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId, CancellationToken ct, long? through = null)
     {
-        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
         if (project.MultiLabel)
             throw LabelforgeException.Invalid("Label-error detection and training work on single-label projects.");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var classes = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
         var index = classes.Select((l, i) => (l.Id, i)).ToDictionary(p => p.Id, p => p.i);
         // Human, imported and reviewed labels are the "given" labels worth auditing; model and LF labels are not.

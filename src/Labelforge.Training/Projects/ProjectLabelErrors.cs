@@ -1,5 +1,6 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
 using Labelforge.Engine;
 using Labelforge.Engine.LabelErrors;
 using Labelforge.Training.TextClassification;
@@ -13,15 +14,21 @@ namespace Labelforge.Training.Projects;
 /// </summary>
 public static class ProjectLabelErrors
 {
-    public static async Task<(IReadOnlyList<SuspectedLabelError> Errors, int Items)> FindAsync(LabelforgeDb db, TimeProvider time, long projectId,
-        LabelErrorOptions options, int folds = 5, int seed = 42, CancellationToken ct = default)
+    /// <summary>The default number of cross-validation folds (API and CLI fall back to it).</summary>
+    public const int DefaultFolds = 5;
+
+    /// <summary>The default seed of the fold split and the trainers.</summary>
+    public const int DefaultSeed = 42;
+
+    public static async Task<(IReadOnlyList<SuspectedLabelError> Errors, int Items)> FindAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId,
+        LabelErrorOptions options, int folds = DefaultFolds, int seed = DefaultSeed, CancellationToken ct = default)
     {
-        var data = await HumanLabels.LoadAsync(db, time, projectId, ct);
+        var data = await HumanLabels.LoadAsync(db, taxonomy, projectId, ct);
         return (Find(data, options, folds, seed), data.Labels.Length);
     }
 
     /// <summary>The CPU part (k trainings), separate from loading so a server can run it off the request threads.</summary>
-    public static IReadOnlyList<SuspectedLabelError> Find(HumanLabels data, LabelErrorOptions options, int folds = 5, int seed = 42, Action<int>? foldDone = null)
+    public static IReadOnlyList<SuspectedLabelError> Find(HumanLabels data, LabelErrorOptions options, int folds = DefaultFolds, int seed = DefaultSeed, Action<int>? foldDone = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);

@@ -15,24 +15,24 @@ namespace Labelforge.Training.Projects;
 /// </summary>
 public sealed record TrainingSet(HumanLabels Human, TextExamples Examples, IReadOnlyList<long> ItemIds, int HumanCount, long ThroughAnnotationId)
 {
-    public static async Task<TrainingSet> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, bool includeProgrammatic, CancellationToken ct)
+    public static async Task<TrainingSet> LoadAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId, bool includeProgrammatic, CancellationToken ct)
     {
         var through = await db.Annotations.Where(a => a.ProjectId == projectId).MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var human = await HumanLabels.LoadAsync(db, time, projectId, ct, through);
+        var human = await HumanLabels.LoadAsync(db, taxonomy, projectId, ct, through);
         var ids = new List<long>(human.ItemIds);
         var texts = new List<string>(human.Texts);
         var labels = new List<int>(human.Labels);
         var weights = new List<float>(Enumerable.Repeat(1f, human.Labels.Length));
         if (includeProgrammatic)
-            await AddProgrammaticAsync(db, time, projectId, human, through, (ids, texts, labels, weights), ct);
+            await AddProgrammaticAsync(db, taxonomy, projectId, human, through, (ids, texts, labels, weights), ct);
         var examples = new TextExamples(texts, [.. labels], human.ClassNames.Count, ids.Count > human.ItemIds.Count ? [.. weights] : null);
         return new TrainingSet(human, examples, ids, human.ItemIds.Count, through);
     }
 
-    private static async Task AddProgrammaticAsync(LabelforgeDb db, TimeProvider time, long projectId, HumanLabels human, long through,
+    private static async Task AddProgrammaticAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId, HumanLabels human, long through,
         (List<long> Ids, List<string> Texts, List<int> Labels, List<float> Weights) into, CancellationToken ct)
     {
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var classOf = human.ClassLabelIds.Select((id, k) => (id, k)).ToDictionary(p => p.id, p => p.k);
         var labeled = human.ItemIds.ToHashSet();
         var kind = AnnotationKind.Programmatic.ToWire();

@@ -4,6 +4,7 @@ using Labelforge.Core.Queues;
 using Labelforge.Core.Queues.Model;
 using Labelforge.Core.Queues.Settings;
 using Labelforge.Core.Queues.Strategies;
+using Labelforge.Core.Taxonomy;
 using Labelforge.Engine;
 using Labelforge.Engine.ActiveLearning;
 using Labelforge.Training.Fast;
@@ -17,7 +18,8 @@ namespace Labelforge.Training.Queues;
 /// given (human, imported or reviewed) label, then the Engine strategy ranks the unlabeled pool and the stop-set predictions extend the
 /// kappa history. Reads and computes without holding a database lock; only the final save writes.
 /// </summary>
-public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options)
+public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy, QueueSettingsOperations settingsOperations,
+    QueueModelOperations models, ActiveLearningQueueOptions options)
 {
     /// <summary>Floats per item in the diversity strategies' sketch of the TF-IDF vectors.</summary>
     public const int SketchDimension = 64;
@@ -26,15 +28,14 @@ public sealed class QueueRetrainer(LabelforgeDb db, TimeProvider time, ActiveLea
     {
         ArgumentNullException.ThrowIfNull(cache);
         var started = time.GetTimestamp();
-        var settings = await new QueueSettingsOperations(db, time).GetAsync(projectId, ct);
+        var settings = await settingsOperations.GetAsync(projectId, ct);
         if (!QueueStrategies.IsActiveLearning(settings.Strategy))
             throw LabelforgeException.Invalid($"The queue strategy is {settings.Strategy}; set an active-learning strategy ({string.Join(", ", ActiveLearningQueueStrategy.Names)}) first.");
-        var models = new QueueModelOperations(db, time, options);
         var labeledItems = await models.LabeledItemsAsync(projectId, ct);
         HumanLabels labels;
         try
         {
-            labels = await HumanLabels.LoadAsync(db, time, projectId, ct);
+            labels = await HumanLabels.LoadAsync(db, taxonomy, projectId, ct);
         }
         catch (LabelforgeException e) when (e.Kind == ErrorKind.Invalid)
         {

@@ -1,5 +1,8 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Data;
+using Labelforge.Server.Hosting;
 using Labelforge.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Cli.Tests.Acceptance;
 
@@ -15,9 +18,11 @@ public class AcceptanceCommandTests
         var rows = string.Join('\n', Enumerable.Range(1, 6).Select(i => $"{{\"id\":\"g{i}\",\"text\":\"text {i}\",\"label\":\"{(i <= 3 ? "spam" : "ham")}\"}}"));
         await cli.JsonAsync("import", "acc", cli.File("gold.jsonl", rows), "--id-field", "id", "--label-field", "label");
         var store = await LabelforgeStore.OpenSqliteAsync(cli.Db, Ct);
-        await using (var db = store.CreateDb())
+        await using (var services = new ServiceCollection().AddLabelforge(store, TimeProvider.System).BuildServiceProvider())
+        await using (var scope = services.CreateAsyncScope())
         {
-            var ops = new AnnotationOperations(db, TimeProvider.System);
+            var db = scope.ServiceProvider.GetRequiredService<LabelforgeDb>();
+            var ops = scope.ServiceProvider.GetRequiredService<AnnotationOperations>();
             var items = db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToList();
             var projectId = db.Projects.Single().Id;
             // The model says spam everywhere; alice accepts it on 1-4 (wrong on 4), corrects 5, labels 6 from scratch.

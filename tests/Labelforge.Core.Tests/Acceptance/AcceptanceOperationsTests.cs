@@ -17,7 +17,7 @@ public class AcceptanceOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await BuildAsync(t);
 
-        var r = await new AcceptanceOperations(t.Db, t.Time).ReportAsync(p, new AcceptanceOptions(), Ct);
+        var r = await t.Get<AcceptanceOperations>().ReportAsync(p, new AcceptanceOptions(), Ct);
 
         Assert.Equal((8, 1, 6), (r.Accepted, r.Corrected, r.Scratch));
         Assert.Equal((9, 8), (r.AcceptanceRate.Count, r.AcceptanceRate.Successes));
@@ -46,7 +46,7 @@ public class AcceptanceOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await BuildAsync(t);
 
-        var r = await new AcceptanceOperations(t.Db, t.Time).ReportAsync(p, new AcceptanceOptions { GoldAuthors = ["bob"] }, Ct);
+        var r = await t.Get<AcceptanceOperations>().ReportAsync(p, new AcceptanceOptions { GoldAuthors = ["bob"] }, Ct);
 
         Assert.Equal((13, 0), (r.Accuracy.GoldReferences, r.Accuracy.PeerReferences));
         Assert.Equal(4, r.Scratch); // bob's two labels are gold now, not evaluated
@@ -58,7 +58,7 @@ public class AcceptanceOperationsTests
     {
         await using var t = await TestDb.CreateAsync();
         var project = await t.ProjectAsync();
-        var r = await new AcceptanceOperations(t.Db, t.Time).ReportAsync(project.Id, new AcceptanceOptions(), Ct);
+        var r = await t.Get<AcceptanceOperations>().ReportAsync(project.Id, new AcceptanceOptions(), Ct);
         Assert.Equal((0, 0, 0), (r.Accepted, r.Corrected, r.Scratch));
         Assert.Null(r.AcceptanceRate.Rate);
         Assert.Null(r.Accuracy.AcceptedMinusScratch.Difference);
@@ -71,7 +71,7 @@ public class AcceptanceOperationsTests
     {
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 12);
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         string Truth(int i) => i % 2 == 0 ? "spam" : "ham";
         for (var i = 0; i < 8; i++)
         {

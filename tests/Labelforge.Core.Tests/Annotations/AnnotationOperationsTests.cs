@@ -13,7 +13,7 @@ public class AnnotationOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         var first = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["ham"], TimeSpentMs: 1200), Ct);
         t.Time.Advance(TimeSpan.FromSeconds(5));
         var second = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["spam"]), Ct);
@@ -36,7 +36,7 @@ public class AnnotationOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         var a = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["ham"], RequestId: "r-1"), Ct);
         var b = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["ham"], RequestId: "r-1"), Ct);
         Assert.True(a.Created);
@@ -51,7 +51,7 @@ public class AnnotationOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "give exactly one label (got 2)", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["ham", "spam"]), Ct));
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "give exactly one label (got 0)", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: []), Ct));
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Unknown label 'eggs'.", () => ops.SubmitAsync(p.Id, new NewAnnotation(item, "a", Labels: ["eggs"]), Ct));
@@ -67,7 +67,7 @@ public class AnnotationOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("ml", true, "news", "sport", "tech");
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         var r = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "model:m@1", AnnotationKind.Model, Labels: ["sport", "tech"],
             Confidence: 0.8, Probabilities: new Dictionary<string, double> { ["sport"] = 0.8, ["tech"] = 0.7, ["news"] = 0.1 }), Ct);
         Assert.Equal(["sport", "tech"], r.Annotation.Labels);

@@ -12,7 +12,7 @@ public class GivenLabelsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var ids = await Seed.ItemsAsync(t, p.Id, 3);
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         async Task<long> Add(long item, string author, AnnotationKind kind, string label) =>
             (await ops.SubmitAsync(p.Id, new NewAnnotation(item, author, kind, Labels: [label]), Ct)).Annotation.Id;
 

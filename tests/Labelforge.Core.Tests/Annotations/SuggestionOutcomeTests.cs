@@ -14,7 +14,7 @@ public class SuggestionOutcomeTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 3);
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         var s0 = await Suggest(ops, p.Id, items[0], "spam", 0.9);
         var s1 = await Suggest(ops, p.Id, items[1], "spam", 0.8);
 
@@ -36,7 +36,7 @@ public class SuggestionOutcomeTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 2);
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         var other = await Suggest(ops, p.Id, items[1], "spam", 0.9);
         var human = (await ops.SubmitAsync(p.Id, new NewAnnotation(items[0], "bob", Labels: ["ham"]), Ct)).Annotation.Id;
 
@@ -54,12 +54,12 @@ public class SuggestionOutcomeTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 2);
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         await Suggest(ops, p.Id, items[0], "ham", 0.6, "model:linear@1");
         var latest = (await ops.SubmitAsync(p.Id, new NewAnnotation(items[0], "model:linear@2", AnnotationKind.Model, Labels: ["spam"],
             Probabilities: new Dictionary<string, double> { ["ham"] = 0.2, ["spam"] = 0.8 }), Ct)).Annotation.Id;
 
-        var leased = await new QueueOperations(t.Db, t.Time, new QueueOptions()).NextAsync(p.Id, new QueueRequest("alice", Count: 2), Ct);
+        var leased = await t.Get<QueueOperations>().NextAsync(p.Id, new QueueRequest("alice", Count: 2), Ct);
 
         var suggestion = leased.Single(i => i.Id == items[0]).Suggestion;
         Assert.NotNull(suggestion);

@@ -23,8 +23,8 @@ public class MaintainedCountsTests
         var p = await t.ProjectAsync("counted", false, "a", "b", "c", "d");
         var other = await t.ProjectAsync("other", false, "x", "y");
         var random = new Random(16);
-        var queue = new QueueOperations(t.Db, t.Time, new QueueOptions());
-        var annotations = new AnnotationOperations(t.Db, t.Time);
+        var queue = t.Get<QueueOperations>();
+        var annotations = t.Get<AnnotationOperations>();
         var labels = new List<string> { "a", "b", "c", "d" };
         var line = 0;
         for (var round = 0; round < 6; round++)
@@ -49,7 +49,7 @@ public class MaintainedCountsTests
             await queue.SkipAsync(p.Id, Authors[random.Next(Authors.Length)], ids.OrderBy(_ => random.Next()).Take(5).ToList(), Ct);
             if (round == 2)
             {
-                await new TaxonomyOperations(t.Db, t.Time).MergeAsync(p.Id, ["d"], "c", "lead", Ct);
+                await t.Get<TaxonomyOperations>().MergeAsync(p.Id, ["d"], "c", "lead", Ct);
                 labels.Remove("d");
             }
             if (round % 2 == 1)
@@ -69,9 +69,9 @@ public class MaintainedCountsTests
         var p = await t.ProjectAsync("multi", true, "a", "b", "c", "d", "e");
         var other = await t.ProjectAsync("other", true, "a", "b");
         var random = new Random(1616);
-        var taxonomy = new TaxonomyOperations(t.Db, t.Time);
-        var annotations = new AnnotationOperations(t.Db, t.Time);
-        var queue = new QueueOperations(t.Db, t.Time, new QueueOptions());
+        var taxonomy = t.Get<TaxonomyOperations>();
+        var annotations = t.Get<AnnotationOperations>();
+        var queue = t.Get<QueueOperations>();
         var labels = new List<string> { "a", "b", "c", "d", "e" };
         string[] Pick(int most) => labels.OrderBy(_ => random.Next()).Take(random.Next(most + 1)).ToArray();
         var line = 0;
@@ -126,11 +126,11 @@ public class MaintainedCountsTests
 
     private static async Task AssertLabelCountsAsync(TestDb t, long projectId)
     {
-        var resolver = await new TaxonomyOperations(t.Db, t.Time).ResolverAsync(projectId, Ct);
+        var resolver = await t.Get<TaxonomyOperations>().ResolverAsync(projectId, Ct);
         var latest = await GivenLabels.Latest(t.Db, projectId).AsNoTracking().Select(a => a.LabelIdsJson).ToListAsync(Ct);
         var expected = resolver.All.Where(l => l.Status != LabelStatus.Merged)
             .ToDictionary(l => l.Id, l => latest.LongCount(json => JsonIds.Read(json).Any(id => resolver.Resolve(id) == l.Id)));
-        var view = await new CountsOperations(t.Db, t.Time).ReadAsync(projectId, Ct);
+        var view = await t.Get<CountsOperations>().ReadAsync(projectId, Ct);
         Assert.Equal(expected.OrderBy(x => x.Key), view.Labels.ToDictionary(l => l.Id, l => l.Items).OrderBy(x => x.Key));
         // Every label, merged ones included, counts under the label the resolver names, and a merged one holds no items.
         var rows = await t.Db.LabelCounts.AsNoTracking().Where(c => c.ProjectId == projectId).ToListAsync(Ct);
@@ -201,7 +201,7 @@ public class MaintainedCountsTests
         Assert.Equal(open, undecided.Select(u => u.ItemId));
         Assert.All(undecided, u => Assert.Equal(SeededRandomStrategy.BaseKey(u.ItemId), u.RandomKey));
 
-        var queue = new QueueOperations(db, t.Time, new QueueOptions());
+        var queue = t.Get<QueueOperations>();
         foreach (var author in Authors)
         {
             var progress = await queue.ProgressAsync(projectId, author, Ct);

@@ -16,14 +16,14 @@ public class ExportOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("e", false, "cat", "kitten", "dog");
         var items = await Seed.ItemsAsync(t, p.Id, 3);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["dog"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["kitten"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "bob", Labels: ["cat"]), Ct);
-        await new TaxonomyOperations(t.Db, t.Time).MergeAsync(p.Id, ["cat", "kitten"], "feline", ct: Ct);
+        await t.Get<TaxonomyOperations>().MergeAsync(p.Id, ["cat", "kitten"], "feline", ct: Ct);
 
         var exported = new List<ExportItem>();
-        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, ct: Ct))
+        await foreach (var item in t.Get<ExportOperations>().ItemsAsync(p.Id, ct: Ct))
             exported.Add(item);
         Assert.Equal(3, exported.Count);
         Assert.Equal(["feline"], exported[0].Labels);
@@ -38,14 +38,14 @@ public class ExportOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 2);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "zed", Labels: ["spam"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "adam", Labels: ["ham"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "mia", Labels: ["spam"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "adam", Labels: ["ham"]), Ct);
 
         var exported = new List<ExportItem>();
-        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, ct: Ct))
+        await foreach (var item in t.Get<ExportOperations>().ItemsAsync(p.Id, ct: Ct))
             exported.Add(item);
         // Not by name: zed's current annotation is the oldest, adam's (his second) the newest.
         Assert.Equal(["zed", "mia", "adam"], exported[0].ByAuthor.Select(a => a.Author));
@@ -63,7 +63,7 @@ public class ExportOperationsTests
         await Seed.ImportAsync(t, a.Id, null, Seed.Row(1, "a one", "a1"));
         await Seed.ImportAsync(t, b.Id, null, Seed.Row(1, "b one", "b1", "spam"), Seed.Row(2, "b two", "b2", "ham"));
         await Seed.ImportAsync(t, a.Id, null, Seed.Row(1, "a two", "a2", "ham"));
-        var ops = new ExportOperations(t.Db, t.Time);
+        var ops = t.Get<ExportOperations>();
 
         var inA = new List<ExportItem>();
         await foreach (var item in ops.ItemsAsync(a.Id, ct: Ct))
@@ -112,13 +112,13 @@ public class ExportOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 2);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["ham"], TimeSpentMs: 900), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["spam"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[1], "m", AnnotationKind.Model, Labels: ["spam"],
             Probabilities: new Dictionary<string, double> { ["spam"] = 0.9, ["ham"] = 0.1 }), Ct);
         var events = new List<ExportEvent>();
-        await foreach (var e in new ExportOperations(t.Db, t.Time).EventsAsync(p.Id, Ct))
+        await foreach (var e in t.Get<ExportOperations>().EventsAsync(p.Id, Ct))
             events.Add(e);
         Assert.Equal(3, events.Count);
         Assert.Equal(events[0].AnnotationId, events[1].SupersedesId);
@@ -158,20 +158,20 @@ public class JsonlStoredFormExportTests
             await File.WriteAllLinesAsync(file, lines, Ct);
             var entries = Labelforge.Core.Import.Readers.ImportReaders.ReadAsync(file, Labelforge.Core.Import.Readers.ImportFormat.Jsonl,
                 new Labelforge.Core.Import.Readers.ImportFieldMap(IdField: "id"), Labelforge.Core.Import.Readers.ImportReaderOptions.Default, Ct);
-            await new Labelforge.Core.Import.ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, Labelforge.Core.Import.Readers.ImportFormat.Jsonl,
+            await t.Get<Labelforge.Core.Import.ImportOperations>().ImportAsync(p.Id, file, Labelforge.Core.Import.Readers.ImportFormat.Jsonl,
                 entries, new Labelforge.Core.Import.ImportOptions(), ct: Ct);
             // Rows stored whole (no text slot) take the other branch.
             await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "whole \"doc\" ☕", "w1", "spam"));
-            var ann = new AnnotationOperations(t.Db, t.Time);
+            var ann = t.Get<AnnotationOperations>();
             var first = t.Db.Items.Where(i => i.ProjectId == p.Id).OrderBy(i => i.Id).Select(i => i.Id).First();
             await ann.SubmitAsync(p.Id, new NewAnnotation(first, "alice", Labels: ["ham"]), Ct);
             Assert.Contains(t.Db.Items, i => i.ProjectId == p.Id && i.TextSlot != null);
             Assert.Contains(t.Db.Items, i => i.ProjectId == p.Id && i.TextSlot == null);
 
             using var stored = new MemoryStream();
-            var rows = await new ExportRequest(p.Id, ExportFormat.Jsonl, false).WriteAsync(t.Db, t.Time, stored, Ct);
+            var rows = await t.Get<ExportOperations>().WriteAsync(new ExportRequest(p.Id, ExportFormat.Jsonl, false), stored, Ct);
             using var composed = new MemoryStream();
-            await ExportWriters.WriteItemsAsync(composed, ExportFormat.Jsonl, new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, ct: Ct), ExportOptions.Default, Ct);
+            await ExportWriters.WriteItemsAsync(composed, ExportFormat.Jsonl, t.Get<ExportOperations>().ItemsAsync(p.Id, ct: Ct), ExportOptions.Default, Ct);
 
             Assert.Equal(texts.Length + 1, rows);
             Assert.Equal(System.Text.Encoding.UTF8.GetString(composed.ToArray()), System.Text.Encoding.UTF8.GetString(stored.ToArray()));

@@ -32,9 +32,9 @@ public class LabelNameRoundTripTests
         var file = folder.File("export" + export.Extension());
         await WriteAsync(t, source, export, file);
 
-        var copy = await new ProjectOperations(t.Db, t.Time).CreateAsync(new NewProject("copy", MultiLabel: true, Labels: []), Ct);
+        var copy = await t.Get<ProjectOperations>().CreateAsync(new NewProject("copy", MultiLabel: true, Labels: []), Ct);
         var map = import == ImportFormat.LabelStudio ? new ImportFieldMap() : new ImportFieldMap("text", "external_id", "labels");
-        var report = await new ImportOperations(t.Db, t.Time).ImportAsync(copy.Id, file, import,
+        var report = await t.Get<ImportOperations>().ImportAsync(copy.Id, file, import,
             ImportReaders.ReadAsync(file, import, map, ImportReaderOptions.Default, Ct), new ImportOptions(CreateLabels: true), ct: Ct);
 
         Assert.Equal((0L, Labeled.Length), (report.ErrorCount, (int)report.Imported));
@@ -71,7 +71,7 @@ public class LabelNameRoundTripTests
         var rows = Labeled.Select((names, i) => $"text {i}\t{LabelPath.Join(names, LabelPath.CellSeparator)}");
         await File.WriteAllLinesAsync(file, ["text\tlabel", .. rows], Ct);
 
-        var report = await new ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, ImportFormat.Tsv,
+        var report = await t.Get<ImportOperations>().ImportAsync(p.Id, file, ImportFormat.Tsv,
             ImportReaders.ReadAsync(file, ImportFormat.Tsv, new ImportFieldMap(LabelField: "label"), ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
 
         Assert.Equal(0L, report.ErrorCount);
@@ -88,7 +88,7 @@ public class LabelNameRoundTripTests
         var file = folder.File("labels.json");
         await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(Labeled.Select((names, i) => new { text = $"text {i}", labels = names })), Ct);
 
-        var report = await new ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, ImportFormat.Json,
+        var report = await t.Get<ImportOperations>().ImportAsync(p.Id, file, ImportFormat.Json,
             ImportReaders.ReadAsync(file, ImportFormat.Json, new ImportFieldMap(LabelField: "labels"), ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
 
         Assert.Equal((0L, 0), (report.ErrorCount, report.LabelNotices.Count));
@@ -121,7 +121,7 @@ public class LabelNameRoundTripTests
     {
         var p = await t.ProjectAsync("source", true, AwkwardLabelNames.All);
         var items = await Seed.ItemsAsync(t, p.Id, Labeled.Length);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         for (var i = 0; i < items.Length; i++)
             await ann.SubmitAsync(p.Id, new NewAnnotation(items[i], "alice", Labels: Labeled[i]), Ct);
         return p.Id;
@@ -130,14 +130,14 @@ public class LabelNameRoundTripTests
     private static async Task WriteAsync(TestDb t, long projectId, ExportFormat format, string file)
     {
         await using var output = File.Create(file);
-        await new ExportRequest(projectId, format, History: false).WriteAsync(t.Db, t.Time, output, Ct);
+        await t.Get<ExportOperations>().WriteAsync(new ExportRequest(projectId, format, History: false), output, Ct);
     }
 
     /// <summary>Each item's current labels (names in order, joined by U+0001), keyed by text.</summary>
     private static async Task<Dictionary<string, string>> LabelsByTextAsync(TestDb t, long projectId)
     {
         var byText = new Dictionary<string, string>();
-        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(projectId, ct: Ct))
+        await foreach (var item in t.Get<ExportOperations>().ItemsAsync(projectId, ct: Ct))
             byText[item.Text] = string.Join('\u0001', item.Labels);
         return byText;
     }

@@ -18,10 +18,10 @@ public class LabelStudioRoundTripTests
 
     private static async Task<JsonElement> RoundTripAsync(TestDb t, long projectId, string path, ImportFieldMap map, ExportRequest? request = null)
     {
-        await new ImportOperations(t.Db, t.Time).ImportAsync(projectId, path, ImportFormat.LabelStudio,
+        await t.Get<ImportOperations>().ImportAsync(projectId, path, ImportFormat.LabelStudio,
             ImportReaders.ReadAsync(path, null, map, ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
         using var output = new MemoryStream();
-        await (request ?? new ExportRequest(projectId, ExportFormat.LabelStudio, false)).WriteAsync(t.Db, t.Time, output, Ct);
+        await t.Get<ExportOperations>().WriteAsync(request ?? new ExportRequest(projectId, ExportFormat.LabelStudio, false), output, Ct);
         return JsonDocument.Parse(output.ToArray()).RootElement.Clone();
     }
 

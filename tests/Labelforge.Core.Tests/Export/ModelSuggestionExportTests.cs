@@ -19,11 +19,11 @@ public class ModelSuggestionExportTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("reviews", false, "Positive", "Negative");
         var path = ImportTestFiles.Path("label-studio", "roundtrip.json");
-        await new ImportOperations(t.Db, t.Time).ImportAsync(p.Id, path, ImportFormat.LabelStudio,
+        await t.Get<ImportOperations>().ImportAsync(p.Id, path, ImportFormat.LabelStudio,
             ImportReaders.ReadAsync(path, null, new ImportFieldMap("review"), ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
 
         using var output = new MemoryStream();
-        await new ExportRequest(p.Id, ExportFormat.Jsonl, false, includeModel).WriteAsync(t.Db, t.Time, output, Ct);
+        await t.Get<ExportOperations>().WriteAsync(new ExportRequest(p.Id, ExportFormat.Jsonl, false, includeModel), output, Ct);
         var rows = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement).ToList();
 

@@ -40,7 +40,7 @@ public class SharedNameRoundTripTests
         {
             var (project, _) = await SharedLabelNameTests.CreateAsync(copy, "copy");
             var map = import == ImportFormat.LabelStudio ? new ImportFieldMap() : new ImportFieldMap("text", "external_id", "labels");
-            var report = await new ImportOperations(copy.Db, copy.Time).ImportAsync(project.Id, first, import,
+            var report = await copy.Get<ImportOperations>().ImportAsync(project.Id, first, import,
                 ImportReaders.ReadAsync(first, import, map, ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
             Assert.Equal((0L, Labeled.Length, 0, 0), (report.ErrorCount, (int)report.Imported, report.LabelNotices.Count, report.CreatedLabels.Count));
             await WriteAsync(copy, project.Id, export, false, second);
@@ -68,7 +68,7 @@ public class SharedNameRoundTripTests
 
         var cells = export == ExportFormat.Parquet ? await ParquetLabelsAsync(file) : LabelFields(export, file, history).Select(f => f.Parsed).ToList();
         Assert.Equal(Labeled.Select(Expected(export)), cells);
-        var lookup = (await new TaxonomyOperations(t.Db, t.Time).ResolverAsync(projectId, Ct)).Lookup;
+        var lookup = (await t.Get<TaxonomyOperations>().ResolverAsync(projectId, Ct)).Lookup;
         var byReference = SharedNameTaxonomy.References.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i);
         foreach (var reference in Labeled.SelectMany(l => l))
             Assert.Equal(byReference[reference], Array.IndexOf(SharedNameTaxonomy.References, lookup.ReferenceOf(lookup.Match(reference).Label!.Id)));
@@ -87,12 +87,12 @@ public class SharedNameRoundTripTests
 
         foreach (var (file, format, field) in new[] { (tsv, ImportFormat.Tsv, "label"), (json, ImportFormat.Json, "labels") })
         {
-            var report = await new ImportOperations(t.Db, t.Time).ImportAsync(p.Id, file, format,
+            var report = await t.Get<ImportOperations>().ImportAsync(p.Id, file, format,
                 ImportReaders.ReadAsync(file, format, new ImportFieldMap(LabelField: field), ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
             Assert.Equal((0L, 0), (report.ErrorCount, report.LabelNotices.Count));
         }
         var byText = new Dictionary<string, IReadOnlyList<string>>();
-        await foreach (var item in new ExportOperations(t.Db, t.Time).ItemsAsync(p.Id, ct: Ct))
+        await foreach (var item in t.Get<ExportOperations>().ItemsAsync(p.Id, ct: Ct))
             byText[item.Text] = item.Labels;
         for (var i = 0; i < Labeled.Length; i++)
         {
@@ -112,7 +112,7 @@ public class SharedNameRoundTripTests
         var studio = folder.File("bare.json");
         await File.WriteAllTextAsync(studio, """[{"data": {"text": "ls"}, "annotations": [{"result": [{"type": "choices", "value": {"choices": ["Sci/Tech"]}}]}]}]""", Ct);
 
-        var report = await new ImportOperations(t.Db, t.Time).ImportAsync(p.Id, csv, ImportFormat.Csv,
+        var report = await t.Get<ImportOperations>().ImportAsync(p.Id, csv, ImportFormat.Csv,
             ImportReaders.ReadAsync(csv, ImportFormat.Csv, new ImportFieldMap(LabelField: "topic"), ImportReaderOptions.Default, Ct), new ImportOptions(CreateLabels: true), ct: Ct);
         Assert.Equal((1L, 1L), (report.Imported, report.ErrorCount));
         var error = report.Errors.Single();
@@ -120,7 +120,7 @@ public class SharedNameRoundTripTests
         Assert.StartsWith("label 'other' is ambiguous: it means 3 labels ('/Other', 'Animals/Other', '/Plants/Other'). Write the one you mean by its path", error.Message, StringComparison.Ordinal);
         Assert.Empty(report.CreatedLabels);
 
-        var ls = await new ImportOperations(t.Db, t.Time).ImportAsync(p.Id, studio, ImportFormat.LabelStudio,
+        var ls = await t.Get<ImportOperations>().ImportAsync(p.Id, studio, ImportFormat.LabelStudio,
             ImportReaders.ReadAsync(studio, ImportFormat.LabelStudio, new ImportFieldMap(), ImportReaderOptions.Default, Ct), new ImportOptions(), ct: Ct);
         Assert.Equal(1L, ls.ErrorCount);
         Assert.Contains(@"label 'Sci/Tech' is ambiguous: it means 3 labels ('Sci\/Tech', 'Animals/Sci\/Tech', 'Tech')", ls.Errors.Single().Message, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public class SharedNameRoundTripTests
     {
         var (p, _) = await SharedLabelNameTests.CreateAsync(t);
         var items = await Seed.ItemsAsync(t, p.Id, Labeled.Length);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         for (var i = 0; i < items.Length; i++)
             await ann.SubmitAsync(p.Id, new NewAnnotation(items[i], "alice", Labels: Labeled[i]), Ct);
         return p.Id;
@@ -145,7 +145,7 @@ public class SharedNameRoundTripTests
     private static async Task WriteAsync(TestDb t, long projectId, ExportFormat format, bool history, string file)
     {
         await using var output = File.Create(file);
-        await new ExportRequest(projectId, format, history).WriteAsync(t.Db, t.Time, output, Ct);
+        await t.Get<ExportOperations>().WriteAsync(new ExportRequest(projectId, format, history), output, Ct);
     }
 
     /// <summary>

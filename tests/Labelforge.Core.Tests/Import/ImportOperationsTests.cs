@@ -44,9 +44,9 @@ public class ImportOperationsTests
         var report = await Seed.ImportAsync(t, p.Id, new ImportOptions(CreateLabels: true), Seed.Row(1, "x", "1", "eggs"), Seed.Row(2, "y", "2", "eggs"));
         Assert.Equal(["eggs"], report.CreatedLabels);
         Assert.Equal(0, report.ErrorCount);
-        var labels = await new TaxonomyOperations(t.Db, t.Time).GetLabelsAsync(p.Id, ct: Ct);
+        var labels = await t.Get<TaxonomyOperations>().GetLabelsAsync(p.Id, ct: Ct);
         Assert.Contains(labels, l => l.Name == "eggs");
-        Assert.Equal(2, (await new ItemOperations(t.Db, t.Time).QueryAsync(p.Id, new ItemQuery(Label: "eggs"), Ct)).Total);
+        Assert.Equal(2, (await t.Get<ItemOperations>().QueryAsync(p.Id, new ItemQuery(Label: "eggs"), Ct)).Total);
     }
 
     [Fact]

@@ -14,10 +14,10 @@ public class ItemOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 25);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["spam"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[1], "bob", Labels: ["ham"]), Ct);
-        var ops = new ItemOperations(t.Db, t.Time);
+        var ops = t.Get<ItemOperations>();
 
         var page2 = await ops.QueryAsync(p.Id, new ItemQuery(Page: 2, PageSize: 10), Ct);
         Assert.Equal((25L, 10), (page2.Total, page2.Items.Count));
@@ -36,8 +36,8 @@ public class ItemOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
-        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["spam"]), Ct);
-        var view = await new ItemOperations(t.Db, t.Time).GetAsync(p.Id, item, Ct);
+        await t.Get<AnnotationOperations>().SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["spam"]), Ct);
+        var view = await t.Get<ItemOperations>().GetAsync(p.Id, item, Ct);
         Assert.Equal("item number 1", view.Data.GetProperty("text").GetString());
         Assert.Equal(["spam"], view.Labels);
         Assert.Equal("id-1", view.ExternalId);

@@ -11,7 +11,7 @@ public class ItemSearchTests
 
     private static async Task<List<string>> SearchAllAsync(TestDb t, long projectId)
     {
-        var ops = new ItemOperations(t.Db, t.Time);
+        var ops = t.Get<ItemOperations>();
         var results = new List<string>(); // total and the first ten ids, per query
         foreach (var q in Queries)
         {
@@ -68,7 +68,7 @@ public class ItemSearchTests
         await Seed.ImportAsync(t, p.Id, null, Enumerable.Range(1, ItemOperations.SearchCountLimit + 5).Select(i => Seed.Row(i, $"common word {i}")).ToArray());
         await ItemSearchIndex.CatchUpAsync(t.Store.CreateDb, Ct);
 
-        var page = await new ItemOperations(t.Db, t.Time).QueryAsync(p.Id, new ItemQuery(Search: "common"), Ct);
+        var page = await t.Get<ItemOperations>().QueryAsync(p.Id, new ItemQuery(Search: "common"), Ct);
 
         Assert.True(page.TotalCapped);
         Assert.Equal(ItemOperations.SearchCountLimit, page.Total);

@@ -14,11 +14,11 @@ public class LabelReviewOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var items = await Seed.ItemsAsync(t, p.Id, 2);
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         var wrong = (await ops.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["ham"]), Ct)).Annotation;
         var right = (await ops.SubmitAsync(p.Id, new NewAnnotation(items[1], "alice", Labels: ["spam"]), Ct)).Annotation;
         var spam = right.LabelIds.Single();
-        var reviews = new LabelReviewOperations(t.Db, t.Time);
+        var reviews = t.Get<LabelReviewOperations>();
 
         var fix = await reviews.ReviewAsync(p.Id, new LabelReview(items[0], wrong.Id, "rita", [spam], "fix-1"), Ct);
         var keep = await reviews.ReviewAsync(p.Id, new LabelReview(items[1], right.Id, "rita"), Ct);
@@ -39,11 +39,11 @@ public class LabelReviewOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
-        var ops = new AnnotationOperations(t.Db, t.Time);
+        var ops = t.Get<AnnotationOperations>();
         var first = (await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["ham"]), Ct)).Annotation;
         await ops.SubmitAsync(p.Id, new NewAnnotation(item, "bob", Labels: ["spam"]), Ct);
         var model = (await ops.SubmitAsync(p.Id, new NewAnnotation(item, "model:m@1", AnnotationKind.Model, Labels: ["spam"]), Ct)).Annotation;
-        var reviews = new LabelReviewOperations(t.Db, t.Time);
+        var reviews = t.Get<LabelReviewOperations>();
 
         var stale = await Assert.ThrowsAsync<LabelforgeException>(() => reviews.ReviewAsync(p.Id, new LabelReview(item, first.Id, "rita"), Ct));
         var notGiven = await Assert.ThrowsAsync<LabelforgeException>(() => reviews.ReviewAsync(p.Id, new LabelReview(item, model.Id, "rita"), Ct));

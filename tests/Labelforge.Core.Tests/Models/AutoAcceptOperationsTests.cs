@@ -18,7 +18,7 @@ public class AutoAcceptOperationsTests
         var model = await ModelFixtures.VersionAsync(t, p.Id, heldOut: ModelFixtures.Evidence((0.95, true, 200), (0.6, true, 25), (0.6, false, 25)));
         await ModelFixtures.PredictAsync(t, p.Id, model.Author, items[..100], spam, ham, 0.97);
         await ModelFixtures.PredictAsync(t, p.Id, model.Author, items[100..], ham, spam, 0.6);
-        var ops = new AutoAcceptOperations(t.Db, t.Time);
+        var ops = t.Get<AutoAcceptOperations>();
 
         var dry = await ops.RunAsync(p.Id, new AutoAcceptRequest(DryRun: true), ct);
         Assert.Equal(0.95, dry.Threshold.Threshold);
@@ -47,7 +47,7 @@ public class AutoAcceptOperationsTests
         var model = await ModelFixtures.VersionAsync(t, p.Id, heldOut: ModelFixtures.Evidence((0.99, true, 60)));
         await ModelFixtures.PredictAsync(t, p.Id, model.Author, items, spam, ham, 0.99);
 
-        var result = await new AutoAcceptOperations(t.Db, t.Time).RunAsync(p.Id, new AutoAcceptRequest(), TestContext.Current.CancellationToken);
+        var result = await t.Get<AutoAcceptOperations>().RunAsync(p.Id, new AutoAcceptRequest(), TestContext.Current.CancellationToken);
 
         Assert.Null(result.Threshold.Threshold);
         Assert.Equal(149, result.Threshold.MinimumVerified);
@@ -62,7 +62,7 @@ public class AutoAcceptOperationsTests
         var ct = TestContext.Current.CancellationToken;
         var items = await Seed.ItemsAsync(t, p.Id, 200);
         var (ham, spam) = ModelFixtures.Labels(t, p.Id);
-        var annotations = new AnnotationOperations(t.Db, t.Time);
+        var annotations = t.Get<AnnotationOperations>();
         foreach (var item in items[..10])
             await annotations.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["spam"]), ct);
         var through = t.Db.Annotations.Max(a => a.Id);
@@ -71,7 +71,7 @@ public class AutoAcceptOperationsTests
         foreach (var item in items[10..170])
             await annotations.SubmitAsync(p.Id, new NewAnnotation(item, "bob", Labels: ["spam"]), ct);
 
-        var result = await new AutoAcceptOperations(t.Db, t.Time).RunAsync(p.Id, new AutoAcceptRequest(DryRun: true), ct);
+        var result = await t.Get<AutoAcceptOperations>().RunAsync(p.Id, new AutoAcceptRequest(DryRun: true), ct);
 
         Assert.Equal(160, result.LaterHumanVerified);
         Assert.Equal(0, result.HeldOutVerified);
@@ -85,7 +85,7 @@ public class AutoAcceptOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var ct = TestContext.Current.CancellationToken;
-        var ops = new AutoAcceptOperations(t.Db, t.Time);
+        var ops = t.Get<AutoAcceptOperations>();
         Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<LabelforgeException>(() => ops.RunAsync(p.Id, new AutoAcceptRequest(), ct))).Kind);
         await ModelFixtures.VersionAsync(t, p.Id);
         var none = await Assert.ThrowsAsync<LabelforgeException>(() => ops.RunAsync(p.Id, new AutoAcceptRequest(), ct));

@@ -7,7 +7,7 @@ namespace Labelforge.Core.Tests.Models;
 internal static class ModelFixtures
 {
     public static async Task<ModelVersion> VersionAsync(TestDb t, long projectId, string name = "m", HeldOutEvidence? heldOut = null, long through = 0) =>
-        await new ModelOperations(t.Db, t.Time).SaveAsync(new ModelVersion
+        await t.Get<ModelOperations>().SaveAsync(new ModelVersion
         {
             ProjectId = projectId,
             Name = name,
@@ -25,7 +25,7 @@ internal static class ModelFixtures
         new([.. groups.SelectMany(g => Enumerable.Repeat(g.Confidence, g.Count))], [.. groups.SelectMany(g => Enumerable.Repeat(g.Correct, g.Count))]);
 
     public static async Task PredictAsync(TestDb t, long projectId, string author, IEnumerable<long> items, long labelId, long otherLabelId, double confidence) =>
-        await new PredictionOperations(t.Db, t.Time).WriteAsync(projectId, author, 1,
+        await t.Get<PredictionOperations>().WriteAsync(projectId, author, 1,
             [.. items.Select(i => new ModelPrediction(i, labelId, confidence, new Dictionary<long, double> { [labelId] = confidence, [otherLabelId] = 1 - confidence }))],
             ct: TestContext.Current.CancellationToken);
 

@@ -15,7 +15,7 @@ public class ModelOperationsTests
         t.Time.Advance(TimeSpan.FromMinutes(1));
         var a2 = await ModelFixtures.VersionAsync(t, p.Id, "a");
         var b1 = await ModelFixtures.VersionAsync(t, p.Id, "b");
-        var ops = new ModelOperations(t.Db, t.Time);
+        var ops = t.Get<ModelOperations>();
 
         Assert.Equal(2, a2.Version);
         Assert.Equal(1, b1.Version);
@@ -36,7 +36,7 @@ public class ModelOperationsTests
         await ModelFixtures.VersionAsync(t, p.Id, "a");
         await ModelFixtures.VersionAsync(t, p.Id, "a");
         await ModelFixtures.VersionAsync(t, p.Id, "b");
-        var ops = new ModelOperations(t.Db, t.Time);
+        var ops = t.Get<ModelOperations>();
 
         Assert.Equal(2, (await ops.GetAsync(p.Id, "a", ct)).Version);
         Assert.Equal(1, (await ops.GetAsync(p.Id, "a@1", ct)).Version);

@@ -13,9 +13,9 @@ public class PredictionOperationsTests
         var ct = TestContext.Current.CancellationToken;
         var items = await Seed.ItemsAsync(t, p.Id, 10);
         var (ham, spam) = ModelFixtures.Labels(t, p.Id);
-        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["ham"]), ct);
-        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(p.Id, new NewAnnotation(items[1], "rita", AnnotationKind.Review, Labels: ["spam"]), ct);
-        var ops = new PredictionOperations(t.Db, t.Time);
+        await t.Get<AnnotationOperations>().SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["ham"]), ct);
+        await t.Get<AnnotationOperations>().SubmitAsync(p.Id, new NewAnnotation(items[1], "rita", AnnotationKind.Review, Labels: ["spam"]), ct);
+        var ops = t.Get<PredictionOperations>();
 
         var first = await ops.NextBatchAsync(p.Id, "model:m@1", onlyUnlabeled: false, 0, 4, ct);
         Assert.Equal(items[..4], first.Select(i => i.ItemId));

@@ -13,7 +13,7 @@ public class ProjectOperationsTests
         await using var t = await TestDb.CreateAsync();
         var project = await t.ProjectAsync("spam", false, "ham", "spam");
         Assert.Equal(1, project.TaxonomyVersion);
-        var summary = (await new ProjectOperations(t.Db, t.Time).ListAsync(Ct)).Single();
+        var summary = (await t.Get<ProjectOperations>().ListAsync(Ct)).Single();
         Assert.Equal(("spam", 2, 0L), (summary.Name, summary.Labels, summary.Items));
         Assert.Equal(t.Time.GetUtcNow(), summary.CreatedAt);
     }
@@ -22,7 +22,7 @@ public class ProjectOperationsTests
     public async Task Duplicate_name_unknown_type_and_unsupported_type_are_rejected()
     {
         await using var t = await TestDb.CreateAsync();
-        var ops = new ProjectOperations(t.Db, t.Time);
+        var ops = t.Get<ProjectOperations>();
         await t.ProjectAsync("a");
         Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<LabelforgeException>(() => ops.CreateAsync(new NewProject("a"), Ct))).Kind);
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Unknown task type 'video'", () => ops.CreateAsync(new NewProject("b", "video"), Ct));
@@ -34,7 +34,7 @@ public class ProjectOperationsTests
     public async Task Get_by_id_or_name_and_delete_cascades()
     {
         await using var t = await TestDb.CreateAsync();
-        var ops = new ProjectOperations(t.Db, t.Time);
+        var ops = t.Get<ProjectOperations>();
         var project = await t.ProjectAsync("news");
         await Seed.ItemsAsync(t, project.Id, 3);
         Assert.Equal(project.Id, (await ops.GetAsync("news", Ct)).Id);
@@ -50,7 +50,7 @@ public class ProjectOperationsTests
     {
         await using var t = await TestDb.CreateAsync();
         var project = await t.ProjectAsync();
-        await new ProjectOperations(t.Db, t.Time).UpdateGuidelinesAsync(project.Id, "# Rules\n* be kind", Ct);
-        Assert.Equal("# Rules\n* be kind", (await new ProjectOperations(t.Db, t.Time).GetAsync(project.Id, Ct)).Guidelines);
+        await t.Get<ProjectOperations>().UpdateGuidelinesAsync(project.Id, "# Rules\n* be kind", Ct);
+        Assert.Equal("# Rules\n* be kind", (await t.Get<ProjectOperations>().GetAsync(project.Id, Ct)).Guidelines);
     }
 }

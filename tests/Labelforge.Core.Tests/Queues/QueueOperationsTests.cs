@@ -2,6 +2,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Queues.Strategies;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Core.Tests.Queues;
 
@@ -9,7 +10,7 @@ public class QueueOperationsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static QueueOperations Ops(TestDb t) => new(t.Db, t.Time, new QueueOptions { LeaseDuration = TimeSpan.FromMinutes(5) });
+    private static QueueOperations Ops(TestDb t) => t.Get<QueueOperations>(); // leases last QueueOptions' 5 minutes
 
     [Fact]
     public async Task Two_annotators_never_get_the_same_item()
@@ -63,7 +64,7 @@ public class QueueOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var ids = await Seed.ItemsAsync(t, p.Id, 3);
-        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(p.Id, new NewAnnotation(ids[0], "carol", Labels: ["spam"]), Ct);
+        await t.Get<AnnotationOperations>().SubmitAsync(p.Id, new NewAnnotation(ids[0], "carol", Labels: ["spam"]), Ct);
         var first = await Ops(t).NextAsync(p.Id, new QueueRequest("alice", 1), Ct);
         Assert.Equal(ids[1], first[0].Id);
 
@@ -95,7 +96,7 @@ public class QueueOperationsTests
         var p = await t.ProjectAsync();
         await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "a", "a", "spam"), Seed.Row(2, "b", "b", "ham"));
         var ids = t.Db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToArray();
-        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(p.Id, new NewAnnotation(ids[0], "rita", AnnotationKind.Review, Labels: ["ham"]), Ct);
+        await t.Get<AnnotationOperations>().SubmitAsync(p.Id, new NewAnnotation(ids[0], "rita", AnnotationKind.Review, Labels: ["ham"]), Ct);
 
         var next = await Ops(t).NextAsync(p.Id, new QueueRequest("alice", 5), Ct);
 
@@ -152,7 +153,8 @@ public class QueueOperationsTests
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(async n =>
         {
             await using var db = t.Store.CreateDb();
-            var ops = new QueueOperations(db, t.Time, new QueueOptions());
+            await using var services = t.ServicesFor(db);
+            var ops = services.GetRequiredService<QueueOperations>();
             return await ops.NextAsync(p.Id, new QueueRequest($"user{n}", 5), Ct);
         }));
 

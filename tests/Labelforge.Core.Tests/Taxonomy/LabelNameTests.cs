@@ -16,7 +16,7 @@ public class LabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("news", false, AwkwardLabelNames.All);
-        var labels = await new TaxonomyOperations(t.Db, t.Time).GetLabelsAsync(p.Id, ct: Ct);
+        var labels = await t.Get<TaxonomyOperations>().GetLabelsAsync(p.Id, ct: Ct);
         Assert.Equal(AwkwardLabelNames.All, labels.Select(l => l.Name));
         Assert.Equal(@"Sci\/Tech", labels.Single(l => l.Name == "Sci/Tech").Path);
     }
@@ -26,7 +26,7 @@ public class LabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("news", false, "Sci/Tech", "Science");
-        var tax = new TaxonomyOperations(t.Db, t.Time);
+        var tax = t.Get<TaxonomyOperations>();
         var tech = await tax.AddAsync(p.Id, new NewLabel("Tech", Parent: "Science"), ct: Ct);
         var nested = await tax.AddAsync(p.Id, new NewLabel("24/7", Parent: @"Sci\/Tech"), ct: Ct);
         Assert.Equal("Science/Tech", tech.Path);
@@ -48,7 +48,7 @@ public class LabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("names", false, "Spam");
-        var tax = new TaxonomyOperations(t.Db, t.Time);
+        var tax = t.Get<TaxonomyOperations>();
         var padded = await tax.AddAsync(p.Id, new NewLabel("  N/A  "), ct: Ct);
         Assert.Equal("N/A", padded.Name);
         Assert.Equal("label name '  N/A  ' had whitespace around it; it is stored as 'N/A'", LabelNames.TrimNotice("  N/A  ", padded.Name));
@@ -57,7 +57,7 @@ public class LabelNameTests
         Assert.Equal(ErrorKind.Conflict, caseOnly.Kind);
         Assert.Contains("'Spam' already exists at the top of the tree; names under one parent are unique ignoring case", caseOnly.Message, StringComparison.Ordinal);
         var listed = await Assert.ThrowsAsync<LabelforgeException>(() =>
-            new ProjectOperations(t.Db, t.Time).CreateAsync(new NewProject("twice", Labels: ["Yes", "yes"]), Ct));
+            t.Get<ProjectOperations>().CreateAsync(new NewProject("twice", Labels: ["Yes", "yes"]), Ct));
         Assert.Contains("differ only in case", listed.Message, StringComparison.Ordinal);
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "A label needs a name.", () => tax.AddAsync(p.Id, new NewLabel("   "), ct: Ct));
         var newline = await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("two\nlines"), ct: Ct));
@@ -71,10 +71,10 @@ public class LabelNameTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("f", true, AwkwardLabelNames.All);
         var items = await Seed.ItemsAsync(t, p.Id, AwkwardLabelNames.All.Length);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         for (var i = 0; i < items.Length; i++)
             await ann.SubmitAsync(p.Id, new NewAnnotation(items[i], "alice", Labels: [AwkwardLabelNames.All[i]]), Ct);
-        var browse = new ItemOperations(t.Db, t.Time);
+        var browse = t.Get<ItemOperations>();
         for (var i = 0; i < items.Length; i++)
         {
             var page = await browse.QueryAsync(p.Id, new ItemQuery(Label: AwkwardLabelNames.All[i]), Ct);

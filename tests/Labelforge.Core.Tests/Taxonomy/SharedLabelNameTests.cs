@@ -15,8 +15,8 @@ public class SharedLabelNameTests
     /// <summary>Builds <see cref="SharedNameTaxonomy"/> in a new project (parents named by id); returns the project and the label ids in order.</summary>
     internal static async Task<(Project Project, long[] Ids)> CreateAsync(TestDb t, string name = "shared", bool multiLabel = true)
     {
-        var project = await new ProjectOperations(t.Db, t.Time).CreateAsync(new NewProject(name, MultiLabel: multiLabel, Labels: []), Ct);
-        var tax = new TaxonomyOperations(t.Db, t.Time);
+        var project = await t.Get<ProjectOperations>().CreateAsync(new NewProject(name, MultiLabel: multiLabel, Labels: []), Ct);
+        var tax = t.Get<TaxonomyOperations>();
         var ids = new List<long>();
         foreach (var (label, parent, _) in SharedNameTaxonomy.Labels)
             ids.Add((await tax.AddAsync(project.Id, new NewLabel(label, parent < 0 ? null : ids[parent].ToString(System.Globalization.CultureInfo.InvariantCulture)), ct: Ct)).Id);
@@ -28,7 +28,7 @@ public class SharedLabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var (p, ids) = await CreateAsync(t);
-        var tax = new TaxonomyOperations(t.Db, t.Time);
+        var tax = t.Get<TaxonomyOperations>();
         var labels = await tax.GetLabelsAsync(p.Id, ct: Ct);
         Assert.Equal(3, labels.Count(l => l.Name == "Other"));
         Assert.Equal(["Other", "Animals/Other", "Plants/Other"], labels.Where(l => l.Name == "Other").Select(l => l.Path));
@@ -52,7 +52,7 @@ public class SharedLabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var (p, ids) = await CreateAsync(t);
-        var tax = new TaxonomyOperations(t.Db, t.Time);
+        var tax = t.Get<TaxonomyOperations>();
         Assert.Equal(ids[9], (await tax.FindAsync(p.Id, "tech", Ct)).Id);
         Assert.Equal(ids[3], (await tax.FindAsync(p.Id, "animals / other", Ct)).Id);
         Assert.Equal(ids[2], (await tax.FindAsync(p.Id, "/Other", Ct)).Id);
@@ -76,13 +76,13 @@ public class SharedLabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var (p, ids) = await CreateAsync(t);
-        var lookup = (await new TaxonomyOperations(t.Db, t.Time).ResolverAsync(p.Id, Ct)).Lookup;
+        var lookup = (await t.Get<TaxonomyOperations>().ResolverAsync(p.Id, Ct)).Lookup;
         Assert.Equal(SharedNameTaxonomy.References, ids.Select(lookup.ReferenceOf));
         Assert.Equal(ids, SharedNameTaxonomy.References.Select(r => lookup.Match(r).Label!.Id));
 
         var awkward = await t.ProjectAsync("awkward", true, AwkwardLabelNames.All);
-        var plain = (await new TaxonomyOperations(t.Db, t.Time).ResolverAsync(awkward.Id, Ct)).Lookup;
-        var all = await new TaxonomyOperations(t.Db, t.Time).GetLabelsAsync(awkward.Id, ct: Ct);
+        var plain = (await t.Get<TaxonomyOperations>().ResolverAsync(awkward.Id, Ct)).Lookup;
+        var all = await t.Get<TaxonomyOperations>().GetLabelsAsync(awkward.Id, ct: Ct);
         Assert.Equal(AwkwardLabelNames.All, all.Select(l => plain.ReferenceOf(l.Id)));
     }
 
@@ -91,8 +91,8 @@ public class SharedLabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var (p, ids) = await CreateAsync(t);
-        await new TaxonomyOperations(t.Db, t.Time).AddAsync(p.Id, new NewLabel("/Plants/Other"), ct: Ct);
-        var lookup = (await new TaxonomyOperations(t.Db, t.Time).ResolverAsync(p.Id, Ct)).Lookup;
+        await t.Get<TaxonomyOperations>().AddAsync(p.Id, new NewLabel("/Plants/Other"), ct: Ct);
+        var lookup = (await t.Get<TaxonomyOperations>().ResolverAsync(p.Id, Ct)).Lookup;
         var error = Assert.Throws<LabelforgeException>(() => lookup.ReferenceOf(ids[4]));
         Assert.Equal(ErrorKind.Conflict, error.Kind);
         Assert.Contains("Label 'Plants/Other' cannot be written so that it reads back as itself", error.Message, StringComparison.Ordinal);
@@ -105,19 +105,19 @@ public class SharedLabelNameTests
         await using var t = await TestDb.CreateAsync();
         var (p, ids) = await CreateAsync(t);
         var items = await Seed.ItemsAsync(t, p.Id, 2);
-        var annotations = new AnnotationOperations(t.Db, t.Time);
+        var annotations = t.Get<AnnotationOperations>();
         await annotations.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["Animals/Other", "/Other"]), Ct);
         var bare = await Assert.ThrowsAsync<LabelforgeException>(() =>
             annotations.SubmitAsync(p.Id, new NewAnnotation(items[1], "alice", Labels: ["Other"]), Ct));
         Assert.Contains("label 'Other' is ambiguous", bare.Message, StringComparison.Ordinal);
 
-        var itemOps = new ItemOperations(t.Db, t.Time);
+        var itemOps = t.Get<ItemOperations>();
         var page = await itemOps.QueryAsync(p.Id, new ItemQuery(Label: "Animals/Other"), Ct);
         Assert.Equal([items[0]], page.Items.Select(i => i.Id));
         Assert.Equal(["Animals/Other", "/Other"], page.Items[0].Labels);
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "label 'other' is ambiguous: it means 3 labels", () => itemOps.QueryAsync(p.Id, new ItemQuery(Label: "other"), Ct));
 
-        var merged = await new TaxonomyOperations(t.Db, t.Time).MergeAsync(p.Id, ["Animals/Other"], "Plants/Other", ct: Ct);
+        var merged = await t.Get<TaxonomyOperations>().MergeAsync(p.Id, ["Animals/Other"], "Plants/Other", ct: Ct);
         Assert.Equal(ids[5], merged.Id);
         var after = await itemOps.QueryAsync(p.Id, new ItemQuery(Label: "Plants/Other"), Ct);
         Assert.Equal(["Plants/Other", "/Other"], after.Items[0].Labels);

@@ -14,7 +14,7 @@ public class TaxonomyOperationsTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("tax", false, "animal", "plant");
-        var tax = new TaxonomyOperations(t.Db, t.Time);
+        var tax = t.Get<TaxonomyOperations>();
         var dog = await tax.AddAsync(p.Id, new NewLabel("dog", Parent: "animal", Description: "a canine", Hotkey: "d"), "ann", Ct);
         Assert.Equal("animal/dog", dog.Path);
         await tax.RenameAsync(p.Id, "dog", "hound", ct: Ct);
@@ -35,7 +35,7 @@ public class TaxonomyOperationsTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("tax", false, "a");
-        var tax = new TaxonomyOperations(t.Db, t.Time);
+        var tax = t.Get<TaxonomyOperations>();
         await tax.AddAsync(p.Id, new NewLabel("b", "a"), ct: Ct);
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Cannot move 'a' under its own descendant 'b'.", () => tax.MoveAsync(p.Id, "a", "b", ct: Ct));
         Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<LabelforgeException>(() => tax.AddAsync(p.Id, new NewLabel("B", "a"), ct: Ct))).Kind); // a sibling's name
@@ -48,12 +48,12 @@ public class TaxonomyOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("m", false, "cat", "kitten", "dog");
         var items = await Seed.ItemsAsync(t, p.Id, 3);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "ann", Labels: ["cat"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[1], "ann", Labels: ["kitten"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[2], "ann", Labels: ["dog"]), Ct);
-        var target = await new TaxonomyOperations(t.Db, t.Time).MergeAsync(p.Id, ["cat", "kitten"], "feline", ct: Ct);
-        var page = await new ItemOperations(t.Db, t.Time).QueryAsync(p.Id, new ItemQuery(Label: "feline"), Ct);
+        var target = await t.Get<TaxonomyOperations>().MergeAsync(p.Id, ["cat", "kitten"], "feline", ct: Ct);
+        var page = await t.Get<ItemOperations>().QueryAsync(p.Id, new ItemQuery(Label: "feline"), Ct);
         Assert.Equal(2, page.Total);
         Assert.All(page.Items, i => Assert.Equal(["feline"], i.Labels));
         Assert.Equal("active", target.Status);
@@ -67,13 +67,13 @@ public class TaxonomyOperationsTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync("s", false, "vehicle", "other");
         var items = await Seed.ItemsAsync(t, p.Id, 3);
-        var ann = new AnnotationOperations(t.Db, t.Time);
+        var ann = t.Get<AnnotationOperations>();
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "ann", Labels: ["vehicle"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[1], "ann", Labels: ["vehicle"]), Ct);
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[2], "ann", Labels: ["other"]), Ct);
-        var made = await new TaxonomyOperations(t.Db, t.Time).SplitAsync(p.Id, "vehicle", ["car", "truck"], ct: Ct);
+        var made = await t.Get<TaxonomyOperations>().SplitAsync(p.Id, "vehicle", ["car", "truck"], ct: Ct);
         Assert.Equal(["car", "truck"], made.Select(l => l.Name));
-        var browse = new ItemOperations(t.Db, t.Time);
+        var browse = t.Get<ItemOperations>();
         var needs = await browse.QueryAsync(p.Id, new ItemQuery(NeedsRelabel: true), Ct);
         Assert.Equal([items[0], items[1]], needs.Items.Select(i => i.Id));
         await ann.SubmitAsync(p.Id, new NewAnnotation(items[0], "ann", Labels: ["car"]), Ct);

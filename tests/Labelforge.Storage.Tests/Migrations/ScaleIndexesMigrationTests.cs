@@ -1,3 +1,4 @@
+using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
@@ -7,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Storage.Tests.Migrations;
 
@@ -47,7 +49,8 @@ public sealed class ScaleIndexesMigrationTests : IDisposable
         Assert.All(undecided, u => Assert.Equal(SeededRandomStrategy.BaseKey(u.ItemId), u.RandomKey)); // SQL and C# agree
 
         Assert.Equal(ids.Length, await ItemSearchIndex.CatchUpAsync(store.CreateDb, Ct));
-        var page = await new ItemOperations(migrated, TimeProvider.System).QueryAsync(1, new ItemQuery(Search: "text 429"), Ct);
+        await using var services = new ServiceCollection().AddSingleton(migrated).AddSingleton(TimeProvider.System).AddLabelforgeCore().BuildServiceProvider();
+        var page = await services.GetRequiredService<ItemOperations>().QueryAsync(1, new ItemQuery(Search: "text 429"), Ct);
         Assert.Equal([4294967290L, 4294967295L], page.Items.Select(i => i.Id));
     }
 

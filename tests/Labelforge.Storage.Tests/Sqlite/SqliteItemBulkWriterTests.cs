@@ -1,4 +1,5 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers;
@@ -10,6 +11,7 @@ using Labelforge.Core.Queues.Strategies;
 using Labelforge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Labelforge.Storage.Tests.Sqlite;
@@ -114,11 +116,20 @@ public sealed class SqliteItemBulkWriterTests : IDisposable
             labels.Length == 0 ? [] : [new ImportedAnnotation(null, AnnotationKind.Import, labels)],
             line % 2 == 0 ? 8 : null));
 
-    private async Task<ImportReport> ImportAsync(LabelforgeDb db, long projectId, ImportOptions options, params ImportEntry[] entries) =>
-        await new ImportOperations(db, _time).ImportAsync(projectId, "mem.jsonl", ImportFormat.Jsonl, entries.ToAsyncEnumerable(), options, ct: Ct);
+    private ServiceProvider Services(LabelforgeDb db) =>
+        new ServiceCollection().AddSingleton(db).AddSingleton<TimeProvider>(_time).AddLabelforgeCore().BuildServiceProvider();
 
-    private async Task<long> ProjectAsync(LabelforgeDb db) =>
-        (await new ProjectOperations(db, _time).CreateAsync(new NewProject("p", Labels: ["ham", "spam"]), Ct)).Id;
+    private async Task<ImportReport> ImportAsync(LabelforgeDb db, long projectId, ImportOptions options, params ImportEntry[] entries)
+    {
+        await using var services = Services(db);
+        return await services.GetRequiredService<ImportOperations>().ImportAsync(projectId, "mem.jsonl", ImportFormat.Jsonl, entries.ToAsyncEnumerable(), options, ct: Ct);
+    }
+
+    private async Task<long> ProjectAsync(LabelforgeDb db)
+    {
+        await using var services = Services(db);
+        return (await services.GetRequiredService<ProjectOperations>().CreateAsync(new NewProject("p", Labels: ["ham", "spam"]), Ct)).Id;
+    }
 
     private static async Task<LabelforgeDb> OpenAsync(DbContextOptions<LabelforgeDb> options)
     {

@@ -1,10 +1,14 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers;
 using Labelforge.Core.Projects;
+using Labelforge.Core.Taxonomy;
 using Labelforge.Storage;
 using Labelforge.Training.Projects;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Labelforge.Training.Tests.Projects;
@@ -17,25 +21,30 @@ public sealed class HumanLabelsTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private ServiceProvider Services(LabelforgeDb db) =>
+        new ServiceCollection().AddSingleton(db).AddSingleton<TimeProvider>(_time).AddLabelforgeCore().BuildServiceProvider();
+
     [Fact]
     public async Task Labels_after_the_through_id_are_left_out_and_the_earlier_label_of_an_item_stands()
     {
         var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "l.db"), Ct);
         await using var db = store.CreateDb();
-        var project = await new ProjectOperations(db, _time).CreateAsync(new NewProject("p", Labels: ["ham", "spam"]), Ct);
+        await using var services = Services(db);
+        var taxonomy = services.GetRequiredService<TaxonomyOperations>();
+        var project = await services.GetRequiredService<ProjectOperations>().CreateAsync(new NewProject("p", Labels: ["ham", "spam"]), Ct);
         ImportEntry Row(int i) => ImportEntry.Ok(new ImportRecord("mem", i, $"e{i}", $"text {i}", "{}", []));
-        await new ImportOperations(db, _time).ImportAsync(project.Id, "mem", ImportFormat.Jsonl,
+        await services.GetRequiredService<ImportOperations>().ImportAsync(project.Id, "mem", ImportFormat.Jsonl,
             new[] { Row(1), Row(2), Row(3) }.ToAsyncEnumerable(), new ImportOptions(), ct: Ct);
         var items = db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToArray();
-        var annotations = new AnnotationOperations(db, _time);
+        var annotations = services.GetRequiredService<AnnotationOperations>();
         await annotations.SubmitAsync(project.Id, new NewAnnotation(items[0], "alice", Labels: ["ham"]), Ct);
         var through = (await annotations.SubmitAsync(project.Id, new NewAnnotation(items[1], "alice", Labels: ["spam"]), Ct)).Annotation.Id;
         // Submitted while a trainer was loading: a relabel of the first item and a label for the third.
         await annotations.SubmitAsync(project.Id, new NewAnnotation(items[0], "bob", AnnotationKind.Review, Labels: ["spam"]), Ct);
         await annotations.SubmitAsync(project.Id, new NewAnnotation(items[2], "bob", Labels: ["ham"]), Ct);
 
-        var asOf = await HumanLabels.LoadAsync(db, _time, project.Id, Ct, through);
-        var all = await HumanLabels.LoadAsync(db, _time, project.Id, Ct);
+        var asOf = await HumanLabels.LoadAsync(db, taxonomy, project.Id, Ct, through);
+        var all = await HumanLabels.LoadAsync(db, taxonomy, project.Id, Ct);
 
         Assert.Equal([items[0], items[1]], asOf.ItemIds);
         Assert.Equal(["ham", "spam"], asOf.Labels.Select(k => asOf.ClassNames[k]));
@@ -50,12 +59,13 @@ public sealed class HumanLabelsTests : IDisposable
     {
         var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "s.db"), Ct);
         await using var db = store.CreateDb();
-        var project = await new ProjectOperations(db, _time).CreateAsync(new NewProject("zoo", Labels: ["Animals", "Plants", "Other"]), Ct);
-        var taxonomy = new Labelforge.Core.Taxonomy.TaxonomyOperations(db, _time);
+        await using var services = Services(db);
+        var project = await services.GetRequiredService<ProjectOperations>().CreateAsync(new NewProject("zoo", Labels: ["Animals", "Plants", "Other"]), Ct);
+        var taxonomy = services.GetRequiredService<TaxonomyOperations>();
         await taxonomy.AddAsync(project.Id, new Labelforge.Core.Taxonomy.NewLabel("Other", "Animals"), ct: Ct);
         await taxonomy.AddAsync(project.Id, new Labelforge.Core.Taxonomy.NewLabel("Other", "Plants"), ct: Ct);
 
-        var labels = await HumanLabels.LoadAsync(db, _time, project.Id, Ct);
+        var labels = await HumanLabels.LoadAsync(db, taxonomy, project.Id, Ct);
 
         Assert.Equal(["Animals", "Plants", "/Other", "Animals/Other", "Plants/Other"], labels.ClassNames);
     }

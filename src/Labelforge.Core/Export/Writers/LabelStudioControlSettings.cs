@@ -2,6 +2,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Export.Writers;
@@ -12,8 +13,7 @@ public static class LabelStudioControlSettings
     /// <summary>Sets the names; a null part keeps the project's current one (or the default).</summary>
     public static async Task<LabelStudioControl> SetAsync(LabelforgeDb db, long projectId, string? fromName, string? toName, CancellationToken ct = default)
     {
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        var project = await RequireProject.FindAsync(db.Projects, projectId, ct);
         foreach (var name in new[] { fromName, toName })
         {
             if (name is not null && string.IsNullOrWhiteSpace(name))

@@ -18,7 +18,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 /// label matrix, and fit a label model on that matrix, writing its probabilistic labels as programmatic
 /// annotations authored lf:{set}@{version} on covered items.
 /// </summary>
-public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvider time)
+public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
 {
     /// <summary>Save, apply and fit in one go (the CLI's `lf apply PROJECT`); set errors throw with file:line:column.</summary>
     public async Task<LabelingFunctionProjectResult> ApplyAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory,
@@ -33,7 +33,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         }
         var (applied, stored) = await ApplyLatestAsync(projectId, setName, yamlPath, baseDirectory, ct);
         var fit = await FitStoredAsync(projectId, setName, stored, model, ct);
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var gold = await LabelingFunctionGoldLabels.LoadAsync(db, projectId, fit.ClassBalance.Select(c => c.Label).ToList(), resolver, ct);
         var analysis = LabelingFunctionAnalysis.Analyze(stored.Matrix, LabelingFunctionGoldLabels.Align(gold, stored.ItemIds));
         return new LabelingFunctionProjectResult(setName, saved.Version, saved.NewVersion, fit.Author, fit.Model, applied.Items, applied.NewItems,
@@ -55,7 +55,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         var errors = loaded.Errors.Select(e => outline.Place(e, yamlPath)).ToList();
         if (loaded.Set is { } set)
         {
-            var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+            var resolver = await taxonomy.ResolverAsync(projectId, ct);
             errors.AddRange(set.Labels.Select(l => LabelProblem(resolver, l)).OfType<string>().Select(message => new LabelingFunctionSetProblem(outline.LabelsLine, 1, null, null, message)));
         }
         if (errors.Count > 0)
@@ -121,7 +121,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         var loaded = LabelingFunctionSetLoader.LoadText(latest.Yaml, yamlPath, baseDirectory);
         var set = loaded.Set ?? throw LabelforgeException.Invalid(
             $"LF set '{setName}' version {latest.Version} no longer loads (a file it names changed?):{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Errors)}");
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var items = await LabelingFunctionProjectDocuments.LoadAsync(db, projectId, set, resolver, ct);
         var stored = await LabelingFunctionMatrixStore.LoadAsync(db, projectId, setName, ct);
         var previous = LabelingFunctionMatrixStore.AsPrevious(stored, items.Ids);
@@ -143,7 +143,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         var clock = Stopwatch.StartNew();
         var project = await RequireProjectAsync(projectId, ct);
         var labels = LabelingFunctionSetOutline.Read((await VersionAsync(projectId, setName, stored.Version, ct)).Yaml).Labels;
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var labelIds = labels.Select(l => LiveLabel(resolver, l)?.Id ?? throw LabelforgeException.Invalid(
             $"LF set label '{l}' is not an active label of this project; add it with `labelforge taxonomy PROJECT add {l}` or fix `labels:`.")).ToArray();
         var labelModel = LabelModels.Create(model);
@@ -169,12 +169,11 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         db.LabelingFunctionSetVersions.AsNoTracking().Where(v => v.ProjectId == projectId && v.Name == setName).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
 
     private async Task<Project> RequireProjectAsync(long projectId, CancellationToken ct) =>
-        await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
-        ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
 
     private async Task<string> StarterAsync(long projectId, CancellationToken ct)
     {
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var labels = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.Id).Select(l => resolver.Lookup.ReferenceOf(l.Id)).ToList();
         return LabelingFunctionStarterSet.Yaml(labels);
     }

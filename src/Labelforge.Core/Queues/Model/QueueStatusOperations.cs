@@ -12,12 +12,11 @@ namespace Labelforge.Core.Queues.Model;
 /// passes its shared <see cref="QueueLabelCounts"/>, so the annotators' status polls and the retrain poll count a
 /// project's labeled items once per new annotation, not once per request.
 /// </summary>
-public sealed class QueueStatusOperations(LabelforgeDb db, TimeProvider time, ActiveLearningQueueOptions options, QueueLabelCounts? counts = null)
+public sealed class QueueStatusOperations(QueueSettingsOperations settingsOperations, QueueModelOperations models, ActiveLearningQueueOptions options, QueueLabelCounts? counts = null)
 {
     public async Task<QueueStatus> StatusAsync(long projectId, CancellationToken ct = default)
     {
-        var settings = await new QueueSettingsOperations(db, time).GetAsync(projectId, ct);
-        var models = new QueueModelOperations(db, time, options);
+        var settings = await settingsOperations.GetAsync(projectId, ct);
         var state = await models.StateAsync(projectId, ct);
         var labeled = await models.LabeledItemsAsync(projectId, counts, ct);
         var al = QueueStrategies.IsActiveLearning(settings.Strategy);

@@ -1,6 +1,7 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Queues.Strategies;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues.Settings;
@@ -15,7 +16,7 @@ public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
     /// <summary>The project's settings; defaults (import order) when it never set any.</summary>
     public async Task<QueueSettings> GetAsync(long projectId, CancellationToken ct = default)
     {
-        await EnsureProjectAsync(projectId, ct);
+        await RequireProject.ExistsAsync(db, projectId, ct);
         return await db.QueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct)
             ?? new QueueSettings { ProjectId = projectId, Strategy = ImportOrderStrategy.WireName };
     }
@@ -23,7 +24,7 @@ public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
     public async Task<QueueSettings> SetAsync(long projectId, QueueSettingsUpdate update, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        await EnsureProjectAsync(projectId, ct);
+        await RequireProject.ExistsAsync(db, projectId, ct);
         if (update.Strategy is { } name && !QueueStrategies.Names.Contains(name))
             throw LabelforgeException.Invalid($"Unknown queue strategy '{name}'; use {string.Join(", ", QueueStrategies.Names)}.");
         if (update.RetrainEvery is < 1 or > MaxRetrainEvery)
@@ -43,11 +44,5 @@ public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
         settings.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return settings;
-    }
-
-    private async Task EnsureProjectAsync(long projectId, CancellationToken ct)
-    {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
-            throw LabelforgeException.NotFound($"No project with id {projectId}.");
     }
 }

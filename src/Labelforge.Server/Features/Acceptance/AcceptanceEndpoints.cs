@@ -1,4 +1,5 @@
 using Labelforge.Core.Acceptance;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ public static class AcceptanceEndpoints
         api.MapGet("/projects/{projectId:long}/acceptance", async (long projectId, [FromQuery(Name = "gold_author")] string[]? goldAuthor,
             AcceptanceOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ReportAsync(projectId, new AcceptanceOptions { GoldAuthors = goldAuthor ?? [] }, ct)))
-            .WithTags("Acceptance");
+            .WithTags("Acceptance").RequireProject();
         return api;
     }
 }

@@ -1,5 +1,6 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,7 @@ public static class AnnotationEndpoints
 {
     public static RouteGroupBuilder MapAnnotations(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Annotations");
+        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Annotations").RequireProject();
         group.MapPost("/annotations", Submit);
         group.MapGet("/items/{itemId:long}/annotations", async (long projectId, long itemId, AnnotationOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.HistoryAsync(projectId, itemId, ct)));

@@ -1,4 +1,5 @@
 using Labelforge.Core.Counts;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,7 @@ public static class CountsEndpoints
     {
         api.MapGet("/projects/{projectId:long}/counts", async (long projectId, CountsOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ReadAsync(projectId, ct)))
-            .WithTags("Counts");
+            .WithTags("Counts").RequireProject();
         return api;
     }
 }

@@ -1,7 +1,7 @@
 using Labelforge.Core.Common;
-using Labelforge.Core.Data;
 using Labelforge.Core.Export;
 using Labelforge.Core.Projects;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,12 +13,12 @@ public static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExport(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId:long}/export", Export).WithTags("Export");
+        api.MapGet("/projects/{projectId:long}/export", Export).WithTags("Export").RequireProject();
         return api;
     }
 
     private static async Task Export(long projectId, string? format, bool? history, string? include, HttpContext http, ProjectOperations projects,
-        LabelforgeDb db, TimeProvider time, CancellationToken ct)
+        ExportOperations exports, CancellationToken ct)
     {
         var wire = format ?? "jsonl";
         if (!ExportFormats.TryParse(wire, out var parsed))
@@ -27,11 +27,10 @@ public static class ExportEndpoints
         if (include is not (null or "model"))
             throw LabelforgeException.Invalid($"Unknown include '{include}'; the one value is: model (count models' suggestions as item labels).");
         var request = new ExportRequest(projectId, parsed, history ?? false, include == "model");
-        if (request.History && !parsed.SupportsHistory())
-            throw LabelforgeException.Invalid($"{wire} exports hold current labels only; use jsonl, csv or parquet for the history.");
+        request.Validate();
         var name = $"{project.Name}{(request.History ? "-history" : "")}{parsed.Extension()}";
         http.Response.ContentType = parsed.ContentType();
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{Uri.EscapeDataString(name)}\"";
-        await request.WriteAsync(db, time, http.Response.Body, ct);
+        await exports.WriteAsync(request, http.Response.Body, ct);
     }
 }

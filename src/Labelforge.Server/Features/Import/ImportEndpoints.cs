@@ -1,6 +1,7 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class ImportEndpoints
 {
     public static RouteGroupBuilder MapImport(this RouteGroupBuilder api)
     {
-        api.MapPost("/projects/{projectId:long}/import", Import).WithTags("Import").DisableAntiforgery();
+        api.MapPost("/projects/{projectId:long}/import", Import).WithTags("Import").DisableAntiforgery().RequireProject();
         return api;
     }
 

@@ -1,5 +1,6 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Items;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,12 +12,12 @@ public static class ItemEndpoints
 {
     public static RouteGroupBuilder MapItems(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/items").WithTags("Items");
+        var group = api.MapGroup("/projects/{projectId:long}/items").WithTags("Items").RequireProject();
         group.MapGet("/", async (long projectId, string? search, string? label, string? author, bool? unlabeled,
             [FromQuery(Name = "needs_relabel")] bool? needsRelabel, int? page, [FromQuery(Name = "page_size")] int? pageSize,
             ItemOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.QueryAsync(projectId,
-                new ItemQuery(search, label, author, unlabeled ?? false, needsRelabel ?? false, page ?? 1, pageSize ?? 50), ct)));
+                new ItemQuery(search, label, author, unlabeled ?? false, needsRelabel ?? false, page ?? 1, pageSize ?? ItemQuery.DefaultPageSize), ct)));
         group.MapGet("/{itemId:long}", async (long projectId, long itemId, ItemOperations items, AnnotationOperations annotations, CancellationToken ct) =>
         {
             var item = await items.GetAsync(projectId, itemId, ct);

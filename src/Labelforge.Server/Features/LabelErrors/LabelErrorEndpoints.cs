@@ -2,6 +2,8 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.LabelErrors;
+using Labelforge.Server.Features.Projects;
+using Labelforge.Training.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,21 +19,17 @@ public static class LabelErrorEndpoints
 {
     public static RouteGroupBuilder MapLabelErrors(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/label-errors").WithTags("LabelErrors");
-        group.MapPost("/run", async (long projectId, LabelErrorRunRequest? body, LabelErrorRuns runs, LabelforgeDb db, CancellationToken ct) =>
+        var group = api.MapGroup("/projects/{projectId:long}/label-errors").WithTags("LabelErrors").RequireProject();
+        group.MapPost("/run", (long projectId, LabelErrorRunRequest? body, LabelErrorRuns runs) =>
         {
-            await EnsureProjectAsync(db, projectId, ct);
-            var folds = body?.Folds ?? 5;
+            var folds = body?.Folds ?? ProjectLabelErrors.DefaultFolds;
             if (folds is < 2 or > 20)
                 throw LabelforgeException.Invalid("Folds must be between 2 and 20.");
-            var run = runs.Start(projectId, folds, body?.Seed ?? 42);
+            var run = runs.Start(projectId, folds, body?.Seed ?? ProjectLabelErrors.DefaultSeed);
             return TypedResults.Accepted($"/api/projects/{projectId}/label-errors", run);
         });
         group.MapGet("/", async (long projectId, LabelErrorRuns runs, LabelforgeDb db, CancellationToken ct) =>
-        {
-            await EnsureProjectAsync(db, projectId, ct);
-            return TypedResults.Ok(await OpenAsync(db, runs.Latest(projectId), ct));
-        });
+            TypedResults.Ok(await OpenAsync(db, runs.Latest(projectId), ct)));
         group.MapPost("/reviews", async (long projectId, LabelReviewRequest body, LabelReviewOperations ops, CancellationToken ct) =>
         {
             var result = await ops.ReviewAsync(projectId, new LabelReview(body.ItemId, body.AnnotationId, body.Reviewer ?? "", body.LabelIds, body.RequestId), ct);
@@ -52,11 +50,5 @@ public static class LabelErrorEndpoints
             .Where(a => ids.Contains(a.ItemId))
             .ToDictionaryAsync(a => a.ItemId, a => a.Id, ct);
         return run with { Errors = run.Errors.Where(e => latest.GetValueOrDefault(e.ItemId) == e.GivenAnnotationId).ToList() };
-    }
-
-    private static async Task EnsureProjectAsync(LabelforgeDb db, long projectId, CancellationToken ct)
-    {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
-            throw LabelforgeException.NotFound($"No project with id {projectId}.");
     }
 }

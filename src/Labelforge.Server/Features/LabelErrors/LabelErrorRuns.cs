@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.LabelErrors;
-using Labelforge.Storage;
 using Labelforge.Training.Projects;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +15,7 @@ namespace Labelforge.Server.Features.LabelErrors;
 /// the latest run per project in memory, so the page can poll progress and read the ranked list. One run per project
 /// at a time; results live until the next run or a restart (recomputing them is always possible).
 /// </summary>
-public sealed partial class LabelErrorRuns(LabelforgeStore store, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<LabelErrorRuns> logger)
+public sealed partial class LabelErrorRuns(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<LabelErrorRuns> logger)
 {
     private readonly ConcurrentDictionary<long, LabelErrorRun> _runs = new();
     private long _lastId;
@@ -38,8 +40,11 @@ public sealed partial class LabelErrorRuns(LabelforgeStore store, TimeProvider t
         try
         {
             HumanLabels data;
-            await using (var db = store.CreateDb())
-                data = await HumanLabels.LoadAsync(db, time, run.ProjectId, ct);
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var services = scope.ServiceProvider;
+                data = await HumanLabels.LoadAsync(services.GetRequiredService<LabelforgeDb>(), services.GetRequiredService<TaxonomyOperations>(), run.ProjectId, ct);
+            }
             // The fold trainings get a dedicated thread, so they never hold request threads of the pool.
             var errors = await Task.Factory.StartNew(
                 () => ProjectLabelErrors.Find(data, new LabelErrorOptions(), run.Folds, seed, done => Update(run, r => r with { FoldsDone = done })),

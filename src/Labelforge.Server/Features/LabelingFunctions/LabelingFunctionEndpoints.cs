@@ -1,6 +1,7 @@
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.LabelingFunctions.Projects.Analysis;
 using Labelforge.Core.LabelingFunctions.Projects.Fitting;
+using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,9 +20,9 @@ public static class LabelingFunctionEndpoints
 {
     public static RouteGroupBuilder MapLabelingFunctions(this RouteGroupBuilder api)
     {
-        MapSets(api.MapGroup("/projects/{projectId:long}/labeling-function-sets").WithTags("LabelingFunctions"));
+        MapSets(api.MapGroup("/projects/{projectId:long}/labeling-function-sets").WithTags("LabelingFunctions").RequireProject());
         // The former path, for clients written against it; the OpenAPI document names only the current one.
-        MapSets(api.MapGroup("/projects/{projectId:long}/lf-sets").ExcludeFromDescription());
+        MapSets(api.MapGroup("/projects/{projectId:long}/lf-sets").ExcludeFromDescription().RequireProject());
         return api;
     }
 

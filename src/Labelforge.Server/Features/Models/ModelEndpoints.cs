@@ -1,6 +1,6 @@
-using Labelforge.Core.Data;
 using Labelforge.Core.Models;
-using Labelforge.Core.Projects;
+using Labelforge.Engine.AutoAccept;
+using Labelforge.Server.Features.Projects;
 using Labelforge.Training.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,34 +18,26 @@ public static class ModelEndpoints
 {
     public static RouteGroupBuilder MapModels(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/models").WithTags("Models");
-        group.MapGet("/", async (long projectId, string? name, ProjectOperations projects, ModelOperations models, CancellationToken ct) =>
-        {
-            await projects.GetAsync(projectId, ct);
-            return TypedResults.Ok(await models.ListAsync(projectId, name, ct));
-        });
+        var group = api.MapGroup("/projects/{projectId:long}/models").WithTags("Models").RequireProject();
+        group.MapGet("/", async (long projectId, string? name, ModelOperations models, CancellationToken ct) =>
+            TypedResults.Ok(await models.ListAsync(projectId, name, ct)));
         group.MapPost("/train", Train);
-        group.MapPost("/predict", async (long projectId, PredictRequest body, ProjectOperations projects, LabelforgeDb db, TimeProvider time, CancellationToken ct) =>
+        group.MapPost("/predict", async (long projectId, PredictRequest body, ProjectPrediction prediction, CancellationToken ct) =>
+            TypedResults.Ok(await prediction.PredictAsync(projectId, body.Model, body.OnlyUnlabeled ?? false, ct: ct)));
+        group.MapPost("/auto-accept", async (long projectId, AutoAcceptBody body, AutoAcceptOperations ops, CancellationToken ct) =>
         {
-            await projects.GetAsync(projectId, ct);
-            return TypedResults.Ok(await ProjectPrediction.PredictAsync(db, time, projectId, body.Model, body.OnlyUnlabeled ?? false, ct: ct));
-        });
-        group.MapPost("/auto-accept", async (long projectId, AutoAcceptBody body, ProjectOperations projects, AutoAcceptOperations ops, CancellationToken ct) =>
-        {
-            await projects.GetAsync(projectId, ct);
-            var request = new AutoAcceptRequest(body.Model, body.TargetPrecision ?? 0.98, body.Confidence ?? 0.95, body.DryRun ?? false);
+            var request = new AutoAcceptRequest(body.Model, body.TargetPrecision ?? AutoAcceptOptions.DefaultTargetPrecision,
+                body.Confidence ?? AutoAcceptRequest.DefaultConfidence, body.DryRun ?? false);
             return TypedResults.Ok(await ops.RunAsync(projectId, request, ct));
         });
         return api;
     }
 
-    private static async Task<IResult> Train(long projectId, TrainModelRequest body, ProjectOperations projects, LabelforgeDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> Train(long projectId, TrainModelRequest body, ProjectTraining training, CancellationToken ct)
     {
-        await projects.GetAsync(projectId, ct);
-        var request = new TrainRequest(body.Model ?? ModelKinds.Linear, body.Name, body.IncludeProgrammatic ?? false, body.Seed ?? 42, body.TestFraction ?? 0.2);
-        if (request.TestFraction is <= 0 or >= 1)
-            throw Core.Common.LabelforgeException.Invalid($"test_fraction must be between 0 and 1 (got {request.TestFraction}).");
-        var version = await ProjectTraining.TrainAsync(db, time, projectId, request, ct);
+        var request = new TrainRequest(body.Model ?? ModelKinds.Linear, body.Name, body.IncludeProgrammatic ?? false, body.Seed ?? TrainRequest.DefaultSeed,
+            body.TestFraction ?? TrainRequest.DefaultTestFraction);
+        var version = await training.TrainAsync(projectId, request, ct);
         return TypedResults.Created($"/api/projects/{projectId}/models?name={Uri.EscapeDataString(version.Name)}", ModelVersionView.From(version));
     }
 }

@@ -1,4 +1,5 @@
 using Labelforge.Core.Queues;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,10 +14,10 @@ public static class QueueEndpoints
 {
     public static RouteGroupBuilder MapQueues(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues");
+        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues").RequireProject();
         group.MapPost("/next", async (long projectId, QueueNextRequest body, QueueOperations ops, CancellationToken ct) =>
         {
-            var request = new QueueRequest(body.Annotator ?? "", body.Count ?? 5, body.Strategy, body.Seed ?? 1, body.Exclude);
+            var request = new QueueRequest(body.Annotator ?? "", body.Count ?? QueueRequest.DefaultCount, body.Strategy, body.Seed ?? QueueRequest.DefaultSeed, body.Exclude);
             var items = await ops.NextAsync(projectId, request, ct);
             return TypedResults.Ok(new QueueNextResponse(items, await ops.ProgressAsync(projectId, request.Annotator, ct)));
         });

@@ -4,6 +4,7 @@ using Labelforge.Core.Queues.Model;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Storage;
 using Labelforge.Training.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Labelforge.Server.Features.Queues;
@@ -13,7 +14,7 @@ namespace Labelforge.Server.Features.Queues;
 /// is skipped, not queued), each on its own database context, with the project's featurized items kept in memory
 /// between retrains. Claims never wait for it: they read the stored ranking, which a retrain replaces only at its end.
 /// </summary>
-public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeProvider time, ActiveLearningQueueOptions options, QueueLabelCounts labelCounts,
+public sealed partial class QueueRetrainCoordinator(IServiceScopeFactory scopes, QueueLabelCounts labelCounts,
     ILogger<QueueRetrainCoordinator> logger)
 {
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _running = new();
@@ -26,8 +27,8 @@ public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeP
     public async Task<IReadOnlyList<QueueRetrainResult>> RunDueAsync(CancellationToken ct)
     {
         IReadOnlyList<long> due;
-        await using (var db = store.CreateDb())
-            due = await new QueueModelOperations(db, time, options).DueProjectsAsync(labelCounts, ct);
+        await using (var scope = scopes.CreateAsyncScope())
+            due = await scope.ServiceProvider.GetRequiredService<QueueModelOperations>().DueProjectsAsync(labelCounts, ct);
         var results = new List<QueueRetrainResult>();
         foreach (var projectId in due)
         {
@@ -53,9 +54,10 @@ public sealed partial class QueueRetrainCoordinator(LabelforgeStore store, TimeP
             return null;
         try
         {
-            await using var db = store.CreateDb();
+            // Each retrain gets its own scope (its own database context), apart from any request's.
+            await using var scope = scopes.CreateAsyncScope();
             var cache = _caches.GetOrAdd(projectId, _ => new QueueFeatureCache());
-            var result = await new QueueRetrainer(db, time, options).RetrainAsync(projectId, cache, ct);
+            var result = await scope.ServiceProvider.GetRequiredService<QueueRetrainer>().RetrainAsync(projectId, cache, ct);
             if (result.ModelTrained)
                 LogRetrained(logger, projectId, result.LabeledItems, result.PoolItems, result.RankedItems, result.Kappa, (long)result.Duration.TotalMilliseconds);
             else

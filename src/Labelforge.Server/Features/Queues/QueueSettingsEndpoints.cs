@@ -1,6 +1,7 @@
 using Labelforge.Core.Queues;
 using Labelforge.Core.Queues.Model;
 using Labelforge.Core.Queues.Settings;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ public static class QueueSettingsEndpoints
 {
     public static RouteGroupBuilder MapQueueSettings(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues");
+        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues").RequireProject();
         group.MapGet("/settings", async (long projectId, QueueSettingsOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.GetAsync(projectId, ct)));
         group.MapPut("/settings", async (long projectId, QueueSettingsRequest body, QueueSettingsOperations ops, CancellationToken ct) =>

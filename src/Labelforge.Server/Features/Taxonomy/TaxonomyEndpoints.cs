@@ -1,4 +1,5 @@
 using Labelforge.Core.Taxonomy;
+using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +14,7 @@ public static class TaxonomyEndpoints
 {
     public static RouteGroupBuilder MapTaxonomy(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy");
+        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy").RequireProject();
         group.MapGet("/labels", async (long projectId, int? version, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(version is { } v ? await ops.GetLabelsAtAsync(projectId, v, ct) : await ops.GetLabelsAsync(projectId, ct: ct)));
         group.MapPost("/labels", async (long projectId, AddLabelRequest body, TaxonomyOperations ops, CancellationToken ct) =>

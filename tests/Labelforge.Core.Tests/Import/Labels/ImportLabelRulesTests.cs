@@ -11,7 +11,7 @@ public class ImportLabelRulesTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<ImportReport> ImportFileAsync(TestDb t, long projectId, string path, ImportFieldMap map, ImportOptions? options = null) =>
-        new ImportOperations(t.Db, t.Time).ImportAsync(projectId, path, ImportReaders.Detect(path)!.Value,
+        t.Get<ImportOperations>().ImportAsync(projectId, path, ImportReaders.Detect(path)!.Value,
             ImportReaders.ReadAsync(path, null, map, ImportReaderOptions.Default, Ct), options ?? new ImportOptions(), ct: Ct);
 
     private static async Task<List<string[]>> LabelSetsAsync(TestDb t, long projectId)

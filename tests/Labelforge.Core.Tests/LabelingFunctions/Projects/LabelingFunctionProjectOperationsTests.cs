@@ -37,7 +37,7 @@ public class LabelingFunctionProjectOperationsTests
     {
         var (t, project) = await SeedAsync();
         await using var _ = t;
-        var ops = new LabelingFunctionProjectOperations(t.Db, t.Time);
+        var ops = t.Get<LabelingFunctionProjectOperations>();
         var first = await ops.ApplyAsync(project, "rules", Rules, "rules.yaml", ".", ct: Ct);
         Assert.Equal((1, true, "lf:rules@1"), (first.Version, first.NewVersion, first.Author));
         Assert.Equal(3, first.Annotations); // item 3 is not covered
@@ -65,10 +65,10 @@ public class LabelingFunctionProjectOperationsTests
             Seed.Row(1, "visit http://spam.example now", "1", "spam"), Seed.Row(2, "thanks, love this song", "2", "ham"),
             Seed.Row(3, "nothing to see", "3"), Seed.Row(4, "love it http://x.example", "4", "ham"));
         var item4 = t.Db.Items.Single(i => i.ExternalId == "4").Id;
-        await new AnnotationOperations(t.Db, t.Time).SubmitAsync(project, new NewAnnotation(item4, "rita", AnnotationKind.Review, Labels: ["spam"]), Ct);
+        await t.Get<AnnotationOperations>().SubmitAsync(project, new NewAnnotation(item4, "rita", AnnotationKind.Review, Labels: ["spam"]), Ct);
 
-        await new LabelingFunctionProjectOperations(t.Db, t.Time).ApplyAsync(project, "rules", Rules, "rules.yaml", ".", ct: Ct);
-        var analysis = await new LabelingFunctionAnalysisOperations(t.Db, t.Time).AnalyzeAsync(project, "rules", Ct);
+        await t.Get<LabelingFunctionProjectOperations>().ApplyAsync(project, "rules", Rules, "rules.yaml", ".", ct: Ct);
+        var analysis = await t.Get<LabelingFunctionAnalysisOperations>().AnalyzeAsync(project, "rules", Ct);
 
         Assert.Equal(3, analysis!.HumanLabeled);
         var byName = analysis.Functions.ToDictionary(f => f.Name);
@@ -81,7 +81,7 @@ public class LabelingFunctionProjectOperationsTests
     {
         var (t, project) = await SeedAsync();
         await using var _ = t;
-        var ops = new LabelingFunctionProjectOperations(t.Db, t.Time);
+        var ops = t.Get<LabelingFunctionProjectOperations>();
         var unknown = await Assert.ThrowsAsync<LabelforgeException>(() => ops.ApplyAsync(project, "r", Rules.Replace("[ham, spam]", "[ham, eggs]", StringComparison.Ordinal).Replace("label: spam", "label: eggs", StringComparison.Ordinal), "r.yaml", ".", ct: Ct));
         Assert.Contains("'eggs'", unknown.Message, StringComparison.Ordinal);
         var bad = await Assert.ThrowsAsync<LabelforgeException>(() => ops.ApplyAsync(project, "r", "labels: [ham, spam]\nfunctions:\n  - name: x\n    kind: teleport\n", "r.yaml", ".", ct: Ct));

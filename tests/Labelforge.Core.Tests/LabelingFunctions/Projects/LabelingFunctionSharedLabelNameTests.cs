@@ -32,15 +32,15 @@ public class LabelingFunctionSharedLabelNameTests
         var (p, ids) = await Taxonomy.SharedLabelNameTests.CreateAsync(t, multiLabel: false);
         await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "a cat video", "1"), Seed.Row(2, "a fern photo", "2"), Seed.Row(3, "nothing", "3"));
         var items = t.Db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToArray();
-        var annotations = new AnnotationOperations(t.Db, t.Time);
+        var annotations = t.Get<AnnotationOperations>();
         await annotations.SubmitAsync(p.Id, new NewAnnotation(items[0], "alice", Labels: ["animals/other"]), Ct);
         await annotations.SubmitAsync(p.Id, new NewAnnotation(items[1], "alice", LabelIds: [ids[4]]), Ct);
 
-        var applied = await new LabelingFunctionProjectOperations(t.Db, t.Time).ApplyAsync(p.Id, "paths", PathRules, "paths.yaml", ".", ct: Ct);
+        var applied = await t.Get<LabelingFunctionProjectOperations>().ApplyAsync(p.Id, "paths", PathRules, "paths.yaml", ".", ct: Ct);
         Assert.Equal(2, applied.Annotations);
         var votes = t.Db.Annotations.Where(a => a.Author == "lf:paths@1").OrderBy(a => a.ItemId).Select(a => a.LabelIdsJson).ToList();
         Assert.Equal([$"[{ids[3]}]", $"[{ids[4]}]"], votes);
-        var analysis = await new LabelingFunctionAnalysisOperations(t.Db, t.Time).AnalyzeAsync(p.Id, "paths", Ct);
+        var analysis = await t.Get<LabelingFunctionAnalysisOperations>().AnalyzeAsync(p.Id, "paths", Ct);
         var byName = analysis!.Functions.ToDictionary(f => f.Name);
         Assert.Equal((1, 0), (byName["cats"].Correct, byName["cats"].Incorrect));
         Assert.Equal((1, 0), (byName["ferns"].Correct, byName["ferns"].Incorrect));
@@ -52,7 +52,7 @@ public class LabelingFunctionSharedLabelNameTests
     {
         await using var t = await TestDb.CreateAsync();
         var (p, _) = await Taxonomy.SharedLabelNameTests.CreateAsync(t, multiLabel: false);
-        var saved = await new LabelingFunctionProjectOperations(t.Db, t.Time).SaveAsync(p.Id, "bare",
+        var saved = await t.Get<LabelingFunctionProjectOperations>().SaveAsync(p.Id, "bare",
             PathRules.Replace("['Animals/Other', '/Plants/Other']", "[Other, World]", StringComparison.Ordinal)
                 .Replace("'Animals/Other'", "Other", StringComparison.Ordinal).Replace("'/Plants/Other'", "World", StringComparison.Ordinal), "bare.yaml", ".", Ct);
         var problem = Assert.Single(saved.Errors);

@@ -13,11 +13,11 @@ public class ActiveLearningQueueTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static QueueOperations Queue(TestDb t) => new(t.Db, t.Time, new QueueOptions());
+    private static QueueOperations Queue(TestDb t) => t.Get<QueueOperations>();
 
-    private static QueueModelOperations Models(TestDb t) => new(t.Db, t.Time, new ActiveLearningQueueOptions());
+    private static QueueModelOperations Models(TestDb t) => t.Get<QueueModelOperations>();
 
-    private static QueueStatusOperations Status(TestDb t) => new(t.Db, t.Time, new ActiveLearningQueueOptions());
+    private static QueueStatusOperations Status(TestDb t) => t.Get<QueueStatusOperations>();
 
     private static QueueModelRound Round(IReadOnlyList<long> ranked, IReadOnlyList<long> stop, int[] predictions, long[]? classes = null) =>
         new(ActiveLearningQueueStrategy.Margin, 10, classes ?? [1, 2], ranked, ranked.Select(_ => 0.5).ToList(), stop, predictions, TimeSpan.FromMilliseconds(30));
@@ -28,7 +28,7 @@ public class ActiveLearningQueueTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var ids = await Seed.ItemsAsync(t, p.Id, 8);
-        await new QueueSettingsOperations(t.Db, t.Time).SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Margin, Seed: 5), Ct);
+        await t.Get<QueueSettingsOperations>().SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Margin, Seed: 5), Ct);
         // p(spam) per item; margin ranks 0.5, 0.45, 0.6, 0.3 first (depth 4), the other four follow seeded random.
         var probabilities = new ProbabilityMatrix([.. new[] { 0.99f, 0.6f, 0.05f, 0.5f, 0.9f, 0.45f, 0.3f, 0.97f }.SelectMany(q => new[] { 1 - q, q })], 2);
         var ranked = QueueRanking.Rank(probabilities, new QueryOptions { Strategy = QueryStrategy.Margin }, head: 0, depth: 4);
@@ -49,7 +49,7 @@ public class ActiveLearningQueueTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         await Seed.ItemsAsync(t, p.Id, 12);
-        await new QueueSettingsOperations(t.Db, t.Time).SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Entropy, 5, Seed: 9), Ct);
+        await t.Get<QueueSettingsOperations>().SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Entropy, 5, Seed: 9), Ct);
 
         var al = (await Queue(t).NextAsync(p.Id, new QueueRequest("alice", 12), Ct)).Select(i => i.Id).ToList();
         await Queue(t).ReleaseAsync(p.Id, "alice", al, Ct);
@@ -71,7 +71,7 @@ public class ActiveLearningQueueTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var ids = await Seed.ItemsAsync(t, p.Id, 6);
-        await new QueueSettingsOperations(t.Db, t.Time).SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Margin), Ct);
+        await t.Get<QueueSettingsOperations>().SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Margin), Ct);
         long[] stop = [ids[0], ids[1], ids[2], ids[3]];
 
         await Models(t).SaveRoundAsync(p.Id, Round(ids, stop, [0, 1, 0, 1]), Ct);
@@ -99,8 +99,8 @@ public class ActiveLearningQueueTests
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var ids = await Seed.ItemsAsync(t, p.Id, 5);
-        await new QueueSettingsOperations(t.Db, t.Time).SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Margin, RetrainEvery: 2), Ct);
-        var annotations = new AnnotationOperations(t.Db, t.Time);
+        await t.Get<QueueSettingsOperations>().SetAsync(p.Id, new QueueSettingsUpdate(ActiveLearningQueueStrategy.Margin, RetrainEvery: 2), Ct);
+        var annotations = t.Get<AnnotationOperations>();
         var counts = new QueueLabelCounts();
 
         await annotations.SubmitAsync(p.Id, new NewAnnotation(ids[0], "alice", Labels: ["spam"]), Ct);
@@ -111,7 +111,7 @@ public class ActiveLearningQueueTests
         // Counted once for this latest annotation; the next poll, and a status request sharing the counts, reuse it.
         Assert.True(counts.TryGet(p.Id, second.Annotation.Id, out var labeled));
         Assert.Equal(2, labeled);
-        Assert.Equal(2, (await new QueueStatusOperations(t.Db, t.Time, new ActiveLearningQueueOptions(), counts).StatusAsync(p.Id, Ct)).LabeledItems);
+        Assert.Equal(2, (await new QueueStatusOperations(t.Get<QueueSettingsOperations>(), t.Get<QueueModelOperations>(), new ActiveLearningQueueOptions(), counts).StatusAsync(p.Id, Ct)).LabeledItems);
 
         await Models(t).SaveNoModelAsync(p.Id, ActiveLearningQueueStrategy.Margin, 2, "one class", Ct);
         Assert.Empty(await Models(t).DueProjectsAsync(counts, Ct));
@@ -131,9 +131,9 @@ public class ActiveLearningQueueTests
         var p = await t.ProjectAsync();
 
         var e = await Assert.ThrowsAsync<LabelforgeException>(() =>
-            new QueueSettingsOperations(t.Db, t.Time).SetAsync(p.Id, new QueueSettingsUpdate(strategy, every, batch), Ct));
+            t.Get<QueueSettingsOperations>().SetAsync(p.Id, new QueueSettingsUpdate(strategy, every, batch), Ct));
 
         Assert.Equal(ErrorKind.Invalid, e.Kind);
-        Assert.Equal(ImportOrderStrategy.WireName, (await new QueueSettingsOperations(t.Db, t.Time).GetAsync(p.Id, Ct)).Strategy);
+        Assert.Equal(ImportOrderStrategy.WireName, (await t.Get<QueueSettingsOperations>().GetAsync(p.Id, Ct)).Strategy);
     }
 }

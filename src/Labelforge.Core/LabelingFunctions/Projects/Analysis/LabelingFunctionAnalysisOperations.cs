@@ -1,5 +1,6 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine;
 using Labelforge.Engine.WeakSupervision;
@@ -12,7 +13,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects.Analysis;
 /// and, per function, the items where it fires, where it conflicts with another function, or where it
 /// disagrees with the gold label.
 /// </summary>
-public sealed class LabelingFunctionAnalysisOperations(LabelforgeDb db, TimeProvider time)
+public sealed class LabelingFunctionAnalysisOperations(LabelforgeDb db, TaxonomyOperations taxonomy)
 {
     /// <summary>Item filters by wire name.</summary>
     public static IReadOnlyList<string> Filters { get; } = ["fires", "conflicts", "incorrect"];
@@ -98,15 +99,14 @@ public sealed class LabelingFunctionAnalysisOperations(LabelforgeDb db, TimeProv
 
     private async Task<(LabelingFunctionStoredMatrix Stored, IReadOnlyList<string> Labels, int[] Gold)?> LoadAsync(long projectId, string setName, CancellationToken ct)
     {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct))
-            throw LabelforgeException.NotFound($"No project with id {projectId}.");
+        await RequireProject.ExistsAsync(db, projectId, ct);
         var stored = await LabelingFunctionMatrixStore.LoadAsync(db, projectId, setName, ct);
         if (stored is null)
             return null;
         var yaml = await db.LabelingFunctionSetVersions.AsNoTracking()
             .Where(v => v.ProjectId == projectId && v.Name == setName && v.Version == stored.Version).Select(v => v.Yaml).FirstOrDefaultAsync(ct) ?? "";
         var labels = LabelingFunctionSetOutline.Read(yaml).Labels;
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var gold = LabelingFunctionGoldLabels.Align(await LabelingFunctionGoldLabels.LoadAsync(db, projectId, labels, resolver, ct), stored.ItemIds);
         return (stored, labels, gold);
     }
