@@ -9,12 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Counts;
 
 /// <summary>
-/// Adds the items an import stored to the maintained state (<c>undecided_items</c>, <c>project_counts.Items</c>) once per
-/// batch, in the batch's own transaction. Imports are the only writer of items; a per-row trigger did the same work at
-/// about twice the import's cost, so items are the one table the store's triggers leave to this step (deletes and every
-/// annotation write stay with the triggers). The import tells this step each new id as the writer returns it, so the
-/// batch's undecided rows go in sorted by random key through the bulk writer's prepared statement (one ordered walk of
-/// the key index) without reading the batch's items back, and the count moves by the number of new ids.
+/// Adds the items an import stored to the maintained state (<c>undecided_items</c>, <c>undecided_ranges</c>,
+/// <c>project_counts.Items</c>) once per batch, in the batch's own transaction. Imports are the only writer of items; a
+/// per-row trigger did the same work at about twice the import's cost, so items are the one table the store's triggers
+/// leave to this step (deletes and every annotation write stay with the triggers). The import tells this step each new
+/// id as the writer returns it, so nothing of the batch is read back: the undecided rows go in sorted by random key
+/// through the bulk writer's prepared statement (one ordered walk of that b-tree), each run of consecutive ids becomes
+/// one range of the import order (one row per batch when no row was a duplicate or labeled by a person), and the count
+/// moves by the number of new ids.
 /// </summary>
 internal sealed class ImportedItemsState(LabelforgeDb db, ImportSqlWriter writer, long projectId)
 {
@@ -39,9 +41,7 @@ internal sealed class ImportedItemsState(LabelforgeDb db, ImportSqlWriter writer
             Array.Resize(ref _ids, _ids.Length * 2);
             Array.Resize(ref _keys, _keys.Length * 2);
         }
-        _ids[_undecided] = itemId;
-        _keys[_undecided] = SeededRandomStrategy.BaseKey(itemId);
-        _undecided++;
+        _ids[_undecided++] = itemId;
     }
 
     /// <summary>True when a written annotation kind means a person decided the item.</summary>
@@ -52,10 +52,28 @@ internal sealed class ImportedItemsState(LabelforgeDb db, ImportSqlWriter writer
     {
         if (_added == 0)
             return;
-        // The order only makes the key index's inserts one ordered walk; the set written is the same in any order.
+        // Ids mostly arrive ascending; a content-key collision stored after its statement comes later, out of order.
+        Array.Sort(_ids, 0, _undecided);
+        WriteRanges(_ids.AsSpan(0, _undecided));
+        for (var i = 0; i < _undecided; i++)
+            _keys[i] = SeededRandomStrategy.BaseKey(_ids[i]);
+        // The order only makes the key b-tree's inserts one ordered walk; the set written is the same in any order.
         Array.Sort(_keys, _ids, 0, _undecided);
         writer.InsertUndecided(_ids.AsSpan(0, _undecided), _keys.AsSpan(0, _undecided));
         await db.Database.ExecuteSqlRawAsync(AddItems, [_added, projectId], ct);
         (_undecided, _added) = (0, 0);
+    }
+
+    /// <summary>One range per run of consecutive ids in <paramref name="sorted"/>, which holds no id twice.</summary>
+    private void WriteRanges(ReadOnlySpan<long> sorted)
+    {
+        var first = 0;
+        for (var i = 1; i <= sorted.Length; i++)
+        {
+            if (i < sorted.Length && sorted[i] == sorted[i - 1] + 1)
+                continue;
+            writer.InsertUndecidedRange(sorted[first], sorted[i - 1]);
+            first = i;
+        }
     }
 }

@@ -42,6 +42,7 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<QueueModelState> QueueModelStates => Set<QueueModelState>();
 
     public DbSet<UndecidedItem> UndecidedItems => Set<UndecidedItem>();
+    public DbSet<UndecidedRange> UndecidedRanges => Set<UndecidedRange>();
 
     public DbSet<ProjectCounts> ProjectCounts => Set<ProjectCounts>();
 
@@ -148,8 +149,13 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         modelBuilder.Entity<UndecidedItem>(e =>
         {
             e.ToTable("undecided_items");
-            e.HasKey(x => new { x.ProjectId, x.ItemId });
-            e.HasIndex(x => new { x.ProjectId, x.RandomKey });
+            e.HasKey(x => new { x.ProjectId, x.RandomKey, x.ItemId });
+        });
+        modelBuilder.Entity<UndecidedRange>(e =>
+        {
+            e.ToTable("undecided_ranges");
+            e.HasKey(x => new { x.ProjectId, x.FirstId });
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ProjectCounts>(e =>
         {

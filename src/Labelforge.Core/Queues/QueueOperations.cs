@@ -47,7 +47,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var needed = count - held.Count;
         if (needed > 0)
         {
-            var ids = await strategy.FirstIdsAsync(Candidates(projectId, annotator, exclude), needed, ct);
+            var ids = await strategy.FirstIdsAsync(new QueueCandidates(Candidates(projectId, annotator, exclude), InImportOrder(projectId, annotator, exclude)), needed, ct);
             var claimed = ids.Select(id => new ItemLease
             {
                 ProjectId = projectId, ItemId = id, Annotator = annotator, LeasedAt = now, ExpiresAt = expires,
@@ -126,7 +126,8 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var mine = await db.AnnotatorCounts.Where(c => c.ProjectId == projectId && c.Author == name)
             .Select(c => (long?)c.LabeledItems).FirstOrDefaultAsync(ct) ?? 0;
         var skipped = await db.ItemSkips.LongCountAsync(s => s.ProjectId == projectId && s.Annotator == name
-            && db.UndecidedItems.Any(u => u.ProjectId == projectId && u.ItemId == s.ItemId), ct);
+            && db.UndecidedItems.Any(u => u.ProjectId == projectId && u.RandomKey == s.ItemId % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus
+                && u.ItemId == s.ItemId), ct);
         return new QueueProgress(mine, counts.DecidedItems, counts.Items, skipped);
     }
 
@@ -149,11 +150,23 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             && !db.ItemSkips.Any(s => s.ProjectId == projectId && s.Annotator == annotator && s.ItemId == u.ItemId)
             && !db.Annotations.Any(a => a.ItemId == u.ItemId && a.Author == annotator));
 
+    // The same checks on the project's items inside each undecided range, walked range by range (the ranges' key, then
+    // items (ProjectId, Id) inside one), which is ascending id order without a sort: the ranges are disjoint.
+    private IQueryable<long> InImportOrder(long projectId, string annotator, List<long> exclude) =>
+        db.UndecidedRanges.Where(r => r.ProjectId == projectId)
+            .SelectMany(r => db.Items.Where(i => i.ProjectId == projectId && i.Id >= r.FirstId && i.Id <= r.LastId), (r, i) => new { r.FirstId, i.Id })
+            .Where(x => !exclude.Contains(x.Id)
+                && !db.ItemLeases.Any(l => l.ItemId == x.Id)
+                && !db.ItemSkips.Any(s => s.ProjectId == projectId && s.Annotator == annotator && s.ItemId == x.Id)
+                && !db.Annotations.Any(a => a.ItemId == x.Id && a.Author == annotator))
+            .OrderBy(x => x.FirstId).ThenBy(x => x.Id).Select(x => x.Id);
+
     // The claim's transaction takes the write lock at its start (BEGIN IMMEDIATE on SQLite), before it reads what is free.
     private Task<int> ClearStaleAsync(long projectId, DateTimeOffset now, CancellationToken ct) =>
         db.ItemLeases
             .Where(l => l.ProjectId == projectId
-                && (l.ExpiresAt <= now || !db.UndecidedItems.Any(u => u.ProjectId == projectId && u.ItemId == l.ItemId)))
+                && (l.ExpiresAt <= now || !db.UndecidedItems.Any(u => u.ProjectId == projectId
+                    && u.RandomKey == l.ItemId % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus && u.ItemId == l.ItemId)))
             .ExecuteDeleteAsync(ct);
 
     private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, CancellationToken ct)

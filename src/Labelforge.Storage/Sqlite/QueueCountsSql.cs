@@ -11,8 +11,8 @@ namespace Labelforge.Storage.Sqlite;
 /// </summary>
 internal static class QueueCountsSql
 {
-    private const string RandomKey = "% 2147483647 * 1327217885 % 2147483647";
-    private const string Decided = "('human', 'review')";
+    internal const string RandomKey = "% 2147483647 * 1327217885 % 2147483647";
+    internal const string Decided = "('human', 'review')";
     private const string Given = "('human', 'import', 'review')";
 
     public static IReadOnlyList<string> TriggerNames { get; } =
@@ -66,7 +66,7 @@ internal static class QueueCountsSql
     /// A trigger that moves <paramref name="column"/> by one when an annotation matching <paramref name="when"/> is the
     /// item's first (insert) or last (delete) annotation matching <paramref name="others"/>.
     /// </summary>
-    private static string Counter(string name, bool insert, string when, string others, string column, string extra = "")
+    internal static string Counter(string name, bool insert, string when, string others, string column, string extra = "")
     {
         var row = insert ? "NEW" : "OLD";
         var self = insert ? " AND Id <> NEW.Id" : "";

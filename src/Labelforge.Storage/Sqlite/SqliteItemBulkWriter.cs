@@ -27,6 +27,7 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     private readonly sqlite3_stmt _since;
     private readonly sqlite3_stmt _undecidedMany;
     private readonly sqlite3_stmt _undecidedOne;
+    private readonly sqlite3_stmt _range;
     private long _lastId;
     private byte[] _utf8 = new byte[1024];
     private readonly WalCheckpointer _checkpointer;
@@ -43,6 +44,8 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         Check(raw.sqlite3_bind_int64(_since, 3, batchId));
         _undecidedOne = PrepareUndecided(1, projectId);
         _undecidedMany = PrepareUndecided(rowsPerStatement, projectId);
+        Check(raw.sqlite3_prepare_v2(_db, "INSERT INTO undecided_ranges (ProjectId, FirstId, LastId) VALUES (?1, ?2, ?3)", out _range));
+        Check(raw.sqlite3_bind_int64(_range, 1, projectId));
         _checkpointer = new WalCheckpointer(connection);
     }
 
@@ -90,6 +93,15 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
             RunUndecided(_undecidedMany, itemIds.Slice(i, RowsPerStatement), randomKeys.Slice(i, RowsPerStatement));
         for (; i < itemIds.Length; i++)
             RunUndecided(_undecidedOne, itemIds.Slice(i, 1), randomKeys.Slice(i, 1));
+    }
+
+    public void InsertUndecidedRange(long firstId, long lastId)
+    {
+        Check(raw.sqlite3_bind_int64(_range, 2, firstId));
+        Check(raw.sqlite3_bind_int64(_range, 3, lastId));
+        var rc = raw.sqlite3_step(_range);
+        raw.sqlite3_reset(_range);
+        Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
     }
 
     private void RunUndecided(sqlite3_stmt stmt, ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
@@ -182,6 +194,7 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         _since.Dispose();
         _undecidedMany.Dispose();
         _undecidedOne.Dispose();
+        _range.Dispose();
         _checkpointer.Dispose();
     }
 }

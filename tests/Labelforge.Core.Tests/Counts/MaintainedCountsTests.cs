@@ -170,6 +170,17 @@ public class MaintainedCountsTests
     private static ImportEntry Person(int line, AnnotationKind kind) =>
         ImportEntry.Ok(new ImportRecord("mem.jsonl", line, $"id-{line}", $"row {line}", "{}", [new ImportedAnnotation("alice", kind, ["b"])]));
 
+    /// <summary>The undecided ranges are disjoint and the project's items inside them are exactly the undecided ones.</summary>
+    internal static async Task AssertRangesAsync(TestDb t, long projectId, IReadOnlyList<long> open)
+    {
+        var db = t.Db;
+        var ranges = await db.UndecidedRanges.AsNoTracking().Where(r => r.ProjectId == projectId).OrderBy(r => r.FirstId).ToListAsync(Ct);
+        Assert.All(ranges, r => Assert.True(r.FirstId <= r.LastId, $"empty range {r.FirstId}..{r.LastId}"));
+        Assert.All(ranges.Zip(ranges.Skip(1)), pair => Assert.True(pair.First.LastId < pair.Second.FirstId, $"ranges overlap at {pair.Second.FirstId}"));
+        var ids = await db.Items.Where(i => i.ProjectId == projectId).Select(i => i.Id).OrderBy(id => id).ToListAsync(Ct);
+        Assert.Equal(open, ids.Where(id => ranges.Any(r => r.FirstId <= id && id <= r.LastId)));
+    }
+
     private static async Task AssertExactAsync(TestDb t, long projectId)
     {
         await AssertLabelCountsAsync(t, projectId);
@@ -200,6 +211,7 @@ public class MaintainedCountsTests
         var undecided = await db.UndecidedItems.AsNoTracking().Where(u => u.ProjectId == projectId).OrderBy(u => u.ItemId).ToListAsync(Ct);
         Assert.Equal(open, undecided.Select(u => u.ItemId));
         Assert.All(undecided, u => Assert.Equal(SeededRandomStrategy.BaseKey(u.ItemId), u.RandomKey));
+        await AssertRangesAsync(t, projectId, open);
 
         var queue = t.Get<QueueOperations>();
         foreach (var author in Authors)

@@ -27,6 +27,7 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
     private readonly DbCommand _one;
     private readonly DbCommand _undecidedMany;
     private readonly DbCommand _undecidedOne;
+    private readonly DbCommand _range;
 
     public AdoItemBulkWriter(DbConnection connection, long projectId, long batchId, long createdAtMs)
     {
@@ -34,6 +35,9 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
         _one = InsertCommand(connection, 1, projectId, batchId, createdAtMs);
         _undecidedMany = UndecidedCommand(connection, Rows, projectId);
         _undecidedOne = UndecidedCommand(connection, 1, projectId);
+        _range = SqlCommands.Create(connection,
+            "INSERT INTO undecided_ranges (ProjectId, FirstId, LastId) VALUES (@project, @first, @last)", "@project", "@first", "@last");
+        _range.Parameters[0].Value = projectId;
     }
 
     public int RowsPerStatement => Rows;
@@ -46,6 +50,7 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
             _one.Transaction = value;
             _undecidedMany.Transaction = value;
             _undecidedOne.Transaction = value;
+            _range.Transaction = value;
         }
     }
 
@@ -80,6 +85,13 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
             command.Parameters[2 + (2 * i)].Value = randomKeys[i];
         }
         command.ExecuteNonQuery();
+    }
+
+    public void InsertUndecidedRange(long firstId, long lastId)
+    {
+        _range.Parameters[1].Value = firstId;
+        _range.Parameters[2].Value = lastId;
+        _range.ExecuteNonQuery();
     }
 
     private static DbCommand UndecidedCommand(DbConnection connection, int rows, long projectId)
@@ -133,5 +145,6 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
         _one.Dispose();
         _undecidedMany.Dispose();
         _undecidedOne.Dispose();
+        _range.Dispose();
     }
 }

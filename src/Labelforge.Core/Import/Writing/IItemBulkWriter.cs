@@ -28,4 +28,10 @@ public interface IItemBulkWriter : IDisposable
     /// items: a multi-row statement that may abort makes SQLite keep a statement journal of every page it touches.
     /// </summary>
     void InsertUndecided(ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys);
+
+    /// <summary>
+    /// Adds a run of new undecided items to the import order (<c>undecided_ranges</c>): every item of the project with an
+    /// id from <paramref name="firstId"/> to <paramref name="lastId"/> must be one <see cref="InsertUndecided"/> adds.
+    /// </summary>
+    void InsertUndecidedRange(long firstId, long lastId);
 }

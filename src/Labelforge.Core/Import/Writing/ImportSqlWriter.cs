@@ -86,6 +86,9 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
     /// <summary>Adds new items to the undecided set, in the order given (see <see cref="IItemBulkWriter.InsertUndecided"/>).</summary>
     public void InsertUndecided(ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys) => _items.InsertUndecided(itemIds, randomKeys);
 
+    /// <summary>Adds a run of those items to the import order (see <see cref="IItemBulkWriter.InsertUndecidedRange"/>).</summary>
+    public void InsertUndecidedRange(long firstId, long lastId) => _items.InsertUndecidedRange(firstId, lastId);
+
     /// <summary>Appends an imported annotation, with the source's own time and time spent when it gave them.</summary>
     public void InsertAnnotation(long itemId, string author, ImportedAnnotation source, IReadOnlyList<long> labelIds, int taxonomyVersion) =>
         _annotations.Insert(itemId, author, source.Kind.ToWire(), labelIds, source.Confidence, null, taxonomyVersion,

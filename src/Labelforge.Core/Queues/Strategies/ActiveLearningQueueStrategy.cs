@@ -38,13 +38,17 @@ public sealed class ActiveLearningQueueStrategy(string name, long seed, IQueryab
     /// in seeded-random order. A retrain ranks only unlabeled items, so the decided ranks skipped are at most the labels
     /// since the last retrain.
     /// </summary>
-    public async Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct)
+    public async Task<List<long>> FirstIdsAsync(QueueCandidates candidates, int count, CancellationToken ct)
     {
-        var ranked = await ranks.Join(candidates, r => r.ItemId, u => u.ItemId, (r, u) => new { u.ItemId, r.Rank })
+        var undecided = candidates.Undecided;
+        // Joined on the whole key, computed from the ranked id, so each rank is one seek into the undecided items.
+        var ranked = await ranks.Join(undecided,
+                r => new { Key = r.ItemId % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus, Id = r.ItemId },
+                u => new { Key = u.RandomKey, Id = u.ItemId }, (r, u) => new { u.ItemId, r.Rank })
             .OrderBy(x => x.Rank).Select(x => x.ItemId).Take(count).ToListAsync(ct);
         if (ranked.Count == count)
             return ranked;
-        var rest = await SeededRandomStrategy.FirstIdsAsync(candidates.Where(u => !ranks.Any(r => r.ItemId == u.ItemId)), seed, count - ranked.Count, ct);
+        var rest = await SeededRandomStrategy.FirstIdsAsync(undecided.Where(u => !ranks.Any(r => r.ItemId == u.ItemId)), seed, count - ranked.Count, ct);
         return [.. ranked, .. rest];
     }
 }

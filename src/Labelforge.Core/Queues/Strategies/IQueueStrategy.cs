@@ -4,7 +4,7 @@ namespace Labelforge.Core.Queues.Strategies;
 
 /// <summary>
 /// The order in which a queue hands out items. A strategy walks an index of the undecided items
-/// (<see cref="UndecidedItem"/>) and stops at the count, so a claim reads only the items it hands out and the few
+/// (<see cref="QueueCandidates"/>) and stops at the count, so a claim reads only the items it hands out and the few
 /// leased or skipped ones in front of them, whatever the size of the project; active learning plugs in as another
 /// implementation.
 /// </summary>
@@ -14,5 +14,5 @@ public interface IQueueStrategy
     string Name { get; }
 
     /// <summary>The ids of the first <paramref name="count"/> candidates in this order.</summary>
-    Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct);
+    Task<List<long>> FirstIdsAsync(QueueCandidates candidates, int count, CancellationToken ct);
 }

@@ -2,13 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues.Strategies;
 
-/// <summary>Items in the order they were imported (ascending id): a walk of the <c>(ProjectId, ItemId)</c> key.</summary>
+/// <summary>Items in the order they were imported (ascending id): a walk of the undecided ranges and the items in each.</summary>
 public sealed class ImportOrderStrategy : IQueueStrategy
 {
     public const string WireName = "import-order";
 
     public string Name => WireName;
 
-    public Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct) =>
-        candidates.OrderBy(u => u.ItemId).Select(u => u.ItemId).Take(count).ToListAsync(ct);
+    public Task<List<long>> FirstIdsAsync(QueueCandidates candidates, int count, CancellationToken ct) =>
+        candidates.InImportOrder.Take(count).ToListAsync(ct);
 }

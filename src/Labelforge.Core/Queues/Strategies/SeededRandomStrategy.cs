@@ -5,7 +5,7 @@ namespace Labelforge.Core.Queues.Strategies;
 /// <summary>
 /// A seeded pseudo-random order: items sort by ((id mod p) * a + seed) mod p for a prime p, so the same seed gives
 /// the same order on every call and every provider. The seed-free part, <see cref="BaseKey"/>, is stored with each
-/// undecided item (<see cref="UndecidedItem.RandomKey"/>, indexed); adding the seed modulo p only rotates that order,
+/// undecided item (<see cref="UndecidedItem.RandomKey"/>, the table's key); adding the seed modulo p only rotates that order,
 /// so a claim is two range walks of the index: keys from <see cref="Start"/> up, then the keys below it.
 /// </summary>
 public sealed class SeededRandomStrategy(long seed) : IQueueStrategy
@@ -33,8 +33,8 @@ public sealed class SeededRandomStrategy(long seed) : IQueueStrategy
         return (Modulus - offset) % Modulus;
     }
 
-    public Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, int count, CancellationToken ct) =>
-        FirstIdsAsync(candidates, seed, count, ct);
+    public Task<List<long>> FirstIdsAsync(QueueCandidates candidates, int count, CancellationToken ct) =>
+        FirstIdsAsync(candidates.Undecided, seed, count, ct);
 
     /// <summary>The first <paramref name="count"/> of <paramref name="candidates"/> in the order of <paramref name="seed"/>.</summary>
     internal static async Task<List<long>> FirstIdsAsync(IQueryable<UndecidedItem> candidates, long seed, int count, CancellationToken ct)

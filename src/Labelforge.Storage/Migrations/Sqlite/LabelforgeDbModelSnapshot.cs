@@ -603,17 +603,31 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.Property<long>("ProjectId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ItemId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("RandomKey")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ProjectId", "ItemId");
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("ProjectId", "RandomKey");
+                    b.HasKey("ProjectId", "RandomKey", "ItemId");
 
                     b.ToTable("undecided_items", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.UndecidedRange", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "FirstId");
+
+                    b.ToTable("undecided_ranges", (string)null);
                 });
 
             modelBuilder.Entity("Labelforge.Core.Taxonomy.Label", b =>
@@ -862,6 +876,15 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Labelforge.Core.Queues.QueueSettings", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.UndecidedRange", b =>
                 {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()

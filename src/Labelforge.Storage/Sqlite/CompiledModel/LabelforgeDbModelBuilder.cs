@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("939f556a-252b-4742-9977-d59eb87ab7f2"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("29e4cab9-114f-4bcd-93ca-ca4d8f4f619e"), entityTypeCount: 21)
         {
         }
 
@@ -35,6 +35,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var queueRank = QueueRankEntityType.Create(this);
             var queueSettings = QueueSettingsEntityType.Create(this);
             var undecidedItem = UndecidedItemEntityType.Create(this);
+            var undecidedRange = UndecidedRangeEntityType.Create(this);
             var label = LabelEntityType.Create(this);
             var taxonomyChange = TaxonomyChangeEntityType.Create(this);
 
@@ -58,6 +59,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             QueueRankEntityType.CreateForeignKey1(queueRank, item);
             QueueRankEntityType.CreateForeignKey2(queueRank, project);
             QueueSettingsEntityType.CreateForeignKey1(queueSettings, project);
+            UndecidedRangeEntityType.CreateForeignKey1(undecidedRange, project);
             LabelEntityType.CreateForeignKey1(label, project);
             TaxonomyChangeEntityType.CreateForeignKey1(taxonomyChange, project);
 
@@ -79,6 +81,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             QueueRankEntityType.CreateAnnotations(queueRank);
             QueueSettingsEntityType.CreateAnnotations(queueSettings);
             UndecidedItemEntityType.CreateAnnotations(undecidedItem);
+            UndecidedRangeEntityType.CreateAnnotations(undecidedRange);
             LabelEntityType.CreateAnnotations(label);
             TaxonomyChangeEntityType.CreateAnnotations(taxonomyChange);
 

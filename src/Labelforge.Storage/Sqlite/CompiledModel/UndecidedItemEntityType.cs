@@ -20,7 +20,6 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 typeof(UndecidedItem),
                 baseEntityType,
                 propertyCount: 3,
-                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var projectId = runtimeEntityType.AddProperty(
@@ -28,6 +27,14 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 typeof(long),
                 propertyInfo: typeof(UndecidedItem).GetProperty("ProjectId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(UndecidedItem).GetField("<ProjectId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: 0L);
+
+            var randomKey = runtimeEntityType.AddProperty(
+                "RandomKey",
+                typeof(long),
+                propertyInfo: typeof(UndecidedItem).GetProperty("RandomKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UndecidedItem).GetField("<RandomKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
 
@@ -39,19 +46,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
 
-            var randomKey = runtimeEntityType.AddProperty(
-                "RandomKey",
-                typeof(long),
-                propertyInfo: typeof(UndecidedItem).GetProperty("RandomKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(UndecidedItem).GetField("<RandomKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0L);
-
             var key = runtimeEntityType.AddKey(
-                new[] { projectId, itemId });
+                new[] { projectId, randomKey, itemId });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { projectId, randomKey });
 
             return runtimeEntityType;
         }
