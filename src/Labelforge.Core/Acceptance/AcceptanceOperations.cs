@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public sealed class AcceptanceOperations(LabelforgeDb db, TimeProvider time)
 
     public async Task<AcceptanceReport> ReportAsync(long projectId, AcceptanceOptions options, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "The acceptance report", ct);
         ArgumentNullException.ThrowIfNull(options);
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");

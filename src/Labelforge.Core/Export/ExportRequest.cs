@@ -1,6 +1,8 @@
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Export;
@@ -17,6 +19,13 @@ public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool His
     {
         if (History && !Format.SupportsHistory())
             throw LabelforgeException.Invalid($"{Format.ToWire()} exports hold current labels only; use jsonl, csv or parquet with --history.");
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == ProjectId, ct)
+            ?? throw LabelforgeException.NotFound($"No project with id {ProjectId}.");
+        // The one switch on the task type of exports: span projects have their own formats and writers.
+        if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
+            return await SpanExport.WriteAsync(db, time, project, Format, output, ct);
+        if (SpanExport.Formats.Contains(Format))
+            throw LabelforgeException.Invalid($"{Format.ToWire()} exports hold spans; project '{project.Name}' is {project.TaskType}.");
         var ops = new ExportOperations(db, time);
         if (History)
             return await ExportWriters.WriteEventsAsync(output, Format, ops.EventsAsync(ProjectId, ct), ExportOptions.Default, ct);

@@ -86,8 +86,8 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
     public void InsertUndecided(ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys) => _items.InsertUndecided(itemIds, randomKeys);
 
     /// <summary>Appends an imported annotation, with the source's own time and time spent when it gave them.</summary>
-    public void InsertAnnotation(long itemId, string author, ImportedAnnotation source, IReadOnlyList<long> labelIds, int taxonomyVersion) =>
-        _annotations.Insert(itemId, author, source.Kind.ToWire(), labelIds, source.Confidence, null, taxonomyVersion,
+    public void InsertAnnotation(long itemId, string author, ImportedAnnotation source, AnnotationValue value, int taxonomyVersion) =>
+        _annotations.Insert(itemId, author, source.Kind.ToWire(), value, source.Confidence, null, taxonomyVersion,
             source.CreatedAt?.ToUnixTimeMilliseconds(), source.TimeSpentMs);
 
     public async ValueTask DisposeAsync()

@@ -28,6 +28,12 @@ public sealed record ImportedAnnotation(
     /// </summary>
     public bool Rejected { get; init; }
 
+    /// <summary>
+    /// The spans of a text-spans row (CoNLL entities, spaCy "spans", Label Studio "labels" results); null for
+    /// whole-item labels, whose names are in <see cref="Labels"/>.
+    /// </summary>
+    public IReadOnlyList<ImportedSpan>? Spans { get; init; }
+
     /// <summary>The Label Studio control (from_name) and object (to_name) the labels were given with; null elsewhere.</summary>
     public LabelStudioControl? Control { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.AutoAccept;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class AutoAcceptOperations(LabelforgeDb db, TimeProvider time)
 {
     public async Task<AutoAcceptResult> RunAsync(long projectId, AutoAcceptRequest request, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Auto-accept", ct);
         ArgumentNullException.ThrowIfNull(request);
         if (request.Confidence is <= 0 or >= 1)
             throw LabelforgeException.Invalid($"Confidence must be between 0 and 1 (got {request.Confidence}).");

@@ -4,6 +4,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Queues;
@@ -158,13 +159,18 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     {
         var ids = leases.Select(l => l.ItemId).ToList();
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var suggestions = ids.Count == 0
-            ? new Dictionary<long, ModelSuggestion>()
-            : await new AnnotationOperations(db, time).SuggestionsAsync(leases[0].ProjectId, ids, ct);
+        if (ids.Count == 0)
+            return [];
+        var suggestions = await new AnnotationOperations(db, time).SuggestionsAsync(leases[0].ProjectId, ids, ct);
+        var taskType = await db.Projects.Where(p => p.Id == leases[0].ProjectId).Select(p => p.TaskType).FirstAsync(ct);
+        var spans = TaskTypes.ValueKind(taskType) == AnnotationValueKind.Spans;
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
-            return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id));
+            return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
+            {
+                Tokens = spans ? [.. ItemTokens.Of(item.Text, item.DataJson).Select(t => new[] { t.Start, t.End })] : null,
+            };
         }).ToList();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Models;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Training.Models;
@@ -16,6 +17,7 @@ public static class ProjectPrediction
     public static async Task<PredictResult> PredictAsync(LabelforgeDb db, TimeProvider time, long projectId, string? modelReference, bool onlyUnlabeled,
         int batch = 2_000, IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Prediction", ct);
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         var clock = Stopwatch.StartNew();
         var version = await new ModelOperations(db, time).GetAsync(projectId, modelReference, ct);

@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
     /// </summary>
     public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TimeProvider time, long projectId, CancellationToken ct, long? through = null)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Label-error detection and training", ct);
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
         if (project.MultiLabel)

@@ -45,6 +45,7 @@ public sealed class LfProjectOperations(LabelforgeDb db, TimeProvider time)
     /// </summary>
     public async Task<LfSaveResult> SaveAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Labeling functions", ct);
         ValidateSetName(setName);
         await RequireProjectAsync(projectId, ct);
         var latest = await LatestAsync(projectId, setName, ct);

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("939f556a-252b-4742-9977-d59eb87ab7f2"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("c6760d4a-143e-48b6-94f4-b787ae9ef23a"), entityTypeCount: 20)
         {
         }
 

@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Common;
+using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
+using Labelforge.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelforge.Core.Export;
+
+/// <summary>
+/// Exports of text-spans projects: each item (in import order) with the spans of its latest given annotation (a
+/// person's, an imported one or a reviewer's, <see cref="GivenLabels"/>), as CoNLL token/tag lines or spaCy JSONL.
+/// </summary>
+internal static class SpanExport
+{
+    public static readonly ExportFormat[] Formats = [ExportFormat.Conll, ExportFormat.SpacyJsonl];
+
+    public static async Task<long> WriteAsync(LabelforgeDb db, TimeProvider time, Project project, ExportFormat format, Stream output, CancellationToken ct)
+    {
+        if (!Formats.Contains(format))
+            throw LabelforgeException.Invalid($"Project '{project.Name}' is text-spans; export it with --format {string.Join(" or ", Formats.Select(f => f.ToWire()))}.");
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(project.Id, ct);
+        var buffer = new ExportBuffer(output, ExportOptions.Default);
+        var rows = 0L;
+        await foreach (var item in ItemsAsync(db, project.Id, ct))
+        {
+            if (format == ExportFormat.Conll)
+                ConllExportWriter.Write(buffer, item, resolver);
+            else
+                SpacyJsonlExportWriter.Write(buffer, item, resolver);
+            rows++;
+            await buffer.FlushIfFullAsync(ct);
+        }
+        await buffer.CompleteAsync(ct);
+        return rows;
+    }
+
+    /// <summary>The items in id order with their latest given spans (the annotations are read first, one small row per item).</summary>
+    private static async IAsyncEnumerable<SpanExportItem> ItemsAsync(LabelforgeDb db, long projectId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var given = await GivenLabels.Latest(db, projectId).AsNoTracking()
+            .Select(a => new { a.ItemId, a.LabelIdsJson }).ToDictionaryAsync(a => a.ItemId, a => a.LabelIdsJson, ct);
+        var items = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId).OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.ExternalId, i.Text, i.DataJson, i.TextSlot }).AsAsyncEnumerable();
+        await foreach (var i in items.WithCancellation(ct))
+        {
+            var spans = given.TryGetValue(i.Id, out var json) ? AnnotationValueJson.ReadSpans(json) : null;
+            yield return new SpanExportItem(i.Id, i.ExternalId, i.Text, i.DataJson, i.TextSlot, spans);
+        }
+    }
+}
