@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
+using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.Spans;
@@ -31,7 +33,19 @@ internal static class ConllExportWriter
             line.Clear().Append(item.Text, token.Start, token.Length).Append('\t').Append(Tag(token, ordered, resolver)).Append('\n');
             buffer.Write(Encoding.UTF8.GetBytes(line.ToString()));
         }
-        buffer.Write("\n"u8);
+        buffer.Write(Encoding.UTF8.GetBytes(Separator(item.DataJson) + "\n"));
+    }
+
+    /// <summary>The line that ended the sentence in the file it came from, when that was white space (else empty).</summary>
+    private static string Separator(string dataJson)
+    {
+        if (!dataJson.Contains(ConllReader.SeparatorField, StringComparison.Ordinal))
+            return "";
+        using var document = JsonDocument.Parse(dataJson);
+        return document.RootElement.TryGetProperty(ConllReader.SeparatorField, out var separator) && separator.ValueKind == JsonValueKind.String
+            && string.IsNullOrWhiteSpace(separator.GetString())
+            ? separator.GetString()!
+            : "";
     }
 
     private static string Tag(TextToken token, LabeledSpan[] spans, LabelResolver resolver)

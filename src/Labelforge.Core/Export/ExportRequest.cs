@@ -23,8 +23,8 @@ public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool His
             ?? throw LabelforgeException.NotFound($"No project with id {ProjectId}.");
         // The one switch on the task type of exports: span projects have their own formats and writers.
         if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
-            return await SpanExport.WriteAsync(db, time, project, Format, output, ct);
-        if (SpanExport.Formats.Contains(Format))
+            return await SpanExport.WriteAsync(db, time, project, Format, output, Control ?? await ProjectControlAsync(db, ct), ct);
+        if (Format is ExportFormat.Conll or ExportFormat.SpacyJsonl)
             throw LabelforgeException.Invalid($"{Format.ToWire()} exports hold spans; project '{project.Name}' is {project.TaskType}.");
         var ops = new ExportOperations(db, time);
         if (History)

@@ -8,7 +8,8 @@ namespace Labelforge.Core.Export;
 /// <summary>
 /// Writes an item as one spaCy-style JSON line: "text" first, the document's other fields in stored order, then
 /// "spans" ({"start", "end", "label"} with offsets in code points, as Python counts them) when the item has a given
-/// annotation. Compact, non-ASCII kept as UTF-8: a file written in this form imports and exports back byte for byte.
+/// annotation. Compact, the text escaped only where JSON must (<see cref="MinimalJsonString"/>): a file written in this
+/// form imports and exports back byte for byte.
 /// </summary>
 internal static class SpacyJsonlExportWriter
 {
@@ -16,7 +17,8 @@ internal static class SpacyJsonlExportWriter
     {
         var json = buffer.BeginJson();
         json.WriteStartObject();
-        json.WriteString("text", item.Text);
+        json.WritePropertyName("text");
+        json.WriteRawValue(MinimalJsonString.Quote(item.Text), skipInputValidation: true);
         using (var document = JsonDocument.Parse(ItemDocument.Compose(item.Text, item.DataJson, item.TextSlot)))
         {
             if (document.RootElement.ValueKind == JsonValueKind.Object)

@@ -12,7 +12,8 @@ namespace Labelforge.Core.Import;
 /// -DOCSTART- lines skipped. Tags are O, B-LABEL and I-LABEL; an I- tag that does not continue an entity of its label
 /// starts one (IOB1, the original CoNLL-2003 scheme; also forgiving of BIO files with that slip). Each sentence is one
 /// item: its text is the tokens joined by single spaces, its document keeps the tokens (so spans snap to them and an
-/// export writes them back exactly), and its entities become an imported span annotation.
+/// export writes them back exactly; a white-space line that ended it is kept too), and its entities become an
+/// imported span annotation.
 /// </summary>
 internal static class ConllReader
 {
@@ -36,7 +37,7 @@ internal static class ConllReader
             }
             if (string.IsNullOrWhiteSpace(text) || text.StartsWith("-DOCSTART-", StringComparison.Ordinal))
             {
-                if (sentence.Finish() is { } entry)
+                if (sentence.Finish(string.IsNullOrWhiteSpace(text) ? text ?? "" : "") is { } entry)
                 {
                     any = true;
                     yield return entry;
@@ -45,7 +46,7 @@ internal static class ConllReader
             }
             sentence.Add(line, text!);
         }
-        if (sentence.Finish() is { } last)
+        if (sentence.Finish("") is { } last)
         {
             any = true;
             yield return last;
@@ -54,11 +55,16 @@ internal static class ConllReader
             yield return ImportEntry.Bad(new ImportError(source, 0, null, "file is empty: no token lines"));
     }
 
+    /// <summary>Document field keeping a sentence's end line when it was white space rather than empty (WNUT17's training file ends sentences with a tab).</summary>
+    internal const string SeparatorField = "conll_separator";
+
     /// <summary>The stored document of a tokenized sentence: {"text":null,"tokens":[...]} (text in its slot).</summary>
-    internal static string Document(IReadOnlyList<string> tokens)
+    internal static string Document(IReadOnlyList<string> tokens, string separator)
     {
         var json = new StringBuilder("{\"text\":null,\"tokens\":");
         json.Append(JsonSerializer.Serialize(tokens, Relaxed));
+        if (separator.Length > 0)
+            json.Append(",\"").Append(SeparatorField).Append("\":").Append(JsonSerializer.Serialize(separator, Relaxed));
         return json.Append('}').ToString();
     }
 
@@ -126,7 +132,8 @@ internal static class ConllReader
             _open = null;
         }
 
-        public ImportEntry? Finish()
+        /// <summary>The sentence read so far, ended by the line <paramref name="separator"/> (kept when it is white space, not empty).</summary>
+        public ImportEntry? Finish(string separator)
         {
             Close();
             ImportEntry? entry = null;
@@ -135,7 +142,7 @@ internal static class ConllReader
             else if (_tokens.Count > 0)
             {
                 var annotation = new ImportedAnnotation(null, AnnotationKind.Import, []) { Field = "tag", Spans = [.. _spans] };
-                entry = ImportEntry.Ok(new ImportRecord(source, _firstLine, null, _text.ToString(), Document(_tokens), [annotation], TextSlot));
+                entry = ImportEntry.Ok(new ImportRecord(source, _firstLine, null, _text.ToString(), Document(_tokens, separator), [annotation], TextSlot));
             }
             _tokens.Clear();
             _spans.Clear();

@@ -1,0 +1,39 @@
+namespace Labelforge.Cli.Tests.Export;
+
+/// <summary>The CLI contract for spans: project create --type text-spans, import and export in conll and spacy-jsonl.</summary>
+public class SpanCommandTests
+{
+    private const string Conll = "Ada\tB-person\nLovelace\tI-person\nvisited\tO\nParis\tB-location\n\nNothing\tO\nhere\tO\n\n";
+
+    [Fact]
+    public async Task A_text_spans_project_imports_and_exports_conll_and_spacy_jsonl()
+    {
+        using var cli = new CliRun();
+        var created = await cli.JsonAsync("project", "create", "ner", "--type", "text-spans", "--labels", "person,location");
+        Assert.Equal("text-spans", created.GetProperty("task_type").GetString());
+        var report = await cli.JsonAsync("import", "ner", cli.File("in.conll", Conll), "--format", "conll");
+        Assert.Equal(2, report.GetProperty("imported").GetInt32());
+
+        var conll = Path.Combine(cli.Dir, "out.conll");
+        await cli.JsonAsync("export", "ner", "--format", "conll", "--output", conll);
+        Assert.Equal(Conll, await File.ReadAllTextAsync(conll, TestContext.Current.CancellationToken));
+        var spacy = Path.Combine(cli.Dir, "out.jsonl");
+        await cli.JsonAsync("export", "ner", "--format", "spacy-jsonl", "--output", spacy);
+        Assert.StartsWith("{\"text\":\"Ada Lovelace visited Paris\",\"tokens\":[\"Ada\",\"Lovelace\",\"visited\",\"Paris\"],\"spans\":[{\"start\":0,\"end\":12,\"label\":\"person\"}",
+            await File.ReadAllTextAsync(spacy, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_boxes_is_an_alias_of_the_reserved_image_objects_and_span_formats_need_a_spans_project()
+    {
+        using var cli = new CliRun();
+        var (code, _, error) = await cli.RunAsync("project", "create", "img", "--type", "image-boxes");
+        Assert.Equal(1, code);
+        Assert.Contains("Task type 'image-objects' is not supported yet", error, StringComparison.Ordinal);
+
+        await cli.JsonAsync("project", "create", "plain", "--labels", "a,b");
+        var report = await cli.JsonAsync("import", "plain", cli.File("in.conll", Conll), "--format", "conll");
+        Assert.Equal(2, report.GetProperty("error_count").GetInt32());
+        Assert.Contains("import spans into a project created with --type text-spans", report.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+}
