@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Labelforge.Cli.Tests.Export;
 
 /// <summary>The CLI contract for spans: project create --type text-spans, import and export in conll and spacy-jsonl.</summary>
@@ -35,5 +37,19 @@ public class SpanCommandTests
         var report = await cli.JsonAsync("import", "plain", cli.File("in.conll", Conll), "--format", "conll");
         Assert.Equal(2, report.GetProperty("error_count").GetInt32());
         Assert.Contains("import spans into a project created with --type text-spans", report.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agreement_of_a_text_spans_project_reports_span_f1_and_needs_input_or_project()
+    {
+        using var cli = new CliRun();
+        await cli.JsonAsync("project", "create", "ner", "--type", "text-spans", "--labels", "person,location");
+        var report = await cli.JsonAsync("agreement", "--project", "ner");
+        Assert.Equal(0, report.GetProperty("compared_pairs").GetInt32());
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("overall").GetProperty("exact_f1").ValueKind);
+
+        var (code, _, error) = await cli.RunAsync("agreement");
+        Assert.Equal(1, code);
+        Assert.Contains("give --input (an answers file) with --metric, or --project", error, StringComparison.Ordinal);
     }
 }
