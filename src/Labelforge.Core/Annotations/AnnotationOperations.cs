@@ -94,12 +94,12 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time)
     /// <summary>
     /// The suggestion to show for each of <paramref name="itemIds"/> that has a model annotation: the latest one,
     /// unless one of its labels has since been retired (deprecated or split), since it could not be accepted.
+    /// <paramref name="kind"/> is the project's value kind (the caller has read its task type): spans have their own.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, ModelSuggestion>> SuggestionsAsync(long projectId, IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<long, ModelSuggestion>> SuggestionsAsync(long projectId, IReadOnlyCollection<long> itemIds, AnnotationValueKind kind, CancellationToken ct = default)
     {
         var ids = itemIds.ToList();
-        var taskType = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TaskType).FirstOrDefaultAsync(ct);
-        if (taskType is not null && TaskTypes.ValueKind(taskType) == AnnotationValueKind.Spans)
+        if (kind == AnnotationValueKind.Spans)
             return await SpanSuggestionsAsync(projectId, ids, ct);
         var model = AnnotationKind.Model.ToWire();
         var rows = await db.Annotations.AsNoTracking()

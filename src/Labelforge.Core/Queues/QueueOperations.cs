@@ -21,7 +21,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var annotator = Validate(request.Annotator);
         if (request.Count < 1 || request.Count > options.MaxBatch)
             throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
-        await EnsureProjectAsync(projectId, ct);
+        var taskType = await TaskTypeAsync(projectId, ct);
         var strategy = await StrategyAsync(projectId, request, ct);
         var exclude = request.Exclude?.ToList() ?? [];
         var now = time.GetUtcNow();
@@ -30,7 +30,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         List<ItemLease> held;
         using (await WriteGate.EnterAsync(db, ct))
             held = await ClaimAsync(projectId, annotator, request.Count, strategy, exclude, now, expires, ct);
-        return await LoadAsync(held, ct);
+        return await LoadAsync(held, TaskTypes.ValueKind(taskType), ct);
     }
 
     private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, List<long> exclude,
@@ -155,15 +155,14 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
                 && (l.ExpiresAt <= now || !db.UndecidedItems.Any(u => u.ProjectId == projectId && u.ItemId == l.ItemId)))
             .ExecuteDeleteAsync(ct);
 
-    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, CancellationToken ct)
+    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, AnnotationValueKind kind, CancellationToken ct)
     {
         var ids = leases.Select(l => l.ItemId).ToList();
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         if (ids.Count == 0)
             return [];
-        var suggestions = await new AnnotationOperations(db, time).SuggestionsAsync(leases[0].ProjectId, ids, ct);
-        var taskType = await db.Projects.Where(p => p.Id == leases[0].ProjectId).Select(p => p.TaskType).FirstAsync(ct);
-        var spans = TaskTypes.ValueKind(taskType) == AnnotationValueKind.Spans;
+        var suggestions = await new AnnotationOperations(db, time).SuggestionsAsync(leases[0].ProjectId, ids, kind, ct);
+        var spans = kind == AnnotationValueKind.Spans;
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
@@ -173,6 +172,11 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             };
         }).ToList();
     }
+
+    /// <summary>The project's task type (the claim needs it for the items' shape); not found is a 404.</summary>
+    private async Task<string> TaskTypeAsync(long projectId, CancellationToken ct) =>
+        await db.Projects.Where(p => p.Id == projectId).Select(p => p.TaskType).FirstOrDefaultAsync(ct)
+        ?? throw LabelforgeException.NotFound($"No project with id {projectId}.");
 
     private async Task EnsureProjectAsync(long projectId, CancellationToken ct)
     {
