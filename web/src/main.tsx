@@ -4,7 +4,7 @@ import './styles.css';
 import { annotatorName, setAnnotatorName } from './annotator';
 import { Link, Redirect, Route, Switch } from 'wouter-preact';
 import { ProjectsPage } from './pages/ProjectsPage';
-import { AnnotatePage } from './pages/AnnotatePage';
+import { AnnotateRoute } from './pages/AnnotateRoute';
 import { FORMER_TABS, SetupPage, isSetupTab } from './pages/SetupPage';
 
 function NamePrompt({ onDone }: { onDone: () => void }) {
@@ -45,7 +45,7 @@ function App() {
       </header>
       <main>
         <Switch>
-          <Route path={/^\/projects\/(?<id>\d+)\/annotate\/?$/}>{({ id }) => <AnnotatePage projectId={Number(id)} annotator={name} />}</Route>
+          <Route path={/^\/projects\/(?<id>\d+)\/annotate\/?$/}>{({ id }) => <AnnotateRoute projectId={Number(id)} annotator={name} />}</Route>
           <Route path={/^\/projects\/(?<id>\d+)(?:\/(?<tab>[\w-]+))?\/?$/}>
             {({ id, tab = 'progress' }) =>
               isSetupTab(tab) ? (

@@ -5,6 +5,8 @@ export interface Submission {
   item_id: number;
   author: string;
   label_ids: number[];
+  /** A text-spans project's answer (label_ids then stays empty): the spans, [] meaning "no entities". */
+  spans?: { start: number; end: number; label_id: number }[];
   time_spent_ms: number;
   /** The model suggestion shown with the item; the server records whether it was accepted or corrected. */
   suggestion_annotation_id?: number | null;

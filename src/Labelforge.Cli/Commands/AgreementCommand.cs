@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using Labelforge.Cli.Consensus;
 using Labelforge.Cli.Output;
+using Labelforge.Core.Agreement;
 using Labelforge.Engine.Agreement;
 
 namespace Labelforge.Cli.Commands;
@@ -20,7 +22,7 @@ internal static class AgreementCommand
     public static Command Create()
     {
         var layout = new LayoutOptions();
-        var metric = new Option<string>("--metric") { Description = "percent, cohen-kappa, fleiss-kappa, krippendorff-alpha or gwet-ac1.", Required = true };
+        var metric = new Option<string>("--metric") { Description = "percent, cohen-kappa, fleiss-kappa, krippendorff-alpha or gwet-ac1 (needed with --input)." };
         metric.AcceptOnlyFromAmong([.. Metrics.Keys]);
         var level = new Option<string>("--level") { Description = "Krippendorff's alpha level: nominal, ordinal, interval or ratio.", DefaultValueFactory = _ => "nominal" };
         level.AcceptOnlyFromAmong("nominal", "ordinal", "interval", "ratio");
@@ -31,12 +33,26 @@ internal static class AgreementCommand
         var pairwise = new Option<bool>("--pairwise") { Description = "Also report the annotator-by-annotator Cohen's kappa matrix." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
-        var command = new Command("agreement", "Measure inter-annotator agreement on an answers file.");
+        var project = new Option<string?>("--project") { Description = "A text-spans project (name or id): pairwise exact and partial-match span F1 of its annotators, per label, instead of --input." };
+        var db = CommonOptions.Db();
+        var command = new Command("agreement", "Measure inter-annotator agreement on an answers file, or between the annotators of a text-spans project.");
         layout.AddTo(command);
-        foreach (var option in new Option[] { metric, level, weights, bootstrap, perLabel, pairwise, seed, json })
+        // One of --input (an answers file) and --project is needed; the handler says which is missing.
+        layout.Input.Required = false;
+        foreach (var option in new Option[] { metric, level, weights, bootstrap, perLabel, pairwise, seed, json, project, db })
             command.Options.Add(option);
-        command.SetHandler((parse, ct) =>
+        command.SetHandler(async (parse, ct) =>
         {
+            if (parse.GetValue(project) is { } projectName)
+            {
+                await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+                var p = await store.ProjectAsync(projectName, ct);
+                var report = await store.Get<SpanAgreementOperations>().ComputeAsync(p.Id, ct);
+                CliJson.Report(parse, json, report, SpanAgreementText(report));
+                return 0;
+            }
+            if (parse.GetValue(layout.Input) is null || parse.GetValue(metric) is null)
+                throw new CliException("give --input (an answers file) with --metric, or --project for a text-spans project");
             var table = layout.ReadAnswers(parse);
             var name = parse.GetValue(metric)!.ToLowerInvariant();
             var options = new AgreementOptions
@@ -50,9 +66,22 @@ internal static class AgreementCommand
             var summary = AgreementSummary.Compute(name, Metrics[name], options, table, replicates,
                 parse.GetValue(seed), parse.GetValue(perLabel), parse.GetValue(pairwise));
             Write(parse, summary, parse.GetValue(json));
-            return Task.FromResult(0);
+            return 0;
         });
         return command;
+    }
+
+    private static string SpanAgreementText(SpanAgreementReport report)
+    {
+        static string F1(double? f1) => f1 is { } v ? v.ToString("F3", CultureInfo.InvariantCulture) : "-";
+        var lines = new List<string>
+        {
+            $"span agreement: {report.Annotators.Count} annotators, {report.Items} items with two or more, {report.ComparedPairs} annotator pairs compared",
+            $"{"label",-24} {"spans",7} {"exact F1",9} {"partial F1",11}",
+        };
+        foreach (var row in report.PerLabel.Append(report.Overall))
+            lines.Add($"{row.Label ?? "(all labels)",-24} {row.Spans,7} {F1(row.ExactF1),9} {F1(row.PartialF1),11}");
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static void Write(ParseResult parse, AgreementSummary summary, bool json)

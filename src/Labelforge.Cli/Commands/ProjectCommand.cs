@@ -21,19 +21,22 @@ internal static class ProjectCommand
     private static Command CreateCommand()
     {
         var name = new Argument<string>("NAME") { Description = "Project name (unique)." };
-        var type = new Option<string>("--type") { Description = "Task type.", DefaultValueFactory = _ => TaskTypes.TextClassification };
+        var type = new Option<string>("--type") { Description = $"Task type: {string.Join(", ", TaskTypes.Supported)}.", DefaultValueFactory = _ => TaskTypes.TextClassification };
         var multi = new Option<bool>("--multi-label") { Description = "Items may take several labels." };
         var labels = new Option<string?>("--labels") { Description = "Comma-separated label names, e.g. \"World,Sports,Sci/Tech\"; write \\, for a comma and \\\\ for a backslash inside a name." };
         var guidelines = new Option<FileInfo?>("--guidelines") { Description = "A Markdown file with the labeling guidelines." };
+        var overlapping = new Option<bool>("--overlapping-spans") { Description = "text-spans: spans may share characters (nested or crossing entities)." };
+        var freeSpans = new Option<bool>("--no-token-snap") { Description = "text-spans: accept spans that start or end inside a token (default: spans snap to tokens)." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
-        var command = new Command("create", "Create a project.") { name, type, multi, labels, guidelines, db, json };
+        var command = new Command("create", "Create a project.") { name, type, multi, labels, guidelines, overlapping, freeSpans, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             var text = parse.GetValue(guidelines) is { } file ? await File.ReadAllTextAsync(file.FullName, ct) : "";
             var labelList = LabelPath.SplitList(parse.GetValue(labels));
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var ops = store.Get<ProjectOperations>();
-            var project = await ops.CreateAsync(new NewProject(parse.GetRequiredValue(name), parse.GetValue(type)!, parse.GetValue(multi), labelList, text), ct);
+            var project = await ops.CreateAsync(new NewProject(parse.GetRequiredValue(name), parse.GetValue(type)!, parse.GetValue(multi), labelList, text,
+                parse.GetValue(overlapping), !parse.GetValue(freeSpans)), ct);
             var summary = await ops.SummarizeAsync(project, ct);
             CliJson.Report(parse, json, summary, $"created project {summary.Name} (id {summary.Id}) with {summary.Labels} labels");
             return 0;

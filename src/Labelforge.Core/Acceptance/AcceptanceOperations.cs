@@ -21,6 +21,7 @@ public sealed class AcceptanceOperations(LabelforgeDb db, TaxonomyOperations tax
 
     public async Task<AcceptanceReport> ReportAsync(long projectId, AcceptanceOptions options, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "The acceptance report", ct);
         ArgumentNullException.ThrowIfNull(options);
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
         var resolver = await taxonomy.ResolverAsync(projectId, ct);

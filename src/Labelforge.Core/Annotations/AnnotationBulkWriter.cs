@@ -42,14 +42,20 @@ internal sealed class AnnotationBulkWriter : IAsyncDisposable
     /// time unless <paramref name="createdAtMs"/> gives the source's own (an imported annotation's).
     /// </summary>
     public void Insert(long itemId, string author, string kind, IReadOnlyList<long> labelIds, double? confidence, string? probabilitiesJson,
+        int taxonomyVersion, long? createdAtMs = null, long? timeSpentMs = null) =>
+        Insert(itemId, author, kind, new ClassLabelsValue(labelIds), confidence, probabilitiesJson, taxonomyVersion, createdAtMs, timeSpentMs);
+
+    /// <summary>Appends an annotation of any value kind (see <see cref="AnnotationValue"/>); its label rows are the value's distinct labels.</summary>
+    public void Insert(long itemId, string author, string kind, AnnotationValue value, double? confidence, string? probabilitiesJson,
         int taxonomyVersion, long? createdAtMs = null, long? timeSpentMs = null)
     {
+        var labelIds = value.LabelIds;
         _annotation.Parameters["@created"].Value = createdAtMs ?? _createdAtMs;
         _annotation.Parameters["@spent"].Value = (object?)timeSpentMs ?? DBNull.Value;
         _annotation.Parameters["@item"].Value = itemId;
         _annotation.Parameters["@author"].Value = author;
         _annotation.Parameters["@kind"].Value = kind;
-        _annotation.Parameters["@labels"].Value = JsonIds.Write(labelIds);
+        _annotation.Parameters["@labels"].Value = AnnotationValueJson.Write(value);
         _annotation.Parameters["@confidence"].Value = (object?)confidence ?? DBNull.Value;
         _annotation.Parameters["@probabilities"].Value = (object?)probabilitiesJson ?? DBNull.Value;
         _annotation.Parameters["@version"].Value = taxonomyVersion;

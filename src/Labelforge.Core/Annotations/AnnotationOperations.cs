@@ -13,23 +13,25 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
     {
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
+        var kind = TaskTypes.ValueKind(project.TaskType);
         if (request.RequestId is { } requestId && await FindByRequestAsync(projectId, requestId, ct) is { } earlier)
-            return new SubmitResult(ToView(earlier, resolver), Created: false);
+            return new SubmitResult(ToView(earlier, resolver, kind), Created: false);
         if (string.IsNullOrWhiteSpace(request.Author))
             throw LabelforgeException.Invalid("An annotation needs an author.");
         if (!await db.Items.AnyAsync(i => i.Id == request.ItemId && i.ProjectId == projectId, ct))
             throw LabelforgeException.NotFound($"No item {request.ItemId} in project '{project.Name}'.");
 
-        var labelIds = AnnotationValidation.LabelIds(request, resolver, project.MultiLabel);
+        var value = await AnnotationValues.FromRequestAsync(db, project, request, resolver, ct);
+        var labelIds = value.LabelIds;
         var supersedes = await SupersededAsync(request, ct);
-        var suggestion = await SuggestionOutcomes.ResolveAsync(db, resolver, request, labelIds, ct);
+        var suggestion = await SuggestionOutcomes.ResolveAsync(db, resolver, request, value, ct);
         var annotation = new Annotation
         {
             ProjectId = projectId,
             ItemId = request.ItemId,
             Author = request.Author.Trim(),
             Kind = request.Kind.ToWire(),
-            LabelIdsJson = JsonIds.Write(labelIds),
+            LabelIdsJson = AnnotationValueJson.Write(value),
             Confidence = request.Confidence,
             ProbabilitiesJson = AnnotationValidation.Probabilities(request.Probabilities, resolver),
             TaxonomyVersion = project.TaxonomyVersion,
@@ -58,20 +60,22 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
             // A concurrent retry with the same request id won the unique index: return its row.
             db.ChangeTracker.Clear();
             var winner = await FindByRequestAsync(projectId, request.RequestId, ct) ?? throw new InvalidOperationException("request id conflict without a stored row");
-            return new SubmitResult(ToView(winner, resolver), Created: false);
+            return new SubmitResult(ToView(winner, resolver, kind), Created: false);
         }
-        return new SubmitResult(ToView(annotation, resolver), Created: true);
+        return new SubmitResult(ToView(annotation, resolver, kind), Created: true);
     }
 
     /// <summary>Every annotation of an item, oldest first.</summary>
     public async Task<IReadOnlyList<AnnotationView>> HistoryAsync(long projectId, long itemId, CancellationToken ct = default)
     {
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
+        var taskType = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TaskType).FirstOrDefaultAsync(ct);
+        var kind = TaskTypes.ValueKind(taskType ?? TaskTypes.TextClassification);
         var rows = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && a.ItemId == itemId)
             .OrderBy(a => a.Id)
             .ToListAsync(ct);
-        return rows.Select(a => ToView(a, resolver)).ToList();
+        return rows.Select(a => ToView(a, resolver, kind)).ToList();
     }
 
     /// <summary>The current labels of an item: the latest annotation of each author.</summary>
@@ -89,10 +93,13 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
     /// <summary>
     /// The suggestion to show for each of <paramref name="itemIds"/> that has a model annotation: the latest one,
     /// unless one of its labels has since been retired (deprecated or split), since it could not be accepted.
+    /// <paramref name="kind"/> is the project's value kind (the caller has read its task type): spans have their own.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, ModelSuggestion>> SuggestionsAsync(long projectId, IReadOnlyCollection<long> itemIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<long, ModelSuggestion>> SuggestionsAsync(long projectId, IReadOnlyCollection<long> itemIds, AnnotationValueKind kind, CancellationToken ct = default)
     {
         var ids = itemIds.ToList();
+        if (kind == AnnotationValueKind.Spans)
+            return await SpanSuggestionsAsync(projectId, ids, ct);
         var model = AnnotationKind.Model.ToWire();
         var rows = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && ids.Contains(a.ItemId) && a.Kind == model
@@ -109,6 +116,31 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
                 continue;
             var confidence = a.Confidence ?? TopProbability(a.ProbabilitiesJson, labels);
             result[a.ItemId] = new ModelSuggestion(a.Id, a.Author, labels, resolver.Lookup.References(labels), confidence);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Span suggestions: the latest annotation of kind model, programmatic or import on each item, whose spans the
+    /// annotator accepts or corrects. Spans with a retired label are left out (the rest can still be accepted).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, ModelSuggestion>> SpanSuggestionsAsync(long projectId, List<long> ids, CancellationToken ct)
+    {
+        var kinds = SuggestionOutcomes.SpanSuggestionKinds;
+        var rows = await db.Annotations.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && ids.Contains(a.ItemId) && kinds.Contains(a.Kind)
+                && !db.Annotations.Any(b => b.ItemId == a.ItemId && kinds.Contains(b.Kind) && b.Id > a.Id))
+            .ToListAsync(ct);
+        var result = new Dictionary<long, ModelSuggestion>();
+        if (rows.Count == 0)
+            return result;
+        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        foreach (var a in rows)
+        {
+            var spans = SpanViews(AnnotationValueJson.ReadSpans(a.LabelIdsJson), resolver)
+                .Where(s => resolver.Find(s.LabelId)?.Status == LabelStatus.Active).ToArray();
+            var labels = spans.Select(s => s.LabelId).Distinct().Order().ToArray();
+            result[a.ItemId] = new ModelSuggestion(a.Id, a.Author, labels, resolver.Lookup.References(labels), a.Confidence) { Spans = spans };
         }
         return result;
     }
@@ -137,11 +169,18 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
             .FirstOrDefaultAsync(ct);
     }
 
-    internal static AnnotationView ToView(Annotation a, LabelResolver resolver)
+    internal static AnnotationView ToView(Annotation a, LabelResolver resolver, AnnotationValueKind kind)
     {
-        var ids = JsonIds.Read(a.LabelIdsJson);
+        var value = AnnotationValueJson.Read(a.LabelIdsJson, kind);
+        var ids = value.LabelIds;
+        var spans = value is SpansValue s ? SpanViews(s.Spans, resolver) : null;
         var probabilities = a.ProbabilitiesJson is null ? null : ProbabilityJson.ReadRaw(a.ProbabilitiesJson);
         return new AnnotationView(a.Id, a.ItemId, a.Author, a.Kind, ids, resolver.Lookup.References(ids), a.Confidence,
-            probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId, a.SuggestionAnnotationId, a.SuggestionOutcome);
+            probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId, a.SuggestionAnnotationId, a.SuggestionOutcome)
+        { Spans = spans };
     }
+
+    /// <summary>Stored spans with their labels resolved through merges and named by their references.</summary>
+    internal static SpanView[] SpanViews(IReadOnlyList<LabeledSpan> spans, LabelResolver resolver) =>
+        [.. spans.Select(s => new SpanView(s.Start, s.End, resolver.Resolve(s.LabelId), resolver.Lookup.ReferenceOf(resolver.Resolve(s.LabelId))))];
 }

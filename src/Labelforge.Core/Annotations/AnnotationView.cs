@@ -1,6 +1,9 @@
 namespace Labelforge.Core.Annotations;
 
-/// <summary>An annotation as the API and CLI show it. <see cref="Labels"/> are names resolved through merges.</summary>
+/// <summary>
+/// An annotation as the API and CLI show it. <see cref="Labels"/> are names resolved through merges. In a text-spans
+/// project <see cref="Spans"/> holds the spans and <see cref="LabelIds"/> the distinct labels they use.
+/// </summary>
 public sealed record AnnotationView(
     long Id,
     long ItemId,
@@ -16,4 +19,8 @@ public sealed record AnnotationView(
     long? SupersedesId,
     string? RequestId,
     long? SuggestionAnnotationId = null,
-    string? SuggestionOutcome = null);
+    string? SuggestionOutcome = null)
+{
+    /// <summary>The spans of a text-spans annotation; null in other projects.</summary>
+    public IReadOnlyList<SpanView>? Spans { get; init; }
+}

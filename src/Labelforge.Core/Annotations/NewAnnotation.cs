@@ -5,6 +5,7 @@ namespace Labelforge.Core.Annotations;
 /// <see cref="SupersedesId"/> null means "the author's previous annotation on this item, if any".
 /// <see cref="RequestId"/> makes retries idempotent. <see cref="SuggestionAnnotationId"/> names the model suggestion
 /// the annotator was shown; the outcome (accepted or corrected) is derived by comparing the labels.
+/// A text-spans project takes <see cref="Spans"/> instead of labels (an empty list: no entities).
 /// </summary>
 public sealed record NewAnnotation(
     long ItemId,
@@ -17,4 +18,5 @@ public sealed record NewAnnotation(
     long? TimeSpentMs = null,
     long? SupersedesId = null,
     string? RequestId = null,
-    long? SuggestionAnnotationId = null);
+    long? SuggestionAnnotationId = null,
+    IReadOnlyList<NewSpan>? Spans = null);

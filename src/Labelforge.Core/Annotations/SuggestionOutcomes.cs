@@ -15,17 +15,27 @@ public static class SuggestionOutcomes
 
     public const string Corrected = "corrected";
 
-    internal static async Task<string?> ResolveAsync(LabelforgeDb db, LabelResolver resolver, NewAnnotation request, IReadOnlyCollection<long> labelIds, CancellationToken ct)
+    /// <summary>Kinds whose spans a text-spans project offers as suggestions (pre-annotations to accept or correct).</summary>
+    public static readonly string[] SpanSuggestionKinds =
+        [AnnotationKind.Model.ToWire(), AnnotationKind.Programmatic.ToWire(), AnnotationKind.Import.ToWire()];
+
+    internal static async Task<string?> ResolveAsync(LabelforgeDb db, LabelResolver resolver, NewAnnotation request, AnnotationValue value, CancellationToken ct)
     {
         if (request.SuggestionAnnotationId is not { } id)
             return null;
-        var model = AnnotationKind.Model.ToWire();
+        string[] kinds = value is SpansValue ? SpanSuggestionKinds : [AnnotationKind.Model.ToWire()];
         var suggestion = await db.Annotations.AsNoTracking()
-            .Where(a => a.Id == id && a.ItemId == request.ItemId && a.Kind == model)
+            .Where(a => a.Id == id && a.ItemId == request.ItemId && kinds.Contains(a.Kind))
             .Select(a => a.LabelIdsJson)
             .FirstOrDefaultAsync(ct)
             ?? throw LabelforgeException.Invalid($"Annotation {id} is not a model suggestion on item {request.ItemId}.");
         // Compared through merges: a suggestion made before a merge still names the label the annotator picks now.
+        if (value is SpansValue spans)
+        {
+            var suggestedSpans = new SpansValue(AnnotationValueJson.ReadSpans(suggestion).Select(s => s with { LabelId = resolver.Resolve(s.LabelId) }));
+            return suggestedSpans.Equals(spans) ? Accepted : Corrected;
+        }
+        var labelIds = value.LabelIds;
         var suggested = JsonIds.Read(suggestion).Select(resolver.Resolve).Distinct().ToArray();
         return suggested.Length == labelIds.Count && suggested.All(labelIds.Contains) ? Accepted : Corrected;
     }

@@ -1,4 +1,5 @@
 using Labelforge.Core.Acceptance;
+using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Export;
@@ -33,5 +34,6 @@ public static class CoreServiceCollectionExtensions
             .AddModels()
             .AddLabelingFunctions()
             .AddAcceptance()
-            .AddLabelErrors();
+            .AddLabelErrors()
+            .AddAgreement();
 }

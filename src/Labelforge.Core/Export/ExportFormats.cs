@@ -12,6 +12,8 @@ public static class ExportFormats
         ExportFormat.Csv => "csv",
         ExportFormat.Parquet => "parquet",
         ExportFormat.LabelStudio => "label-studio",
+        ExportFormat.Conll => "conll",
+        ExportFormat.SpacyJsonl => "spacy-jsonl",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format"),
     };
 
@@ -19,20 +21,23 @@ public static class ExportFormats
     public static string Extension(this ExportFormat format) => format switch
     {
         ExportFormat.LabelStudio => ".json",
+        ExportFormat.Conll => ".conll",
+        ExportFormat.SpacyJsonl => ".jsonl",
         _ => "." + format.ToWire(),
     };
 
     /// <summary>The HTTP content type of the format.</summary>
     public static string ContentType(this ExportFormat format) => format switch
     {
-        ExportFormat.Jsonl => "application/x-ndjson",
+        ExportFormat.Jsonl or ExportFormat.SpacyJsonl => "application/x-ndjson",
+        ExportFormat.Conll => "text/plain; charset=utf-8",
         ExportFormat.Csv => "text/csv; charset=utf-8",
         ExportFormat.Parquet => "application/vnd.apache.parquet",
         _ => "application/json",
     };
 
-    /// <summary>True for formats that can hold the annotation history (all but label-studio).</summary>
-    public static bool SupportsHistory(this ExportFormat format) => format != ExportFormat.LabelStudio;
+    /// <summary>True for formats that can hold the annotation history (jsonl, csv, parquet).</summary>
+    public static bool SupportsHistory(this ExportFormat format) => format is ExportFormat.Jsonl or ExportFormat.Csv or ExportFormat.Parquet;
 
     /// <summary>Parses a wire name (case-insensitive); also accepts "ndjson" for jsonl.</summary>
     public static bool TryParse(string? wire, out ExportFormat format)

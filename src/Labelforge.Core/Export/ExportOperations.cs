@@ -24,6 +24,12 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), request.ProjectId, ct);
+        // The one switch on the task type of exports: span projects have their own formats and writers.
+        if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
+            return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? await ProjectControlAsync(request.ProjectId, ct), ct);
+        if (request.Format is ExportFormat.Conll or ExportFormat.SpacyJsonl)
+            throw LabelforgeException.Invalid($"{request.Format.ToWire()} exports hold spans; project '{project.Name}' is {project.TaskType}.");
         if (request.History)
             return await ExportWriters.WriteEventsAsync(output, request.Format, EventsAsync(request.ProjectId, ct), ExportOptions.Default, ct);
         var control = request.Control ?? await ProjectControlAsync(request.ProjectId, ct);

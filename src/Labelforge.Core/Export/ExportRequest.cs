@@ -1,8 +1,10 @@
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Export;

@@ -77,19 +77,47 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
             state.AddError(entry.Error ?? new ImportError("?", 0, null, "reader returned an empty entry"));
             return false;
         }
-        List<(ImportedAnnotation Source, long[] Ids)>? resolved = null;
+        List<(ImportedAnnotation Source, AnnotationValue Value)>? resolved = null;
         foreach (var annotation in record.Annotations)
         {
-            var ids = await ResolveAsync(annotation, ct);
-            if (ids.Problem is { } problem)
+            var value = await ValueAsync(annotation, record.Text, ct);
+            if (value.Problem is { } problem)
             {
                 state.AddError(new ImportError(record.Source, record.Line, annotation.Field ?? "label", problem));
                 return false;
             }
-            (resolved ??= new(record.Annotations.Count)).Add((annotation, ids.Ids));
+            (resolved ??= new(record.Annotations.Count)).Add((annotation, value.Value!));
             RememberControl(annotation);
         }
         return writer.Add(new PendingItem(record, hash, resolved));
+    }
+
+    /// <summary>
+    /// The value an imported annotation stores, in the project's kind (the one switch on the task type of the import):
+    /// class labels after <see cref="ImportLabelRules"/>, or spans with their labels mapped and checked against the
+    /// text (<see cref="SpanRules"/>: offsets and overlaps; imports keep the file's offsets, so no token snapping).
+    /// </summary>
+    private async Task<(AnnotationValue? Value, string? Problem)> ValueAsync(ImportedAnnotation annotation, string text, CancellationToken ct)
+    {
+        var spansProject = TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans;
+        if (annotation.Spans is null)
+        {
+            if (spansProject)
+                return (null, $"project '{project.Name}' is text-spans, so rows need spans (import with --format conll, spacy-jsonl or label-studio), not whole-item labels");
+            var ids = await ResolveAsync(annotation, ct);
+            return ids.Problem is null ? (new ClassLabelsValue(ids.Ids), null) : (null, ids.Problem);
+        }
+        if (!spansProject)
+            return (null, $"the row has spans, but project '{project.Name}' is {project.TaskType}; import spans into a project created with --type text-spans");
+        var names = annotation.Spans.Select(s => s.Label).Distinct().ToArray();
+        var mapped = await labels.MapAsync(names, state.Options.CreateLabels, name => CreateLabelAsync(name, ct));
+        if (mapped.Problem is { } labelProblem)
+            return (null, labelProblem);
+        var byName = names.Zip(mapped.Ids).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var spans = annotation.Spans.Select(s => new LabeledSpan(s.Start, s.End, byName[s.Label])).ToArray();
+        if (SpanRules.Check(spans, text, snapTo: null, project.OverlappingSpans) is { } problem)
+            return (null, problem);
+        return (new SpansValue(spans), null);
     }
 
     /// <summary>The label ids of an annotation after <see cref="ImportLabelRules"/>, or the problem that makes its row bad.</summary>
@@ -121,10 +149,10 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
             }
             state.Imported++;
             stored.Add(id, item.Annotations?.Any(a => ImportedItemsState.Decides(a.Source.Kind)) == true);
-            foreach (var (source, ids) in item.Annotations ?? [])
+            foreach (var (source, value) in item.Annotations ?? [])
             {
                 var author = source.Author ?? $"import:{batch.Id}";
-                writer.InsertAnnotation(id, author, source, ids, project.TaxonomyVersion);
+                writer.InsertAnnotation(id, author, source, value, project.TaxonomyVersion);
                 state.Annotations++;
             }
         }

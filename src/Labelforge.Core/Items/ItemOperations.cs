@@ -3,6 +3,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -103,10 +104,12 @@ public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy,
             .Where(a => ids.Contains(a.ItemId))
             .AsNoTracking().ToListAsync(ct);
         var byItem = current.ToLookup(a => a.ItemId);
+        var taskType = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TaskType).FirstOrDefaultAsync(ct);
+        var kind = TaskTypes.ValueKind(taskType ?? TaskTypes.TextClassification);
         return page.Select(i =>
         {
             var anns = byItem[i.Id].OrderBy(a => a.Id).ToList();
-            var labels = resolver.Lookup.References(anns.SelectMany(a => JsonIds.Read(a.LabelIdsJson)));
+            var labels = resolver.Lookup.References(anns.SelectMany(a => AnnotationValueJson.Read(a.LabelIdsJson, kind).LabelIds));
             return new ItemView(i.Id, i.ExternalId, i.Text, ItemDocument.Parse(i.Text, i.DataJson, i.TextSlot), labels,
                 anns.Select(a => a.Author).Distinct().ToList(), i.CreatedAt);
         }).ToList();

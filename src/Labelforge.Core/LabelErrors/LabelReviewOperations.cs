@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,7 @@ public sealed class LabelReviewOperations(LabelforgeDb db, TaxonomyOperations ta
 
     public async Task<LabelReviewResult> ReviewAsync(long projectId, LabelReview review, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Label-error review", ct);
         ArgumentNullException.ThrowIfNull(review);
         if (string.IsNullOrWhiteSpace(review.Reviewer))
             throw LabelforgeException.Invalid("A review needs a reviewer name.");

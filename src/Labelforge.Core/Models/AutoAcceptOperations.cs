@@ -3,6 +3,7 @@ using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.AutoAccept;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class AutoAcceptOperations(LabelforgeDb db, ModelOperations models
 {
     public async Task<AutoAcceptResult> RunAsync(long projectId, AutoAcceptRequest request, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Auto-accept", ct);
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var clock = Stopwatch.StartNew();

@@ -12,6 +12,12 @@ public sealed class Project
 
     public bool MultiLabel { get; set; }
 
+    /// <summary>Text spans: whether an annotation may hold spans that share characters (nested or crossing entities).</summary>
+    public bool OverlappingSpans { get; set; }
+
+    /// <summary>Text spans: whether submitted spans must start and end on token boundaries (default true).</summary>
+    public bool SnapSpansToTokens { get; set; } = true;
+
     /// <summary>Markdown shown to annotators.</summary>
     public string Guidelines { get; set; } = "";
 

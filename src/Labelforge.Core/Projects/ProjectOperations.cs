@@ -14,10 +14,12 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
         var name = request.Name.Trim();
         if (name.Length == 0)
             throw LabelforgeException.Invalid("A project needs a name.");
-        if (!TaskTypes.All.Contains(request.TaskType))
-            throw LabelforgeException.Invalid($"Unknown task type '{request.TaskType}'; use one of: {string.Join(", ", TaskTypes.All)}.");
-        if (!TaskTypes.Supported.Contains(request.TaskType))
-            throw LabelforgeException.Invalid($"Task type '{request.TaskType}' is not supported yet; supported: {string.Join(", ", TaskTypes.Supported)}.");
+        var taskType = TaskTypes.Normalize(request.TaskType)
+            ?? throw LabelforgeException.Invalid($"Unknown task type '{request.TaskType}'; use one of: {string.Join(", ", TaskTypes.All)}.");
+        if (!TaskTypes.Supported.Contains(taskType))
+            throw LabelforgeException.Invalid($"Task type '{taskType}' is not supported yet; supported: {string.Join(", ", TaskTypes.Supported)}.");
+        if (taskType == TaskTypes.TextSpans && request.MultiLabel)
+            throw LabelforgeException.Invalid("A text-spans project takes any number of spans per item; --multi-label does not apply to it.");
         if (await db.Projects.AnyAsync(p => p.Name == name, ct))
             throw LabelforgeException.Conflict($"A project named '{name}' already exists.");
 
@@ -25,8 +27,10 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
         var project = new Project
         {
             Name = name,
-            TaskType = request.TaskType,
+            TaskType = taskType,
             MultiLabel = request.MultiLabel,
+            OverlappingSpans = request.OverlappingSpans,
+            SnapSpansToTokens = request.SnapSpansToTokens,
             Guidelines = request.Guidelines,
             CreatedAt = time.GetUtcNow(),
         };
@@ -65,7 +69,11 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
     {
         var labels = await db.Labels.CountAsync(l => l.ProjectId == p.Id && l.Status == LabelStatus.Active, ct);
         var counts = await ProjectCountsReader.ReadAsync(db, p.Id, ct); // maintained counts: a seek, not a count of the items
-        return new ProjectSummary(p.Id, p.Name, p.TaskType, p.MultiLabel, p.TaxonomyVersion, labels, counts.Items, counts.AnnotatedItems, p.CreatedAt);
+        return new ProjectSummary(p.Id, p.Name, p.TaskType, p.MultiLabel, p.TaxonomyVersion, labels, counts.Items, counts.AnnotatedItems, p.CreatedAt)
+        {
+            OverlappingSpans = p.OverlappingSpans,
+            SnapSpansToTokens = p.SnapSpansToTokens,
+        };
     }
 
     public async Task<Project> UpdateGuidelinesAsync(long projectId, string markdown, CancellationToken ct = default)

@@ -10,4 +10,11 @@ public sealed record ProjectSummary(
     int Labels,
     long Items,
     long LabeledItems,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Text spans: whether spans may share characters (see <see cref="Project.OverlappingSpans"/>).</summary>
+    public bool OverlappingSpans { get; init; }
+
+    /// <summary>Text spans: whether spans snap to token boundaries (see <see cref="Project.SnapSpansToTokens"/>).</summary>
+    public bool SnapSpansToTokens { get; init; } = true;
+}

@@ -1,19 +1,61 @@
+using Labelforge.Core.Annotations;
+
 namespace Labelforge.Core.Projects;
 
 /// <summary>
-/// Task types a project can have. Only text classification is labeled today; the others are reserved
-/// names so stored projects and the API keep one vocabulary as span, image and audio tasks arrive.
+/// Task types a project can have. Text classification and text spans are labeled today; the others are reserved
+/// names so stored projects and the API keep one vocabulary as image and audio tasks arrive. Each type decides its
+/// annotation value once (<see cref="ValueKind"/>), and every feature switches on that.
 /// </summary>
 public static class TaskTypes
 {
     public const string TextClassification = "text-classification";
     public const string TextSpans = "text-spans";
     public const string ImageClassification = "image-classification";
-    public const string ImageBoxes = "image-boxes";
+    public const string ImageObjects = "image-objects";
     public const string AudioClassification = "audio-classification";
 
-    public static IReadOnlyList<string> Supported { get; } = [TextClassification];
+    /// <summary>The earlier reserved name of <see cref="ImageObjects"/>, still accepted on input.</summary>
+    public const string ImageBoxesAlias = "image-boxes";
+
+    public static IReadOnlyList<string> Supported { get; } = [TextClassification, TextSpans];
 
     public static IReadOnlyList<string> All { get; } =
-        [TextClassification, TextSpans, ImageClassification, ImageBoxes, AudioClassification];
+        [TextClassification, TextSpans, ImageClassification, ImageObjects, AudioClassification];
+
+    /// <summary>The wire name for <paramref name="name"/> as given (aliases mapped), or null when it names no task type.</summary>
+    public static string? Normalize(string? name)
+    {
+        var trimmed = name?.Trim().ToLowerInvariant();
+        if (trimmed == ImageBoxesAlias)
+            return ImageObjects;
+        return All.Contains(trimmed) ? trimmed : null;
+    }
+
+    /// <summary>What an annotation of a project of <paramref name="taskType"/> holds.</summary>
+    public static AnnotationValueKind ValueKind(string taskType) => taskType switch
+    {
+        TextSpans => AnnotationValueKind.Spans,
+        ImageObjects or ImageBoxesAlias => AnnotationValueKind.Objects,
+        _ => AnnotationValueKind.ClassLabels,
+    };
+
+    /// <summary>Refuses <paramref name="feature"/> on a project whose annotations are not whole-item class labels (see <see cref="RequireClassLabels"/>).</summary>
+    public static async Task RequireClassLabelsAsync(Data.LabelforgeDb db, long projectId, string feature, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var project = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            System.Linq.Queryable.Where(db.Projects, p => p.Id == projectId), ct);
+        if (project is not null)
+            RequireClassLabels(project, feature);
+    }
+
+    /// <summary>Refuses a feature that reads whole-item class labels on a project whose annotations are something else.</summary>
+    public static void RequireClassLabels(Project project, string feature)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (ValueKind(project.TaskType) != AnnotationValueKind.ClassLabels)
+            throw Common.LabelforgeException.Invalid(
+                $"{feature} works on classification projects; project '{project.Name}' is {project.TaskType}.");
+    }
 }

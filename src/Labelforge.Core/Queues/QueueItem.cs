@@ -3,5 +3,11 @@ using Labelforge.Core.Annotations;
 
 namespace Labelforge.Core.Queues;
 
-/// <summary>A leased item as the annotate page needs it: content, lease expiry and the model's suggestion, if any.</summary>
-public sealed record QueueItem(long Id, string? ExternalId, string Text, JsonElement Data, DateTimeOffset LeaseExpiresAt, ModelSuggestion? Suggestion = null);
+/// <summary>
+/// A leased item as the annotate page needs it: content, lease expiry and the model's suggestion, if any; in a
+/// text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's).
+/// </summary>
+public sealed record QueueItem(long Id, string? ExternalId, string Text, JsonElement Data, DateTimeOffset LeaseExpiresAt, ModelSuggestion? Suggestion = null)
+{
+    public IReadOnlyList<int[]>? Tokens { get; init; }
+}

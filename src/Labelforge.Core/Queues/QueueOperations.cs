@@ -22,7 +22,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var annotator = Validate(request.Annotator);
         if (request.Count < 1 || request.Count > options.MaxBatch)
             throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
-        await RequireProject.ExistsAsync(db, projectId, ct);
+        var taskType = await TaskTypeAsync(projectId, ct);
         var strategy = await StrategyAsync(projectId, request, ct);
         var exclude = request.Exclude?.ToList() ?? [];
         var now = time.GetUtcNow();
@@ -31,7 +31,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         List<ItemLease> held;
         using (await WriteGate.EnterAsync(db, ct))
             held = await ClaimAsync(projectId, annotator, request.Count, strategy, exclude, now, expires, ct);
-        return await LoadAsync(held, ct);
+        return await LoadAsync(held, TaskTypes.ValueKind(taskType), ct);
     }
 
     private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, List<long> exclude,
@@ -169,19 +169,28 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
                     && u.RandomKey == l.ItemId % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus && u.ItemId == l.ItemId)))
             .ExecuteDeleteAsync(ct);
 
-    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, CancellationToken ct)
+    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, AnnotationValueKind kind, CancellationToken ct)
     {
         var ids = leases.Select(l => l.ItemId).ToList();
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var suggestions = ids.Count == 0
-            ? new Dictionary<long, ModelSuggestion>()
-            : await annotations.SuggestionsAsync(leases[0].ProjectId, ids, ct);
+        if (ids.Count == 0)
+            return [];
+        var suggestions = await annotations.SuggestionsAsync(leases[0].ProjectId, ids, kind, ct);
+        var spans = kind == AnnotationValueKind.Spans;
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
-            return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id));
+            return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
+            {
+                Tokens = spans ? [.. ItemTokens.Of(item.Text, item.DataJson).Select(t => new[] { t.Start, t.End })] : null,
+            };
         }).ToList();
     }
+
+    /// <summary>The project's task type (the claim needs it for the items' shape); not found is a 404.</summary>
+    private async Task<string> TaskTypeAsync(long projectId, CancellationToken ct) =>
+        await db.Projects.Where(p => p.Id == projectId).Select(p => p.TaskType).FirstOrDefaultAsync(ct)
+        ?? throw RequireProject.NotFound(projectId);
 
     private static string Validate(string? annotator) =>
         string.IsNullOrWhiteSpace(annotator)

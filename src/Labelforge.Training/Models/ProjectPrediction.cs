@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Models;
+using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Training.Models;
@@ -16,6 +17,7 @@ public sealed class ProjectPrediction(LabelforgeDb db, ModelOperations models, P
     public async Task<PredictResult> PredictAsync(long projectId, string? modelReference, bool onlyUnlabeled,
         int batch = 2_000, IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Prediction", ct);
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         var clock = Stopwatch.StartNew();
         var version = await models.GetAsync(projectId, modelReference, ct);

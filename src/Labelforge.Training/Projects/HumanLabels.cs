@@ -28,6 +28,7 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
     /// </summary>
     public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId, CancellationToken ct, long? through = null)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Label-error detection and training", ct);
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
         if (project.MultiLabel)
             throw LabelforgeException.Invalid("Label-error detection and training work on single-label projects.");

@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Training.TextClassification;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed record TrainingSet(HumanLabels Human, TextExamples Examples, IRead
 {
     public static async Task<TrainingSet> LoadAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId, bool includeProgrammatic, CancellationToken ct)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Training", ct);
         var through = await db.Annotations.Where(a => a.ProjectId == projectId).MaxAsync(a => (long?)a.Id, ct) ?? 0;
         var human = await HumanLabels.LoadAsync(db, taxonomy, projectId, ct, through);
         var ids = new List<long>(human.ItemIds);

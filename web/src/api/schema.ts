@@ -1808,7 +1808,10 @@ export interface components {
             color: null | string;
             author: null | string;
         };
-        /** @description An annotation as the API and CLI show it. IReadOnlyList&lt;string&gt; AnnotationView.Labels are names resolved through merges. */
+        /**
+         * @description An annotation as the API and CLI show it. IReadOnlyList&lt;string&gt; AnnotationView.Labels are names resolved through merges. In a text-spans
+         *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans and IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
+         */
         AnnotationView: {
             /** Format: int64 */
             id: number;
@@ -1835,6 +1838,8 @@ export interface components {
             /** Format: int64 */
             suggestion_annotation_id?: number | null;
             suggestion_outcome?: null | string;
+            /** @description The spans of a text-spans annotation; null in other projects. */
+            spans?: null | components["schemas"]["SpanView"][];
         };
         /** @description An annotator and the items they gave a human label (AnnotatorCounts). */
         AnnotatorCount: {
@@ -1925,6 +1930,8 @@ export interface components {
             multi_label: boolean;
             labels: null | string[];
             guidelines: null | string;
+            overlapping_spans?: null | boolean;
+            snap_spans_to_tokens?: null | boolean;
         };
         /** @description A difference of two independent rates with Newcombe's 95% interval; null when either side is empty. */
         DifferenceEstimate: {
@@ -2354,7 +2361,8 @@ export interface components {
         };
         /**
          * @description A model pre-label offered to the annotator: the item's latest annotation of kind model, its labels resolved
-         *     through merges, and its confidence (stored, else the top label's probability).
+         *     through merges, and its confidence (stored, else the top label's probability). In a text-spans project also the
+         *     latest imported or programmatic annotation, since pre-annotated spans are corrected rather than taken as given.
          */
         ModelSuggestion: {
             /** Format: int64 */
@@ -2364,6 +2372,8 @@ export interface components {
             labels: string[];
             /** Format: double */
             confidence: number | null;
+            /** @description In a text-spans project, the suggested spans (from a model, labeling functions or an import). */
+            spans?: null | components["schemas"]["SpanView"][];
         };
         /** @description A model version as the API and CLI list it: everything but the serialized model and held-out evidence. */
         ModelVersionView: {
@@ -2403,7 +2413,7 @@ export interface components {
             /** Format: double */
             seconds: number;
         };
-        /** @description A project with its progress and guidelines. */
+        /** @description A project with its progress and guidelines; the span settings matter for text-spans projects only. */
         ProjectDetail: {
             /** Format: int64 */
             id: number;
@@ -2421,6 +2431,10 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             guidelines: string;
+            /** @default false */
+            overlapping_spans: boolean;
+            /** @default true */
+            snap_spans_to_tokens: boolean;
         };
         /** @description A project as lists and the API show it, with its progress. */
         ProjectSummary: {
@@ -2439,6 +2453,10 @@ export interface components {
             labeled_items: number;
             /** Format: date-time */
             created_at: string;
+            /** @description Text spans: whether spans may share characters (see bool Project.OverlappingSpans). */
+            overlapping_spans?: boolean;
+            /** @description Text spans: whether spans snap to token boundaries (see bool Project.SnapSpansToTokens). */
+            snap_spans_to_tokens?: boolean;
         };
         /** @description int ProportionEstimate.Successes of int ProportionEstimate.Count, the rate and its 95% Wilson interval; rate and interval are null when nothing was counted. */
         ProportionEstimate: {
@@ -2453,7 +2471,10 @@ export interface components {
             /** Format: double */
             high: number | null;
         };
-        /** @description A leased item as the annotate page needs it: content, lease expiry and the model's suggestion, if any. */
+        /**
+         * @description A leased item as the annotate page needs it: content, lease expiry and the model's suggestion, if any; in a
+         *     text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's).
+         */
         QueueItem: {
             /** Format: int64 */
             id: number;
@@ -2463,6 +2484,7 @@ export interface components {
             /** Format: date-time */
             lease_expires_at: string;
             suggestion?: null | components["schemas"]["ModelSuggestion"];
+            tokens?: null | number[][];
         };
         /** @description Body of POST queue/renew and queue/release: the annotator and the items it holds. */
         QueueLeaseRequest: {
@@ -2594,6 +2616,26 @@ export interface components {
         SaveLabelingFunctionSetRequest: {
             yaml: null | string;
         };
+        /** @description A span in a submission: UTF-16 offsets [start, end) into the item's text and its label as label_id or label (name or path). */
+        SpanRequest: {
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+            /** Format: int64 */
+            label_id?: number | null;
+            label?: null | string;
+        };
+        /** @description A span as the API shows it: offsets, label id resolved through merges and the label's reference. */
+        SpanView: {
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+            /** Format: int64 */
+            label_id: number;
+            label: string;
+        };
         SplitLabelRequest: {
             source: null | string;
             targets: null | string[];
@@ -2618,6 +2660,7 @@ export interface components {
             request_id: null | string;
             /** Format: int64 */
             suggestion_annotation_id?: number | null;
+            spans?: null | components["schemas"]["SpanRequest"][];
         };
         /**
          * @description A given label that is probably wrong, with the class the model believes instead and its label quality (lower = more
@@ -2735,6 +2778,8 @@ export type QueueSkipResult = components['schemas']['QueueSkipResult'];
 export type QueueStatus = components['schemas']['QueueStatus'];
 export type RenewResult = components['schemas']['RenewResult'];
 export type SaveLabelingFunctionSetRequest = components['schemas']['SaveLabelingFunctionSetRequest'];
+export type SpanRequest = components['schemas']['SpanRequest'];
+export type SpanView = components['schemas']['SpanView'];
 export type SplitLabelRequest = components['schemas']['SplitLabelRequest'];
 export type SubmitAnnotationRequest = components['schemas']['SubmitAnnotationRequest'];
 export type SuspectedLabelError = components['schemas']['SuspectedLabelError'];

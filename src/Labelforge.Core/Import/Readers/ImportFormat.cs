@@ -1,6 +1,6 @@
 namespace Labelforge.Core.Import.Readers;
 
-/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio.</summary>
+/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio, conll, spacy-jsonl.</summary>
 public enum ImportFormat
 {
     Csv,
@@ -9,4 +9,10 @@ public enum ImportFormat
     Json,
     TxtFolder,
     LabelStudio,
+
+    /// <summary>CoNLL-2003 style token/tag lines (text-spans projects).</summary>
+    Conll,
+
+    /// <summary>spaCy-style JSON Lines with "text" and "spans" (text-spans projects).</summary>
+    SpacyJsonl,
 }

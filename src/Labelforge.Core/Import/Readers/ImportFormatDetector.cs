@@ -11,6 +11,7 @@ internal static class ImportFormatDetector
         ".tsv" or ".tab" => ImportFormat.Tsv,
         ".jsonl" or ".ndjson" => ImportFormat.Jsonl,
         ".json" => ImportFormat.Json,
+        ".conll" or ".conll03" or ".iob" or ".bio" => ImportFormat.Conll,
         _ => null,
     };
 

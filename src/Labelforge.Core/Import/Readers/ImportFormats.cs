@@ -14,6 +14,8 @@ public static class ImportFormats
         ImportFormat.Json => "json",
         ImportFormat.TxtFolder => "txt-folder",
         ImportFormat.LabelStudio => "label-studio",
+        ImportFormat.Conll => "conll",
+        ImportFormat.SpacyJsonl => "spacy-jsonl",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown import format"),
     };
 

@@ -1,3 +1,4 @@
+using Labelforge.Core.Import.Readers.Spans;
 using System.Runtime.CompilerServices;
 using Labelforge.Core.Import.Readers.Delimited;
 using Labelforge.Core.Import.Readers.Json;
@@ -115,6 +116,8 @@ public static class ImportReaders
             ImportFormat.Jsonl => JsonlReader.ReadAsync(input, source, map, options, ct),
             ImportFormat.Json => JsonArrayReader.ReadAsync(input, source, new JsonObjectMapper(source, map, options).Map, options, ct),
             ImportFormat.LabelStudio when StartsWithObject(input.Data) => JsonSingleObjectReader.ReadAsync(input, source, new LabelStudioTaskMapper(source, map).Map, options, ct),
+            ImportFormat.Conll => ConllReader.ReadAsync(input, source, options, ct),
+            ImportFormat.SpacyJsonl => SpacyJsonlReader.ReadAsync(input, source, map, options, ct),
             ImportFormat.LabelStudio => JsonArrayReader.ReadAsync(input, source, new LabelStudioTaskMapper(source, map).Map, options, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a stream format"),
         };

@@ -42,6 +42,10 @@ internal static class ImportSniffer
                 var line = body.IndexOf((byte)'\n');
                 var firstLineComplete = line < 0 || JsonShape.Of(body[..line]).Complete;
                 return JsonShape.Of(body).Problem(format, firstLineComplete) is { } problem ? FileError(source, problem) : null;
+            case ImportFormat.SpacyJsonl when first != '{':
+                return FileError(source, "first line is not a JSON object, so this is not spaCy JSON Lines ({\"text\": ..., \"spans\": [...]} per line)");
+            case ImportFormat.Conll when first is (byte)'{' or (byte)'[':
+                return FileError(source, $"file starts with '{(char)first}', so it looks like JSON, not CoNLL token lines; use --format spacy-jsonl or label-studio");
             case ImportFormat.Json or ImportFormat.LabelStudio when first != '[':
                 return FileError(source, $"file does not start with '[', so it is not a JSON array; use --format {GuessDelimited(head)} if it is a table");
             default:
@@ -79,6 +83,7 @@ internal static class ImportSniffer
         ImportFormat.Tsv => "TSV",
         ImportFormat.Jsonl => "JSON Lines",
         ImportFormat.LabelStudio => "Label Studio JSON",
+        ImportFormat.Conll => "CoNLL",
         _ => "JSON",
     };
 

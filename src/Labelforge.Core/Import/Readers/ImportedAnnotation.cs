@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Import.Readers.Json;
 using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Import.Readers.Spans;
 
 namespace Labelforge.Core.Import.Readers;
 
@@ -29,6 +30,12 @@ public sealed record ImportedAnnotation(
     /// other class of a binary project, or the label's absence in a multi-label one (see RejectedLabels).
     /// </summary>
     public bool Rejected { get; init; }
+
+    /// <summary>
+    /// The spans of a text-spans row (CoNLL entities, spaCy "spans", Label Studio "labels" results); null for
+    /// whole-item labels, whose names are in <see cref="Labels"/>.
+    /// </summary>
+    public IReadOnlyList<ImportedSpan>? Spans { get; init; }
 
     /// <summary>The Label Studio control (from_name) and object (to_name) the labels were given with; null elsewhere.</summary>
     public LabelStudioControl? Control { get; init; }

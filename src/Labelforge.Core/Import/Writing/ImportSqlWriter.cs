@@ -90,8 +90,8 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
     public void InsertUndecidedRange(long firstId, long lastId) => _items.InsertUndecidedRange(firstId, lastId);
 
     /// <summary>Appends an imported annotation, with the source's own time and time spent when it gave them.</summary>
-    public void InsertAnnotation(long itemId, string author, ImportedAnnotation source, IReadOnlyList<long> labelIds, int taxonomyVersion) =>
-        _annotations.Insert(itemId, author, source.Kind.ToWire(), labelIds, source.Confidence, null, taxonomyVersion,
+    public void InsertAnnotation(long itemId, string author, ImportedAnnotation source, AnnotationValue value, int taxonomyVersion) =>
+        _annotations.Insert(itemId, author, source.Kind.ToWire(), value, source.Confidence, null, taxonomyVersion,
             source.CreatedAt?.ToUnixTimeMilliseconds(), source.TimeSpentMs);
 
     public async ValueTask DisposeAsync()

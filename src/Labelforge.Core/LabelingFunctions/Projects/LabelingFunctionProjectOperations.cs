@@ -47,6 +47,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
     /// </summary>
     public async Task<LabelingFunctionSaveResult> SaveAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory, CancellationToken ct = default)
     {
+        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Labeling functions", ct);
         ValidateSetName(setName);
         await RequireProjectAsync(projectId, ct);
         var latest = await LatestAsync(projectId, setName, ct);

@@ -27,6 +27,8 @@ public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
         await RequireProject.ExistsAsync(db, projectId, ct);
         if (update.Strategy is { } name && !QueueStrategies.Names.Contains(name))
             throw LabelforgeException.Invalid($"Unknown queue strategy '{name}'; use {string.Join(", ", QueueStrategies.Names)}.");
+        if (update.Strategy is { } strategy && strategy != ImportOrderStrategy.WireName && strategy != SeededRandomStrategy.WireName)
+            await TaskTypes.RequireClassLabelsAsync(db, projectId, $"The {strategy} queue (active learning)", ct);
         if (update.RetrainEvery is < 1 or > MaxRetrainEvery)
             throw LabelforgeException.Invalid($"Retrain-every must be between 1 and {MaxRetrainEvery} labels.");
         if (update.BatchSize is < 1 or > MaxBatchSize)

@@ -28,7 +28,8 @@ public static class AnnotationEndpoints
         if (body.Kind is not null && !AnnotationKinds.TryParse(body.Kind, out kind))
             throw LabelforgeException.Invalid($"Unknown kind '{body.Kind}'; use human, model, programmatic, import, model-accepted, consensus or review.");
         var result = await ops.SubmitAsync(projectId, new NewAnnotation(body.ItemId, body.Author ?? "", kind, body.LabelIds, body.Labels,
-            body.Confidence, body.Probabilities, body.TimeSpentMs, body.SupersedesId, body.RequestId, body.SuggestionAnnotationId), ct);
+            body.Confidence, body.Probabilities, body.TimeSpentMs, body.SupersedesId, body.RequestId, body.SuggestionAnnotationId,
+            body.Spans?.Select(s => new NewSpan(s.Start, s.End, s.LabelId, s.Label)).ToList()), ct);
         return result.Created
             ? TypedResults.Created($"/api/projects/{projectId}/items/{body.ItemId}/annotations", result.Annotation)
             : TypedResults.Ok(result.Annotation);

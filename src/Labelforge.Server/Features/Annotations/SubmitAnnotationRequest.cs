@@ -11,4 +11,5 @@ public sealed record SubmitAnnotationRequest(
     long? TimeSpentMs,
     long? SupersedesId,
     string? RequestId,
-    long? SuggestionAnnotationId = null);
+    long? SuggestionAnnotationId = null,
+    IReadOnlyList<SpanRequest>? Spans = null);

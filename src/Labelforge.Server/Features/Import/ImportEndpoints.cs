@@ -40,7 +40,7 @@ public static class ImportEndpoints
         }
         var source = string.IsNullOrWhiteSpace(filename) ? "upload" : Path.GetFileName(filename);
         if (parsed is null && ImportReaders.Detect(source) is null)
-            throw LabelforgeException.Invalid("Give ?format= (csv, tsv, jsonl, json, label-studio) or a ?filename= with a known extension.");
+            throw LabelforgeException.Invalid("Give ?format= (csv, tsv, jsonl, json, label-studio, conll, spacy-jsonl) or a ?filename= with a known extension.");
         var map = noHeader == true
             ? new ImportFieldMap(Column(textColumn, "text_column") ?? ImportFieldMap.Column(1), Column(idColumn, "id_column"), Column(labelColumn, "label_column")) { NoHeader = true }
             : new ImportFieldMap(textField, idField, labelField);

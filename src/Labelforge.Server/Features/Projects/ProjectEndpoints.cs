@@ -30,7 +30,7 @@ public static class ProjectEndpoints
     private static async Task<Created<ProjectDetail>> Create(CreateProjectRequest body, ProjectOperations ops, CancellationToken ct)
     {
         var project = await ops.CreateAsync(new NewProject(body.Name ?? "", body.TaskType ?? TaskTypes.TextClassification,
-            body.MultiLabel, body.Labels, body.Guidelines ?? ""), ct);
+            body.MultiLabel, body.Labels, body.Guidelines ?? "", body.OverlappingSpans ?? false, body.SnapSpansToTokens ?? true), ct);
         var detail = ProjectDetail.From(await ops.SummarizeAsync(project, ct), project.Guidelines);
         return TypedResults.Created($"/api/projects/{project.Id}", detail);
     }

@@ -428,6 +428,12 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OverlappingSpans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SnapSpansToTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TaskType")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("29e4cab9-114f-4bcd-93ca-ca4d8f4f619e"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("1da1bef2-df79-475f-846e-585530d9de46"), entityTypeCount: 21)
         {
         }
 
@@ -24,9 +24,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var projectCounts = ProjectCountsEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
-            var lfMatrixRow = LabelingFunctionMatrixRowEntityType.Create(this);
-            var lfMatrixState = LabelingFunctionMatrixStateEntityType.Create(this);
-            var lfSetVersion = LabelingFunctionSetVersionEntityType.Create(this);
+            var labelingFunctionMatrixRow = LabelingFunctionMatrixRowEntityType.Create(this);
+            var labelingFunctionMatrixState = LabelingFunctionMatrixStateEntityType.Create(this);
+            var labelingFunctionSetVersion = LabelingFunctionSetVersionEntityType.Create(this);
             var modelVersion = ModelVersionEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var itemLease = ItemLeaseEntityType.Create(this);
@@ -47,9 +47,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
-            LabelingFunctionMatrixRowEntityType.CreateForeignKey1(lfMatrixRow, item);
-            LabelingFunctionMatrixStateEntityType.CreateForeignKey1(lfMatrixState, project);
-            LabelingFunctionSetVersionEntityType.CreateForeignKey1(lfSetVersion, project);
+            LabelingFunctionMatrixRowEntityType.CreateForeignKey1(labelingFunctionMatrixRow, item);
+            LabelingFunctionMatrixStateEntityType.CreateForeignKey1(labelingFunctionMatrixState, project);
+            LabelingFunctionSetVersionEntityType.CreateForeignKey1(labelingFunctionSetVersion, project);
             ModelVersionEntityType.CreateForeignKey1(modelVersion, project);
             ItemLeaseEntityType.CreateForeignKey1(itemLease, item);
             ItemLeaseEntityType.CreateForeignKey2(itemLease, project);
@@ -70,9 +70,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
-            LabelingFunctionMatrixRowEntityType.CreateAnnotations(lfMatrixRow);
-            LabelingFunctionMatrixStateEntityType.CreateAnnotations(lfMatrixState);
-            LabelingFunctionSetVersionEntityType.CreateAnnotations(lfSetVersion);
+            LabelingFunctionMatrixRowEntityType.CreateAnnotations(labelingFunctionMatrixRow);
+            LabelingFunctionMatrixStateEntityType.CreateAnnotations(labelingFunctionMatrixState);
+            LabelingFunctionSetVersionEntityType.CreateAnnotations(labelingFunctionSetVersion);
             ModelVersionEntityType.CreateAnnotations(modelVersion);
             ProjectEntityType.CreateAnnotations(project);
             ItemLeaseEntityType.CreateAnnotations(itemLease);

@@ -20,7 +20,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 "Labelforge.Core.Projects.Project",
                 typeof(Project),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -73,6 +73,20 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Project).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Project).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var overlappingSpans = runtimeEntityType.AddProperty(
+                "OverlappingSpans",
+                typeof(bool),
+                propertyInfo: typeof(Project).GetProperty("OverlappingSpans", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<OverlappingSpans>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var snapSpansToTokens = runtimeEntityType.AddProperty(
+                "SnapSpansToTokens",
+                typeof(bool),
+                propertyInfo: typeof(Project).GetProperty("SnapSpansToTokens", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<SnapSpansToTokens>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var taskType = runtimeEntityType.AddProperty(
                 "TaskType",

@@ -9,58 +9,75 @@ namespace Labelforge.Core.Import.Readers.LabelStudio;
 /// "labelstudio:&lt;completed_by&gt;" (the user id, or the email when completed_by is an object; without one, the
 /// annotation's own id, so two people's annotations never collapse into one author); an annotation marked
 /// ground_truth is kind review (Labelforge's gold), others kind import; created_at and lead_time (seconds) are kept.
-/// Predictions are kind model by "model:&lt;model_version&gt;", their score the confidence. Only "choices" results carry
-/// labels; cancelled annotations are skipped.
+/// Predictions are kind model by "model:&lt;model_version&gt;", their score the confidence. "choices" results carry
+/// whole-item labels and "labels" results spans (start and end in UTF-16 code units, as Label Studio's text offsets
+/// are; a "text" given with them must match the task's text there); cancelled annotations are skipped.
 /// </summary>
 internal static class LabelStudioResults
 {
     private const string AnnotationsField = "annotations";
     private const string PredictionsField = "predictions";
 
-    public static void AddAnnotations(JsonElement task, List<ImportedAnnotation> into)
+    /// <summary>Adds the task's annotations; returns the first problem with a "labels" result (field and message), if any.</summary>
+    public static (string Field, string Message)? AddAnnotations(JsonElement task, string text, List<ImportedAnnotation> into)
     {
         if (!task.TryGetProperty(AnnotationsField, out var annotations) || annotations.ValueKind != JsonValueKind.Array)
-            return;
+            return null;
+        var index = -1;
         foreach (var annotation in annotations.EnumerateArray())
         {
+            index++;
             if (annotation.ValueKind != JsonValueKind.Object
                 || (annotation.TryGetProperty("was_cancelled", out var cancelled) && cancelled.ValueKind == JsonValueKind.True))
                 continue;
             var (labels, control) = Choices(annotation);
-            if (labels.Count == 0)
+            var (spans, problem) = LabelStudioSpans.Read(annotation, text, $"{AnnotationsField}[{index}]");
+            if (problem is not null)
+                return problem;
+            if (labels.Count == 0 && spans is null)
                 continue;
             var gold = annotation.TryGetProperty("ground_truth", out var truth) && truth.ValueKind == JsonValueKind.True;
-            into.Add(new ImportedAnnotation(AnnotationAuthor(annotation), gold ? AnnotationKind.Review : AnnotationKind.Import, labels)
+            into.Add(new ImportedAnnotation(AnnotationAuthor(annotation), gold ? AnnotationKind.Review : AnnotationKind.Import, spans is null ? labels : [])
             {
                 Field = AnnotationsField,
-                Control = control,
+                Control = control ?? spans?.Control,
                 CreatedAt = Time(annotation, "created_at"),
                 TimeSpentMs = LeadTimeMs(annotation),
+                Spans = spans?.Spans,
             });
         }
+        return null;
     }
 
-    public static void AddPredictions(JsonElement task, List<ImportedAnnotation> into)
+    /// <summary>Adds the task's predictions; returns the first problem with a "labels" result, if any.</summary>
+    public static (string Field, string Message)? AddPredictions(JsonElement task, string text, List<ImportedAnnotation> into)
     {
         if (!task.TryGetProperty(PredictionsField, out var predictions) || predictions.ValueKind != JsonValueKind.Array)
-            return;
+            return null;
+        var index = -1;
         foreach (var prediction in predictions.EnumerateArray())
         {
+            index++;
             if (prediction.ValueKind != JsonValueKind.Object)
                 continue;
             var (labels, control) = Choices(prediction);
-            if (labels.Count == 0)
+            var (spans, problem) = LabelStudioSpans.Read(prediction, text, $"{PredictionsField}[{index}]");
+            if (problem is not null)
+                return problem;
+            if (labels.Count == 0 && spans is null)
                 continue;
             var version = prediction.TryGetProperty("model_version", out var v) ? LabelStudioTaskMapper.Scalar(v) : null;
             double? score = prediction.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : null;
             var author = Author(prediction) ?? "model:" + (string.IsNullOrEmpty(version) ? "unknown" : version);
-            into.Add(new ImportedAnnotation(author, AnnotationKind.Model, labels, score)
+            into.Add(new ImportedAnnotation(author, AnnotationKind.Model, spans is null ? labels : [], score)
             {
                 Field = PredictionsField,
-                Control = control,
+                Control = control ?? spans?.Control,
                 CreatedAt = Time(prediction, "created_at"),
+                Spans = spans?.Spans,
             });
         }
+        return null;
     }
 
     private static string AnnotationAuthor(JsonElement annotation)
@@ -120,7 +137,7 @@ internal static class LabelStudioResults
         return (labels, control);
     }
 
-    private static LabelStudioControl? Control(JsonElement result) =>
+    internal static LabelStudioControl? Control(JsonElement result) =>
         result.TryGetProperty("from_name", out var from) && from.ValueKind == JsonValueKind.String && from.GetString() is { Length: > 0 } fromName
         && result.TryGetProperty("to_name", out var to) && to.ValueKind == JsonValueKind.String && to.GetString() is { Length: > 0 } toName
             ? new LabelStudioControl(fromName, toName)

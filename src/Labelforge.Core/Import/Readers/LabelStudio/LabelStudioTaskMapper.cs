@@ -61,11 +61,8 @@ internal sealed class LabelStudioTaskMapper(string source, ImportFieldMap map)
                 : Property(task, "id");
         var (dataJson, slot) = StoredData(data, textField, textValue.ValueKind == JsonValueKind.String);
         var annotations = new List<ImportedAnnotation>();
-        if (wrapped)
-        {
-            LabelStudioResults.AddAnnotations(task, annotations);
-            LabelStudioResults.AddPredictions(task, annotations);
-        }
+        if (wrapped && (LabelStudioResults.AddAnnotations(task, text!, annotations) ?? LabelStudioResults.AddPredictions(task, text!, annotations)) is { } problem)
+            return Bad(line, problem.Field, problem.Message);
         return ImportEntry.Ok(new ImportRecord(source, line, IdOf(idSource), text!, dataJson, annotations, slot));
     }
 

@@ -1,0 +1,273 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, sendSubmission, type LabelInfo, type Progress, type ProjectDetail, type QueueItem } from '../api';
+import { newRequestId } from '../annotator';
+import { useActiveLabels } from '../hooks/useActiveLabels';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { usePoll } from '../hooks/usePoll';
+import { PrefetchQueue } from '../prefetch';
+import { SubmissionQueue } from '../submissions';
+import { afterNextPaint } from '../afterPaint';
+import {
+  deleteAt,
+  labelRange,
+  moveSelection,
+  segments,
+  selectionRange,
+  snapToTokens,
+  sortSpans,
+  spanCovering,
+  tokenAt,
+  toSubmission,
+  type EditSpan,
+  type Token,
+  type TokenSelection,
+} from '../spans';
+
+const RENEW_MS = 60_000;
+const PROGRESS_MS = 5000;
+const PALETTE = ['#fde68a', '#bfdbfe', '#bbf7d0', '#fbcfe8', '#ddd6fe', '#fed7aa', '#a5f3fc', '#e5e7eb'];
+
+/** The suggestion's spans as the starting point of an item: Enter submits them as they are (accepting them). */
+function initialSpans(item: QueueItem | null): EditSpan[] {
+  return sortSpans((item?.suggestion?.spans ?? []).map((s) => ({ start: s.start, end: s.end, label_id: s.label_id, suggested: true })));
+}
+
+/** The character offset of a DOM position inside the item text (every segment element carries its start offset). */
+function offsetOf(node: Node | null, offset: number): number | null {
+  const element = node instanceof Element ? node : node?.parentElement;
+  const segment = element?.closest<HTMLElement>('[data-start]');
+  if (!segment) return null;
+  return Number(segment.dataset.start) + (node instanceof Text ? offset : 0);
+}
+
+/**
+ * The annotate page of a text-spans project: the item's text as tokens; select tokens with the mouse or the
+ * keyboard (← → move by token, Shift extends), a label key labels the selection, Delete removes the spans on
+ * the cursor, Enter submits (a suggestion's spans start on the page, so Enter accepts them unchanged).
+ */
+export function SpanAnnotatePage({ projectId, annotator, project }: { projectId: number; annotator: string; project: ProjectDetail }) {
+  const [item, setItem] = useState<QueueItem | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [spans, setSpans] = useState<EditSpan[]>([]);
+  const [selection, setSelection] = useState<TokenSelection | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [pending, setPending] = useState({ pending: 0, failed: 0 });
+  const [error, setError] = useState('');
+  const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
+  const shownAt = useRef(performance.now());
+  const overlapping = project.overlapping_spans ?? false;
+
+  const submissions = useMemo(
+    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission, { defer: afterNextPaint }),
+    [projectId, annotator],
+  );
+  const queue = useMemo(
+    () =>
+      new PrefetchQueue(
+        async (count, exclude) => {
+          const answer = await api.next(projectId, annotator, count, exclude);
+          setProgress(answer.progress);
+          return answer.items;
+        },
+        3,
+        () => {
+          setItem((shown) => shown ?? queue.current);
+          setLoading(queue.current === null && !queue.done);
+        },
+        1000,
+        submissions.pendingItemIds(),
+        afterNextPaint,
+      ),
+    [submissions],
+  );
+
+  useEffect(() => {
+    queue.start().then((first) => {
+      setItem(first);
+      setLoading(first === null && !queue.done);
+    });
+    const update = () => setPending({ pending: submissions.pending, failed: submissions.failed.length });
+    const unsubscribe = submissions.subscribe(update);
+    update();
+    submissions.kick();
+    const flush = () => submissions.flush();
+    addEventListener('pagehide', flush);
+    return () => {
+      unsubscribe();
+      removeEventListener('pagehide', flush);
+      submissions.flush();
+    };
+  }, [queue, submissions]);
+
+  usePoll(() => {
+    const held = queue.held();
+    return held.length > 0 ? api.renew(projectId, annotator, held) : undefined;
+  }, RENEW_MS);
+  usePoll(() => api.progress(projectId, annotator).then(setProgress), PROGRESS_MS);
+
+  useLayoutEffect(() => {
+    shownAt.current = performance.now();
+    setSpans(initialSpans(item));
+    setSelection(null);
+  }, [item?.id]);
+
+  const tokens: Token[] = item?.tokens ?? [];
+  const colorOf = useMemo(() => {
+    const colors = new Map<number, string>();
+    labels.forEach((l, i) => colors.set(l.id, l.color || PALETTE[i % PALETTE.length]));
+    return colors;
+  }, [labels]);
+  const nameOf = (id: number) => labels.find((l) => l.id === id)?.name ?? `#${id}`;
+
+  const submit = () => {
+    if (!item) return;
+    submissions.enqueue({
+      request_id: newRequestId(),
+      project_id: projectId,
+      item_id: item.id,
+      author: annotator,
+      label_ids: [],
+      spans: toSubmission(spans),
+      time_spent_ms: Math.round(performance.now() - shownAt.current),
+      suggestion_annotation_id: item.suggestion?.annotation_id ?? null,
+    });
+    setItem(queue.advance());
+  };
+
+  const skip = () => {
+    if (!item) return;
+    const skipped = item.id;
+    afterNextPaint(() => void api.skip(projectId, annotator, [skipped]).catch(() => undefined));
+    setItem(queue.advance());
+  };
+
+  const label = (l: LabelInfo) => {
+    if (!selection || tokens.length === 0) return;
+    const [start, end] = selectionRange(tokens, selection);
+    setSpans((s) => labelRange(s, start, end, l.id, overlapping));
+  };
+
+  const removeAtCursor = () => {
+    if (!selection) return;
+    const [start, end] = selectionRange(tokens, { anchor: selection.cursor, cursor: selection.cursor });
+    setSpans((s) => deleteAt(s, start, end));
+  };
+
+  useKeyboard((key, e) => {
+    if (key === 'ArrowRight' || key === 'ArrowLeft') setSelection((s) => moveSelection(s, key === 'ArrowRight' ? 1 : -1, e.shiftKey, tokens.length));
+    else if (key === 'Escape') setSelection(null);
+    else if (key === 'Delete' || key === 'Backspace') removeAtCursor();
+    else if (key === 'Enter') submit();
+    else if (key === 's') skip();
+    else if (byKey.has(key)) label(byKey.get(key)!);
+    else return false;
+    return true;
+  });
+
+  const onMouseUp = () => {
+    const dom = getSelection();
+    if (!dom || dom.rangeCount === 0 || tokens.length === 0) return;
+    const a = offsetOf(dom.anchorNode, dom.anchorOffset);
+    const b = offsetOf(dom.focusNode, dom.focusOffset);
+    if (a === null || b === null) return;
+    const [start, end] = a <= b ? [a, b] : [b, a];
+    if (start === end) {
+      // A click: select the span under it (to relabel or delete), else its token.
+      const t = tokenAt(tokens, start);
+      const covering = spanCovering(spans, tokens[t][0], tokens[t][1]);
+      setSelection(covering ? snapToTokens(tokens, covering.start, covering.end) : { anchor: t, cursor: t });
+    } else setSelection(snapToTokens(tokens, start, end));
+    dom.removeAllRanges();
+  };
+
+  const [selStart, selEnd] = selection && tokens.length > 0 ? selectionRange(tokens, selection) : [-1, -1];
+  return (
+    <div class="annotate">
+      <div class="annotate-bar">
+        <h1>{project.name}</h1>
+        <span class="stat" data-testid="progress">
+          You: <strong>{(progress?.annotator_done ?? 0) + pending.pending}</strong> · Project: {progress?.project_done ?? 0} / {progress?.total ?? 0}
+        </span>
+        <span class={`stat ${pending.pending > 0 ? 'warn' : ''}`} data-testid="pending">
+          Pending: {pending.pending}
+        </span>
+        <span class={`stat ${pending.failed > 0 ? 'bad' : ''}`} data-testid="failed">
+          Failed: {pending.failed}
+        </span>
+        <span class="muted">← → move by token · Shift extends · label key labels · Delete removes · Enter submits · s skips</span>
+      </div>
+      {error && <p class="error">{error}</p>}
+      <div class="annotate-body">
+        <section class="item-pane">
+          {item ? (
+            <>
+              <div class="item-meta">
+                Item {item.external_id ?? item.id}
+                {item.suggestion && (
+                  <span class="badge" data-testid="span-suggestion">
+                    suggested by {item.suggestion.author}: Enter accepts, edit to correct
+                  </span>
+                )}
+              </div>
+              <div class="item-text span-text" data-testid="item-text" data-item-id={item.id} onMouseUp={onMouseUp}>
+                {segments(item.text, tokens).map((seg) => {
+                  const covering = spanCovering(spans, seg.start, seg.end);
+                  const inner = seg.token !== undefined && covering && covering.start <= seg.start && covering.end >= seg.end;
+                  const last = inner && covering.end === seg.end;
+                  const selected = seg.start >= selStart && seg.end <= selEnd && selStart >= 0;
+                  const gapInSpan = seg.token === undefined && covering !== undefined;
+                  return (
+                    <span
+                      key={seg.start}
+                      data-start={seg.start}
+                      data-token={seg.token}
+                      class={`${seg.token !== undefined ? 'tok' : 'gap'}${selected ? ' sel' : ''}${covering?.suggested ? ' suggested' : ''}${selection && seg.token === selection.cursor ? ' cursor' : ''}`}
+                      style={inner || gapInSpan ? { background: colorOf.get(covering!.label_id) } : undefined}
+                    >
+                      {item.text.slice(seg.start, seg.end)}
+                      {last && <sup class="span-label">{nameOf(covering.label_id)}</sup>}
+                    </span>
+                  );
+                })}
+              </div>
+              <ul class="span-list" data-testid="span-list">
+                {spans.map((s) => (
+                  <li key={`${s.start}-${s.end}-${s.label_id}`} data-testid="span" class={s.suggested ? 'suggested' : ''}>
+                    <span class="swatch" style={{ background: colorOf.get(s.label_id) }} aria-hidden="true" />
+                    <strong>{nameOf(s.label_id)}</strong> “{item.text.slice(s.start, s.end)}”{' '}
+                    <span class="muted">
+                      {s.start}–{s.end}
+                    </span>
+                    <button class="link" onClick={() => setSpans((all) => all.filter((x) => x !== s))} aria-label={`delete ${item.text.slice(s.start, s.end)}`}>
+                      delete
+                    </button>
+                  </li>
+                ))}
+                {spans.length === 0 && <li class="muted">No spans: Enter submits “no entities”.</li>}
+              </ul>
+            </>
+          ) : (
+            <div class="item-empty" data-testid="queue-state">
+              {loading ? 'Loading… (waiting for the server)' : 'Nothing left to label in this project. Thank you!'}
+            </div>
+          )}
+        </section>
+        <aside class="labels-pane">
+          <ul class="label-list">
+            {labels.map((l) => (
+              <li key={l.id}>
+                <button class="label-button" disabled={!selection} onClick={() => label(l)} data-testid="span-label-button">
+                  <span class="swatch" style={{ background: colorOf.get(l.id) }} aria-hidden="true" />
+                  {l.name} {keyOf.get(l.id) && <kbd>{keyOf.get(l.id)}</kbd>}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button class="primary" onClick={submit} data-testid="submit-spans">
+            Submit <kbd>Enter</kbd>
+          </button>
+        </aside>
+      </div>
+    </div>
+  );
+}
