@@ -1,6 +1,6 @@
 namespace Labelforge.Core.Import;
 
-/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio.</summary>
+/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio, image-folder.</summary>
 public enum ImportFormat
 {
     Csv,
@@ -9,4 +9,5 @@ public enum ImportFormat
     Json,
     TxtFolder,
     LabelStudio,
+    ImageFolder,
 }

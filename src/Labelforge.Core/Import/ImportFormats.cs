@@ -14,6 +14,7 @@ public static class ImportFormats
         ImportFormat.Json => "json",
         ImportFormat.TxtFolder => "txt-folder",
         ImportFormat.LabelStudio => "label-studio",
+        ImportFormat.ImageFolder => "image-folder",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown import format"),
     };
 
