@@ -34,7 +34,10 @@ public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool His
     private async Task<LabelStudioControl> ProjectControlAsync(LabelforgeDb db, CancellationToken ct)
     {
         var names = await db.Projects.Where(p => p.Id == ProjectId)
-            .Select(p => new { p.LabelStudioFromName, p.LabelStudioToName }).FirstOrDefaultAsync(ct);
-        return names is { LabelStudioFromName: { } from, LabelStudioToName: { } to } ? new LabelStudioControl(from, to) : LabelStudioControl.Default;
+            .Select(p => new { p.LabelStudioFromName, p.LabelStudioToName, p.TaskType }).FirstOrDefaultAsync(ct);
+        if (names is { LabelStudioFromName: { } from, LabelStudioToName: { } to })
+            return new LabelStudioControl(from, to);
+        // An image item's document already has the "image" key the image template reads ($image).
+        return names?.TaskType == Projects.TaskTypes.ImageClassification ? LabelStudioControl.DefaultImage : LabelStudioControl.Default;
     }
 }
