@@ -99,7 +99,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<ProjectOperations>();
         services.AddScoped<TaxonomyOperations>();
         services.AddScoped<ItemOperations>();
-        services.AddSingleton<IMediaStore>(new FolderMediaStore(options.MediaPath ?? FolderMediaStore.BesideDatabase(options.DbPath)));
+        services.AddSingleton(options.MediaStore ?? new FolderMediaStore(options.MediaPath ?? FolderMediaStore.BesideDatabase(options.DbPath)));
         services.AddScoped<MediaOperations>();
         services.AddScoped<AnnotationOperations>();
         services.AddScoped<ImportOperations>();
@@ -137,7 +137,6 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapProjects();
         api.MapTaxonomy();
         api.MapItems();
-        api.MapMedia();
         api.MapAnnotations();
         api.MapImport();
         api.MapExport();
@@ -148,6 +147,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapLabelErrors();
         api.MapModels();
         api.MapQueueSettings();
+        api.MapMedia();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

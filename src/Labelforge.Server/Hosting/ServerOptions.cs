@@ -26,6 +26,9 @@ public sealed record ServerOptions
     /// <summary>The media store's folder (item images); null: beside the database (labelforge.db → labelforge.media).</summary>
     public string? MediaPath { get; init; }
 
+    /// <summary>The media store itself, when not the folder store at <see cref="MediaPath"/> (tests and benchmarks count its reads).</summary>
+    public Core.Media.IMediaStore? MediaStore { get; init; }
+
     /// <summary>Folder with the built web UI; null serves the built-in status page only.</summary>
     public string? WebRoot { get; init; }
 }
