@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Labelforge.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Ui.Tests;
 
@@ -76,6 +77,19 @@ internal sealed class UiServer : IAsyncDisposable
         using var response = await Client.PostAsync($"/api/projects/{projectId}/import?filename=items.jsonl&id_field=id", body, Ct);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
+
+    /// <summary>Imports a folder of images into the server's media store, labels from class folders when <paramref name="labelFolders"/>.</summary>
+    public async Task<Core.Import.ImportReport> ImportImageFolderAsync(long projectId, string folder, bool labelFolders = false)
+    {
+        using var scope = _server!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.LabelforgeDb>();
+        var store = scope.ServiceProvider.GetRequiredService<Core.Media.IMediaStore>();
+        return await new Core.Import.ImportOperations(db, TimeProvider.System).ImportAsync(projectId, folder, Core.Import.ImportFormat.ImageFolder,
+            Core.Import.ImageFolderReader.ReadAsync(folder, store, new Core.Import.ImageFolderOptions(LabelsFromFolders: labelFolders), Ct),
+            new Core.Import.ImportOptions(CreateLabels: labelFolders), ct: Ct);
+    }
+
+    public string Folder => _dir;
 
     public async ValueTask DisposeAsync()
     {
