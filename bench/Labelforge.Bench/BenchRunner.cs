@@ -23,6 +23,7 @@ internal static class BenchRunner
         ["al-query-diagnosis"] = AlQueryDiagnosis.RunAsync,
         ["al-seeds"] = AlSeedsBench.RunAsync,
         ["scale"] = ScaleBench.RunAsync,
+        ["images"] = ImagesBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
