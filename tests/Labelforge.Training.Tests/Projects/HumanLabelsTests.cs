@@ -17,6 +17,16 @@ public sealed class HumanLabelsTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Image_projects_are_refused_because_their_texts_are_file_names()
+    {
+        var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "i.db"), Ct);
+        await using var db = store.CreateDb();
+        var project = await new ProjectOperations(db, _time).CreateAsync(new NewProject("digits", TaskTypes.ImageClassification, Labels: ["even", "odd"]), Ct);
+        var error = await Assert.ThrowsAsync<Core.Common.LabelforgeException>(() => HumanLabels.LoadAsync(db, _time, project.Id, Ct));
+        Assert.Equal("Label-error detection, training and active learning work on text items; image projects have no image model yet.", error.Message);
+    }
+
+    [Fact]
     public async Task Labels_after_the_through_id_are_left_out_and_the_earlier_label_of_an_item_stands()
     {
         var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "l.db"), Ct);
