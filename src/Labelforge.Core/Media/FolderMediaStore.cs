@@ -79,7 +79,15 @@ public sealed class FolderMediaStore(string root) : IMediaStore
         var refPath = RefPath(key);
         if (!File.Exists(refPath))
             return null;
-        var entry = JsonSerializer.Deserialize<MediaReference>(File.ReadAllBytes(refPath));
+        MediaReference? entry;
+        try
+        {
+            entry = JsonSerializer.Deserialize<MediaReference>(File.ReadAllBytes(refPath));
+        }
+        catch (JsonException)
+        {
+            return null; // a damaged record names no file; the next import of the image writes it again
+        }
         if (entry is null)
             return null;
         var original = new FileInfo(entry.Path);
