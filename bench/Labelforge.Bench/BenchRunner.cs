@@ -24,6 +24,7 @@ internal static class BenchRunner
         ["al-query-diagnosis"] = ActiveLearningQueryDiagnosis.RunAsync,
         ["al-seeds"] = ActiveLearningSeedsBench.RunAsync,
         ["scale"] = ScaleBench.RunAsync,
+        ["images"] = ImagesBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -15,15 +15,19 @@ namespace Labelforge.Storage;
 /// </summary>
 public sealed class LabelforgeStore
 {
-    private LabelforgeStore(DbContextOptions<LabelforgeDb> options, string connectionString)
+    private LabelforgeStore(DbContextOptions<LabelforgeDb> options, string connectionString, string? filePath)
     {
         Options = options;
         ConnectionString = connectionString;
+        FilePath = filePath;
     }
 
     public DbContextOptions<LabelforgeDb> Options { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The database file's full path for a file-based store (SQLite); the media folder defaults to beside it.</summary>
+    public string? FilePath { get; }
 
     public LabelforgeDb CreateDb() => new(Options);
 
@@ -34,7 +38,7 @@ public sealed class LabelforgeStore
         var dir = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir))
             Directory.CreateDirectory(dir);
-        var store = new LabelforgeStore(SqliteOptions(full), SqliteConnectionString(full));
+        var store = new LabelforgeStore(SqliteOptions(full), SqliteConnectionString(full), full);
         await using var db = store.CreateDb();
         // MigrateAsync also builds the migrations' snapshot model and diffs it against the current one on every
         // call (hundreds of ms of a CLI command's start-up); a database that already has every migration skips it.

@@ -30,12 +30,13 @@ internal sealed class TestServer : IAsyncDisposable
     /// <param name="demo">Seed the demo project.</param>
     /// <param name="time">The server's clock (default: system).</param>
     /// <param name="dir">Reuse this folder's database (a restart); the caller then deletes it.</param>
-    public static async Task<TestServer> StartAsync(bool demo = false, TimeProvider? time = null, string? dir = null)
+    /// <param name="media">The media store (default: the folder store beside the database).</param>
+    public static async Task<TestServer> StartAsync(bool demo = false, TimeProvider? time = null, string? dir = null, Core.Media.IMediaStore? media = null)
     {
         var ownsDir = dir is null;
         dir ??= Path.Combine(Path.GetTempPath(), "lf-server-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = Path.Combine(dir, "server.db"), Port = 0, Demo = demo, Time = time ?? TimeProvider.System },
+        var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = Path.Combine(dir, "server.db"), Port = 0, Demo = demo, Time = time ?? TimeProvider.System, MediaStore = media },
             TestContext.Current.CancellationToken);
         return new TestServer(dir, server, ownsDir);
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Labelforge.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Ui.Tests;
 
@@ -76,6 +77,18 @@ internal sealed class UiServer : IAsyncDisposable
         using var response = await Client.PostAsync($"/api/projects/{projectId}/import?filename=items.jsonl&id_field=id", body, Ct);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
+
+    /// <summary>Imports a folder of images into the server's media store, labels from class folders when <paramref name="labelFolders"/>.</summary>
+    public async Task<Core.Import.ImportReport> ImportImageFolderAsync(long projectId, string folder, bool labelFolders = false)
+    {
+        using var scope = _server!.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<Core.Media.IMediaStore>();
+        return await scope.ServiceProvider.GetRequiredService<Core.Import.ImportOperations>().ImportAsync(projectId, folder, Core.Import.Readers.ImportFormat.ImageFolder,
+            Core.Import.Readers.Images.ImageFolderReader.ReadAsync(folder, store, new Core.Import.Readers.Images.ImageFolderOptions(LabelsFromFolders: labelFolders), Ct),
+            new Core.Import.ImportOptions(CreateLabels: labelFolders), ct: Ct);
+    }
+
+    public string Folder => _dir;
 
     public async ValueTask DisposeAsync()
     {

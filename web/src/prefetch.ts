@@ -84,6 +84,11 @@ export class PrefetchQueue {
     this.currentItem = item;
   }
 
+  /** The buffered items after the current one, in the order they will be shown (e.g. to preload their images). */
+  upcoming(): QueueItem[] {
+    return [...this.buffer];
+  }
+
   /** The items held (current and buffered), e.g. to renew their leases. */
   held(): number[] {
     return [...(this.currentItem ? [this.currentItem.id] : []), ...this.buffer.map((i) => i.id)];

@@ -16,8 +16,8 @@ internal static class ImportCommand
     public static Command Create()
     {
         var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
-        var file = new Argument<string>("FILE") { Description = "A .csv, .tsv, .jsonl, .json (array or Label Studio export) file, or a folder of .txt files." };
-        var format = new Option<string?>("--format") { Description = "csv, tsv, jsonl, json, txt-folder or label-studio; default: from the file." };
+        var file = new Argument<string>("FILE") { Description = "A .csv, .tsv, .jsonl, .json (array or Label Studio export) file, a folder of .txt files, or a folder of images (image projects)." };
+        var format = new Option<string?>("--format") { Description = "csv, tsv, jsonl, json, txt-folder, label-studio or image-folder; default: from the file (a folder is image-folder in image projects)." };
         var textField = new Option<string?>("--text-field") { Description = "Field holding the text (default: text)." };
         var idField = new Option<string?>("--id-field") { Description = "Field holding the external id (default: none; dedupe by content)." };
         var labelField = new Option<string?>("--label-field") { Description = "Field holding pre-annotation labels (names or paths; in CSV/TSV several separated by |, with \\| and \\\\ for a | or \\ inside a name)." };
@@ -28,9 +28,11 @@ internal static class ImportCommand
         var idColumn = new Option<int?>("--id-column") { Description = "With --no-header: the external id column's number." };
         var labelColumn = new Option<int?>("--label-column") { Description = "With --no-header: the label column's number." };
         var labelNames = new Option<string?>("--label-names") { Description = "Names of integer class ids, comma-separated (\\, for a comma inside a name): id i is the i-th name (\"World,Sports\": 0 = World, 1 = Sports)." };
+        var images = new ImageImportOptions();
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
         var command = new Command("import", "Import items (and optional labels) into a project.")
             { project, file, format, textField, idField, labelField, createLabels, strict, noHeader, textColumn, idColumn, labelColumn, labelNames, db, json };
+        images.AddTo(command);
         command.SetHandler(async (parse, ct) =>
         {
             ImportFormat? parsed = null;
@@ -42,7 +44,11 @@ internal static class ImportCommand
             var map = parse.GetValue(noHeader)
                 ? new ImportFieldMap(Column(parse, textColumn) ?? ImportFieldMap.Column(1), Column(parse, idColumn), Column(parse, labelColumn)) { NoHeader = true }
                 : FieldMap(parse, textField, idField, labelField, [textColumn, idColumn, labelColumn]);
-            var entries = ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
+            if (images.Applies(parse, parsed, path, p))
+                parsed = ImportFormat.ImageFolder;
+            var entries = parsed == ImportFormat.ImageFolder
+                ? images.Read(parse, path, parse.GetValue(db)!, ct)
+                : ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
             var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels), LabelNames: ImportOptions.ParseLabelNames(parse.GetValue(labelNames), "--label-names"));
             var report = await CliProgress.RunAsync(parse, "import", progress =>
                 store.Get<ImportOperations>().ImportAsync(p.Id, path, parsed ?? ImportReaders.Detect(path) ?? ImportFormat.Csv, entries, options,

@@ -12,13 +12,14 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "TCP port (0 = any free port).", DefaultValueFactory = _ => 5180 };
         var host = new Option<string>("--host") { Description = "Interface to bind; 0.0.0.0 exposes the server to the network.", DefaultValueFactory = _ => "127.0.0.1" };
         var demo = new Option<bool>("--demo") { Description = "Create the demo project if it is missing." };
-        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
-        var command = new Command("serve", "Run the web UI and REST API.") { port, host, demo, db, json };
+        var (db, json, media) = (CommonOptions.Db(), CommonOptions.Json(), CommonOptions.Media());
+        var command = new Command("serve", "Run the web UI and REST API.") { port, host, demo, db, json, media };
         command.SetHandler(async (parse, ct) =>
         {
             var options = new ServerOptions
             {
                 DbPath = parse.GetValue(db)!,
+                MediaPath = parse.GetValue(media),
                 Port = parse.GetValue(port),
                 Host = parse.GetValue(host)!,
                 Demo = parse.GetValue(demo),

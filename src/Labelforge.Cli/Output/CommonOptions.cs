@@ -13,6 +13,14 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "labelforge.db",
     };
 
+    public static Option<string?> Media() => new("--media")
+    {
+        Description = "Folder of the media store (item images); default: beside the database (labelforge.db -> labelforge.media).",
+    };
+
+    /// <summary>The media folder the --media option names, or the default beside <paramref name="db"/>.</summary>
+    public static string MediaFolder(string? media, string db) => media ?? Core.Media.FolderMediaStore.BesideDatabase(db);
+
     public static Option<int> Seed(int defaultSeed = 42) => new("--seed")
     {
         Description = "Seed for every random choice, so runs are reproducible.",

@@ -7,6 +7,7 @@ using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelErrors;
 using Labelforge.Core.LabelingFunctions;
+using Labelforge.Core.Media;
 using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
@@ -35,5 +36,6 @@ public static class CoreServiceCollectionExtensions
             .AddLabelingFunctions()
             .AddAcceptance()
             .AddLabelErrors()
-            .AddAgreement();
+            .AddAgreement()
+            .AddMedia();
 }

@@ -46,8 +46,11 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
     private async Task<LabelStudioControl> ProjectControlAsync(long projectId, CancellationToken ct)
     {
         var names = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.LabelStudioFromName, p.LabelStudioToName }).FirstOrDefaultAsync(ct);
-        return names is { LabelStudioFromName: { } from, LabelStudioToName: { } to } ? new LabelStudioControl(from, to) : LabelStudioControl.Default;
+            .Select(p => new { p.LabelStudioFromName, p.LabelStudioToName, p.TaskType }).FirstOrDefaultAsync(ct);
+        if (names is { LabelStudioFromName: { } from, LabelStudioToName: { } to })
+            return new LabelStudioControl(from, to);
+        // An image item's document already has the "image" key the image template reads ($image).
+        return names?.TaskType == TaskTypes.ImageClassification ? LabelStudioControl.DefaultImage : LabelStudioControl.Default;
     }
 
     /// <summary>

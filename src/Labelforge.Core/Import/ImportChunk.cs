@@ -7,7 +7,7 @@ internal sealed class ImportChunk(int capacity)
 {
     public ImportEntry[] Entries { get; } = new ImportEntry[capacity];
 
-    /// <summary><see cref="ContentHash.Of"/> of each good record's text; null for error entries.</summary>
+    /// <summary><see cref="ContentHash.Of"/> of each good record's text (or its own <see cref="ImportRecord.Hash"/>); null for error entries.</summary>
     public byte[]?[] Hashes { get; } = new byte[]?[capacity];
 
     public int Count { get; set; }
@@ -17,7 +17,7 @@ internal sealed class ImportChunk(int capacity)
     public void Add(ImportEntry entry)
     {
         Entries[Count] = entry;
-        Hashes[Count] = entry.Record is { } record ? ContentHash.Of(record.Text) : null;
+        Hashes[Count] = entry.Record is { } record ? record.Hash ?? ContentHash.Of(record.Text) : null;
         Count++;
     }
 }

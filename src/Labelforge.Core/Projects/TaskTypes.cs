@@ -3,9 +3,9 @@ using Labelforge.Core.Annotations;
 namespace Labelforge.Core.Projects;
 
 /// <summary>
-/// Task types a project can have. Text classification and text spans are labeled today; the others are reserved
-/// names so stored projects and the API keep one vocabulary as image and audio tasks arrive. Each type decides its
-/// annotation value once (<see cref="ValueKind"/>), and every feature switches on that.
+/// Task types a project can have. Text classification, text spans and image classification are labeled today; the
+/// others are reserved names so stored projects and the API keep one vocabulary as image-object and audio tasks arrive.
+/// Each type decides its annotation value once (<see cref="ValueKind"/>), and every feature switches on that.
 /// </summary>
 public static class TaskTypes
 {
@@ -18,7 +18,7 @@ public static class TaskTypes
     /// <summary>The earlier reserved name of <see cref="ImageObjects"/>, still accepted on input.</summary>
     public const string ImageBoxesAlias = "image-boxes";
 
-    public static IReadOnlyList<string> Supported { get; } = [TextClassification, TextSpans];
+    public static IReadOnlyList<string> Supported { get; } = [TextClassification, TextSpans, ImageClassification];
 
     public static IReadOnlyList<string> All { get; } =
         [TextClassification, TextSpans, ImageClassification, ImageObjects, AudioClassification];

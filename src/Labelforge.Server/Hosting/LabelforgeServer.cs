@@ -2,6 +2,7 @@ using Labelforge.Core.Demo;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
+using Labelforge.Core.Media;
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.LabelErrors;
 using Labelforge.Core.LabelingFunctions.Projects.Analysis;
@@ -21,6 +22,7 @@ using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.LabelingFunctions;
 using Labelforge.Server.Features.LabelErrors;
+using Labelforge.Server.Features.Media;
 using Labelforge.Server.Features.Models;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
@@ -91,6 +93,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(options);
+        // The media store before the composition root, which adds the folder beside the database only when none is given.
+        services.AddSingleton<IMediaStore>(options.MediaStore ?? new FolderMediaStore(options.MediaPath ?? FolderMediaStore.BesideDatabase(options.DbPath)));
         services.AddLabelforge(store, options.Time);
         AddServerWork(services);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -125,6 +129,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapLabelErrors();
         api.MapModels();
         api.MapQueueSettings();
+        api.MapMedia();
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

@@ -1,8 +1,10 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Media;
 using Labelforge.Storage;
 using Labelforge.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Labelforge.Server.Hosting;
 
@@ -23,6 +25,9 @@ public static class LabelforgeServiceCollectionExtensions
         services.AddSingleton(store);
         services.AddSingleton(time);
         services.AddScoped(_ => store.CreateDb());
+        // A host that keeps media elsewhere registers its store first; the default is the folder beside the database.
+        services.TryAddSingleton<IMediaStore>(_ => new FolderMediaStore(FolderMediaStore.BesideDatabase(
+            store.FilePath ?? throw new InvalidOperationException("This store has no database file; register an IMediaStore."))));
         services.AddLabelforgeCore();
         services.AddTraining();
         return services;

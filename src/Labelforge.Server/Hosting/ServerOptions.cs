@@ -1,7 +1,7 @@
 namespace Labelforge.Server.Hosting;
 
 /// <summary>
-/// How `labelforge serve` runs. Defaults: database ./labelforge.db, 127.0.0.1 (never all interfaces unless
+/// How `labelforge serve` runs. Defaults: database ./labelforge.db, media beside it, 127.0.0.1 (never all interfaces unless
 /// asked), port 5180, no demo project, the system clock, a look for due active-learning retrains every 2 seconds. Port 0 picks a free port (tests read it from <see cref="LabelforgeServer.Address"/>).
 /// </summary>
 public sealed record ServerOptions
@@ -22,6 +22,12 @@ public sealed record ServerOptions
 
     /// <summary>How often the background loop indexes newly stored items for the text search.</summary>
     public TimeSpan SearchIndexInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The media store's folder (item images); null: beside the database (labelforge.db → labelforge.media).</summary>
+    public string? MediaPath { get; init; }
+
+    /// <summary>The media store itself, when not the folder store at <see cref="MediaPath"/> (tests and benchmarks count its reads).</summary>
+    public Core.Media.IMediaStore? MediaStore { get; init; }
 
     /// <summary>Folder with the built web UI; null serves the built-in status page only.</summary>
     public string? WebRoot { get; init; }

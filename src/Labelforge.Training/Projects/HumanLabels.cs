@@ -32,6 +32,9 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
         if (project.MultiLabel)
             throw LabelforgeException.Invalid("Label-error detection and training work on single-label projects.");
+        // The models read item texts; an image item's text is its file name, which must not be learned from.
+        if (project.TaskType == TaskTypes.ImageClassification)
+            throw LabelforgeException.Invalid("Label-error detection, training and active learning work on text items; image projects have no image model yet.");
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var classes = resolver.All.Where(l => l.Status == LabelStatus.Active).OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
         var index = classes.Select((l, i) => (l.Id, i)).ToDictionary(p => p.Id, p => p.i);

@@ -25,6 +25,17 @@ public sealed class HumanLabelsTests : IDisposable
         new ServiceCollection().AddSingleton(db).AddSingleton<TimeProvider>(_time).AddLabelforgeCore().BuildServiceProvider();
 
     [Fact]
+    public async Task Image_projects_are_refused_because_their_texts_are_file_names()
+    {
+        var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "i.db"), Ct);
+        await using var db = store.CreateDb();
+        await using var services = Services(db);
+        var project = await services.GetRequiredService<ProjectOperations>().CreateAsync(new NewProject("digits", TaskTypes.ImageClassification, Labels: ["even", "odd"]), Ct);
+        var error = await Assert.ThrowsAsync<Core.Common.LabelforgeException>(() => HumanLabels.LoadAsync(db, services.GetRequiredService<TaxonomyOperations>(), project.Id, Ct));
+        Assert.Equal("Label-error detection, training and active learning work on text items; image projects have no image model yet.", error.Message);
+    }
+
+    [Fact]
     public async Task Labels_after_the_through_id_are_left_out_and_the_earlier_label_of_an_item_stands()
     {
         var store = await LabelforgeStore.OpenSqliteAsync(Path.Combine(_dir, "l.db"), Ct);

@@ -6,12 +6,14 @@ import { useActiveLabels } from '../hooks/useActiveLabels';
 import { useKeyboard } from '../hooks/useKeyboard';
 import { usePoll } from '../hooks/usePoll';
 import { PrefetchQueue } from '../prefetch';
+import { ImagePreloader, itemMedia } from '../media';
 import { SubmissionQueue } from '../submissions';
 import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted, noteSwitchWaits } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
 import { CountChart } from '../components/CountChart';
+import { ItemImage } from '../components/ItemImage';
 import { LabelFilter } from '../components/LabelFilter';
 import { LabelList } from '../components/LabelList';
 import { QueueBadge } from '../components/QueueBadge';
@@ -46,6 +48,12 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
   const shownAt = useRef(performance.now());
 
+  const images = useMemo(() => new ImagePreloader(() => new Image()), []);
+  // Image items: the images of the buffered items are fetched and decoded while the annotator works on this one.
+  const preloadUpcoming = () => {
+    const urls = queue.upcoming().flatMap((next) => itemMedia(projectId, next)?.url ?? []);
+    if (urls.length > 0) images.preload(urls);
+  };
   const submissions = useMemo(
     () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission, { defer: afterNextPaint }),
     [projectId, annotator],
@@ -61,6 +69,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
         prefetchDepth(),
         () => {
           setItem((shown) => shown ?? queue.current);
+          preloadUpcoming();
           // A failed fetch (server down) is not the end of the queue: keep waiting until the server says so.
           setLoading(queue.current === null && !queue.done);
         },
@@ -108,6 +117,10 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   usePoll(() => api.progress(projectId, annotator).then(setProgress), PROGRESS_MS);
   usePoll(() => queue.resume(), RESUME_MS);
   usePoll(() => api.counts(projectId).then(setProjectCounts), PROGRESS_MS);
+
+  useEffect(() => {
+    if (item) afterNextPaint(preloadUpcoming);
+  }, [item?.id]);
 
   useLayoutEffect(() => {
     shownAt.current = performance.now();
@@ -194,6 +207,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
 
   const guidelines = useMemo(() => renderMarkdown(project?.guidelines || '_No guidelines yet._'), [project?.guidelines]);
   const annotatorDone = (progress?.annotator_done ?? 0) + counts.pending;
+  const media = item ? itemMedia(projectId, item) : null;
   return (
     <div class="annotate">
       <div class="annotate-bar">
@@ -224,9 +238,13 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
                 Item {item.external_id ?? item.id}
                 {revisiting && <span class="badge">changing your label</span>}
               </div>
-              <div class="item-text" data-testid="item-text" data-item-id={item.id}>
-                {item.text}
-              </div>
+              {media ? (
+                <ItemImage media={media} preloader={images} itemId={item.id} />
+              ) : (
+                <div class="item-text" data-testid="item-text" data-item-id={item.id}>
+                  {item.text}
+                </div>
+              )}
               {item.suggestion && <SuggestionBar suggestion={item.suggestion} multi={multi} labels={labels} />}
             </>
           ) : (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { setupApi, type AnnotationRow, type ItemRow } from '../api';
 import { Pager } from '../components/Pager';
+import { itemMedia } from '../media';
 
 const PAGE = 25;
 
@@ -77,7 +78,9 @@ export function DataPanel({ projectId }: { projectId: number }) {
           {rows.map((r) => (
             <tr key={r.id} class="clickable" onClick={() => setupApi.item(projectId, r.id).then(setOpen, (e) => setError(String(e)))}>
               <td>{r.external_id ?? r.id}</td>
-              <td class="clip">{r.text}</td>
+              <td class="clip">
+                <ItemCell projectId={projectId} row={r} />
+              </td>
               <td>{r.labels.join(', ')}</td>
               <td>{r.authors.join(', ')}</td>
             </tr>
@@ -88,7 +91,11 @@ export function DataPanel({ projectId }: { projectId: number }) {
       {open && (
         <div class="card" data-testid="item-history">
           <h2>Item {open.item.external_id ?? open.item.id}</h2>
-          <p class="item-text">{open.item.text}</p>
+          {itemMedia(projectId, open.item) ? (
+            <img class="item-image" src={itemMedia(projectId, open.item)!.url} alt={open.item.text} data-testid="history-image" />
+          ) : (
+            <p class="item-text">{open.item.text}</p>
+          )}
           <table class="grid">
             <thead>
               <tr>
@@ -122,5 +129,25 @@ export function DataPanel({ projectId }: { projectId: number }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The text of a row, or for an image item a thumbnail (loaded lazily, only when the row scrolls into view) and its path. */
+function ItemCell({ projectId, row }: { projectId: number; row: ItemRow }) {
+  const media = itemMedia(projectId, row);
+  if (!media) return <>{row.text}</>;
+  return (
+    <span class="thumb-cell">
+      <img
+        class={media.width > 0 && media.width < 64 ? 'thumb pixelated' : 'thumb'}
+        loading="lazy"
+        src={media.url}
+        alt={media.path}
+        width={64}
+        height={64}
+        data-testid="thumb"
+      />
+      {row.text}
+    </span>
   );
 }

@@ -19,8 +19,9 @@ public static class LabelStudioControlSettings
             if (name is not null && string.IsNullOrWhiteSpace(name))
                 throw LabelforgeException.Invalid("Label Studio control names may not be empty.");
         }
-        project.LabelStudioFromName = fromName ?? project.LabelStudioFromName ?? LabelStudioControl.Default.FromName;
-        project.LabelStudioToName = toName ?? project.LabelStudioToName ?? LabelStudioControl.Default.ToName;
+        var defaults = project.TaskType == Projects.TaskTypes.ImageClassification ? LabelStudioControl.DefaultImage : LabelStudioControl.Default;
+        project.LabelStudioFromName = fromName ?? project.LabelStudioFromName ?? defaults.FromName;
+        project.LabelStudioToName = toName ?? project.LabelStudioToName ?? defaults.ToName;
         await db.SaveChangesAsync(ct);
         return new LabelStudioControl(project.LabelStudioFromName, project.LabelStudioToName);
     }

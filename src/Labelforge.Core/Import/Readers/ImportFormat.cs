@@ -1,6 +1,6 @@
 namespace Labelforge.Core.Import.Readers;
 
-/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio, conll, spacy-jsonl.</summary>
+/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio, conll, spacy-jsonl, image-folder.</summary>
 public enum ImportFormat
 {
     Csv,
@@ -15,4 +15,7 @@ public enum ImportFormat
 
     /// <summary>spaCy-style JSON Lines with "text" and "spans" (text-spans projects).</summary>
     SpacyJsonl,
+
+    /// <summary>A folder of image files (image projects): one item per image, stored in the media store.</summary>
+    ImageFolder,
 }

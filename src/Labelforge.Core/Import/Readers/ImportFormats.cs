@@ -16,6 +16,7 @@ public static class ImportFormats
         ImportFormat.LabelStudio => "label-studio",
         ImportFormat.Conll => "conll",
         ImportFormat.SpacyJsonl => "spacy-jsonl",
+        ImportFormat.ImageFolder => "image-folder",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown import format"),
     };
 

@@ -22,6 +22,11 @@ public static class ImportReaders
     {
         if (Directory.Exists(path))
         {
+            if (format == ImportFormat.ImageFolder)
+            {
+                yield return FileError(path, "image-folder imports copy images into the media store; import the folder with `labelforge import PROJECT FOLDER --format image-folder`");
+                yield break;
+            }
             if (format is not null and not ImportFormat.TxtFolder)
             {
                 yield return FileError(path, $"'{path}' is a folder; folders are read as --format txt-folder");
@@ -36,9 +41,9 @@ public static class ImportReaders
             yield return FileError(path, "file not found");
             yield break;
         }
-        if (format == ImportFormat.TxtFolder)
+        if (format is ImportFormat.TxtFolder or ImportFormat.ImageFolder)
         {
-            yield return FileError(path, "--format txt-folder needs a folder, not a file");
+            yield return FileError(path, $"--format {format.Value.ToWire()} needs a folder, not a file");
             yield break;
         }
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -64,7 +69,7 @@ public static class ImportReaders
         var problem = resolved switch
         {
             null => FileError(sourceName, $"cannot tell the format from the name '{Path.GetFileName(sourceName)}'; pass --format with one of: {string.Join(", ", ImportFormats.WireNames)}").Error,
-            ImportFormat.TxtFolder => FileError(sourceName, "txt-folder reads a folder on disk; it cannot read a single stream").Error,
+            ImportFormat.TxtFolder or ImportFormat.ImageFolder => FileError(sourceName, $"{resolved.Value.ToWire()} reads a folder on disk; it cannot read a single stream").Error,
             _ => ImportSniffer.Check(input.Data, resolved.Value, sourceName),
         };
         if (problem is not null)

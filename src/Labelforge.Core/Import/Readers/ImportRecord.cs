@@ -17,4 +17,10 @@ public sealed record ImportRecord(
     int? TextSlot = null)
 {
     public string Document => ItemDocument.Compose(Text, DataJson, TextSlot);
+
+    /// <summary>
+    /// The item's content hash when it is not that of <see cref="Text"/>: an image item is identified by its image's
+    /// bytes (<see cref="Media.MediaKeys.ContentHash"/>), not by its file name. Null: <see cref="ContentHash.Of"/> the text.
+    /// </summary>
+    public byte[]? Hash { get; init; }
 }

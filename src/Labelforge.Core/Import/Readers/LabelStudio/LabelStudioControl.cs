@@ -5,4 +5,7 @@ public sealed record LabelStudioControl(string FromName, string ToName)
 {
     /// <summary>The names of Label Studio's default text classification config, used when a project has none of its own.</summary>
     public static LabelStudioControl Default { get; } = new("label", "text");
+
+    /// <summary>The names of Label Studio's image classification template (an Image named "image" showing $image, Choices named "choice").</summary>
+    public static LabelStudioControl DefaultImage { get; } = new("choice", "image");
 }
