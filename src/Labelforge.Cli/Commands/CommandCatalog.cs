@@ -27,6 +27,8 @@ internal static class CommandCatalog
         ("predict", PredictCommand.Create),
         ("auto-accept", AutoAcceptCommand.Create),
         ("queue", QueueCommand.Create),
+        ("user", UserCommand.Create),
+        ("token", TokenCommand.Create),
     ];
 
     public static IEnumerable<Command> All() => Commands.Select(c => c.Create());

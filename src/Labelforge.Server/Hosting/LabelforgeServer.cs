@@ -1,4 +1,5 @@
 using Labelforge.Core.Acceptance;
+using Labelforge.Core.Accounts;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Demo;
@@ -13,6 +14,7 @@ using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
+using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Counts;
 using Labelforge.Server.Features.Export;
@@ -25,6 +27,7 @@ using Labelforge.Server.Features.Models;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
+using Labelforge.Server.Hosting.Security;
 using Labelforge.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,23 +43,52 @@ namespace Labelforge.Server.Hosting;
 public sealed class LabelforgeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly NewToken? _signInLink;
 
-    private LabelforgeServer(WebApplication app) => _app = app;
+    private LabelforgeServer(WebApplication app, NewToken? signInLink)
+    {
+        _app = app;
+        _signInLink = signInLink;
+    }
 
     /// <summary>The first address Kestrel listens on, e.g. http://127.0.0.1:5180.</summary>
     public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>
+    /// The one-time link that signs the first-run admin in, while no admin has a password (null after that);
+    /// `labelforge serve` prints it, as Jupyter prints its token.
+    /// </summary>
+    public Uri? SignInLink => _signInLink is { } link ? new Uri(Address, "/sign-in?token=" + link.Secret) : null;
+
+    /// <summary>The user the sign-in link signs in.</summary>
+    public string? SignInLinkUser => _signInLink?.Token.User;
+
     public static async Task<LabelforgeServer> StartAsync(ServerOptions options, CancellationToken ct = default)
     {
         var store = await LabelforgeStore.OpenSqliteAsync(options.DbPath, ct);
-        if (options.Demo)
+        NewToken? link;
+        await using (var db = store.CreateDb())
         {
-            await using var db = store.CreateDb();
-            await DemoProject.EnsureAsync(db, TimeProvider.System, ct);
+            link = await FirstRunAsync(db, options, ct);
+            if (options.Demo)
+                await DemoProject.EnsureAsync(db, TimeProvider.System, ct);
         }
         var app = Build(options, store);
         await app.StartAsync(ct);
-        return new LabelforgeServer(app);
+        return new LabelforgeServer(app, link);
+    }
+
+    /// <summary>Refuses to listen beyond loopback while no admin has a password; else a sign-in link when one is needed.</summary>
+    private static async Task<NewToken?> FirstRunAsync(Labelforge.Core.Data.LabelforgeDb db, ServerOptions options, CancellationToken ct)
+    {
+        if (!Loopback.Is(options.Host) && !await new AccountOperations(db, options.Time).AdminHasPasswordAsync(ct))
+        {
+            throw new Labelforge.Core.Common.LabelforgeException(
+                $"Refusing to listen on {options.Host}: no admin has a password yet, and anyone who can reach the server could use the first-run sign-in. " +
+                "Set one with `labelforge user password NAME --password-stdin` (or `labelforge user add NAME --role admin --password-stdin`), " +
+                "or serve on 127.0.0.1 and set it from the web UI.");
+        }
+        return await FirstRun.SignInLinkAsync(db, options.Time, ct);
     }
 
     public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
@@ -89,6 +121,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // imports stream; size is the reader's business
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The session keys sit beside the database, as readable as the data they protect; no warning on every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         var services = builder.Services;
         services.AddSingleton(store);
         services.AddSingleton(options);
@@ -110,6 +144,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddScoped<AcceptanceOperations>();
         services.AddScoped<LabelReviewOperations>();
         services.AddSingleton<LabelErrorRuns>();
+        services.AddLabelforgeSecurity(options);
         AddActiveLearningQueue(services, options);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -128,8 +163,15 @@ public sealed class LabelforgeServer : IAsyncDisposable
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLabelforgeSecurity();
         app.MapOpenApi();
-        var api = app.MapGroup("/api");
+        // Every /api endpoint needs a signed-in user and names its own policy on top (Policies; RoleMatrixTests
+        // checks each one); sign-in and health opt out with AllowAnonymous.
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn);
+        api.MapSession();
+        api.MapUsers();
+        api.MapTokens();
+        api.MapMembers();
         api.MapProjects();
         api.MapTaxonomy();
         api.MapItems();
@@ -143,6 +185,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapLabelErrors();
         api.MapModels();
         api.MapQueueSettings();
+        app.MapSignInPages(options);
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

@@ -23,6 +23,9 @@ public sealed record ServerOptions
     /// <summary>How often the background loop indexes newly stored items for the text search.</summary>
     public TimeSpan SearchIndexInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Sign-in through an OpenID Connect provider besides passwords and tokens; null: none.</summary>
+    public Security.OpenIdConnectSettings? OpenIdConnect { get; init; }
+
     /// <summary>Folder with the built web UI; null serves the built-in status page only.</summary>
     public string? WebRoot { get; init; }
 }

@@ -27,7 +27,7 @@ public class ReviewPageTests(BrowserFixture browser)
         var projectId = (await server.PostAsync("/api/projects", new { name = "sms-audit", labels = new[] { "ham", "spam" } })).GetProperty("id").GetInt64();
         await ImportLabeledAsync(server, projectId);
 
-        var page = await browser.NewPageAsync("rita");
+        var page = await browser.NewPageAsync(server, "rita");
         await page.GotoAsync($"{server.Url}/projects/{projectId}/review");
         await page.ClickAsync("[data-testid=run-label-errors]");
         await page.Locator("[data-testid=run-status]", new PageLocatorOptions { HasText = "open of" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });

@@ -2,6 +2,7 @@ using Labelforge.Core.Counts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Counts;
 
@@ -12,7 +13,7 @@ public static class CountsEndpoints
     {
         api.MapGet("/projects/{projectId:long}/counts", async (long projectId, CountsOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ReadAsync(projectId, ct)))
-            .WithTags("Counts");
+            .WithTags("Counts").RequireAuthorization(Policies.ProjectAnnotator);
         return api;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Import;
 
@@ -16,7 +17,7 @@ public static class ImportEndpoints
 {
     public static RouteGroupBuilder MapImport(this RouteGroupBuilder api)
     {
-        api.MapPost("/projects/{projectId:long}/import", Import).WithTags("Import").DisableAntiforgery();
+        api.MapPost("/projects/{projectId:long}/import", Import).WithTags("Import").RequireAuthorization(Policies.ProjectManager).DisableAntiforgery();
         return api;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.LabelingFunctions;
 
@@ -17,7 +18,7 @@ public static class LabelingFunctionEndpoints
 {
     public static RouteGroupBuilder MapLabelingFunctions(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/lf-sets").WithTags("LabelingFunctions");
+        var group = api.MapGroup("/projects/{projectId:long}/lf-sets").WithTags("LabelingFunctions").RequireAuthorization(Policies.ProjectManager);
         group.MapGet("", async (long projectId, LfProjectOperations ops, CancellationToken ct) => TypedResults.Ok(await ops.SetsAsync(projectId, ct)));
         group.MapGet("/{set}", async (long projectId, string set, LfProjectOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.StateAsync(projectId, set, ct)));

@@ -5,6 +5,7 @@ using Labelforge.Training.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Models;
 
@@ -18,7 +19,7 @@ public static class ModelEndpoints
 {
     public static RouteGroupBuilder MapModels(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/models").WithTags("Models");
+        var group = api.MapGroup("/projects/{projectId:long}/models").WithTags("Models").RequireAuthorization(Policies.ProjectManager);
         group.MapGet("/", async (long projectId, string? name, ProjectOperations projects, ModelOperations models, CancellationToken ct) =>
         {
             await projects.GetAsync(projectId, ct);

@@ -2,6 +2,7 @@ using Labelforge.Core.Taxonomy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Taxonomy;
 
@@ -13,8 +14,9 @@ public static class TaxonomyEndpoints
 {
     public static RouteGroupBuilder MapTaxonomy(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy");
-        group.MapGet("/labels", async (long projectId, int? version, TaxonomyOperations ops, CancellationToken ct) =>
+        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy").RequireAuthorization(Policies.ProjectManager);
+        var read = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy").RequireAuthorization(Policies.ProjectAnnotator);
+        read.MapGet("/labels", async (long projectId, int? version, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(version is { } v ? await ops.GetLabelsAtAsync(projectId, v, ct) : await ops.GetLabelsAsync(projectId, ct: ct)));
         group.MapPost("/labels", async (long projectId, AddLabelRequest body, TaxonomyOperations ops, CancellationToken ct) =>
         {
@@ -30,7 +32,7 @@ public static class TaxonomyEndpoints
             TypedResults.Ok(await ops.MergeAsync(projectId, body.Sources ?? [], body.Target ?? "", body.Author, ct)));
         group.MapPost("/taxonomy/split", async (long projectId, SplitLabelRequest body, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.SplitAsync(projectId, body.Source ?? "", body.Targets ?? [], body.Author, ct)));
-        group.MapGet("/taxonomy/history", async (long projectId, TaxonomyOperations ops, CancellationToken ct) =>
+        read.MapGet("/taxonomy/history", async (long projectId, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.HistoryAsync(projectId, ct)));
         return api;
     }

@@ -11,12 +11,15 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("939f556a-252b-4742-9977-d59eb87ab7f2"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("d6cec8c3-995c-4fa6-afb5-3c60924610e4"), entityTypeCount: 23)
         {
         }
 
         partial void Initialize()
         {
+            var apiToken = ApiTokenEntityType.Create(this);
+            var projectMember = ProjectMemberEntityType.Create(this);
+            var user = UserEntityType.Create(this);
             var annotation = AnnotationEntityType.Create(this);
             var annotationLabel = AnnotationLabelEntityType.Create(this);
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
@@ -38,6 +41,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var label = LabelEntityType.Create(this);
             var taxonomyChange = TaxonomyChangeEntityType.Create(this);
 
+            ApiTokenEntityType.CreateForeignKey1(apiToken, user);
+            ProjectMemberEntityType.CreateForeignKey1(projectMember, project);
+            ProjectMemberEntityType.CreateForeignKey2(projectMember, user);
             AnnotationEntityType.CreateForeignKey1(annotation, item);
             AnnotationEntityType.CreateForeignKey2(annotation, project);
             AnnotationLabelEntityType.CreateForeignKey1(annotationLabel, annotation);
@@ -61,6 +67,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             LabelEntityType.CreateForeignKey1(label, project);
             TaxonomyChangeEntityType.CreateForeignKey1(taxonomyChange, project);
 
+            ApiTokenEntityType.CreateAnnotations(apiToken);
+            ProjectMemberEntityType.CreateAnnotations(projectMember);
+            UserEntityType.CreateAnnotations(user);
             AnnotationEntityType.CreateAnnotations(annotation);
             AnnotationLabelEntityType.CreateAnnotations(annotationLabel);
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
