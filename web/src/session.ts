@@ -1,14 +1,12 @@
+import type { SessionInfo } from './api/schema';
+
 /**
  * The browser's session: the signed-in user and the CSRF token that every write signed in by the session cookie
  * must carry (the server hands it out with the session). A 401 from any call means the session ended; listeners
  * (the app) then show the sign-in page.
  */
-export interface SessionUser {
-  name: string;
-  role: string;
-  has_password: boolean;
-  csrf_token: string;
-}
+/** The signed-in user as GET /api/session answers (name, role, has_password, csrf_token). */
+export type SessionUser = SessionInfo;
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 

@@ -13,6 +13,7 @@ import type {
   QueueSettings,
   QueueSkipResult,
   RenewResult,
+  SignInOptions,
   QueueStatus,
   SuspectedLabelError,
   TaxonomyVersionView,
@@ -72,7 +73,7 @@ export const sessionApi = {
   signIn: (name: string, password: string) => call<SessionUser>('POST', '/api/session', { name, password }),
   signOut: () => call<void>('DELETE', '/api/session'),
   setPassword: (password: string) => call<SessionUser>('PUT', '/api/session/password', { password }),
-  options: () => call<{ password: boolean; open_id_connect: string | null }>('GET', '/api/sign-in-options'),
+  options: () => call<SignInOptions>('GET', '/api/sign-in-options'),
 };
 
 export const api = {

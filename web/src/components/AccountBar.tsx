@@ -19,7 +19,14 @@ export function AccountBar({ user, onChange }: { user: SessionUser; onChange: (u
             sessionApi.setPassword(password).then(onChange, (err) => setError(err instanceof ApiError ? err.detail : String(err)));
           }}
         >
-          <input name="new-password" type="password" autoComplete="new-password" placeholder="Set a password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            name="new-password"
+            type="password"
+            autoComplete="new-password"
+            placeholder="Set a password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
           <button type="submit">Save</button>
           {error && <span role="alert">{error}</span>}
         </form>

@@ -9,7 +9,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => 
   const [error, setError] = useState(new URLSearchParams(location.search).get('link') ? 'That sign-in link was used or has expired.' : '');
   const [provider, setProvider] = useState<string | null>(null);
   useEffect(() => {
-    sessionApi.options().then((o) => setProvider(o.open_id_connect), () => undefined);
+    sessionApi.options().then(
+      (o) => setProvider(o.open_id_connect),
+      () => undefined,
+    );
   }, []);
   return (
     <form
