@@ -32,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh browser context signed in as <paramref name="annotator"/> (an admin, made if missing) through a one-time
     /// sign-in link, as the first-run admin signs in, so the page holds a real session cookie; null: not signed in.
     /// </summary>
-    public async Task<IPage> NewPageAsync(UiServer server, string? annotator)
+    internal async Task<IPage> NewPageAsync(UiServer server, string? annotator)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
@@ -41,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public static async Task SignInAsync(IPage page, UiServer server, string user)
+    internal static async Task SignInAsync(IPage page, UiServer server, string user)
     {
         var link = await TestAccounts.SignInLinkAsync(server.Server, user);
         await page.GotoAsync($"{server.Url}/sign-in?token={link}");

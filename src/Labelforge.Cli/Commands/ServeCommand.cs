@@ -15,8 +15,9 @@ internal static class ServeCommand
         var demo = new Option<bool>("--demo") { Description = "Create the demo project if it is missing." };
         var oidcAuthority = new Option<string?>("--oidc-authority") { Description = "OpenID Connect provider (issuer URL) for single sign-on; its client secret comes from LABELFORGE_OIDC_CLIENT_SECRET." };
         var oidcClient = new Option<string?>("--oidc-client-id") { Description = "This server's client id at the OpenID Connect provider." };
+        var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Comma-separated host names the server answers to (Host header), e.g. labels.example.org; default: the --host name and localhost." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
-        var command = new Command("serve", "Run the web UI and REST API.") { port, host, demo, oidcAuthority, oidcClient, db, json };
+        var command = new Command("serve", "Run the web UI and REST API.") { port, host, allowedHosts, demo, oidcAuthority, oidcClient, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             var options = new ServerOptions
@@ -27,6 +28,7 @@ internal static class ServeCommand
                 Demo = parse.GetValue(demo),
                 WebRoot = WebRoot(),
                 OpenIdConnect = OpenIdConnect(parse.GetValue(oidcAuthority), parse.GetValue(oidcClient)),
+                AllowedHosts = parse.GetValue(allowedHosts)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             };
             await using var server = await LabelforgeServer.StartAsync(options, ct);
             var text = $"Labelforge listening on {server.Address} (database {Path.GetFullPath(options.DbPath)}); Ctrl+C stops.";

@@ -23,6 +23,9 @@ public sealed record ServerOptions
     /// <summary>How often the background loop indexes newly stored items for the text search.</summary>
     public TimeSpan SearchIndexInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Host header values to answer besides the loopback names (host filtering); null: derived from <see cref="Host"/>, see <see cref="Security.AllowedHosts"/>.</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
     /// <summary>Sign-in through an OpenID Connect provider besides passwords and tokens; null: none.</summary>
     public Security.OpenIdConnectSettings? OpenIdConnect { get; init; }
 

@@ -18,11 +18,11 @@ public class AnnotateFlowTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(server, annotator: null);
         await page.GotoAsync(server.Url + "/");
         await page.FillAsync("input[name=name]", "alice");
+        await Screenshots.TakeAsync(page, "sign-in");
         await page.FillAsync("input[name=password]", "wrong password");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("[role=alert]:has-text('Wrong user name or password')").WaitForAsync();
         await page.FillAsync("input[name=password]", "correct horse battery");
-        await Screenshots.TakeAsync(page, "sign-in");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("text=Signed in as alice").WaitForAsync();
         await Screenshots.TakeAsync(page, "welcome");

@@ -55,6 +55,7 @@ internal static class SecuritySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.AddHostFiltering(o => o.AllowedHosts = [.. AllowedHosts.For(options)]);
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ProjectRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationResults>();
@@ -65,6 +66,8 @@ internal static class SecuritySetup
 
     public static void UseLabelforgeSecurity(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseHostFiltering();
         app.UseAuthentication();
         app.UseMiddleware<CsrfCheck>();
         app.UseAuthorization();

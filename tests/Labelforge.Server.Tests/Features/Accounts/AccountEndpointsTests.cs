@@ -45,6 +45,38 @@ public class AccountEndpointsTests
     }
 
     [Fact]
+    public async Task Every_response_carries_the_security_headers_and_no_cors_grant()
+    {
+        await using var s = await TestServer.StartAsync();
+        using var anonymous = Bare(s);
+        foreach (var url in new[] { "/api/health", "/api/projects", "/sign-in", "/api/projects/1/nothing" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Origin", "http://evil.example");
+            using var response = await anonymous.SendAsync(request, Ct);
+            Assert.Equal(SecurityHeaders.Policy, string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+            Assert.Contains("script-src 'self';", SecurityHeaders.Policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", SecurityHeaders.Policy, StringComparison.Ordinal);
+            Assert.Equal(("nosniff", "DENY", "no-referrer"), (response.Headers.GetValues("X-Content-Type-Options").Single(),
+                response.Headers.GetValues("X-Frame-Options").Single(), response.Headers.GetValues("Referrer-Policy").Single()));
+            Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"), url);
+        }
+    }
+
+    [Fact]
+    public async Task A_request_for_another_host_name_is_refused()
+    {
+        await using var s = await TestServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/projects");
+        request.Headers.Host = "rebound.example:" + s.Server.Address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await s.Client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.Client.GetAsync("/api/projects", Ct)).StatusCode);
+        Assert.Equal(["*"], AllowedHosts.For(new ServerOptions { Host = "0.0.0.0" }));
+        Assert.Equal(["labels.example.org", "localhost", "127.0.0.1", "[::1]"], AllowedHosts.For(new ServerOptions { Host = "0.0.0.0", AllowedHosts = ["labels.example.org"] }));
+    }
+
+    [Fact]
     public async Task The_author_of_a_human_label_is_the_signed_in_user_and_sources_need_a_manager()
     {
         await using var s = await TestServer.StartAsync();
@@ -66,6 +98,13 @@ public class AccountEndpointsTests
         Assert.Equal("model:x@1", (await s.PostAsync($"/api/projects/{id}/annotations",
             new { item_id = item, author = "model:x@1", kind = "model", labels = new[] { "ham" } })).GetProperty("author").GetString());
         await ann.PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "bob" }, 400, "Invalid request", "The annotator is the signed-in user, 'ann'");
+
+        // A request id is the submitting author's: another author's reuse is a conflict, never answered with ann's label.
+        await ann.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "ham" }, request_id = "r-1" });
+        await ann.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "ham" }, request_id = "r-1" }, 200);
+        var bob = await s.AsAsync("bob");
+        await bob.PostProblemAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "spam" }, request_id = "r-1" }, 409, "Conflict",
+            "Request id 'r-1' was already used for another author's annotation; send a new request id.");
     }
 
     [Fact]
