@@ -27,7 +27,7 @@ export function AccountBar({ user, onChange }: { user: SessionUser; onChange: (u
             value={password}
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
-          <button type="submit">Save</button>
+          <button type="submit">Set password</button>
           {error && <span role="alert">{error}</span>}
         </form>
       )}
