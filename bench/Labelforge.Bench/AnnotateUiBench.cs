@@ -5,6 +5,8 @@ using System.Text.Json;
 using Labelforge.Server.Hosting;
 using Microsoft.Playwright;
 
+using Labelforge.Tests;
+
 namespace Labelforge.Bench;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal static class AnnotateUiBench
         try
         {
             await using var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = Path.Combine(dir.FullName, "bench.db"), Port = 0, WebRoot = WebRoot() });
-            using var http = new HttpClient { BaseAddress = server.Address };
+            using var http = await TestAccounts.ClientAsync(server, "admin");
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -43,13 +45,13 @@ internal static class AnnotateUiBench
             var pooled = new List<SwitchSample>();
             for (var round = 1; round <= rounds; round++)
             {
-                var samples = await RoundAsync(http, browser, server.Address, $"bench-prefetch-{round}", items, delay, prefetch: true);
+                var samples = await RoundAsync(http, browser, server, $"bench-prefetch-{round}", items, delay, prefetch: true);
                 pooled.AddRange(samples);
                 Console.WriteLine(SwitchStats.Row("prefetch on (default)", round.ToString(CultureInfo.InvariantCulture), samples));
             }
             Console.WriteLine(SwitchStats.Row("prefetch on (default)", "all", pooled));
             Console.WriteLine(SwitchStats.Row("prefetch on (default)", "all, next item buffered", pooled.Where(s => !s.Waited).ToList()));
-            Console.WriteLine(SwitchStats.Row("prefetch off (?prefetch=0)", "1", await RoundAsync(http, browser, server.Address, "bench-no-prefetch", items, delay, prefetch: false)));
+            Console.WriteLine(SwitchStats.Row("prefetch off (?prefetch=0)", "1", await RoundAsync(http, browser, server, "bench-no-prefetch", items, delay, prefetch: false)));
             Console.WriteLine();
             Console.WriteLine("own work = lf:item-render (keypress to DOM commit); to frame = lf:item-switch (keypress to the animation frame that paints the item);");
             Console.WriteLine("first-frame wait = keypress to the first animation frame after it (no page work can shorten it); frame 1 = painted in that first frame;");
@@ -64,7 +66,7 @@ internal static class AnnotateUiBench
 
     private static int Setting(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
 
-    private static async Task<IReadOnlyList<SwitchSample>> RoundAsync(HttpClient http, IBrowser browser, Uri server, string project, int items, int delay, bool prefetch)
+    private static async Task<IReadOnlyList<SwitchSample>> RoundAsync(HttpClient http, IBrowser browser, LabelforgeServer server, string project, int items, int delay, bool prefetch)
     {
         var projectId = await ProjectAsync(http, items, project);
         return await LabelAsync(browser, server, projectId, items, delay, prefetch);
@@ -79,11 +81,12 @@ internal static class AnnotateUiBench
             "() => new Promise(done => { const t = []; const f = now => { t.push(now); if (t.length <= 120) requestAnimationFrame(f); else { const d = t.slice(1).map((x, i) => x - t[i]).sort((a, b) => a - b); done(d[d.length >> 1]); } }; requestAnimationFrame(f); })");
     }
 
-    private static async Task<IReadOnlyList<SwitchSample>> LabelAsync(IBrowser browser, Uri server, long projectId, int items, int delay, bool prefetch)
+    private static async Task<IReadOnlyList<SwitchSample>> LabelAsync(IBrowser browser, LabelforgeServer server, long projectId, int items, int delay, bool prefetch)
     {
         await using var context = await browser.NewContextAsync();
-        await context.AddInitScriptAsync("localStorage.setItem('lf:annotator', 'bench');");
         var page = await context.NewPageAsync();
+        // Signed in as the annotator `bench` through a one-time link (a session cookie), before any latency is set.
+        await page.GotoAsync(new Uri(server.Address, "/sign-in?token=" + await TestAccounts.SignInLinkAsync(server, "bench")).ToString());
         if (RouteLatency)
         {
             // Delays each API request in the bench's own route handler. Playwright hands route events to the handler
@@ -106,7 +109,7 @@ internal static class AnnotateUiBench
                 ["offline"] = false, ["latency"] = delay, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
             });
         }
-        await page.GotoAsync(new Uri(server, $"/projects/{projectId}/annotate{(prefetch ? "" : "?prefetch=0")}").ToString());
+        await page.GotoAsync(new Uri(server.Address, $"/projects/{projectId}/annotate{(prefetch ? "" : "?prefetch=0")}").ToString());
         var shown = await CurrentAsync(page);
         for (var i = 0; i < items; i++)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Labelforge.Server.Hosting;
 using Labelforge.Storage;
+using Labelforge.Tests;
 using Microsoft.Data.Sqlite;
 
 namespace Labelforge.Bench;
@@ -51,8 +52,8 @@ internal static class ScaleBench
     private static async Task<List<(string Name, List<double> Ms)>> MeasureAsync(string db, List<string> notes, int size)
     {
         await using var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = db, Port = 0 });
-        using var http = new HttpClient { BaseAddress = server.Address };
-        var load = new ScaleBenchLoad(http, 1);
+        using var http = await TestAccounts.ClientAsync(server, "admin");
+        var load = new ScaleBenchLoad(server, http, 1);
         await load.ClaimAndLabelAsync("import-order", 5); // JIT and connection pool warm-up, not measured
         await load.GetAsync("/api/projects/1/items?search=quality", 3);
         var results = new List<(string, List<double>)>();
@@ -64,7 +65,7 @@ internal static class ScaleBench
             submits.AddRange(submit);
         }
         results.Add(("`POST /annotations`", submits));
-        results.Add(("`GET /queue/progress`", await load.GetAsync("/api/projects/1/queue/progress?annotator=bench-2", Gets)));
+        results.Add(("`GET /queue/progress`", await load.GetAsync("/api/projects/1/queue/progress", Gets, annotator: "bench-2")));
         results.Add(("`GET /counts` (per label, per annotator)", await load.GetAsync("/api/projects/1/counts", Gets)));
         results.Add(("`GET /projects`", await load.GetAsync("/api/projects", Gets)));
         results.Add(("`GET /items` page 1", await load.GetAsync("/api/projects/1/items", Gets)));

@@ -4,13 +4,22 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Queues.Strategies;
+using Labelforge.Server.Hosting;
+using Labelforge.Tests;
 
 namespace Labelforge.Bench;
 
-/// <summary>The scale suite's requests against a running server: each returns the latencies it measured, in milliseconds.</summary>
-internal sealed class ScaleBenchLoad(HttpClient http, long projectId)
+/// <summary>
+/// The scale suite's requests against a running server: each returns the latencies it measured, in milliseconds. Every
+/// annotator is a user with a bearer token (<see cref="TestAccounts"/>), so the times include authenticating each request.
+/// </summary>
+internal sealed class ScaleBenchLoad(LabelforgeServer server, HttpClient http, long projectId)
 {
+    private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _clients = new();
     private int _annotators;
+
+    private Task<HttpClient> ClientAsync(string annotator) =>
+        _clients.GetOrAdd(annotator, name => new Lazy<Task<HttpClient>>(() => TestAccounts.ClientAsync(server, name))).Value;
 
     /// <summary>Claims one item at a time as a new annotator in <paramref name="strategy"/> order and labels it: claim and submit times.</summary>
     public async Task<(List<double> Next, List<double> Submit)> ClaimAndLabelAsync(string strategy, int rounds)
@@ -28,14 +37,15 @@ internal sealed class ScaleBenchLoad(HttpClient http, long projectId)
         return (next, submit);
     }
 
-    /// <summary>GETs <paramref name="path"/> <paramref name="times"/> times.</summary>
-    public async Task<List<double>> GetAsync(string path, int times)
+    /// <summary>GETs <paramref name="path"/> <paramref name="times"/> times, as the admin or as <paramref name="annotator"/>.</summary>
+    public async Task<List<double>> GetAsync(string path, int times, string? annotator = null)
     {
+        var client = annotator is null ? http : await ClientAsync(annotator);
         var ms = new List<double>(times);
         for (var i = 0; i < times; i++)
         {
             var sw = Stopwatch.StartNew();
-            using var response = await http.GetAsync(path);
+            using var response = await client.GetAsync(path);
             await response.Content.ReadAsByteArrayAsync();
             response.EnsureSuccessStatusCode();
             ms.Add(sw.Elapsed.TotalMilliseconds);
@@ -73,8 +83,9 @@ internal sealed class ScaleBenchLoad(HttpClient http, long projectId)
 
     private async Task<(double Ms, List<long> Ids)> NextAsync(string annotator, string strategy)
     {
+        var client = await ClientAsync(annotator);
         var sw = Stopwatch.StartNew();
-        using var response = await http.PostAsJsonAsync($"/api/projects/{projectId}/queue/next", new { annotator, count = 1, strategy, seed = 7 });
+        using var response = await client.PostAsJsonAsync($"/api/projects/{projectId}/queue/next", new { annotator, count = 1, strategy, seed = 7 });
         var body = await response.Content.ReadAsStringAsync();
         var ms = sw.Elapsed.TotalMilliseconds;
         response.EnsureSuccessStatusCode();
@@ -84,8 +95,9 @@ internal sealed class ScaleBenchLoad(HttpClient http, long projectId)
 
     private async Task<double> SubmitAsync(string annotator, long itemId, int i)
     {
+        var client = await ClientAsync(annotator);
         var sw = Stopwatch.StartNew();
-        using var response = await http.PostAsJsonAsync($"/api/projects/{projectId}/annotations",
+        using var response = await client.PostAsJsonAsync($"/api/projects/{projectId}/annotations",
             new { item_id = itemId, author = annotator, labels = new[] { i % 2 == 0 ? "a" : "b" } });
         await response.Content.ReadAsByteArrayAsync();
         var ms = sw.Elapsed.TotalMilliseconds;

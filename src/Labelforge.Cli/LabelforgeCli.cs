@@ -29,8 +29,14 @@ public static class LabelforgeCli
         return new RootCommand(Description) { command };
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs one command line with the given output and error writers.</summary>
+    /// <param name="args">The arguments after `labelforge`.</param>
+    /// <param name="stdout">Where the command's output goes.</param>
+    /// <param name="stderr">Where errors and progress go.</param>
+    /// <param name="stdin">Standard input for the command (null: the process's).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
+        Output.CliInput.Use(stdin);
         var root = BuildRoot(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return await root.Parse(args).InvokeAsync(config);

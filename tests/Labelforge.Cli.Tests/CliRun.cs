@@ -36,6 +36,16 @@ internal sealed class CliRun : IDisposable
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs exactly <paramref name="args"/> with <paramref name="stdin"/> as standard input (e.g. --password-stdin).</summary>
+    public static async Task<CliResult> ExecWithInputAsync(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new StringReader(stdin);
+        var code = await LabelforgeCli.RunAsync(args, stdout, stderr, input);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Runs exactly <paramref name="args"/>, requires exit code 0 and parses stdout as JSON.</summary>
     public static async Task<JsonElement> ExecJsonAsync(params string[] args)
     {

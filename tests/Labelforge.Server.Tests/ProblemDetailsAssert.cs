@@ -13,6 +13,8 @@ internal static class ProblemDetailsAssert
     private static readonly Dictionary<int, string> TypeByStatus = new()
     {
         [400] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        [401] = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        [403] = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         [404] = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         [409] = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         [500] = "https://tools.ietf.org/html/rfc9110#section-15.6.1",

@@ -4,22 +4,46 @@ using Labelforge.Server.Hosting;
 
 namespace Labelforge.Server.Tests;
 
-/// <summary>A real Kestrel server on 127.0.0.1 with a fresh SQLite file per test, and a client for it.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with a fresh SQLite file per test, and a client for it signed in as the admin
+/// (<see cref="TestAccounts"/>); <see cref="AsAsync"/> gives the same server as another user, e.g. the annotator a label is by.
+/// </summary>
 internal sealed class TestServer : IAsyncDisposable
 {
+    public const string AdminName = "admin";
+
     private readonly string _dir;
     private readonly LabelforgeServer _server;
     private readonly bool _ownsDir;
+    private readonly bool _ownsServer;
+    private readonly List<TestServer> _views = [];
 
-    private TestServer(string dir, LabelforgeServer server, bool ownsDir)
+    private TestServer(string dir, LabelforgeServer server, bool ownsDir, bool ownsServer, string token)
     {
         _dir = dir;
         _server = server;
         _ownsDir = ownsDir;
+        _ownsServer = ownsServer;
         Client = new HttpClient { BaseAddress = server.Address };
+        TestAccounts.SignIn(Client, token);
     }
 
+    /// <summary>A client signed in as <see cref="UserName"/> by bearer token.</summary>
     public HttpClient Client { get; }
+
+    public string UserName { get; private init; } = AdminName;
+
+    public LabelforgeServer Server => _server;
+
+    /// <summary>This server as <paramref name="user"/> (made an admin unless <paramref name="role"/> says otherwise).</summary>
+    public async Task<TestServer> AsAsync(string user, Labelforge.Core.Accounts.InstanceRole role = Labelforge.Core.Accounts.InstanceRole.Admin)
+    {
+        if (_views.Find(v => v.UserName == user) is { } known)
+            return known;
+        var view = new TestServer(_dir, _server, ownsDir: false, ownsServer: false, await TestAccounts.TokenAsync(_server, user, role)) { UserName = user };
+        _views.Add(view);
+        return view;
+    }
 
     public string DbPath => Path.Combine(_dir, "server.db");
 
@@ -38,7 +62,7 @@ internal sealed class TestServer : IAsyncDisposable
         Directory.CreateDirectory(dir);
         var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = Path.Combine(dir, "server.db"), Port = 0, Demo = demo, Time = time ?? TimeProvider.System, MediaStore = media },
             TestContext.Current.CancellationToken);
-        return new TestServer(dir, server, ownsDir);
+        return new TestServer(dir, server, ownsDir, ownsServer: true, await TestAccounts.TokenAsync(server, AdminName));
     }
 
     public async Task<JsonElement> PutAsync(string url, object body, int expectStatus = 200)
@@ -68,6 +92,10 @@ internal sealed class TestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        foreach (var view in _views)
+            await view.DisposeAsync();
+        if (!_ownsServer)
+            return;
         await _server.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (!_ownsDir)

@@ -28,13 +28,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context whose local storage already names the annotator (null: the name prompt shows).</summary>
-    public async Task<IPage> NewPageAsync(string? annotator)
+    /// <summary>
+    /// A fresh browser context signed in as <paramref name="annotator"/> (an admin, made if missing) through a one-time
+    /// sign-in link, as the first-run admin signs in, so the page holds a real session cookie; null: not signed in.
+    /// </summary>
+    internal async Task<IPage> NewPageAsync(UiServer server, string? annotator)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
         if (annotator is not null)
-            await context.AddInitScriptAsync($"localStorage.setItem('lf:annotator', {System.Text.Json.JsonSerializer.Serialize(annotator)});");
-        return await context.NewPageAsync();
+            await SignInAsync(page, server, annotator);
+        return page;
+    }
+
+    internal static async Task SignInAsync(IPage page, UiServer server, string user)
+    {
+        var link = await TestAccounts.SignInLinkAsync(server.Server, user);
+        await page.GotoAsync($"{server.Url}/sign-in?token={link}");
+        Assert.Equal($"{server.Url}/", page.Url);
     }
 
     public async ValueTask DisposeAsync()

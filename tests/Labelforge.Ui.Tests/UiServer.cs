@@ -16,13 +16,34 @@ internal sealed class UiServer : IAsyncDisposable
     private LabelforgeServer? _server;
     private ServerOptions _options;
 
-    private UiServer(string dir, LabelforgeServer server, ServerOptions options)
+    private readonly bool _owner;
+    private readonly List<UiServer> _views = [];
+
+    private UiServer(string dir, LabelforgeServer server, ServerOptions options, string token, bool owner = true)
     {
         _dir = dir;
         _server = server;
         _options = options;
+        _owner = owner;
         Url = server.Address.ToString().TrimEnd('/');
         Client = new HttpClient { BaseAddress = server.Address };
+        TestAccounts.SignIn(Client, token);
+    }
+
+    /// <summary>The running server, to sign users in (<see cref="TestAccounts"/>).</summary>
+    public LabelforgeServer Server => _server ?? throw new InvalidOperationException("The server is stopped.");
+
+    /// <summary>The user <see cref="Client"/> is signed in as: the admin, or the one <see cref="AsAsync"/> named.</summary>
+    public string UserName { get; private init; } = "admin";
+
+    /// <summary>This server's API as <paramref name="user"/> (an admin, made if missing), e.g. to read that annotator's progress.</summary>
+    public async Task<UiServer> AsAsync(string user)
+    {
+        if (_views.Find(v => v.UserName == user) is { } known)
+            return known;
+        var view = new UiServer(_dir, Server, _options, await TestAccounts.TokenAsync(Server, user), owner: false) { UserName = user };
+        _views.Add(view);
+        return view;
     }
 
     public static string WebRoot => Path.Combine(TestPaths.RepoRoot, "src", "Labelforge.Server", "wwwroot", "app");
@@ -42,12 +63,12 @@ internal sealed class UiServer : IAsyncDisposable
         Directory.CreateDirectory(dir);
         var options = new ServerOptions { DbPath = Path.Combine(dir, "ui.db"), Port = 0, WebRoot = WebRoot };
         var server = await LabelforgeServer.StartAsync(options, Ct);
-        return new UiServer(dir, server, options with { Port = server.Address.Port });
+        return new UiServer(dir, server, options with { Port = server.Address.Port }, await TestAccounts.TokenAsync(server, "admin"));
     }
 
     public async Task StopAsync()
     {
-        if (_server is null)
+        if (_server is null || !_owner)
             return;
         await _server.DisposeAsync();
         _server = null;
@@ -93,6 +114,10 @@ internal sealed class UiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        foreach (var view in _views)
+            await view.DisposeAsync();
+        if (!_owner)
+            return;
         await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -1,47 +1,50 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import './styles.css';
-import { annotatorName, setAnnotatorName } from './annotator';
-import { Link, Redirect, Route, Switch } from 'wouter-preact';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter-preact';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { AnnotateRoute } from './pages/AnnotateRoute';
 import { FORMER_TABS, SetupPage, isSetupTab } from './pages/SetupPage';
+import { SignInPage } from './pages/SignInPage';
+import { AccountBar } from './components/AccountBar';
+import { sessionApi } from './api';
+import { onSignedOut, setSession, type SessionUser } from './session';
 
-function NamePrompt({ onDone }: { onDone: () => void }) {
-  const [name, setName] = useState('');
-  return (
-    <form
-      class="card narrow"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (name.trim()) {
-          setAnnotatorName(name);
-          onDone();
-        }
-      }}
-    >
-      <h1>Welcome to Labelforge</h1>
-      <p>Pick the name your labels are signed with. It is kept in this browser.</p>
-      <label>
-        Your name <input name="annotator" autoFocus value={name} onInput={(e) => setName(e.currentTarget.value)} />
-      </label>
-      <button type="submit">Continue</button>
-    </form>
-  );
+/** The signed-in user (undefined while the session loads, null when signed out): the annotator of this browser's labels. */
+function useSession(): [SessionUser | null | undefined, (user: SessionUser | null) => void] {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const update = (next: SessionUser | null) => {
+    setSession(next);
+    setUser(next);
+  };
+  useEffect(() => {
+    sessionApi.session().then(update, () => update(null));
+    return onSignedOut(() => setUser(null));
+  }, []);
+  return [user, update];
 }
 
 function App() {
-  const [name, setName] = useState(annotatorName());
-  if (!name) return <NamePrompt onDone={() => setName(annotatorName())} />;
+  const [user, setUser] = useSession();
+  const [location, navigate] = useLocation();
+  if (user === undefined) return null;
+  if (user === null)
+    return (
+      <SignInPage
+        onSignedIn={(u) => {
+          setUser(u);
+          if (location === '/sign-in') navigate('/');
+        }}
+      />
+    );
+  const name = user.name;
   return (
     <>
       <header class="topbar">
         <Link href="/" class="brand">
           Labelforge
         </Link>
-        <span class="who">
-          Signed as <strong>{name}</strong>
-        </span>
+        <AccountBar user={user} onChange={setUser} />
       </header>
       <main>
         <Switch>

@@ -31,6 +31,8 @@ internal static class CommandCatalog
         ("predict", PredictCommand.Create),
         ("auto-accept", AutoAcceptCommand.Create),
         ("queue", QueueCommand.Create),
+        ("user", UserCommand.Create),
+        ("token", TokenCommand.Create),
     ];
 
     // Old spellings still accepted (hidden from help and suggestions): old name, the command's current name, factory by name.

@@ -5,16 +5,17 @@ using Labelforge.Core.Taxonomy;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>`labelforge project create|list|show|delete`.</summary>
+/// <summary>`labelforge project create|list|show|delete|member`.</summary>
 internal static class ProjectCommand
 {
     public static Command Create()
     {
-        var command = new Command("project", "Create, list, show and delete projects.");
+        var command = new Command("project", "Create, list, show and delete projects; manage their members.");
         command.Subcommands.Add(CreateCommand());
         command.Subcommands.Add(ListCommand());
         command.Subcommands.Add(ShowCommand());
         command.Subcommands.Add(DeleteCommand());
+        command.Subcommands.Add(ProjectMemberCommand.Create());
         return command;
     }
 

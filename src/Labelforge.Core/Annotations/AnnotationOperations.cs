@@ -15,7 +15,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var kind = TaskTypes.ValueKind(project.TaskType);
         if (request.RequestId is { } requestId && await FindByRequestAsync(projectId, requestId, ct) is { } earlier)
-            return new SubmitResult(ToView(earlier, resolver, kind), Created: false);
+            return new SubmitResult(ToView(SameAuthor(earlier, request), resolver, kind), Created: false);
         if (string.IsNullOrWhiteSpace(request.Author))
             throw LabelforgeException.Invalid("An annotation needs an author.");
         if (!await db.Items.AnyAsync(i => i.Id == request.ItemId && i.ProjectId == projectId, ct))
@@ -60,10 +60,19 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
             // A concurrent retry with the same request id won the unique index: return its row.
             db.ChangeTracker.Clear();
             var winner = await FindByRequestAsync(projectId, request.RequestId, ct) ?? throw new InvalidOperationException("request id conflict without a stored row");
-            return new SubmitResult(ToView(winner, resolver, kind), Created: false);
+            return new SubmitResult(ToView(SameAuthor(winner, request), resolver, kind), Created: false);
         }
         return new SubmitResult(ToView(annotation, resolver, kind), Created: true);
     }
+
+    /// <summary>
+    /// A retry is answered with the stored annotation only when it is the same author's: a request id another author
+    /// used is a conflict, so one person's label is never answered with (and lost behind) someone else's.
+    /// </summary>
+    private static Annotation SameAuthor(Annotation stored, NewAnnotation request) =>
+        stored.Author == request.Author.Trim()
+            ? stored
+            : throw LabelforgeException.Conflict($"Request id '{request.RequestId}' was already used for another author's annotation; send a new request id.");
 
     /// <summary>Every annotation of an item, oldest first.</summary>
     public async Task<IReadOnlyList<AnnotationView>> HistoryAsync(long projectId, long itemId, CancellationToken ct = default)
@@ -134,7 +143,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         var result = new Dictionary<long, ModelSuggestion>();
         if (rows.Count == 0)
             return result;
-        var resolver = await new TaxonomyOperations(db, time).ResolverAsync(projectId, ct);
+        var resolver = await taxonomy.ResolverAsync(projectId, ct);
         foreach (var a in rows)
         {
             var spans = SpanViews(AnnotationValueJson.ReadSpans(a.LabelIdsJson), resolver)

@@ -1,4 +1,5 @@
 using Labelforge.Core.Acceptance;
+using Labelforge.Core.Accounts;
 using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
@@ -37,5 +38,6 @@ public static class CoreServiceCollectionExtensions
             .AddAcceptance()
             .AddLabelErrors()
             .AddAgreement()
-            .AddMedia();
+            .AddMedia()
+            .AddAccounts();
 }

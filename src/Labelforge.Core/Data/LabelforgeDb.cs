@@ -1,3 +1,4 @@
+using Labelforge.Core.Accounts;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Import;
@@ -57,6 +58,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<LabelingFunctionMatrixState> LabelingFunctionMatrixStates => Set<LabelingFunctionMatrixState>();
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -141,6 +148,34 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         });
         OnQueuesCreating(modelBuilder);
         OnCountsCreating(modelBuilder);
+        OnAccountsCreating(modelBuilder);
+    }
+
+    private static void OnAccountsCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.Name).IsUnique();
+            e.Property(u => u.Role).HasConversion<string>();
+        });
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => t.UserId);
+            e.Property(t => t.Kind).HasConversion<string>();
+            e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProjectMember>(e =>
+        {
+            e.ToTable("project_members");
+            e.HasKey(m => new { m.ProjectId, m.UserId });
+            e.HasIndex(m => m.UserId);
+            e.Property(m => m.Role).HasConversion<string>();
+            e.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     // Maintained by the store in the same transaction as the writes they count (SQLite: triggers in the migrations).

@@ -56,9 +56,15 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
     public async Task<Project> GetAsync(long id, CancellationToken ct = default) =>
         await RequireProject.FindAsync(db.Projects, id, ct);
 
-    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken ct = default) => ListAsync(ids: null, ct);
+
+    /// <summary>The projects among <paramref name="ids"/> (null: all), in id order.</summary>
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(IReadOnlyCollection<long>? ids, CancellationToken ct = default)
     {
-        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        var query = db.Projects.AsNoTracking();
+        if (ids is not null)
+            query = query.Where(p => ids.Contains(p.Id));
+        var projects = await query.OrderBy(p => p.Id).ToListAsync(ct);
         var result = new List<ProjectSummary>(projects.Count);
         foreach (var p in projects)
             result.Add(await SummarizeAsync(p, ct));

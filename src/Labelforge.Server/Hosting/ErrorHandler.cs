@@ -20,6 +20,7 @@ internal sealed partial class ErrorHandler(IProblemDetailsService problems, ILog
             LabelforgeException { Kind: ErrorKind.NotFound } e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             LabelforgeException { Kind: ErrorKind.Conflict } e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
             LabelforgeException e => (StatusCodes.Status400BadRequest, "Invalid request", e.Message),
+            Security.ForbiddenException e => (StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             // A body that is not JSON: the binder's message names the parameter, the parser's the line and byte.
             BadHttpRequestException { InnerException: System.Text.Json.JsonException j } e => (e.StatusCode, "Invalid JSON", $"{e.Message} {j.Message}"),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),

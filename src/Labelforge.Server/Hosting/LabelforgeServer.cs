@@ -1,3 +1,7 @@
+using Labelforge.Core.Acceptance;
+using Labelforge.Core.Accounts;
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Counts;
 using Labelforge.Core.Demo;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
@@ -14,6 +18,7 @@ using Labelforge.Core.Queues.Settings;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
+using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Counts;
 using Labelforge.Server.Features.Export;
@@ -27,6 +32,7 @@ using Labelforge.Server.Features.Models;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
 using Labelforge.Server.Features.Taxonomy;
+using Labelforge.Server.Hosting.Security;
 using Labelforge.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,25 +48,64 @@ namespace Labelforge.Server.Hosting;
 public sealed class LabelforgeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly NewToken? _signInLink;
 
-    private LabelforgeServer(WebApplication app) => _app = app;
+    private LabelforgeServer(WebApplication app, NewToken? signInLink)
+    {
+        _app = app;
+        _signInLink = signInLink;
+    }
 
     /// <summary>The first address Kestrel listens on, e.g. http://127.0.0.1:5180.</summary>
     public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>
+    /// The one-time link that signs the first-run admin in, while no admin has a password (null after that);
+    /// `labelforge serve` prints it, as Jupyter prints its token.
+    /// </summary>
+    public Uri? SignInLink => _signInLink is { } link ? new Uri(Address, "/sign-in?token=" + link.Secret) : null;
+
+    /// <summary>The user the sign-in link signs in.</summary>
+    public string? SignInLinkUser => _signInLink?.Token.User;
 
     public static async Task<LabelforgeServer> StartAsync(ServerOptions options, CancellationToken ct = default)
     {
         var store = await LabelforgeStore.OpenSqliteAsync(options.DbPath, ct);
         var app = Build(options, store);
-        if (options.Demo)
+        NewToken? link;
+        try
         {
+            // Before listening: the first-run check may refuse to serve, and the demo project is there on the first request.
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            await DemoProject.EnsureAsync(services.GetRequiredService<LabelforgeDb>(), services.GetRequiredService<ProjectOperations>(),
-                services.GetRequiredService<ImportOperations>(), ct);
+            link = await FirstRunAsync(services, options, ct);
+            if (options.Demo)
+            {
+                await DemoProject.EnsureAsync(services.GetRequiredService<LabelforgeDb>(), services.GetRequiredService<ProjectOperations>(),
+                    services.GetRequiredService<ImportOperations>(), ct);
+            }
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
         }
         await app.StartAsync(ct);
-        return new LabelforgeServer(app);
+        return new LabelforgeServer(app, link);
+    }
+
+    /// <summary>Refuses to listen beyond loopback while no admin has a password; else a sign-in link when one is needed.</summary>
+    private static async Task<NewToken?> FirstRunAsync(IServiceProvider services, ServerOptions options, CancellationToken ct)
+    {
+        var accounts = services.GetRequiredService<AccountOperations>();
+        if (!Loopback.Is(options.Host) && !await accounts.AdminHasPasswordAsync(ct))
+        {
+            throw new Labelforge.Core.Common.LabelforgeException(
+                $"Refusing to listen on {options.Host}: no admin has a password yet, and anyone who can reach the server could use the first-run sign-in. " +
+                "Set one with `labelforge user password NAME --password-stdin` (or `labelforge user add NAME --role admin --password-stdin`), " +
+                "or serve on 127.0.0.1 and set it from the web UI.");
+        }
+        return await FirstRun.SignInLinkAsync(services.GetRequiredService<LabelforgeDb>(), accounts, services.GetRequiredService<TokenOperations>(), ct);
     }
 
     public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
@@ -91,12 +136,15 @@ public sealed class LabelforgeServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // imports stream; size is the reader's business
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The session keys sit beside the database, as readable as the data they protect; no warning on every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         var services = builder.Services;
         services.AddSingleton(options);
         // The media store before the composition root, which adds the folder beside the database only when none is given.
         services.AddSingleton<IMediaStore>(options.MediaStore ?? new FolderMediaStore(options.MediaPath ?? FolderMediaStore.BesideDatabase(options.DbPath)));
         services.AddLabelforge(store, options.Time);
         AddServerWork(services);
+        services.AddLabelforgeSecurity(options);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
@@ -114,8 +162,15 @@ public sealed class LabelforgeServer : IAsyncDisposable
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLabelforgeSecurity();
         app.MapOpenApi();
-        var api = app.MapGroup("/api");
+        // Every /api endpoint needs a signed-in user and names its own policy on top (Policies; RoleMatrixTests
+        // checks each one); sign-in and health opt out with AllowAnonymous.
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn);
+        api.MapSession();
+        api.MapUsers();
+        api.MapTokens();
+        api.MapMembers();
         api.MapProjects();
         api.MapTaxonomy();
         api.MapItems();
@@ -130,6 +185,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapModels();
         api.MapQueueSettings();
         api.MapMedia();
+        app.MapSignInPages(options);
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);
         else

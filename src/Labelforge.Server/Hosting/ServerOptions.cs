@@ -29,6 +29,12 @@ public sealed record ServerOptions
     /// <summary>The media store itself, when not the folder store at <see cref="MediaPath"/> (tests and benchmarks count its reads).</summary>
     public Core.Media.IMediaStore? MediaStore { get; init; }
 
+    /// <summary>Host header values to answer besides the loopback names (host filtering); null: derived from <see cref="Host"/>, see <see cref="Security.AllowedHosts"/>.</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>Sign-in through an OpenID Connect provider besides passwords and tokens; null: none.</summary>
+    public Security.OpenIdConnectSettings? OpenIdConnect { get; init; }
+
     /// <summary>Folder with the built web UI; null serves the built-in status page only.</summary>
     public string? WebRoot { get; init; }
 }

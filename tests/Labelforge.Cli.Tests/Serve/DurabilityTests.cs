@@ -22,13 +22,22 @@ public class DurabilityTests
         var lines = string.Join('\n', Enumerable.Range(0, 200).Select(i => $"{{\"text\":\"item {i}\"}}"));
         await cli.JsonAsync("import", "d", cli.File("items.jsonl", lines));
 
+        // Each writer is a user with a token, made as a script's owner would: `user add`, then `token create`.
+        var tokens = new string[4];
+        for (var w = 0; w < 4; w++)
+        {
+            await cli.JsonAsync("user", "add", $"writer{w}", "--role", "admin");
+            tokens[w] = (await cli.JsonAsync("token", "create", $"writer{w}")).GetProperty("token").GetString()!;
+        }
+
         var acked = new ConcurrentDictionary<string, long>();
         using (var server = await ServerProcess.StartAsync(cli.Db))
         {
-            using var http = new HttpClient { BaseAddress = server.Address };
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
             {
+                using var http = new HttpClient { BaseAddress = server.Address };
+                TestAccounts.SignIn(http, tokens[w]);
                 for (var n = 0; !stop.IsCancellationRequested; n++)
                 {
                     var requestId = $"w{w}-{n}";
@@ -55,6 +64,7 @@ public class DurabilityTests
         using (var again = await ServerProcess.StartAsync(cli.Db))
         {
             using var http = new HttpClient { BaseAddress = again.Address };
+            TestAccounts.SignIn(http, tokens[0]);
             var stored = new List<(string? RequestId, long Id)>();
             for (var item = 1; item <= 200; item++)
             {

@@ -26,8 +26,8 @@ public class ProjectFlowTests
         var item = page.GetProperty("items")[0];
         Assert.Equal("a1", item.GetProperty("external_id").GetString());
         var itemId = item.GetProperty("id").GetInt64();
-        var first = await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = itemId, author = "alice", labels = new[] { "promo" }, time_spent_ms = 800, request_id = "req-1" });
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = itemId, author = "alice", labels = new[] { "promo" }, request_id = "req-1" }, expectStatus: 200);
+        var first = await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = itemId, author = "alice", labels = new[] { "promo" }, time_spent_ms = 800, request_id = "req-1" });
+        await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = itemId, author = "alice", labels = new[] { "promo" }, request_id = "req-1" }, expectStatus: 200);
 
         var detail = await s.GetAsync($"/api/projects/{id}/items/{itemId}");
         var history = detail.GetProperty("history");

@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace Labelforge.Ui.Tests.Annotate;
 
 /// <summary>
-/// The whole labeling loop in a real browser: project set up in the UI, 50 items labeled by keyboard with a
-/// relabel, a reload and a server outage on the way; then every label is checked through the API.
+/// The whole labeling loop in a real browser: signed in with a password on the sign-in page, project set up in the UI,
+/// 50 items labeled by keyboard with a relabel, a reload and a server outage on the way; then every label is checked
+/// through the API to be authored by the signed-in user.
 /// </summary>
 public class AnnotateFlowTests(BrowserFixture browser)
 {
@@ -13,11 +14,18 @@ public class AnnotateFlowTests(BrowserFixture browser)
     public async Task Fifty_items_by_keyboard_survive_a_relabel_a_reload_and_an_outage_stored_once_each()
     {
         await using var server = await UiServer.StartAsync();
-        var page = await browser.NewPageAsync(annotator: null);
+        await TestAccounts.TokenAsync(server.Server, "alice", password: "correct horse battery");
+        var page = await browser.NewPageAsync(server, annotator: null);
         await page.GotoAsync(server.Url + "/");
-        await Screenshots.TakeAsync(page, "welcome");
-        await page.FillAsync("input[name=annotator]", "alice");
+        await page.FillAsync("input[name=name]", "alice");
+        await Screenshots.TakeAsync(page, "sign-in");
+        await page.FillAsync("input[name=password]", "wrong password");
         await page.Keyboard.PressAsync("Enter");
+        await page.Locator("[role=alert]:has-text('Wrong user name or password')").WaitForAsync();
+        await page.FillAsync("input[name=password]", "correct horse battery");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("text=Signed in as alice").WaitForAsync();
+        await Screenshots.TakeAsync(page, "welcome");
         await page.FillAsync("input[name=name]", "reviews");
         await page.FillAsync("input[name=labels]", "ham, spam");
         await page.ClickAsync("button[type=submit]");

@@ -21,7 +21,7 @@ public class ImageClassificationTests(BrowserFixture browser)
         Assert.Equal(12, (await server.ImportImageFolderAsync(project, images)).Imported);
         var digitOf = written.ToDictionary(w => w.Path, w => int.Parse(w.Label, CultureInfo.InvariantCulture));
 
-        var page = await browser.NewPageAsync(annotator: "alice");
+        var page = await browser.NewPageAsync(server, annotator: "alice");
         await page.GotoAsync($"{server.Url}/projects/{project}/annotate");
         var shown = await WaitForImageAsync(page, 0);
         Assert.Equal(28, await page.EvalOnSelectorAsync<int>(Image, "img => img.naturalWidth"));

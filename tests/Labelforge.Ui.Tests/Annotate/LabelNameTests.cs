@@ -14,7 +14,7 @@ public class LabelNameTests(BrowserFixture browser)
         var id = project.GetProperty("id").GetInt64();
         await server.PostAsync($"/api/projects/{id}/labels", new { name = "24/7", parent = "Sci/Tech" });
         await server.ImportAsync(id, [("a", "first story"), ("b", "second story")]);
-        var page = await browser.NewPageAsync("dana");
+        var page = await browser.NewPageAsync(server, "dana");
         await page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         var driver = new AnnotatePageDriver(page);
         var first = await driver.WaitForItemAsync();

@@ -17,8 +17,8 @@ public class LeaseAndSafetyTests(BrowserFixture browser)
     {
         await using var server = await UiServer.StartAsync();
         var id = await ProjectAsync(server, Enumerable.Range(1, 40).Select(i => ($"t{i}", $"text number {i}")));
-        var alice = new AnnotatePageDriver(await browser.NewPageAsync("alice"));
-        var bob = new AnnotatePageDriver(await browser.NewPageAsync("bob"));
+        var alice = new AnnotatePageDriver(await browser.NewPageAsync(server, "alice"));
+        var bob = new AnnotatePageDriver(await browser.NewPageAsync(server, "bob"));
         await alice.Page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         await bob.Page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         var seen = new Dictionary<string, List<long>> { ["alice"] = [], ["bob"] = [] };
@@ -37,7 +37,7 @@ public class LeaseAndSafetyTests(BrowserFixture browser)
 
         Assert.Empty(seen["alice"].Intersect(seen["bob"]));
         Assert.Equal(24, seen["alice"].Concat(seen["bob"]).Distinct().Count());
-        var progress = await server.GetAsync($"/api/projects/{id}/queue/progress?annotator=alice");
+        var progress = await (await server.AsAsync("alice")).GetAsync($"/api/projects/{id}/queue/progress?annotator=alice");
         Assert.Equal(12, progress.GetProperty("annotator_done").GetInt32());
         Assert.Equal(24, progress.GetProperty("project_done").GetInt32());
     }
@@ -48,7 +48,7 @@ public class LeaseAndSafetyTests(BrowserFixture browser)
         const string payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script><b>bold?</b>";
         await using var server = await UiServer.StartAsync();
         var id = await ProjectAsync(server, [("x1", payload)]);
-        var page = await browser.NewPageAsync("mallory");
+        var page = await browser.NewPageAsync(server, "mallory");
         await page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         var driver = new AnnotatePageDriver(page);
         await driver.WaitForItemAsync();
@@ -67,7 +67,7 @@ public class LeaseAndSafetyTests(BrowserFixture browser)
         await server.PostAsync($"/api/projects/{id}/labels", new { name = "promo", parent = "spam", description = "advertising", hotkey = "p" });
         using var guidelines = new StringContent("{\"markdown\":\"# Rules\\n<script>window.__g=1</script>Label **spam** when selling `List<T>`.\"}", System.Text.Encoding.UTF8, "application/json");
         (await server.Client.PutAsync($"/api/projects/{id}/guidelines", guidelines, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        var page = await browser.NewPageAsync("carol");
+        var page = await browser.NewPageAsync(server, "carol");
         await page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         var driver = new AnnotatePageDriver(page);
         var first = await driver.WaitForItemAsync();

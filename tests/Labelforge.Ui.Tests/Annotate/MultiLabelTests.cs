@@ -9,7 +9,7 @@ public class MultiLabelTests(BrowserFixture browser)
         var project = await server.PostAsync("/api/projects", new { name = "topics", multi_label = true, labels = new[] { "sports", "politics", "tech" } });
         var id = project.GetProperty("id").GetInt64();
         await server.ImportAsync(id, [("a", "first story"), ("b", "second story"), ("c", "third story")]);
-        var page = await browser.NewPageAsync("erin");
+        var page = await browser.NewPageAsync(server, "erin");
         await page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         var driver = new AnnotatePageDriver(page);
         var first = await driver.WaitForItemAsync();

@@ -19,7 +19,7 @@ public class QueueOrderTests(BrowserFixture browser)
         foreach (var item in items.Take(6))
         {
             var spam = item.GetProperty("text").GetString()!.StartsWith("win", StringComparison.Ordinal);
-            await server.PostAsync($"/api/projects/{id}/annotations", new { item_id = item.GetProperty("id").GetInt64(), author = "seed", labels = new[] { spam ? "spam" : "ham" } });
+            await (await server.AsAsync("seed")).PostAsync($"/api/projects/{id}/annotations", new { item_id = item.GetProperty("id").GetInt64(), author = "seed", labels = new[] { spam ? "spam" : "ham" } });
         }
         // Set after labeling, so the server's own loop (2 s) and this forced retrain both train on the same 6 labels.
         using (var put = await server.Client.PutAsJsonAsync($"/api/projects/{id}/queue/settings", new { strategy = "margin", retrain_every = 4 }, UiServer.Json, Ct))
@@ -27,7 +27,7 @@ public class QueueOrderTests(BrowserFixture browser)
         await server.PostAsync($"/api/projects/{id}/queue/retrain", new { });
         await WaitForModelAsync(server, id);
 
-        var page = await browser.NewPageAsync("frank");
+        var page = await browser.NewPageAsync(server, "frank");
         await page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         await new AnnotatePageDriver(page).WaitForItemAsync();
 

@@ -12,7 +12,7 @@ public class SharedLabelNameTests(BrowserFixture browser)
         await server.PostAsync($"/api/projects/{id}/labels", new { name = "Other", parent = "Animals" });
         await server.PostAsync($"/api/projects/{id}/labels", new { name = "Other", parent = "Plants" });
         await server.ImportAsync(id, [("a", "a fern"), ("b", "a moss")]);
-        var page = await browser.NewPageAsync("dana");
+        var page = await browser.NewPageAsync(server, "dana");
 
         // The setup form sends a shared bare name as typed; the server's answer lists the paths to write.
         await page.GotoAsync($"{server.Url}/projects/{id}/taxonomy");

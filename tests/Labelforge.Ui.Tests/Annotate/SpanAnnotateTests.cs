@@ -24,7 +24,7 @@ public class SpanAnnotateTests(BrowserFixture browser)
         using (var response = await server.Client.PostAsync($"/api/projects/{projectId}/import?format=spacy-jsonl", body, TestContext.Current.CancellationToken))
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
-        var page = await browser.NewPageAsync("alice");
+        var page = await browser.NewPageAsync(server, "alice");
         await page.GotoAsync($"{server.Url}/projects/{projectId}/annotate");
         var driver = new AnnotatePageDriver(page);
         var first = await driver.WaitForItemAsync();

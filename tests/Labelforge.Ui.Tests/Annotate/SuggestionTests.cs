@@ -38,7 +38,7 @@ public class SuggestionTests(BrowserFixture browser)
             });
         }
 
-        var page = await browser.NewPageAsync("alice");
+        var page = await browser.NewPageAsync(server, "alice");
         await page.GotoAsync($"{server.Url}/projects/{projectId}/annotate");
         var driver = new AnnotatePageDriver(page);
         var shown = await driver.WaitForItemAsync();

@@ -24,9 +24,9 @@ public class CountChartTests(BrowserFixture browser)
         await using var server = await UiServer.StartAsync();
         var id = (await server.PostAsync("/api/projects", new { name = "tickets", labels = new[] { "billing", "bug", "other" } })).GetProperty("id").GetInt64();
         await server.ImportAsync(id, Enumerable.Range(1, 12).Select(i => ($"t{i}", $"Ticket {i}: something about the product.")));
-        await server.PostAsync($"/api/projects/{id}/annotations", new { item_id = (await server.GetAsync($"/api/projects/{id}/items"))
+        await (await server.AsAsync("bob")).PostAsync($"/api/projects/{id}/annotations", new { item_id = (await server.GetAsync($"/api/projects/{id}/items"))
             .GetProperty("items")[11].GetProperty("id").GetInt64(), author = "bob", labels = new[] { "bug" } });
-        var page = await browser.NewPageAsync("alice");
+        var page = await browser.NewPageAsync(server, "alice");
         await page.GotoAsync($"{server.Url}/projects/{id}/annotate");
         var driver = new AnnotatePageDriver(page);
         var shown = await driver.WaitForItemAsync();

@@ -27,7 +27,7 @@ public class LabelErrorsPageTests(BrowserFixture browser)
         var projectId = (await server.PostAsync("/api/projects", new { name = "sms-audit", labels = new[] { "ham", "spam" } })).GetProperty("id").GetInt64();
         await ImportLabeledAsync(server, projectId);
 
-        var page = await browser.NewPageAsync("rita");
+        var page = await browser.NewPageAsync(server, "rita");
         // The former tab address still leads there.
         await page.GotoAsync($"{server.Url}/projects/{projectId}/review");
         await page.WaitForURLAsync($"{server.Url}/projects/{projectId}/label-errors");

@@ -47,9 +47,9 @@ public class LabelingFunctionPageTests(BrowserFixture browser)
         var items = (await server.GetAsync($"/api/projects/{id}/items?page_size=50")).GetProperty("items").EnumerateArray()
             .ToDictionary(i => i.GetProperty("external_id").GetString()!, i => i.GetProperty("id").GetInt64());
         foreach (var (external, label) in new[] { ("c1", "spam"), ("c3", "ham"), ("c7", "ham"), ("c9", "spam") })
-            await server.PostAsync($"/api/projects/{id}/annotations", new { item_id = items[external], author = "dana", labels = new[] { label } });
+            await (await server.AsAsync("dana")).PostAsync($"/api/projects/{id}/annotations", new { item_id = items[external], author = "dana", labels = new[] { label } });
 
-        var page = await browser.NewPageAsync("dana");
+        var page = await browser.NewPageAsync(server, "dana");
         await page.GotoAsync($"{server.Url}/projects/{id}/taxonomy");
         await page.ClickAsync(".tabs a:has-text('Labeling functions')");
         await page.WaitForURLAsync($"{server.Url}/projects/{id}/labeling-functions");

@@ -12,7 +12,7 @@ public class SetupPageTests(BrowserFixture browser)
     {
         await using var server = await UiServer.StartAsync();
         var id = (await server.PostAsync("/api/projects", new { name = "support", labels = new[] { "billing", "bug", "other" } })).GetProperty("id").GetInt64();
-        var page = await browser.NewPageAsync("dana");
+        var page = await browser.NewPageAsync(server, "dana");
         await page.GotoAsync($"{server.Url}/projects/{id}/taxonomy");
         // The form resolves label names against the loaded tree: wait for it (and the first version) on a slow start.
         await page.Locator(".history li").First.WaitForAsync();

@@ -13,11 +13,13 @@ import type {
   QueueSettings,
   QueueSkipResult,
   RenewResult,
+  SignInOptions,
   QueueStatus,
   SuspectedLabelError,
   TaxonomyVersionView,
 } from './schema';
 import type { SendOutcome, Submission } from '../submissions';
+import { requestHeaders, signedOut, type SessionUser } from '../session';
 import type { Counts } from '../counts';
 
 // The API's types are generated from the server's OpenAPI document into ./schema (`npm run api`); these are the
@@ -47,9 +49,10 @@ export class ApiError extends Error {
 export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: requestHeaders(method, body !== undefined),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status === 401 && url !== '/api/session') signedOut();
   if (!response.ok) {
     let detail = response.statusText;
     let problem: Record<string, unknown> | undefined;
@@ -63,6 +66,15 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
+
+/** Signing in and out; the session's user is the annotator of every label this browser sends. */
+export const sessionApi = {
+  session: () => call<SessionUser>('GET', '/api/session'),
+  signIn: (name: string, password: string) => call<SessionUser>('POST', '/api/session', { name, password }),
+  signOut: () => call<void>('DELETE', '/api/session'),
+  setPassword: (password: string) => call<SessionUser>('PUT', '/api/session/password', { password }),
+  options: () => call<SignInOptions>('GET', '/api/sign-in-options'),
+};
 
 export const api = {
   projects: () => call<Project[]>('GET', '/api/projects'),

@@ -2,6 +2,442 @@
 // run `npm run api` after the server's API changes.
 
 export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInOptions"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignInRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+            };
+        };
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserSummary"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddUserRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserSummary"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenSummary"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTokenRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedToken"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tokenId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenSummary"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberSummary"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/members/{user}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                    user: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetMemberRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberSummary"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                    user: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -1706,6 +2142,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/queue/retrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/queue/status": {
         parameters: {
             query?: never;
@@ -1737,41 +2208,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{projectId}/queue/retrain": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    projectId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1823,6 +2259,12 @@ export interface components {
             hotkey: null | string;
             color: null | string;
             author: null | string;
+        };
+        /** @description Body of POST /api/users: name, instance role (admin or member) and an optional password. */
+        AddUserRequest: {
+            name: null | string;
+            role: null | string;
+            password: null | string;
         };
         /**
          * @description An annotation as the API and CLI show it. IReadOnlyList&lt;string&gt; AnnotationView.Labels are names resolved through merges. In a text-spans
@@ -1949,6 +2391,17 @@ export interface components {
             overlapping_spans?: null | boolean;
             snap_spans_to_tokens?: null | boolean;
         };
+        /** @description Body of POST /api/tokens: a name for the token and its lifetime in days (none: it never expires). */
+        CreateTokenRequest: {
+            name: null | string;
+            /** Format: int32 */
+            expires_days: number | null;
+        };
+        /** @description A token just created: string CreatedToken.Token is its secret, shown this once. */
+        CreatedToken: {
+            token: string;
+            info: components["schemas"]["TokenSummary"];
+        };
         /** @description A difference of two independent rates with Newcombe's 95% interval; null when either side is empty. */
         DifferenceEstimate: {
             /** Format: double */
@@ -1971,6 +2424,10 @@ export interface components {
         };
         GuidelinesRequest: {
             markdown: null | string;
+        };
+        /** @description GET /api/health. */
+        HealthStatus: {
+            status: string;
         };
         /** @description A problem in user data: which file, which line (1-based; 0 = the file as a whole), which field, and what to do. */
         ImportError: {
@@ -2024,6 +2481,11 @@ export interface components {
             ignored: number;
             ignored_reasons?: null | string[];
         };
+        /**
+         * @description What a user may do on the whole instance: admins manage users and see every project; members see the projects they belong to.
+         * @enum {unknown}
+         */
+        InstanceRole: "member" | "admin";
         /** @description An item with its full annotation history, oldest first. */
         ItemDetail: {
             item: components["schemas"]["ItemView"];
@@ -2354,6 +2816,13 @@ export interface components {
             /** Format: double */
             weight: number | null;
         };
+        /** @description A project member as listings show them. */
+        MemberSummary: {
+            /** Format: int64 */
+            project_id: number;
+            user: string;
+            role: components["schemas"]["ProjectRole"];
+        };
         MergeLabelsRequest: {
             sources: null | string[];
             target: null | string;
@@ -2416,6 +2885,10 @@ export interface components {
             parent: null | string;
             author: null | string;
         };
+        /** @description Body of PUT /api/session/password. */
+        PasswordRequest: {
+            password: null | string;
+        };
         /** @description Body of POST /models/predict: NAME or NAME@VERSION (default: the latest trained model), and whether to skip labeled items. */
         PredictRequest: {
             model: null | string;
@@ -2452,6 +2925,12 @@ export interface components {
             /** @default true */
             snap_spans_to_tokens: boolean;
         };
+        /**
+         * @description A member's role in one project, ordered: each role may do what the roles below it may. Annotators label their queue;
+         *     reviewers also read other people's labels and review label errors; managers also set the project up, run models and export.
+         * @enum {unknown}
+         */
+        ProjectRole: "annotator" | "reviewer" | "manager";
         /** @description A project as lists and the API show it, with its progress. */
         ProjectSummary: {
             /** Format: int64 */
@@ -2632,6 +3111,30 @@ export interface components {
         SaveLabelingFunctionSetRequest: {
             yaml: null | string;
         };
+        /**
+         * @description The signed-in user: name (the author of their annotations), instance role, whether they have a password, and the
+         *     CSRF token a cookie-signed-in client sends in the X-CSRF-Token header with every write.
+         */
+        SessionInfo: {
+            name: string;
+            role: string;
+            has_password: boolean;
+            csrf_token: string;
+        };
+        /** @description Body of PUT /api/projects/{id}/members/{user}: the project role (manager, reviewer or annotator). */
+        SetMemberRequest: {
+            role: null | string;
+        };
+        /** @description How one can sign in here: by password always; by OpenID Connect when configured (its button text), else null. */
+        SignInOptions: {
+            password: boolean;
+            open_id_connect: null | string;
+        };
+        /** @description Body of POST /api/session: a user name and password. */
+        SignInRequest: {
+            name: null | string;
+            password: null | string;
+        };
         /** @description A span in a submission: UTF-16 offsets [start, end) into the item's text and its label as label_id or label (name or path). */
         SpanRequest: {
             /** Format: int32 */
@@ -2715,6 +3218,19 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description A token as listings show it: never its secret or hash. */
+        TokenSummary: {
+            /** Format: int64 */
+            id: number;
+            user: string;
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: null | string;
+            /** Format: date-time */
+            revoked_at: null | string;
+        };
         /** @description Body of POST /models/train; every field optional (linear, name = kind, human labels only, seed 42, 20% held out). */
         TrainModelRequest: {
             model: null | string;
@@ -2724,6 +3240,16 @@ export interface components {
             seed: number | null;
             /** Format: double */
             test_fraction: number | null;
+        };
+        /** @description A user as listings show them: never the password hash. */
+        UserSummary: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            role: components["schemas"]["InstanceRole"];
+            has_password: boolean;
+            /** Format: date-time */
+            created_at: string;
         };
     };
     responses: never;
@@ -2735,6 +3261,7 @@ export interface components {
 export type AcceptanceReport = components['schemas']['AcceptanceReport'];
 export type AccuracyComparison = components['schemas']['AccuracyComparison'];
 export type AddLabelRequest = components['schemas']['AddLabelRequest'];
+export type AddUserRequest = components['schemas']['AddUserRequest'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
@@ -2742,13 +3269,17 @@ export type AutoAcceptResult = components['schemas']['AutoAcceptResult'];
 export type AutoAcceptThreshold = components['schemas']['AutoAcceptThreshold'];
 export type CountsView = components['schemas']['CountsView'];
 export type CreateProjectRequest = components['schemas']['CreateProjectRequest'];
+export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
+export type CreatedToken = components['schemas']['CreatedToken'];
 export type DifferenceEstimate = components['schemas']['DifferenceEstimate'];
 export type EditLabelRequest = components['schemas']['EditLabelRequest'];
 export type FitLabelModelRequest = components['schemas']['FitLabelModelRequest'];
 export type GuidelinesRequest = components['schemas']['GuidelinesRequest'];
+export type HealthStatus = components['schemas']['HealthStatus'];
 export type ImportError = components['schemas']['ImportError'];
 export type ImportLabelNotice = components['schemas']['ImportLabelNotice'];
 export type ImportReport = components['schemas']['ImportReport'];
+export type InstanceRole = components['schemas']['InstanceRole'];
 export type ItemDetail = components['schemas']['ItemDetail'];
 export type ItemPage = components['schemas']['ItemPage'];
 export type ItemView = components['schemas']['ItemView'];
@@ -2773,14 +3304,17 @@ export type LabelingFunctionSetVersionInfo = components['schemas']['LabelingFunc
 export type LabelingFunctionStats = components['schemas']['LabelingFunctionStats'];
 export type LabelingFunctionVote = components['schemas']['LabelingFunctionVote'];
 export type LabelingFunctionWeight = components['schemas']['LabelingFunctionWeight'];
+export type MemberSummary = components['schemas']['MemberSummary'];
 export type MergeLabelsRequest = components['schemas']['MergeLabelsRequest'];
 export type ModelAcceptance = components['schemas']['ModelAcceptance'];
 export type ModelSuggestion = components['schemas']['ModelSuggestion'];
 export type ModelVersionView = components['schemas']['ModelVersionView'];
 export type MoveLabelRequest = components['schemas']['MoveLabelRequest'];
+export type PasswordRequest = components['schemas']['PasswordRequest'];
 export type PredictRequest = components['schemas']['PredictRequest'];
 export type PredictResult = components['schemas']['PredictResult'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];
+export type ProjectRole = components['schemas']['ProjectRole'];
 export type ProjectSummary = components['schemas']['ProjectSummary'];
 export type ProportionEstimate = components['schemas']['ProportionEstimate'];
 export type QueueItem = components['schemas']['QueueItem'];
@@ -2794,13 +3328,19 @@ export type QueueSkipResult = components['schemas']['QueueSkipResult'];
 export type QueueStatus = components['schemas']['QueueStatus'];
 export type RenewResult = components['schemas']['RenewResult'];
 export type SaveLabelingFunctionSetRequest = components['schemas']['SaveLabelingFunctionSetRequest'];
+export type SessionInfo = components['schemas']['SessionInfo'];
+export type SetMemberRequest = components['schemas']['SetMemberRequest'];
+export type SignInOptions = components['schemas']['SignInOptions'];
+export type SignInRequest = components['schemas']['SignInRequest'];
 export type SpanRequest = components['schemas']['SpanRequest'];
 export type SpanView = components['schemas']['SpanView'];
 export type SplitLabelRequest = components['schemas']['SplitLabelRequest'];
 export type SubmitAnnotationRequest = components['schemas']['SubmitAnnotationRequest'];
 export type SuspectedLabelError = components['schemas']['SuspectedLabelError'];
 export type TaxonomyVersionView = components['schemas']['TaxonomyVersionView'];
+export type TokenSummary = components['schemas']['TokenSummary'];
 export type TrainModelRequest = components['schemas']['TrainModelRequest'];
+export type UserSummary = components['schemas']['UserSummary'];
 export type $defs = Record<string, never>;
 export interface operations {
     GetItemMedia: {

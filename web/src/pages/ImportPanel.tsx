@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ImportReport as Report } from '../api/schema';
+import { requestHeaders } from '../session';
 
 /** Uploads a file as the request body (streamed by the server) with upload progress, then shows the report. */
 export function ImportPanel({ projectId }: { projectId: number }) {
@@ -20,6 +21,7 @@ export function ImportPanel({ projectId }: { projectId: number }) {
     if (labelField) query.set('label_field', labelField);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/projects/${projectId}/import?${query}`);
+    for (const [name, value] of Object.entries(requestHeaders('POST', false))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (p) => p.lengthComputable && setProgress(Math.round((100 * p.loaded) / p.total));
     xhr.onload = () => {
       setProgress(100);

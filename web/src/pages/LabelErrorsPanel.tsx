@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { reviewApi, type LabelErrorRun, type LabelInfo, type Suspect } from '../api';
-import { annotatorName, newRequestId } from '../annotator';
+import { newRequestId } from '../annotator';
+import { currentUser } from '../session';
 import { useActiveLabels } from '../hooks/useActiveLabels';
 import { useKeyboard } from '../hooks/useKeyboard';
 import { usePoll } from '../hooks/usePoll';
@@ -22,7 +23,7 @@ export function LabelErrorsPanel({ projectId }: { projectId: number }) {
   const [tally, setTally] = useState({ kept: 0, fixed: 0 });
   const [error, setError] = useState('');
   const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
-  const reviewer = annotatorName() ?? 'reviewer';
+  const reviewer = currentUser()?.name ?? '';
 
   // Only the latest request may set the state: a slow first GET answering "idle" after the run started must not
   // stop the polling. A failed poll leaves the state as it was, so polling goes on while a run is on.

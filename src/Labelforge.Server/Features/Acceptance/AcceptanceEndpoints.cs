@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Acceptance;
 
@@ -15,7 +16,7 @@ public static class AcceptanceEndpoints
         api.MapGet("/projects/{projectId:long}/acceptance", async (long projectId, [FromQuery(Name = "gold_author")] string[]? goldAuthor,
             AcceptanceOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ReportAsync(projectId, new AcceptanceOptions { GoldAuthors = goldAuthor ?? [] }, ct)))
-            .WithTags("Acceptance").RequireProject();
+            .WithTags("Acceptance").RequireProject().RequireAuthorization(Policies.ProjectManager);
         return api;
     }
 }

@@ -3,6 +3,7 @@ using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Counts;
 
@@ -13,7 +14,7 @@ public static class CountsEndpoints
     {
         api.MapGet("/projects/{projectId:long}/counts", async (long projectId, CountsOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ReadAsync(projectId, ct)))
-            .WithTags("Counts").RequireProject();
+            .WithTags("Counts").RequireProject().RequireAuthorization(Policies.ProjectAnnotator);
         return api;
     }
 }

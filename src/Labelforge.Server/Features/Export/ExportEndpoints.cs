@@ -5,6 +5,7 @@ using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Export;
 
@@ -13,7 +14,7 @@ public static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExport(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId:long}/export", Export).WithTags("Export").RequireProject();
+        api.MapGet("/projects/{projectId:long}/export", Export).WithTags("Export").RequireProject().RequireAuthorization(Policies.ProjectManager);
         return api;
     }
 

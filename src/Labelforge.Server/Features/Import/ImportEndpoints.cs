@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Import;
 
@@ -18,7 +19,7 @@ public static class ImportEndpoints
 {
     public static RouteGroupBuilder MapImport(this RouteGroupBuilder api)
     {
-        api.MapPost("/projects/{projectId:long}/import", Import).WithTags("Import").DisableAntiforgery().RequireProject();
+        api.MapPost("/projects/{projectId:long}/import", Import).WithTags("Import").DisableAntiforgery().RequireProject().RequireAuthorization(Policies.ProjectManager);
         return api;
     }
 

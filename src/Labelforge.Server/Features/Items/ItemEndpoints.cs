@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Items;
 
@@ -12,7 +13,7 @@ public static class ItemEndpoints
 {
     public static RouteGroupBuilder MapItems(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/items").WithTags("Items").RequireProject();
+        var group = api.MapGroup("/projects/{projectId:long}/items").WithTags("Items").RequireProject().RequireAuthorization(Policies.ProjectReviewer);
         group.MapGet("/", async (long projectId, string? search, string? label, string? author, bool? unlabeled,
             [FromQuery(Name = "needs_relabel")] bool? needsRelabel, int? page, [FromQuery(Name = "page_size")] int? pageSize,
             ItemOperations ops, CancellationToken ct) =>

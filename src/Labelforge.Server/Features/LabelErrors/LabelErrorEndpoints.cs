@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Labelforge.Core.Annotations;
+using Labelforge.Server.Features.Accounts;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.LabelErrors;
@@ -8,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.LabelErrors;
 
@@ -19,7 +22,7 @@ public static class LabelErrorEndpoints
 {
     public static RouteGroupBuilder MapLabelErrors(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/label-errors").WithTags("LabelErrors").RequireProject();
+        var group = api.MapGroup("/projects/{projectId:long}/label-errors").WithTags("LabelErrors").RequireProject().RequireAuthorization(Policies.ProjectReviewer);
         group.MapPost("/run", (long projectId, LabelErrorRunRequest? body, LabelErrorRuns runs) =>
         {
             var folds = body?.Folds ?? ProjectLabelErrors.DefaultFolds;
@@ -30,9 +33,9 @@ public static class LabelErrorEndpoints
         });
         group.MapGet("/", async (long projectId, LabelErrorRuns runs, LabelforgeDb db, CancellationToken ct) =>
             TypedResults.Ok(await OpenAsync(db, runs.Latest(projectId), ct)));
-        group.MapPost("/reviews", async (long projectId, LabelReviewRequest body, LabelReviewOperations ops, CancellationToken ct) =>
+        group.MapPost("/reviews", async (long projectId, LabelReviewRequest body, ClaimsPrincipal user, LabelReviewOperations ops, CancellationToken ct) =>
         {
-            var result = await ops.ReviewAsync(projectId, new LabelReview(body.ItemId, body.AnnotationId, body.Reviewer ?? "", body.LabelIds, body.RequestId), ct);
+            var result = await ops.ReviewAsync(projectId, new LabelReview(body.ItemId, body.AnnotationId, SignedInUser.Name(user, body.Reviewer, "reviewer"), body.LabelIds, body.RequestId), ct);
             return result.Created
                 ? Results.Created($"/api/projects/{projectId}/items/{body.ItemId}/annotations", result)
                 : Results.Ok(result);

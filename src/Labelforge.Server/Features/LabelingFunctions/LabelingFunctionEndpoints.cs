@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.LabelingFunctions;
 
@@ -20,9 +21,9 @@ public static class LabelingFunctionEndpoints
 {
     public static RouteGroupBuilder MapLabelingFunctions(this RouteGroupBuilder api)
     {
-        MapSets(api.MapGroup("/projects/{projectId:long}/labeling-function-sets").WithTags("LabelingFunctions").RequireProject());
+        MapSets(api.MapGroup("/projects/{projectId:long}/labeling-function-sets").WithTags("LabelingFunctions").RequireProject().RequireAuthorization(Policies.ProjectManager));
         // The former path, for clients written against it; the OpenAPI document names only the current one.
-        MapSets(api.MapGroup("/projects/{projectId:long}/lf-sets").ExcludeFromDescription().RequireProject());
+        MapSets(api.MapGroup("/projects/{projectId:long}/lf-sets").ExcludeFromDescription().RequireProject().RequireAuthorization(Policies.ProjectManager));
         return api;
     }
 

@@ -1,5 +1,6 @@
 using Labelforge.Core.Media;
 using Labelforge.Server.Features.Projects;
+using Labelforge.Server.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ public static class MediaEndpoints
             return TypedResults.Stream(file.OpenRead(), file.MediaType, lastModified: file.LastModified,
                 entityTag: new EntityTagHeaderValue($"\"{file.Key}\""), enableRangeProcessing: true);
         }).WithTags("Items").WithName("GetItemMedia").Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified).RequireProject();
+            .Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified).RequireProject().RequireAuthorization(Policies.ProjectAnnotator);
         return api;
     }
 }

@@ -5,6 +5,7 @@ using Labelforge.Training.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Models;
 
@@ -18,7 +19,7 @@ public static class ModelEndpoints
 {
     public static RouteGroupBuilder MapModels(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/models").WithTags("Models").RequireProject();
+        var group = api.MapGroup("/projects/{projectId:long}/models").WithTags("Models").RequireProject().RequireAuthorization(Policies.ProjectManager);
         group.MapGet("/", async (long projectId, string? name, ModelOperations models, CancellationToken ct) =>
             TypedResults.Ok(await models.ListAsync(projectId, name, ct)));
         group.MapPost("/train", Train);

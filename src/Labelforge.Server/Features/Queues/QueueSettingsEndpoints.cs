@@ -5,6 +5,7 @@ using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Queues;
 
@@ -16,12 +17,13 @@ public static class QueueSettingsEndpoints
 {
     public static RouteGroupBuilder MapQueueSettings(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues").RequireProject();
-        group.MapGet("/settings", async (long projectId, QueueSettingsOperations ops, CancellationToken ct) =>
+        var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues").RequireProject().RequireAuthorization(Policies.ProjectManager);
+        var read = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues").RequireProject().RequireAuthorization(Policies.ProjectAnnotator);
+        read.MapGet("/settings", async (long projectId, QueueSettingsOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.GetAsync(projectId, ct)));
         group.MapPut("/settings", async (long projectId, QueueSettingsRequest body, QueueSettingsOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.SetAsync(projectId, new QueueSettingsUpdate(body.Strategy, body.RetrainEvery, body.BatchSize, body.Seed), ct)));
-        group.MapGet("/status", async (long projectId, QueueStatusOperations ops, QueueRetrainCoordinator retrains, CancellationToken ct) =>
+        read.MapGet("/status", async (long projectId, QueueStatusOperations ops, QueueRetrainCoordinator retrains, CancellationToken ct) =>
             TypedResults.Ok(await ops.StatusAsync(projectId, ct) with { Retraining = retrains.IsRetraining(projectId) }));
         group.MapPost("/retrain", async (long projectId, QueueStatusOperations ops, QueueRetrainCoordinator retrains, CancellationToken ct) =>
         {

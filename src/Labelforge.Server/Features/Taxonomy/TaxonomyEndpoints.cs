@@ -3,6 +3,7 @@ using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Labelforge.Server.Hosting.Security;
 
 namespace Labelforge.Server.Features.Taxonomy;
 
@@ -14,8 +15,9 @@ public static class TaxonomyEndpoints
 {
     public static RouteGroupBuilder MapTaxonomy(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy").RequireProject();
-        group.MapGet("/labels", async (long projectId, int? version, TaxonomyOperations ops, CancellationToken ct) =>
+        var group = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy").RequireProject().RequireAuthorization(Policies.ProjectManager);
+        var read = api.MapGroup("/projects/{projectId:long}").WithTags("Taxonomy").RequireProject().RequireAuthorization(Policies.ProjectAnnotator);
+        read.MapGet("/labels", async (long projectId, int? version, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(version is { } v ? await ops.GetLabelsAtAsync(projectId, v, ct) : await ops.GetLabelsAsync(projectId, ct: ct)));
         group.MapPost("/labels", async (long projectId, AddLabelRequest body, TaxonomyOperations ops, CancellationToken ct) =>
         {
@@ -31,7 +33,7 @@ public static class TaxonomyEndpoints
             TypedResults.Ok(await ops.MergeAsync(projectId, body.Sources ?? [], body.Target ?? "", body.Author, ct)));
         group.MapPost("/taxonomy/split", async (long projectId, SplitLabelRequest body, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.SplitAsync(projectId, body.Source ?? "", body.Targets ?? [], body.Author, ct)));
-        group.MapGet("/taxonomy/history", async (long projectId, TaxonomyOperations ops, CancellationToken ct) =>
+        read.MapGet("/taxonomy/history", async (long projectId, TaxonomyOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.HistoryAsync(projectId, ct)));
         return api;
     }

@@ -11,12 +11,15 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1da1bef2-df79-475f-846e-585530d9de46"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("88eca50e-9266-450a-8697-d43358bf4884"), entityTypeCount: 24)
         {
         }
 
         partial void Initialize()
         {
+            var apiToken = ApiTokenEntityType.Create(this);
+            var projectMember = ProjectMemberEntityType.Create(this);
+            var user = UserEntityType.Create(this);
             var annotation = AnnotationEntityType.Create(this);
             var annotationLabel = AnnotationLabelEntityType.Create(this);
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
@@ -39,6 +42,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var label = LabelEntityType.Create(this);
             var taxonomyChange = TaxonomyChangeEntityType.Create(this);
 
+            ApiTokenEntityType.CreateForeignKey1(apiToken, user);
+            ProjectMemberEntityType.CreateForeignKey1(projectMember, project);
+            ProjectMemberEntityType.CreateForeignKey2(projectMember, user);
             AnnotationEntityType.CreateForeignKey1(annotation, item);
             AnnotationEntityType.CreateForeignKey2(annotation, project);
             AnnotationLabelEntityType.CreateForeignKey1(annotationLabel, annotation);
@@ -63,6 +69,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             LabelEntityType.CreateForeignKey1(label, project);
             TaxonomyChangeEntityType.CreateForeignKey1(taxonomyChange, project);
 
+            ApiTokenEntityType.CreateAnnotations(apiToken);
+            ProjectMemberEntityType.CreateAnnotations(projectMember);
+            UserEntityType.CreateAnnotations(user);
             AnnotationEntityType.CreateAnnotations(annotation);
             AnnotationLabelEntityType.CreateAnnotations(annotationLabel);
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);

@@ -20,7 +20,7 @@ public class AcceptanceEndpointsTests
             })).GetProperty("id").GetInt64());
         }
 
-        var next = await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 4 }, 200);
+        var next = await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 4 }, 200);
         var first = next.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == items[0]).GetProperty("suggestion");
         Assert.Equal((suggestions[0], "model:linear@1", 0.75), (first.GetProperty("annotation_id").GetInt64(), first.GetProperty("author").GetString(), first.GetProperty("confidence").GetDouble()));
         Assert.Equal("spam", first.GetProperty("labels")[0].GetString());
@@ -39,7 +39,7 @@ public class AcceptanceEndpointsTests
         Assert.Equal(("model:linear@1", 3), (model.GetProperty("model").GetString(), model.GetProperty("shown").GetInt32()));
         Assert.Equal(0.6667, model.GetProperty("acceptance_rate").GetProperty("rate").GetDouble());
         Assert.Equal(JsonValueKind.Null, report.GetProperty("accuracy").GetProperty("accepted").GetProperty("rate").ValueKind);
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items[1], author = "rita", kind = "review", labels = new[] { "ham" } });
+        await (await s.AsAsync("rita")).PostAsync($"/api/projects/{id}/annotations", new { item_id = items[1], author = "rita", kind = "review", labels = new[] { "ham" } });
         await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items[3], author = "import:9", kind = "import", labels = new[] { "ham" } });
         var judged = (await s.GetAsync($"/api/projects/{id}/acceptance?gold_author=import:9")).GetProperty("accuracy");
         Assert.Equal((1, 0), (judged.GetProperty("accepted").GetProperty("count").GetInt32(), judged.GetProperty("accepted").GetProperty("successes").GetInt32()));
@@ -48,6 +48,6 @@ public class AcceptanceEndpointsTests
         await s.GetAsync("/api/projects/999/acceptance", 404);
     }
 
-    private static Task<JsonElement> Submit(TestServer s, long project, long item, string label, long? suggestion) =>
-        s.PostAsync($"/api/projects/{project}/annotations", new { item_id = item, author = "alice", labels = new[] { label }, suggestion_annotation_id = suggestion });
+    private static async Task<JsonElement> Submit(TestServer s, long project, long item, string label, long? suggestion) =>
+        await (await s.AsAsync("alice")).PostAsync($"/api/projects/{project}/annotations", new { item_id = item, author = "alice", labels = new[] { label }, suggestion_annotation_id = suggestion });
 }

@@ -19,23 +19,24 @@ public class SpanAnnotationEndpointTests
         using var upload = await s.Client.PostAsync($"/api/projects/{id}/import?filename=a.conll", body, Ct);
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
 
-        var next = await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 1 }, expectStatus: 200);
+        var alice = await s.AsAsync("alice");
+        var next = await alice.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 1 }, expectStatus: 200);
         var item = next.GetProperty("items")[0];
         var itemId = item.GetProperty("id").GetInt64();
         Assert.Equal(4, item.GetProperty("tokens").GetArrayLength());
         Assert.Equal(2, item.GetProperty("suggestion").GetProperty("spans").GetArrayLength());
 
         var url = $"/api/projects/{id}/annotations";
-        await s.PostProblemAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 0, end = 40, label = "person" } } },
+        await alice.PostProblemAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 0, end = 40, label = "person" } } },
             400, "Invalid request", "span 0 (0..40) is outside the text, which has 26 characters");
-        await s.PostProblemAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 1, end = 3, label = "person" } } },
+        await alice.PostProblemAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 1, end = 3, label = "person" } } },
             400, "Invalid request", "does not start and end on token boundaries; the nearest token-aligned span is 0..3 ('Ada')");
-        await s.PostProblemAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 0, end = 3, label = "org" } } },
+        await alice.PostProblemAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 0, end = 3, label = "org" } } },
             400, "Invalid request", "Span 0 (0..3): Unknown label 'org'.");
-        await s.PostProblemAsync(url, new { item_id = itemId, author = "alice", labels = new[] { "person" } },
+        await alice.PostProblemAsync(url, new { item_id = itemId, author = "alice", labels = new[] { "person" } },
             400, "Invalid request", "is text-spans: give 'spans' (start, end, label)");
 
-        var stored = await s.PostAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 0, end = 3, label = "person" }, new { start = 21, end = 26, label = "location" } } });
+        var stored = await alice.PostAsync(url, new { item_id = itemId, author = "alice", spans = new[] { new { start = 0, end = 3, label = "person" }, new { start = 21, end = 26, label = "location" } } });
         Assert.Equal("Ada", "Ada Lovelace visited Paris"[..stored.GetProperty("spans")[0].GetProperty("end").GetInt32()]);
 
         using var export = await s.Client.GetAsync($"/api/projects/{id}/export?format=conll", Ct);

@@ -29,9 +29,9 @@ public class CountsEndpointsTests
         Assert.Equal(new Dictionary<string, long> { ["ham"] = 1, ["spam"] = 1, ["promo"] = 1 }, PerLabel(imported));
 
         // The latest given label counts: alice relabels "two" as spam; bob labels "three" as spam and promo.
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items["two"], author = "alice", labels = new[] { "spam" } });
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items["three"], author = "bob", labels = new[] { "spam", "promo" } });
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items["one"], author = "bob", labels = new[] { "spam", "promo" } });
+        await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = items["two"], author = "alice", labels = new[] { "spam" } });
+        await (await s.AsAsync("bob")).PostAsync($"/api/projects/{id}/annotations", new { item_id = items["three"], author = "bob", labels = new[] { "spam", "promo" } });
+        await (await s.AsAsync("bob")).PostAsync($"/api/projects/{id}/annotations", new { item_id = items["one"], author = "bob", labels = new[] { "spam", "promo" } });
         var labeled = await s.GetAsync($"/api/projects/{id}/counts");
         Assert.Equal(new Dictionary<string, long> { ["ham"] = 0, ["spam"] = 3, ["promo"] = 2 }, PerLabel(labeled));
         Assert.Equal(3, labeled.GetProperty("decided_items").GetInt64());

@@ -17,8 +17,13 @@ public class WebUiTests
         await File.WriteAllTextAsync(Path.Combine(root.FullName, "assets", "app.js"), "console.log(1)", Ct);
         await using (var server = await LabelforgeServer.StartAsync(new ServerOptions { DbPath = db, Port = 0, WebRoot = root.FullName }, Ct))
         {
-            using var client = new HttpClient { BaseAddress = server.Address };
+            using var anonymous = new HttpClient { BaseAddress = server.Address };
+            Assert.Contains("ui-shell", await anonymous.GetStringAsync("/", Ct)); // the shell holds no data; its API calls need a session
+            using (var refused = await anonymous.GetAsync("/api/projects", Ct))
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            using var client = await TestAccounts.ClientAsync(server, "admin");
             Assert.Contains("ui-shell", await client.GetStringAsync("/", Ct));
+            Assert.Contains("ui-shell", await client.GetStringAsync("/sign-in", Ct));
             Assert.Contains("ui-shell", await client.GetStringAsync("/projects/7/annotate", Ct));
             Assert.Equal("console.log(1)", await client.GetStringAsync("/assets/app.js", Ct));
             Assert.StartsWith("[", await client.GetStringAsync("/api/projects", Ct));

@@ -35,7 +35,9 @@ public class LabelErrorEndpointsTests
 
         var labels = await s.GetAsync($"/api/projects/{id}/labels");
         var suggestedId = labels.EnumerateArray().Single(l => l.GetProperty("name").GetString() == top.GetProperty("suggested").GetString()).GetProperty("id").GetInt64();
-        var fix = await s.PostAsync($"/api/projects/{id}/label-errors/reviews", new
+        var rita = await s.AsAsync("rita", Labelforge.Core.Accounts.InstanceRole.Member); // a reviewer of this project, no admin
+        await TestAccounts.JoinAsync(s.Server, id, "rita", Labelforge.Core.Accounts.ProjectRole.Reviewer);
+        var fix = await rita.PostAsync($"/api/projects/{id}/label-errors/reviews", new
         {
             item_id = top.GetProperty("item_id").GetInt64(), annotation_id = top.GetProperty("given_annotation_id").GetInt64(),
             reviewer = "rita", label_ids = new[] { suggestedId }, request_id = "fix-1",
@@ -43,7 +45,7 @@ public class LabelErrorEndpointsTests
         Assert.Equal("fixed", fix.GetProperty("decision").GetString());
         Assert.Equal(top.GetProperty("given_annotation_id").GetInt64(), fix.GetProperty("annotation").GetProperty("supersedes_id").GetInt64());
         var other = listed.First(e => e.GetProperty("item_id").GetInt64() != top.GetProperty("item_id").GetInt64());
-        var keep = await s.PostAsync($"/api/projects/{id}/label-errors/reviews", new
+        var keep = await rita.PostAsync($"/api/projects/{id}/label-errors/reviews", new
         {
             item_id = other.GetProperty("item_id").GetInt64(), annotation_id = other.GetProperty("given_annotation_id").GetInt64(), reviewer = "rita",
         });

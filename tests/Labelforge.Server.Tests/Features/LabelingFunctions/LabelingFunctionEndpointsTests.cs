@@ -51,7 +51,7 @@ public class LabelingFunctionEndpointsTests
             var items = (await s.GetAsync($"/api/projects/{id}/items?page_size=50")).GetProperty("items").EnumerateArray()
                 .ToDictionary(i => i.GetProperty("external_id").GetString()!, i => i.GetProperty("id").GetInt64());
             foreach (var (external, label) in new[] { ("a1", "spam"), ("a3", "ham"), ("a5", "spam") })
-                await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = items[external], author = "alice", labels = new[] { label } });
+                await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = items[external], author = "alice", labels = new[] { label } });
         }
         return (s, id);
     }

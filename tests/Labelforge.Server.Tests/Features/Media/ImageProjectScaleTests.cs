@@ -37,7 +37,7 @@ public sealed class ImageProjectScaleTests
         await server.GetAsync($"/api/projects/{project}/items?page=1&page_size=50");
         var last = await server.GetAsync($"/api/projects/{project}/items?page={Items / 50}&page_size=50");
         Assert.Equal(50, last.GetProperty("items").GetArrayLength());
-        var next = await server.PostAsync($"/api/projects/{project}/queue/next", new { annotator = "ann", count = 10 }, 200);
+        var next = await server.PostAsync($"/api/projects/{project}/queue/next", new { count = 10 }, 200);
         Assert.Equal(10, next.GetProperty("items").GetArrayLength());
         await server.GetAsync($"/api/projects/{project}/counts");
         await server.GetAsync($"/api/projects/{project}");

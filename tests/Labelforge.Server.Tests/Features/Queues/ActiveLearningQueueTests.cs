@@ -36,11 +36,11 @@ public class ActiveLearningQueueTests
         return (id, items);
     }
 
-    private static Task<JsonElement> LabelAsync(TestServer s, long project, long item, int index) =>
-        s.PostAsync($"/api/projects/{project}/annotations", new { item_id = item, author = "alice", labels = new[] { index % 2 == 0 ? "spam" : "ham" } });
+    private static async Task<JsonElement> LabelAsync(TestServer s, long project, long item, int index) =>
+        await (await s.AsAsync("alice")).PostAsync($"/api/projects/{project}/annotations", new { item_id = item, author = "alice", labels = new[] { index % 2 == 0 ? "spam" : "ham" } });
 
     private static async Task<long[]> NextAsync(TestServer s, long project, string annotator, int count) =>
-        (await s.PostAsync($"/api/projects/{project}/queue/next", new { annotator, count }, 200))
+        (await (await s.AsAsync(annotator)).PostAsync($"/api/projects/{project}/queue/next", new { annotator, count }, 200))
             .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToArray();
 
     [Fact]

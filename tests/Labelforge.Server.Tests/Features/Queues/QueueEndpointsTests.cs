@@ -27,20 +27,20 @@ public class QueueEndpointsTests
         await using var s = await TestServer.StartAsync();
         var id = await ProjectWithItemsAsync(s, 6);
 
-        var alice = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 3 }, 200));
-        var bob = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "bob", count = 3, strategy = "seeded-random", seed = 3 }, 200));
+        var alice = Ids(await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 3 }, 200));
+        var bob = Ids(await (await s.AsAsync("bob")).PostAsync($"/api/projects/{id}/queue/next", new { annotator = "bob", count = 3, strategy = "seeded-random", seed = 3 }, 200));
         Assert.Empty(alice.Intersect(bob));
 
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = alice[0], author = "alice", labels = new[] { "spam" }, time_spent_ms = 1200, request_id = "r1" });
-        var renewed = await s.PostAsync($"/api/projects/{id}/queue/renew", new { annotator = "alice", item_ids = alice }, 200);
+        await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = alice[0], author = "alice", labels = new[] { "spam" }, time_spent_ms = 1200, request_id = "r1" });
+        var renewed = await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/queue/renew", new { annotator = "alice", item_ids = alice }, 200);
         Assert.Equal(3, renewed.GetProperty("renewed").GetArrayLength());
-        using var release = await s.Client.PostAsync($"/api/projects/{id}/queue/release",
+        using var release = await (await s.AsAsync("alice")).Client.PostAsync($"/api/projects/{id}/queue/release",
             new StringContent($"{{\"annotator\":\"alice\",\"item_ids\":[{alice[1]}]}}", Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.NoContent, release.StatusCode);
 
-        var carol = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "carol", count = 6 }, 200));
+        var carol = Ids(await (await s.AsAsync("carol")).PostAsync($"/api/projects/{id}/queue/next", new { annotator = "carol", count = 6 }, 200));
         Assert.Equal([alice[1]], carol);
-        var progress = await s.GetAsync($"/api/projects/{id}/queue/progress?annotator=alice");
+        var progress = await (await s.AsAsync("alice")).GetAsync($"/api/projects/{id}/queue/progress?annotator=alice");
         Assert.Equal(1, progress.GetProperty("annotator_done").GetInt32());
         Assert.Equal(1, progress.GetProperty("project_done").GetInt32());
         Assert.Equal(6, progress.GetProperty("total").GetInt32());
@@ -51,18 +51,18 @@ public class QueueEndpointsTests
     {
         await using var s = await TestServer.StartAsync();
         var id = await ProjectWithItemsAsync(s, 2);
-        var alice = Ids(await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 1 }, 200));
+        var alice = Ids(await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 1 }, 200));
 
-        var skip = await s.PostAsync($"/api/projects/{id}/queue/skip", new { annotator = "alice", item_ids = alice }, 200);
+        var skip = await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/queue/skip", new { annotator = "alice", item_ids = alice }, 200);
         Assert.Equal(1, skip.GetProperty("skipped").GetInt32());
-        var next = await s.PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 5 }, 200);
+        var next = await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/queue/next", new { annotator = "alice", count = 5 }, 200);
         Assert.DoesNotContain(alice[0], Ids(next));
         Assert.Equal(1, next.GetProperty("progress").GetProperty("annotator_skipped").GetInt32());
 
-        using var restore = await s.Client.DeleteAsync($"/api/projects/{id}/queue/skips?annotator=alice", Ct);
+        using var restore = await (await s.AsAsync("alice")).Client.DeleteAsync($"/api/projects/{id}/queue/skips?annotator=alice", Ct);
         Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
         Assert.Contains("\"restored\":1", await restore.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(0, (await s.GetAsync($"/api/projects/{id}/queue/progress?annotator=alice")).GetProperty("annotator_skipped").GetInt32());
+        Assert.Equal(0, (await (await s.AsAsync("alice")).GetAsync($"/api/projects/{id}/queue/progress?annotator=alice")).GetProperty("annotator_skipped").GetInt32());
     }
 
     [Fact]
@@ -70,9 +70,10 @@ public class QueueEndpointsTests
     {
         await using var s = await TestServer.StartAsync();
         var id = await ProjectWithItemsAsync(s, 1);
-        await s.PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "", count = 1 }, 400, "Invalid request", "An annotator name is needed");
-        await s.PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "a", strategy = "psychic" }, 400, "Invalid request",
+        await s.PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "mallory", count = 1 }, 400, "Invalid request",
+            "The annotator is the signed-in user, 'admin'; leave annotator out or send 'admin', not 'mallory'.");
+        await (await s.AsAsync("a")).PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "a", strategy = "psychic" }, 400, "Invalid request",
             "Unknown queue strategy 'psychic'; use import-order");
-        await s.PostProblemAsync("/api/projects/404/queue/next", new { annotator = "a" }, 404, "Not found", "No project with id 404.");
+        await (await s.AsAsync("a")).PostProblemAsync("/api/projects/404/queue/next", new { annotator = "a" }, 404, "Not found", "No project with id 404.");
     }
 }

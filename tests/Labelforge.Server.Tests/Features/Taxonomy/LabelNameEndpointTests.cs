@@ -32,7 +32,7 @@ public class LabelNameEndpointTests
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var item = (await s.GetAsync($"/api/projects/{id}/items")).GetProperty("items")[0].GetProperty("id").GetInt64();
         string[] chosen = ["Sci/Tech", "pipe|line", "the \"best\"", "رياضة"];
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, author = "alice", labels = chosen });
+        await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = item, author = "alice", labels = chosen });
         foreach (var name in chosen)
         {
             var page = await s.GetAsync($"/api/projects/{id}/items?label={Uri.EscapeDataString(name)}");

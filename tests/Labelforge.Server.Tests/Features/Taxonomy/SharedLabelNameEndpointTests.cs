@@ -40,9 +40,9 @@ public class SharedLabelNameEndpointTests
         Assert.StartsWith("label 'Other' is ambiguous: it means 3 labels", error.GetProperty("message").GetString(), StringComparison.Ordinal);
 
         var item = (await s.GetAsync($"/api/projects/{id}/items")).GetProperty("items")[0].GetProperty("id").GetInt64();
-        var bare = await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, author = "alice", labels = new[] { "other" } }, expectStatus: 400);
+        var bare = await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = item, author = "alice", labels = new[] { "other" } }, expectStatus: 400);
         Assert.Contains("label 'other' is ambiguous", bare.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await s.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, author = "alice", labels = new[] { "Plants/Other", "Animals/Other/Other" } });
+        await (await s.AsAsync("alice")).PostAsync($"/api/projects/{id}/annotations", new { item_id = item, author = "alice", labels = new[] { "Plants/Other", "Animals/Other/Other" } });
         var page = await s.GetAsync($"/api/projects/{id}/items?label={Uri.EscapeDataString("plants/other")}");
         Assert.Equal(1, page.GetProperty("total").GetInt32());
         Assert.Equal(["Animals/Other", "Plants/Other", "Animals/Other/Other"], page.GetProperty("items")[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
