@@ -21,9 +21,9 @@ public sealed class AcceptanceOperations(LabelforgeDb db, TaxonomyOperations tax
 
     public async Task<AcceptanceReport> ReportAsync(long projectId, AcceptanceOptions options, CancellationToken ct = default)
     {
-        await TaskTypes.RequireClassLabelsAsync(db, projectId, "The acceptance report", ct);
         ArgumentNullException.ThrowIfNull(options);
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
+        TaskTypes.RequireClassLabels(project, "The acceptance report");
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var (human, review) = (AnnotationKind.Human.ToWire(), AnnotationKind.Review.ToWire());
         var goldAuthors = options.GoldAuthors.ToList();

@@ -28,8 +28,8 @@ public sealed record HumanLabels(IReadOnlyList<long> ItemIds, IReadOnlyList<stri
     /// </summary>
     public static async Task<HumanLabels> LoadAsync(LabelforgeDb db, TaxonomyOperations taxonomy, long projectId, CancellationToken ct, long? through = null)
     {
-        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Label-error detection and training", ct);
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
+        TaskTypes.RequireClassLabels(project, "Label-error detection and training");
         if (project.MultiLabel)
             throw LabelforgeException.Invalid("Label-error detection and training work on single-label projects.");
         // The models read item texts; an image item's text is its file name, which must not be learned from.
