@@ -27,12 +27,12 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), request.ProjectId, ct);
         // The one switch on the task type of exports: span projects have their own formats and writers.
         if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
-            return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? await ProjectControlAsync(request.ProjectId, ct), ct);
+            return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ProjectControl(project), ct);
         if (request.Format is ExportFormat.Conll or ExportFormat.SpacyJsonl)
             throw LabelforgeException.Invalid($"{request.Format.ToWire()} exports hold spans; project '{project.Name}' is {project.TaskType}.");
         if (request.History)
             return await ExportWriters.WriteEventsAsync(output, request.Format, EventsAsync(request.ProjectId, ct), ExportOptions.Default, ct);
-        var control = request.Control ?? await ProjectControlAsync(request.ProjectId, ct);
+        var control = request.Control ?? ProjectControl(project);
         var options = ExportOptions.Default with
         {
             LabelStudioFromName = control.FromName,
@@ -43,14 +43,13 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
         return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
     }
 
-    private async Task<LabelStudioControl> ProjectControlAsync(long projectId, CancellationToken ct)
+    /// <summary>The project's Label Studio control names: the ones an import brought, else the template's default for its task type.</summary>
+    private static LabelStudioControl ProjectControl(Project project)
     {
-        var names = await db.Projects.Where(p => p.Id == projectId)
-            .Select(p => new { p.LabelStudioFromName, p.LabelStudioToName, p.TaskType }).FirstOrDefaultAsync(ct);
-        if (names is { LabelStudioFromName: { } from, LabelStudioToName: { } to })
+        if (project is { LabelStudioFromName: { } from, LabelStudioToName: { } to })
             return new LabelStudioControl(from, to);
         // An image item's document already has the "image" key the image template reads ($image).
-        return names?.TaskType == TaskTypes.ImageClassification ? LabelStudioControl.DefaultImage : LabelStudioControl.Default;
+        return project.TaskType == TaskTypes.ImageClassification ? LabelStudioControl.DefaultImage : LabelStudioControl.Default;
     }
 
     /// <summary>
