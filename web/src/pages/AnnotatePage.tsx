@@ -33,7 +33,7 @@ const RESUME_MS = 2000;
 
 export function AnnotatePage({ projectId, annotator }: { projectId: number; annotator: string }) {
   const [project, setProject] = useState<ProjectDetail | null>(null);
-  const [item, setItem] = useState<QueueItem | null>(null);
+  const [queued, setItem] = useState<QueueItem | null>(null);
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<number[]>([]);
   const [previous, setPrevious] = useState<Done[]>([]);
@@ -45,7 +45,9 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const [helpOpen, setHelpOpen] = useState(false);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const [error, setError] = useState('');
-  const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
+  const { labels, byKey, keyOf, loaded: labelsLoaded } = useActiveLabels(projectId, setError);
+  // The item is shown (and keys act on it) only once the labels are there to pick from.
+  const item = labelsLoaded ? queued : null;
   const shownAt = useRef(performance.now());
 
   const images = useMemo(() => new ImagePreloader(() => new Image()), []);
@@ -249,7 +251,7 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
             </>
           ) : (
             <div class="item-empty" data-testid="queue-state">
-              {loading ? (
+              {loading || !labelsLoaded ? (
                 'Loading… (waiting for the server)'
               ) : (progress?.annotator_skipped ?? 0) > 0 ? (
                 <>

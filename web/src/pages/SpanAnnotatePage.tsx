@@ -46,14 +46,16 @@ function offsetOf(node: Node | null, offset: number): number | null {
  * the cursor, Enter submits (a suggestion's spans start on the page, so Enter accepts them unchanged).
  */
 export function SpanAnnotatePage({ projectId, annotator, project }: { projectId: number; annotator: string; project: ProjectDetail }) {
-  const [item, setItem] = useState<QueueItem | null>(null);
+  const [queued, setItem] = useState<QueueItem | null>(null);
   const [loading, setLoading] = useState(true);
   const [spans, setSpans] = useState<EditSpan[]>([]);
   const [selection, setSelection] = useState<TokenSelection | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [pending, setPending] = useState({ pending: 0, failed: 0 });
   const [error, setError] = useState('');
-  const { labels, byKey, keyOf } = useActiveLabels(projectId, setError);
+  const { labels, byKey, keyOf, loaded: labelsLoaded } = useActiveLabels(projectId, setError);
+  // The item is shown (and keys act on it) only once the labels are there to pick from.
+  const item = labelsLoaded ? queued : null;
   const shownAt = useRef(performance.now());
   const overlapping = project.overlapping_spans ?? false;
 
@@ -248,7 +250,7 @@ export function SpanAnnotatePage({ projectId, annotator, project }: { projectId:
             </>
           ) : (
             <div class="item-empty" data-testid="queue-state">
-              {loading ? 'Loading… (waiting for the server)' : 'Nothing left to label in this project. Thank you!'}
+              {loading || !labelsLoaded ? 'Loading… (waiting for the server)' : 'Nothing left to label in this project. Thank you!'}
             </div>
           )}
         </section>
