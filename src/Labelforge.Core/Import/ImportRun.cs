@@ -99,7 +99,10 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
     /// </summary>
     private async Task<(AnnotationValue? Value, string? Problem)> ValueAsync(ImportedAnnotation annotation, string text, CancellationToken ct)
     {
-        var spansProject = TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans;
+        var kind = TaskTypes.ValueKind(project.TaskType);
+        if (annotation.Objects is not null || kind == AnnotationValueKind.Objects)
+            return await ObjectsAsync(annotation, kind, ct);
+        var spansProject = kind == AnnotationValueKind.Spans;
         if (annotation.Spans is null)
         {
             if (spansProject)
@@ -118,6 +121,24 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
         if (SpanRules.Check(spans, text, snapTo: null, project.OverlappingSpans) is { } problem)
             return (null, problem);
         return (new SpansValue(spans), null);
+    }
+
+    /// <summary>The objects of an image-objects row with their labels mapped (names the file gave, created with CreateLabels).</summary>
+    private async Task<(AnnotationValue? Value, string? Problem)> ObjectsAsync(ImportedAnnotation annotation, AnnotationValueKind kind, CancellationToken ct)
+    {
+        if (annotation.Objects is not { } found)
+            return (null, $"project '{project.Name}' is {project.TaskType}, so rows need objects (import with --format coco, voc, yolo or label-studio), not {(annotation.Spans is null ? "whole-item labels" : "spans")}");
+        if (kind != AnnotationValueKind.Objects)
+            return (null, $"the row has image objects (boxes or polygons), but project '{project.Name}' is {project.TaskType}; import objects into a project created with --type {TaskTypes.ImageObjects}");
+        if (found.Any(o => o.InPercent))
+            return (null, "Label Studio image results are in percent of the image; import Label Studio image tasks from the CLI (`labelforge import PROJECT FILE --format label-studio --images DIR`), which reads the image sizes");
+        var names = found.Select(o => o.Label).Distinct(StringComparer.Ordinal).ToArray();
+        var mapped = await labels.MapAsync(names, state.Options.CreateLabels, name => CreateLabelAsync(name, ct));
+        if (mapped.Problem is { } labelProblem)
+            return (null, labelProblem);
+        var byName = names.Zip(mapped.Ids).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var objects = found.Select(o => new ImageObject(byName[o.Label], o.Box, o.Polygon) { Attributes = o.Attributes }).ToArray();
+        return (new ObjectsValue(objects), null);
     }
 
     /// <summary>The label ids of an annotation after <see cref="ImportLabelRules"/>, or the problem that makes its row bad.</summary>

@@ -1,6 +1,7 @@
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Import.Readers.Json;
 using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Import.Readers.Objects;
 using Labelforge.Core.Import.Readers.Spans;
 
 namespace Labelforge.Core.Import.Readers;
@@ -36,6 +37,12 @@ public sealed record ImportedAnnotation(
     /// whole-item labels, whose names are in <see cref="Labels"/>.
     /// </summary>
     public IReadOnlyList<ImportedSpan>? Spans { get; init; }
+
+    /// <summary>
+    /// The objects of an image-objects row (COCO, VOC, YOLO, Label Studio "rectanglelabels"/"polygonlabels"), in
+    /// pixels; an empty list means "no objects on this image". Null for other rows.
+    /// </summary>
+    public IReadOnlyList<ImportedObject>? Objects { get; init; }
 
     /// <summary>The Label Studio control (from_name) and object (to_name) the labels were given with; null elsewhere.</summary>
     public LabelStudioControl? Control { get; init; }
