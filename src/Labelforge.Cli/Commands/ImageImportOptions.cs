@@ -27,7 +27,7 @@ internal sealed class ImageImportOptions
     /// <summary>True when PATH is read as an image folder without --format saying so: a folder given to an image project.</summary>
     public bool Applies(ParseResult parse, ImportFormat? format, string path, Project project)
     {
-        var image = format is null && Directory.Exists(path) && project.TaskType == TaskTypes.ImageClassification;
+        var image = format is null && Directory.Exists(path) && TaskTypes.IsImage(project.TaskType);
         if (!image && format != ImportFormat.ImageFolder && (parse.GetValue(_reference) || parse.GetValue(_labelFolders) || parse.GetValue(_labelsCsv) is not null))
             throw new CliException("--reference, --label-folders and --labels-csv apply to image folders (--format image-folder)");
         return image;

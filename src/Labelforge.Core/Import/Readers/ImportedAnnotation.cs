@@ -1,7 +1,7 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Import.Readers.Images;
 using Labelforge.Core.Import.Readers.Json;
 using Labelforge.Core.Import.Readers.LabelStudio;
-using Labelforge.Core.Import.Readers.Objects;
 using Labelforge.Core.Import.Readers.Spans;
 
 namespace Labelforge.Core.Import.Readers;
@@ -39,8 +39,8 @@ public sealed record ImportedAnnotation(
     public IReadOnlyList<ImportedSpan>? Spans { get; init; }
 
     /// <summary>
-    /// The objects of an image-objects row (COCO, VOC, YOLO, Label Studio "rectanglelabels"/"polygonlabels"), in
-    /// pixels; an empty list means "no objects on this image". Null for other rows.
+    /// The objects of an image-objects row (boxes and polygons in pixels of the original image); null for whole-item
+    /// labels or spans. An empty list says the image holds no objects.
     /// </summary>
     public IReadOnlyList<ImportedObject>? Objects { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Import.Readers.Images;
 using Labelforge.Core.Import.Readers.Objects;
 
 namespace Labelforge.Core.Import.Readers.LabelStudio;

@@ -1,11 +1,11 @@
 using Labelforge.Core.Annotations;
 
-namespace Labelforge.Core.Import.Readers.Objects;
+namespace Labelforge.Core.Import.Readers.Images;
 
 /// <summary>
-/// An object read from an image annotation file: its label as the file names it, a box or a polygon in pixels of
-/// the original image (readers convert normalized, percent and 1-based coordinates), and its attributes
-/// (<see cref="ObjectAttributes"/>). The importer maps the label to the taxonomy.
+/// An object read from a file: a box or a polygon in pixels of the original image (readers convert normalized,
+/// percent and 1-based coordinates, <see cref="ObjectCoordinates"/>), its label as written, and its attributes
+/// (<see cref="ObjectAttributes"/>: VOC flags, a COCO crowd mask). The importer maps the label to the taxonomy.
 /// </summary>
 public sealed record ImportedObject(string Label, ImageBox? Box, IReadOnlyList<ImagePoint>? Polygon)
 {
