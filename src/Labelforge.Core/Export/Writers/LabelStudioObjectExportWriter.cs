@@ -17,14 +17,7 @@ internal static class LabelStudioObjectExportWriter
     public static void Write(ExportBuffer buffer, ObjectExportItem item, ObjectCategories categories, LabelStudioControl control)
     {
         var json = buffer.BeginJson();
-        json.WriteStartObject();
-        json.WriteNumber("id"u8, item.Id);
-        json.WritePropertyName("data"u8);
-        json.WriteRawValue(item.Document, skipInputValidation: true);
-        json.WriteStartObject("meta"u8);
-        json.WriteNumber("labelforge_item_id"u8, item.Id);
-        json.WriteString(LabelStudioTaskMapper.ExternalIdKey, item.ExternalId);
-        json.WriteEndObject();
+        LabelStudioTaskHead.Write(json, item.Id, item.Document, item.ExternalId);
         json.WriteStartArray("annotations"u8);
         if (item.Objects is { } objects)
         {

@@ -69,7 +69,8 @@ public static class ImportReaders
         var problem = resolved switch
         {
             null => FileError(sourceName, $"cannot tell the format from the name '{Path.GetFileName(sourceName)}'; pass --format with one of: {string.Join(", ", ImportFormats.WireNames)}").Error,
-            ImportFormat.TxtFolder or ImportFormat.ImageFolder or ImportFormat.Voc or ImportFormat.Yolo or ImportFormat.Coco
+            ImportFormat.Coco => FileError(sourceName, "file looks like a COCO dataset, which holds image objects: import it into an image-objects project with `labelforge import PROJECT FILE --format coco --images DIR`").Error,
+            ImportFormat.TxtFolder or ImportFormat.ImageFolder or ImportFormat.Voc or ImportFormat.Yolo
                 => FileError(sourceName, $"{resolved.Value.ToWire()} imports read images from disk; import with `labelforge import PROJECT PATH --format {resolved.Value.ToWire()}`").Error,
             _ => ImportSniffer.Check(input.Data, resolved.Value, sourceName),
         };
