@@ -14,9 +14,9 @@ internal static class ExportCommand
     public static Command Create()
     {
         var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
-        var format = new Option<string>("--format") { Description = "jsonl, csv, parquet or label-studio.", Required = true };
+        var format = new Option<string>("--format") { Description = "jsonl, csv, parquet or label-studio; conll or spacy-jsonl (text-spans projects); coco, voc, yolo or label-studio (image-objects projects).", Required = true };
         var history = new Option<bool>("--history") { Description = "Every annotation event instead of current labels." };
-        var output = new Option<string>("--output") { Description = "File to write (- for stdout).", Required = true };
+        var output = new Option<string>("--output") { Description = "File to write (- for stdout); a folder for voc and yolo.", Required = true };
         var include = new Option<string?>("--include") { Description = "model: count models' suggestions (pre-labels) as item labels too; by default they are listed per author only." };
         var fromName = new Option<string?>("--ls-from-name") { Description = "Label Studio control name (from_name) of the results; kept for the project's later exports." };
         var toName = new Option<string?>("--ls-to-name") { Description = "Label Studio object name (to_name) of the results; kept for the project's later exports." };
@@ -41,6 +41,16 @@ internal static class ExportCommand
             var request = new ExportRequest(p.Id, parsed, parse.GetValue(history), includeModel);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             long rows;
+            if (parsed.IsFolder())
+            {
+                if (target == "-" || File.Exists(target))
+                    throw new CliException($"{parsed.ToWire()} exports are a folder of files, one per image; give --output FOLDER");
+                var folder = Path.GetFullPath(target);
+                var files = await CliProgress.RunAsync(parse, "export", _ => store.Get<ExportOperations>().WriteFolderAsync(request, folder, ct));
+                CliJson.Report(parse, json, new { rows = files, format = parsed.ToWire(), history = false, output = folder, seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) },
+                    $"exported {files} annotation files to {folder} ({clock.Elapsed.TotalSeconds:F1} s)");
+                return 0;
+            }
             if (target == "-")
             {
                 await using var stdout = Console.OpenStandardOutput();

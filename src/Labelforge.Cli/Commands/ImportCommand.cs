@@ -16,8 +16,8 @@ internal static class ImportCommand
     public static Command Create()
     {
         var project = new Argument<string>("PROJECT") { Description = "Project name or id." };
-        var file = new Argument<string>("FILE") { Description = "A .csv, .tsv, .jsonl, .json (array or Label Studio export) file, a folder of .txt files, or a folder of images (image projects)." };
-        var format = new Option<string?>("--format") { Description = "csv, tsv, jsonl, json, txt-folder, label-studio or image-folder; default: from the file (a folder is image-folder in image projects)." };
+        var file = new Argument<string>("FILE") { Description = "A .csv, .tsv, .jsonl, .json (array or Label Studio export) file, a folder of .txt files, or for image projects a folder of images, a COCO .json file, or a folder of VOC .xml or YOLO .txt files." };
+        var format = new Option<string?>("--format") { Description = "csv, tsv, jsonl, json, txt-folder, label-studio, conll, spacy-jsonl, image-folder, coco, voc or yolo; default: from the file (in image projects a folder is image-folder, a .json file coco or label-studio)." };
         var textField = new Option<string?>("--text-field") { Description = "Field holding the text (default: text)." };
         var idField = new Option<string?>("--id-field") { Description = "Field holding the external id (default: none; dedupe by content)." };
         var labelField = new Option<string?>("--label-field") { Description = "Field holding pre-annotation labels (names or paths; in CSV/TSV several separated by |, with \\| and \\\\ for a | or \\ inside a name)." };
@@ -44,11 +44,12 @@ internal static class ImportCommand
             var map = parse.GetValue(noHeader)
                 ? new ImportFieldMap(Column(parse, textColumn) ?? ImportFieldMap.Column(1), Column(parse, idColumn), Column(parse, labelColumn)) { NoHeader = true }
                 : FieldMap(parse, textField, idField, labelField, [textColumn, idColumn, labelColumn]);
-            if (images.Applies(parse, parsed, path, p))
-                parsed = ImportFormat.ImageFolder;
+            parsed = images.Resolve(parse, parsed, path, p);
             var entries = parsed == ImportFormat.ImageFolder
                 ? images.Read(parse, path, parse.GetValue(db)!, ct)
-                : ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
+                : parsed is { } f2 && ImageImportOptions.ReadsImages(f2, p)
+                    ? images.ReadObjects(parse, f2, path, parse.GetValue(db)!, ct)
+                    : ImportReaders.ReadAsync(path, parsed, map, ImportReaderOptions.Default, ct);
             var options = new ImportOptions(parse.GetValue(strict), parse.GetValue(createLabels), LabelNames: ImportOptions.ParseLabelNames(parse.GetValue(labelNames), "--label-names"));
             var report = await CliProgress.RunAsync(parse, "import", progress =>
                 store.Get<ImportOperations>().ImportAsync(p.Id, path, parsed ?? ImportReaders.Detect(path) ?? ImportFormat.Csv, entries, options,

@@ -107,8 +107,8 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
     public async Task<IReadOnlyDictionary<long, ModelSuggestion>> SuggestionsAsync(long projectId, IReadOnlyCollection<long> itemIds, AnnotationValueKind kind, CancellationToken ct = default)
     {
         var ids = itemIds.ToList();
-        if (kind == AnnotationValueKind.Spans)
-            return await SpanSuggestionsAsync(projectId, ids, ct);
+        if (kind != AnnotationValueKind.ClassLabels)
+            return await PreAnnotationSuggestionsAsync(projectId, ids, kind, ct);
         var model = AnnotationKind.Model.ToWire();
         var rows = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && ids.Contains(a.ItemId) && a.Kind == model
@@ -130,12 +130,13 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
     }
 
     /// <summary>
-    /// Span suggestions: the latest annotation of kind model, programmatic or import on each item, whose spans the
-    /// annotator accepts or corrects. Spans with a retired label are left out (the rest can still be accepted).
+    /// Span and object suggestions: the latest annotation of kind model, programmatic or import on each item, whose
+    /// spans or objects the annotator accepts or corrects. Parts with a retired label are left out (the rest can still
+    /// be accepted).
     /// </summary>
-    private async Task<IReadOnlyDictionary<long, ModelSuggestion>> SpanSuggestionsAsync(long projectId, List<long> ids, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<long, ModelSuggestion>> PreAnnotationSuggestionsAsync(long projectId, List<long> ids, AnnotationValueKind kind, CancellationToken ct)
     {
-        var kinds = SuggestionOutcomes.SpanSuggestionKinds;
+        var kinds = SuggestionOutcomes.Kinds(kind);
         var rows = await db.Annotations.AsNoTracking()
             .Where(a => a.ProjectId == projectId && ids.Contains(a.ItemId) && kinds.Contains(a.Kind)
                 && !db.Annotations.Any(b => b.ItemId == a.ItemId && kinds.Contains(b.Kind) && b.Id > a.Id))
@@ -146,6 +147,14 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         foreach (var a in rows)
         {
+            if (kind == AnnotationValueKind.Objects)
+            {
+                var objects = ObjectViews(((ObjectsValue)AnnotationValueJson.Read(a.LabelIdsJson, kind)).Objects, resolver)
+                    .Where(o => resolver.Find(o.LabelId)?.Status == LabelStatus.Active).ToArray();
+                var used = objects.Select(o => o.LabelId).Distinct().Order().ToArray();
+                result[a.ItemId] = new ModelSuggestion(a.Id, a.Author, used, resolver.Lookup.References(used), a.Confidence) { Objects = objects };
+                continue;
+            }
             var spans = SpanViews(AnnotationValueJson.ReadSpans(a.LabelIdsJson), resolver)
                 .Where(s => resolver.Find(s.LabelId)?.Status == LabelStatus.Active).ToArray();
             var labels = spans.Select(s => s.LabelId).Distinct().Order().ToArray();
@@ -183,11 +192,16 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         var value = AnnotationValueJson.Read(a.LabelIdsJson, kind);
         var ids = value.LabelIds;
         var spans = value is SpansValue s ? SpanViews(s.Spans, resolver) : null;
+        var objects = value is ObjectsValue o ? ObjectViews(o.Objects, resolver) : null;
         var probabilities = a.ProbabilitiesJson is null ? null : ProbabilityJson.ReadRaw(a.ProbabilitiesJson);
         return new AnnotationView(a.Id, a.ItemId, a.Author, a.Kind, ids, resolver.Lookup.References(ids), a.Confidence,
             probabilities, a.TaxonomyVersion, a.TimeSpentMs, a.CreatedAt, a.SupersedesId, a.RequestId, a.SuggestionAnnotationId, a.SuggestionOutcome)
-        { Spans = spans };
+        { Spans = spans, Objects = objects };
     }
+
+    /// <summary>Stored objects with their labels resolved through merges and named by their references.</summary>
+    internal static ObjectView[] ObjectViews(IReadOnlyList<ImageObject> objects, LabelResolver resolver) =>
+        [.. objects.Select(o => ObjectView.Of(o, resolver.Resolve(o.LabelId), resolver.Lookup.ReferenceOf(resolver.Resolve(o.LabelId))))];
 
     /// <summary>Stored spans with their labels resolved through merges and named by their references.</summary>
     internal static SpanView[] SpanViews(IReadOnlyList<LabeledSpan> spans, LabelResolver resolver) =>

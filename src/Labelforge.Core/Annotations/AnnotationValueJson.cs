@@ -97,10 +97,22 @@ public static class AnnotationValueJson
                 }
                 json.WriteEndArray();
             }
+            if (o.Attributes is { Count: > 0 } attributes)
+            {
+                json.WriteStartObject("attributes");
+                foreach (var (key, value) in attributes)
+                    json.WriteString(key, value);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
     }
+
+    private static IReadOnlyDictionary<string, string>? Attributes(JsonElement o) =>
+        o.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object
+            ? ObjectAttributes.Of(attributes.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")))
+            : null;
 
     private static SpansValue ReadSpans(JsonElement root)
     {
@@ -123,11 +135,11 @@ public static class AnnotationValueJson
             var label = o.GetProperty("label").GetInt64();
             if (o.TryGetProperty("box", out var box))
             {
-                objects.Add(new ImageObject(label, new ImageBox(box[0].GetDouble(), box[1].GetDouble(), box[2].GetDouble(), box[3].GetDouble()), null));
+                objects.Add(new ImageObject(label, new ImageBox(box[0].GetDouble(), box[1].GetDouble(), box[2].GetDouble(), box[3].GetDouble()), null) { Attributes = Attributes(o) });
                 continue;
             }
             var points = o.GetProperty("polygon").EnumerateArray().Select(p => new ImagePoint(p[0].GetDouble(), p[1].GetDouble())).ToArray();
-            objects.Add(new ImageObject(label, null, points));
+            objects.Add(new ImageObject(label, null, points) { Attributes = Attributes(o) });
         }
         return new ObjectsValue(objects);
     }

@@ -2,7 +2,8 @@ namespace Labelforge.Core.Annotations;
 
 /// <summary>
 /// An annotation as the API and CLI show it. <see cref="Labels"/> are names resolved through merges. In a text-spans
-/// project <see cref="Spans"/> holds the spans and <see cref="LabelIds"/> the distinct labels they use.
+/// project <see cref="Spans"/> holds the spans, in an image-objects project <see cref="Objects"/> the objects, and
+/// <see cref="LabelIds"/> the distinct labels they use.
 /// </summary>
 public sealed record AnnotationView(
     long Id,
@@ -23,4 +24,7 @@ public sealed record AnnotationView(
 {
     /// <summary>The spans of a text-spans annotation; null in other projects.</summary>
     public IReadOnlyList<SpanView>? Spans { get; init; }
+
+    /// <summary>The objects (boxes and polygons) of an image-objects annotation; null in other projects.</summary>
+    public IReadOnlyList<ObjectView>? Objects { get; init; }
 }

@@ -5,7 +5,8 @@ namespace Labelforge.Core.Annotations;
 /// <see cref="SupersedesId"/> null means "the author's previous annotation on this item, if any".
 /// <see cref="RequestId"/> makes retries idempotent. <see cref="SuggestionAnnotationId"/> names the model suggestion
 /// the annotator was shown; the outcome (accepted or corrected) is derived by comparing the labels.
-/// A text-spans project takes <see cref="Spans"/> instead of labels (an empty list: no entities).
+/// A text-spans project takes <see cref="Spans"/> instead of labels (an empty list: no entities), an image-objects
+/// project <see cref="Objects"/> (an empty list: nothing on the image).
 /// </summary>
 public sealed record NewAnnotation(
     long ItemId,
@@ -19,4 +20,5 @@ public sealed record NewAnnotation(
     long? SupersedesId = null,
     string? RequestId = null,
     long? SuggestionAnnotationId = null,
-    IReadOnlyList<NewSpan>? Spans = null);
+    IReadOnlyList<NewSpan>? Spans = null,
+    IReadOnlyList<NewObject>? Objects = null);

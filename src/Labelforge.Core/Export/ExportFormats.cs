@@ -14,13 +14,17 @@ public static class ExportFormats
         ExportFormat.LabelStudio => "label-studio",
         ExportFormat.Conll => "conll",
         ExportFormat.SpacyJsonl => "spacy-jsonl",
+        ExportFormat.Coco => "coco",
+        ExportFormat.Voc => "voc",
+        ExportFormat.Yolo => "yolo",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format"),
     };
 
     /// <summary>The usual file extension, with the dot.</summary>
     public static string Extension(this ExportFormat format) => format switch
     {
-        ExportFormat.LabelStudio => ".json",
+        ExportFormat.LabelStudio or ExportFormat.Coco => ".json",
+        ExportFormat.Voc or ExportFormat.Yolo => "",
         ExportFormat.Conll => ".conll",
         ExportFormat.SpacyJsonl => ".jsonl",
         _ => "." + format.ToWire(),
@@ -35,6 +39,9 @@ public static class ExportFormats
         ExportFormat.Parquet => "application/vnd.apache.parquet",
         _ => "application/json",
     };
+
+    /// <summary>True for formats written as a folder of files, one per image (voc, yolo), not one stream.</summary>
+    public static bool IsFolder(this ExportFormat format) => format is ExportFormat.Voc or ExportFormat.Yolo;
 
     /// <summary>True for formats that can hold the annotation history (jsonl, csv, parquet).</summary>
     public static bool SupportsHistory(this ExportFormat format) => format is ExportFormat.Jsonl or ExportFormat.Csv or ExportFormat.Parquet;

@@ -28,6 +28,10 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
         // The one switch on the task type of exports: span projects have their own formats and writers.
         if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
             return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ProjectControl(project), ct);
+        if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Objects)
+            return await ObjectExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ObjectControl(project), ct);
+        if (request.Format is ExportFormat.Coco or ExportFormat.Voc or ExportFormat.Yolo)
+            throw LabelforgeException.Invalid($"{request.Format.ToWire()} exports hold image objects; project '{project.Name}' is {project.TaskType}.");
         if (request.Format is ExportFormat.Conll or ExportFormat.SpacyJsonl)
             throw LabelforgeException.Invalid($"{request.Format.ToWire()} exports hold spans; project '{project.Name}' is {project.TaskType}.");
         if (request.History)
@@ -42,6 +46,24 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
         using var items = await OpenItemsAsync(request.ProjectId, request.IncludeModel, ct);
         return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
     }
+
+    /// <summary>
+    /// Writes a folder export (voc, yolo: one annotation file per annotated image) of an image-objects project into
+    /// <paramref name="folder"/> (created when missing; files of the same names are replaced); returns files written.
+    /// </summary>
+    public async Task<long> WriteFolderAsync(ExportRequest request, string folder, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), request.ProjectId, ct);
+        if (TaskTypes.ValueKind(project.TaskType) != AnnotationValueKind.Objects)
+            throw LabelforgeException.Invalid($"{request.Format.ToWire()} exports hold image objects; project '{project.Name}' is {project.TaskType}.");
+        return await ObjectExport.WriteFolderAsync(db, taxonomy, project, request.Format, folder, ct);
+    }
+
+    /// <summary>An image-objects project's Label Studio names: its own, else the object-detection template's ("label" → "image").</summary>
+    private static LabelStudioControl ObjectControl(Project project) =>
+        project is { LabelStudioFromName: { } from, LabelStudioToName: { } to } ? new LabelStudioControl(from, to) : new LabelStudioControl("label", "image");
 
     /// <summary>The project's Label Studio control names: the ones an import brought, else the template's default for its task type.</summary>
     private static LabelStudioControl ProjectControl(Project project)

@@ -3,8 +3,10 @@ using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import.Labels;
 using Labelforge.Core.Import.Readers;
+using Labelforge.Core.Import.Readers.Images;
 using Labelforge.Core.Import.Readers.LabelStudio;
 using Labelforge.Core.Import.Writing;
+using Labelforge.Core.Media;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +82,7 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
         List<(ImportedAnnotation Source, AnnotationValue Value)>? resolved = null;
         foreach (var annotation in record.Annotations)
         {
-            var value = await ValueAsync(annotation, record.Text, ct);
+            var value = await ValueAsync(annotation, record, ct);
             if (value.Problem is { } problem)
             {
                 state.AddError(new ImportError(record.Source, record.Line, annotation.Field ?? "label", problem));
@@ -95,11 +97,16 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
     /// <summary>
     /// The value an imported annotation stores, in the project's kind (the one switch on the task type of the import):
     /// class labels after <see cref="ImportLabelRules"/>, or spans with their labels mapped and checked against the
-    /// text (<see cref="SpanRules"/>: offsets and overlaps; imports keep the file's offsets, so no token snapping).
+    /// text (<see cref="SpanRules"/>: offsets and overlaps; imports keep the file's offsets, so no token snapping), or
+    /// objects with their labels mapped and checked against the image's recorded size (<see cref="ObjectRules"/>).
     /// </summary>
-    private async Task<(AnnotationValue? Value, string? Problem)> ValueAsync(ImportedAnnotation annotation, string text, CancellationToken ct)
+    private async Task<(AnnotationValue? Value, string? Problem)> ValueAsync(ImportedAnnotation annotation, ImportRecord record, CancellationToken ct)
     {
-        var spansProject = TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans;
+        var text = record.Text;
+        var valueKind = TaskTypes.ValueKind(project.TaskType);
+        var spansProject = valueKind == AnnotationValueKind.Spans;
+        if (valueKind == AnnotationValueKind.Objects || annotation.Objects is not null)
+            return await ObjectsAsync(annotation, record, valueKind, ct);
         if (annotation.Spans is null)
         {
             if (spansProject)
@@ -118,6 +125,25 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
         if (SpanRules.Check(spans, text, snapTo: null, project.OverlappingSpans) is { } problem)
             return (null, problem);
         return (new SpansValue(spans), null);
+    }
+
+    private async Task<(AnnotationValue? Value, string? Problem)> ObjectsAsync(ImportedAnnotation annotation, ImportRecord record, AnnotationValueKind valueKind, CancellationToken ct)
+    {
+        if (valueKind != AnnotationValueKind.Objects)
+            return (null, $"the row has objects (boxes or polygons), but project '{project.Name}' is {project.TaskType}; import objects into a project created with --type image-objects");
+        if (annotation.Objects is not { } imported)
+            return (null, $"project '{project.Name}' is image-objects, so annotations need boxes or polygons, not whole-item labels or spans");
+        if (imported.Any(o => o.InPercent))
+            return (null, "Label Studio image results are in percent of the image; import Label Studio image tasks from the CLI (`labelforge import PROJECT FILE --format label-studio --images DIR`), which reads the image sizes");
+        var names = imported.Select(o => o.Label).Distinct().ToArray();
+        var mapped = await labels.MapAsync(names, state.Options.CreateLabels, name => CreateLabelAsync(name, ct));
+        if (mapped.Problem is { } labelProblem)
+            return (null, labelProblem);
+        var byName = names.Zip(mapped.Ids).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var objects = imported.Select(o => new ImageObject(byName[o.Label], o.Box, o.Polygon) { Attributes = o.Attributes }).ToArray();
+        if (ObjectRules.Check(objects, ImageSize.Of(record.DataJson)) is { } problem)
+            return (null, problem);
+        return (new ObjectsValue(objects), null);
     }
 
     /// <summary>The label ids of an annotation after <see cref="ImportLabelRules"/>, or the problem that makes its row bad.</summary>

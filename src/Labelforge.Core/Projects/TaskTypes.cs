@@ -3,8 +3,8 @@ using Labelforge.Core.Annotations;
 namespace Labelforge.Core.Projects;
 
 /// <summary>
-/// Task types a project can have. Text classification, text spans and image classification are labeled today; the
-/// others are reserved names so stored projects and the API keep one vocabulary as image-object and audio tasks arrive.
+/// Task types a project can have. Text classification, text spans, image classification and image objects (boxes and
+/// polygons) are labeled today; audio is a reserved name so stored projects and the API keep one vocabulary.
 /// Each type decides its annotation value once (<see cref="ValueKind"/>), and every feature switches on that.
 /// </summary>
 public static class TaskTypes
@@ -18,7 +18,7 @@ public static class TaskTypes
     /// <summary>The earlier reserved name of <see cref="ImageObjects"/>, still accepted on input.</summary>
     public const string ImageBoxesAlias = "image-boxes";
 
-    public static IReadOnlyList<string> Supported { get; } = [TextClassification, TextSpans, ImageClassification];
+    public static IReadOnlyList<string> Supported { get; } = [TextClassification, TextSpans, ImageClassification, ImageObjects];
 
     public static IReadOnlyList<string> All { get; } =
         [TextClassification, TextSpans, ImageClassification, ImageObjects, AudioClassification];
@@ -31,6 +31,9 @@ public static class TaskTypes
             return ImageObjects;
         return All.Contains(trimmed) ? trimmed : null;
     }
+
+    /// <summary>True for the task types whose items are images (image folders, the media store, the image annotate views).</summary>
+    public static bool IsImage(string? taskType) => taskType is ImageClassification or ImageObjects or ImageBoxesAlias;
 
     /// <summary>What an annotation of a project of <paramref name="taskType"/> holds.</summary>
     public static AnnotationValueKind ValueKind(string taskType) => taskType switch

@@ -4,6 +4,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
+using Labelforge.Core.Media;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -180,9 +181,13 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
-            return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
+            var data = ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot);
+            var size = spans ? null : ImageSize.Of(data);
+            return new QueueItem(item.Id, item.ExternalId, item.Text, data, l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
             {
                 Tokens = spans ? [.. ItemTokens.Of(item.Text, item.DataJson).Select(t => new[] { t.Start, t.End })] : null,
+                Width = size?.Width,
+                Height = size?.Height,
             };
         }).ToList();
     }

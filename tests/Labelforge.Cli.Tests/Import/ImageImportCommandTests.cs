@@ -74,6 +74,6 @@ public class ImageImportCommandTests
         await cli.JsonAsync("project", "create", "p", "--labels", "a,b");
         var (code, _, error) = await cli.RunAsync("import", "p", cli.File("in.jsonl", "{\"text\":\"x\"}\n"), "--reference");
         Assert.Equal(1, code);
-        Assert.Contains("--reference, --label-folders and --labels-csv apply to image folders", error, StringComparison.Ordinal);
+        Assert.Contains("--reference applies to imports that read images", error, StringComparison.Ordinal);
     }
 }

@@ -17,14 +17,7 @@ internal static class LabelStudioSpanExportWriter
     public static void Write(ExportBuffer buffer, SpanExportItem item, LabelResolver resolver, LabelStudioControl control)
     {
         var json = buffer.BeginJson();
-        json.WriteStartObject();
-        json.WriteNumber("id"u8, item.Id);
-        json.WritePropertyName("data"u8);
-        json.WriteRawValue(ItemDocument.Compose(item.Text, item.DataJson, item.TextSlot), skipInputValidation: true);
-        json.WriteStartObject("meta"u8);
-        json.WriteNumber("labelforge_item_id"u8, item.Id);
-        json.WriteString(LabelStudioTaskMapper.ExternalIdKey, item.ExternalId);
-        json.WriteEndObject();
+        LabelStudioTaskHead.Write(json, item.Id, ItemDocument.Compose(item.Text, item.DataJson, item.TextSlot), item.ExternalId);
         json.WriteStartArray("annotations"u8);
         if (item.Spans is { } spans)
         {

@@ -1,6 +1,6 @@
 namespace Labelforge.Core.Import.Readers;
 
-/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio, conll, spacy-jsonl, image-folder.</summary>
+/// <summary>File formats the importer reads. Wire names: csv, tsv, jsonl, json, txt-folder, label-studio, conll, spacy-jsonl, image-folder, coco, voc, yolo.</summary>
 public enum ImportFormat
 {
     Csv,
@@ -18,4 +18,13 @@ public enum ImportFormat
 
     /// <summary>A folder of image files (image projects): one item per image, stored in the media store.</summary>
     ImageFolder,
+
+    /// <summary>A COCO instances JSON file (image-objects projects): images, categories, boxes and polygons.</summary>
+    Coco,
+
+    /// <summary>A folder of Pascal VOC XML files, one per image (image-objects projects).</summary>
+    Voc,
+
+    /// <summary>A folder of YOLO txt files, one per image, with a classes file (image-objects projects).</summary>
+    Yolo,
 }

@@ -17,12 +17,13 @@ internal static class ImportFormatDetector
 
     /// <summary>
     /// The format of a .json file by content: label-studio for Label Studio tasks (an array of them, or one task
-    /// object), jsonl for one object per line, otherwise json (whose reader names anything else it finds).
+    /// object), jsonl for one object per line, coco for a COCO dataset (an object with "images"), otherwise json (whose reader names anything else it finds).
     /// </summary>
     public static ImportFormat FromJsonContent(ReadOnlySpan<byte> head) => JsonShape.Of(head).Shape switch
     {
         JsonShape.Kind.LabelStudioTasks or JsonShape.Kind.LabelStudioTask => ImportFormat.LabelStudio,
         JsonShape.Kind.JsonLines => ImportFormat.Jsonl,
+        JsonShape.Kind.Coco => ImportFormat.Coco,
         _ => ImportFormat.Json,
     };
 }

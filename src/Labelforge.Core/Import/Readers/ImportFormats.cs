@@ -17,6 +17,9 @@ public static class ImportFormats
         ImportFormat.Conll => "conll",
         ImportFormat.SpacyJsonl => "spacy-jsonl",
         ImportFormat.ImageFolder => "image-folder",
+        ImportFormat.Coco => "coco",
+        ImportFormat.Voc => "voc",
+        ImportFormat.Yolo => "yolo",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown import format"),
     };
 

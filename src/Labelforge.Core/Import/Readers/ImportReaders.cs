@@ -22,9 +22,9 @@ public static class ImportReaders
     {
         if (Directory.Exists(path))
         {
-            if (format == ImportFormat.ImageFolder)
+            if (format is ImportFormat.ImageFolder or ImportFormat.Voc or ImportFormat.Yolo)
             {
-                yield return FileError(path, "image-folder imports copy images into the media store; import the folder with `labelforge import PROJECT FOLDER --format image-folder`");
+                yield return FileError(path, $"{format.Value.ToWire()} imports copy images into the media store; import the folder with `labelforge import PROJECT FOLDER --format {format.Value.ToWire()}`");
                 yield break;
             }
             if (format is not null and not ImportFormat.TxtFolder)
@@ -41,7 +41,7 @@ public static class ImportReaders
             yield return FileError(path, "file not found");
             yield break;
         }
-        if (format is ImportFormat.TxtFolder or ImportFormat.ImageFolder)
+        if (format is ImportFormat.TxtFolder or ImportFormat.ImageFolder or ImportFormat.Voc or ImportFormat.Yolo)
         {
             yield return FileError(path, $"--format {format.Value.ToWire()} needs a folder, not a file");
             yield break;
@@ -69,7 +69,9 @@ public static class ImportReaders
         var problem = resolved switch
         {
             null => FileError(sourceName, $"cannot tell the format from the name '{Path.GetFileName(sourceName)}'; pass --format with one of: {string.Join(", ", ImportFormats.WireNames)}").Error,
-            ImportFormat.TxtFolder or ImportFormat.ImageFolder => FileError(sourceName, $"{resolved.Value.ToWire()} reads a folder on disk; it cannot read a single stream").Error,
+            ImportFormat.Coco => FileError(sourceName, "file looks like a COCO dataset, which holds image objects: import it into an image-objects project with `labelforge import PROJECT FILE --format coco --images DIR`").Error,
+            ImportFormat.TxtFolder or ImportFormat.ImageFolder or ImportFormat.Voc or ImportFormat.Yolo
+                => FileError(sourceName, $"{resolved.Value.ToWire()} imports read images from disk; import with `labelforge import PROJECT PATH --format {resolved.Value.ToWire()}`").Error,
             _ => ImportSniffer.Check(input.Data, resolved.Value, sourceName),
         };
         if (problem is not null)

@@ -1,4 +1,5 @@
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Import.Readers.Images;
 using Labelforge.Core.Import.Readers.Json;
 using Labelforge.Core.Import.Readers.LabelStudio;
 using Labelforge.Core.Import.Readers.Spans;
@@ -36,6 +37,12 @@ public sealed record ImportedAnnotation(
     /// whole-item labels, whose names are in <see cref="Labels"/>.
     /// </summary>
     public IReadOnlyList<ImportedSpan>? Spans { get; init; }
+
+    /// <summary>
+    /// The objects of an image-objects row (boxes and polygons in pixels of the original image); null for whole-item
+    /// labels or spans. An empty list says the image holds no objects.
+    /// </summary>
+    public IReadOnlyList<ImportedObject>? Objects { get; init; }
 
     /// <summary>The Label Studio control (from_name) and object (to_name) the labels were given with; null elsewhere.</summary>
     public LabelStudioControl? Control { get; init; }

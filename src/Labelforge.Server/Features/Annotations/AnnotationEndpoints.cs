@@ -34,7 +34,8 @@ public static class AnnotationEndpoints
         var author = AuthorOf(http, kind, body.Author);
         var result = await ops.SubmitAsync(projectId, new NewAnnotation(body.ItemId, author, kind, body.LabelIds, body.Labels,
             body.Confidence, body.Probabilities, body.TimeSpentMs, body.SupersedesId, body.RequestId, body.SuggestionAnnotationId,
-            body.Spans?.Select(s => new NewSpan(s.Start, s.End, s.LabelId, s.Label)).ToList()), ct);
+            body.Spans?.Select(s => new NewSpan(s.Start, s.End, s.LabelId, s.Label)).ToList(),
+            body.Objects?.Select((o, i) => o.ToNew(i)).ToList()), ct);
         return result.Created
             ? TypedResults.Created($"/api/projects/{projectId}/items/{body.ItemId}/annotations", result.Annotation)
             : TypedResults.Ok(result.Annotation);

@@ -12,4 +12,5 @@ public sealed record SubmitAnnotationRequest(
     long? SupersedesId,
     string? RequestId,
     long? SuggestionAnnotationId = null,
-    IReadOnlyList<SpanRequest>? Spans = null);
+    IReadOnlyList<SpanRequest>? Spans = null,
+    IReadOnlyList<ObjectRequest>? Objects = null);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Media;
 
@@ -49,12 +48,7 @@ public static class ImageFolderReader
             yield return ImportEntry.Bad(new ImportError(options.LabelsCsv!, line, "file", $"no image '{file}' in {folder}"));
     }
 
-    private static List<string> Files(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => !f.Split('/').Any(part => part.StartsWith('.')))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    private static List<string> Files(string folder) => ImageItems.Files(folder);
 
     /// <summary>The name of the folder directly holding the image; null for images at the top.</summary>
     private static string? FolderLabel(string relative)
@@ -65,42 +59,8 @@ public static class ImageFolderReader
 
     private static async Task<ImportEntry> ReadOneAsync(string path, string relative, string? label, IMediaStore store, bool reference, CancellationToken ct)
     {
-        if (!ImageHeaders.Extensions.Contains(Path.GetExtension(relative).ToLowerInvariant()))
-            return Bad(path, $"unsupported file type '{Path.GetExtension(relative)}'; images must be {string.Join(", ", ImageHeaders.Extensions)}");
-        ImageHeader? header;
-        string problem;
-        try
-        {
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
-            header = ImageHeaders.Read(file, out problem);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Bad(path, $"cannot read the file: {e.Message}");
-        }
-        if (header is null)
-            return Bad(path, problem);
-        var key = await store.AddAsync(path, header.Extension, reference, ct);
-        return ImportEntry.Ok(new ImportRecord(path, 0, relative, relative, Document(relative, key, header), Annotations(label))
-        {
-            Hash = MediaKeys.ContentHash(key),
-        });
-    }
-
-    private static string Document(string relative, string key, ImageHeader header)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonScratch.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("image"u8, relative);
-            writer.WriteString("media"u8, key);
-            writer.WriteNumber("width"u8, header.Width);
-            writer.WriteNumber("height"u8, header.Height);
-            writer.WriteString("media_type"u8, header.MediaType);
-            writer.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var (item, problem) = await ImageItems.LoadAsync(path, relative, store, reference, ct);
+        return item is null ? Bad(path, problem!) : ImportEntry.Ok(item.Record(path, 0, Annotations(label)));
     }
 
     private static IReadOnlyList<ImportedAnnotation> Annotations(string? label) =>

@@ -98,7 +98,7 @@ internal sealed record JsonShape(JsonShape.Kind Shape, IReadOnlyList<string> Key
     public string? Problem(ImportFormat format, bool firstLineComplete)
     {
         if (Shape == Kind.Coco)
-            return $"file looks like a COCO dataset (keys: {KeyList}); COCO holds image annotations, which Labelforge does not import: it imports text";
+            return $"file looks like a COCO dataset (keys: {KeyList}); COCO holds image objects: import it into an image-objects project with --format coco";
         if (format == ImportFormat.Jsonl)
         {
             if (firstLineComplete)

@@ -34,16 +34,20 @@ internal static class LabelStudioResults
             var (spans, problem) = LabelStudioSpans.Read(annotation, text, $"{AnnotationsField}[{index}]");
             if (problem is not null)
                 return problem;
-            if (labels.Count == 0 && spans is null)
+            var (objects, objectProblem) = LabelStudioObjects.Read(annotation, $"{AnnotationsField}[{index}]");
+            if (objectProblem is not null)
+                return objectProblem;
+            if (labels.Count == 0 && spans is null && objects is null)
                 continue;
             var gold = annotation.TryGetProperty("ground_truth", out var truth) && truth.ValueKind == JsonValueKind.True;
-            into.Add(new ImportedAnnotation(AnnotationAuthor(annotation), gold ? AnnotationKind.Review : AnnotationKind.Import, spans is null ? labels : [])
+            into.Add(new ImportedAnnotation(AnnotationAuthor(annotation), gold ? AnnotationKind.Review : AnnotationKind.Import, spans is null && objects is null ? labels : [])
             {
                 Field = AnnotationsField,
-                Control = control ?? spans?.Control,
+                Control = control ?? spans?.Control ?? objects?.Control,
                 CreatedAt = Time(annotation, "created_at"),
                 TimeSpentMs = LeadTimeMs(annotation),
                 Spans = spans?.Spans,
+                Objects = objects?.Objects,
             });
         }
         return null;
@@ -64,17 +68,21 @@ internal static class LabelStudioResults
             var (spans, problem) = LabelStudioSpans.Read(prediction, text, $"{PredictionsField}[{index}]");
             if (problem is not null)
                 return problem;
-            if (labels.Count == 0 && spans is null)
+            var (objects, objectProblem) = LabelStudioObjects.Read(prediction, $"{PredictionsField}[{index}]");
+            if (objectProblem is not null)
+                return objectProblem;
+            if (labels.Count == 0 && spans is null && objects is null)
                 continue;
             var version = prediction.TryGetProperty("model_version", out var v) ? LabelStudioTaskMapper.Scalar(v) : null;
             double? score = prediction.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : null;
             var author = Author(prediction) ?? "model:" + (string.IsNullOrEmpty(version) ? "unknown" : version);
-            into.Add(new ImportedAnnotation(author, AnnotationKind.Model, spans is null ? labels : [], score)
+            into.Add(new ImportedAnnotation(author, AnnotationKind.Model, spans is null && objects is null ? labels : [], score)
             {
                 Field = PredictionsField,
-                Control = control ?? spans?.Control,
+                Control = control ?? spans?.Control ?? objects?.Control,
                 CreatedAt = Time(prediction, "created_at"),
                 Spans = spans?.Spans,
+                Objects = objects?.Objects,
             });
         }
         return null;
