@@ -12,6 +12,7 @@ internal static class BenchRunner
         ["consensus"] = ConsensusSuite.RunAsync,
         ["dawid-skene-smoothing"] = DawidSkeneSmoothingSuite.RunAsync,
         ["weak"] = WeakSupervisionBench.RunAsync,
+        ["lf-csharp"] = CSharpWorkerBench.RunAsync,
         ["label-model-shapes"] = LabelModelShapesSuite.RunAsync,
         ["label-errors"] = LabelErrorsBench.RunAsync,
         ["active-learning"] = ActiveLearningBench.RunAsync,

@@ -16,14 +16,16 @@ internal static class ServeCommand
         var oidcAuthority = new Option<string?>("--oidc-authority") { Description = "OpenID Connect provider (issuer URL) for single sign-on; its client secret comes from LABELFORGE_OIDC_CLIENT_SECRET." };
         var oidcClient = new Option<string?>("--oidc-client-id") { Description = "This server's client id at the OpenID Connect provider." };
         var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Comma-separated host names the server answers to (Host header), e.g. labels.example.org; default: the --host name and localhost." };
+        var lfFiles = new Option<string?>("--lf-files") { Description = "Folder LF sets may read `file:` gazetteers and C# sources from (nothing outside it); default: beside the database (labelforge.lf-files)." };
         var (db, json, media) = (CommonOptions.Db(), CommonOptions.Json(), CommonOptions.Media());
-        var command = new Command("serve", "Run the web UI and REST API.") { port, host, allowedHosts, demo, oidcAuthority, oidcClient, db, json, media };
+        var command = new Command("serve", "Run the web UI and REST API.") { port, host, allowedHosts, demo, oidcAuthority, oidcClient, lfFiles, db, json, media };
         command.SetHandler(async (parse, ct) =>
         {
             var options = new ServerOptions
             {
                 DbPath = parse.GetValue(db)!,
                 MediaPath = parse.GetValue(media),
+                LabelingFunctionFilesPath = parse.GetValue(lfFiles),
                 Port = parse.GetValue(port),
                 Host = parse.GetValue(host)!,
                 Demo = parse.GetValue(demo),

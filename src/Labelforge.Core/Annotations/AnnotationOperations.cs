@@ -11,6 +11,10 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
 {
     public async Task<SubmitResult> SubmitAsync(long projectId, NewAnnotation request, CancellationToken ct = default)
     {
+        RequestLimits.Check(request.LabelIds?.Count, RequestLimits.MaxLabelsPerAnnotation, "label_ids");
+        RequestLimits.Check(request.Labels?.Count, RequestLimits.MaxLabelsPerAnnotation, "labels");
+        RequestLimits.Check(request.Spans?.Count, RequestLimits.MaxLabelsPerAnnotation, "spans");
+        RequestLimits.Check(request.Probabilities?.Count, RequestLimits.MaxLabelsPerAnnotation, "probabilities");
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var kind = TaskTypes.ValueKind(project.TaskType);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Labelforge.Core.Common;
 using Labelforge.Core.LabelingFunctions.Keywords;
 using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Engine;
@@ -12,7 +13,9 @@ namespace Labelforge.Core.LabelingFunctions;
 /// Applies a <see cref="LabelingFunctionSet"/> to any sequence of documents (files, database rows): streams
 /// them in chunks, labels each chunk in parallel over the cores, and never stops on a faulty function (the
 /// vote becomes abstain and the fault is counted). Given a previous result it re-applies only the functions
-/// whose fingerprint changed on the old rows, copies the rest, and applies every function to new rows.
+/// whose fingerprint changed on the old rows, copies the rest, and applies every function to new rows. C# functions
+/// run in a worker process (<see cref="LabelingFunctionRemoteColumns"/>); a run longer than
+/// <see cref="LabelingFunctionApplyOptions.TimeLimit"/> or cancelled by the caller stops, the worker killed.
 /// </summary>
 public static class LabelingFunctionApplier
 {
@@ -21,33 +24,61 @@ public static class LabelingFunctionApplier
         LabelingFunctionPreviousResult? previous = null, CancellationToken cancellationToken = default)
     {
         options ??= new LabelingFunctionApplyOptions();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(options.TimeLimit);
+        try
+        {
+            return Run(set, documents, options, previous, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw LabelforgeException.Invalid(
+                $"applying the labeling functions took longer than the time limit of {options.TimeLimit.TotalSeconds:0.#} s and was stopped; nothing was stored. Make slow functions faster (C# loops, backtracking regexes).");
+        }
+    }
+
+    private static LabelingFunctionApplyResult Run(
+        LabelingFunctionSet set, IEnumerable<LabelingFunctionDocument> documents, LabelingFunctionApplyOptions options,
+        LabelingFunctionPreviousResult? previous, CancellationToken cancellationToken)
+    {
         var m = set.Functions.Count;
         var reuse = ReusableColumns(set, previous);
         var oldRows = previous?.Matrix.Rows ?? 0;
         var changed = new LabelingFunctionApplyPlan(set.Functions, Enumerable.Range(0, m).Where(j => reuse[j] < 0));
         var everything = new LabelingFunctionApplyPlan(set.Functions, Enumerable.Range(0, m));
+        var remote = new LabelingFunctionRemoteColumns(set, reuse, options.Worker);
         var faults = new LabelingFunctionFaultLog(m);
         var chunks = new List<short[]>();
         var rows = 0;
         // Time in the functions alone, apart from producing the documents (reading a file, a database page).
         var applying = 0L;
         var source = documents.Chunk(options.ChunkSize);
-        foreach (var chunk in options.ReadAhead ? ReadAhead(source) : source)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var cells = new short[chunk.Length * m];
-            Array.Fill(cells, (short)LabelIndex.Abstain);
-            var start = rows;
-            var began = Stopwatch.GetTimestamp();
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
-            Parallel.ForEach(Partitioner.Create(0, chunk.Length, 1024), parallel, () => (changed.NewScratch(), everything.NewScratch()), (range, _, scratch) =>
+            foreach (var chunk in options.ReadAhead ? ReadAhead(source) : source)
             {
-                ApplyRange(chunk, range, start, cells, m, previous, reuse, changed, everything, scratch, faults);
-                return scratch;
-            }, _ => { });
-            applying += Stopwatch.GetTimestamp() - began;
-            chunks.Add(cells);
-            rows += chunk.Length;
+                cancellationToken.ThrowIfCancellationRequested();
+                var cells = new short[chunk.Length * m];
+                Array.Fill(cells, (short)LabelIndex.Abstain);
+                var start = rows;
+                var began = Stopwatch.GetTimestamp();
+                // The worker process labels the chunk with the C# functions while this process runs the others.
+                var worker = remote.IsEmpty ? Task.CompletedTask : Task.Run(() => remote.Apply(chunk, start, oldRows, cells, faults, cancellationToken), cancellationToken);
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
+                Parallel.ForEach(Partitioner.Create(0, chunk.Length, 1024), parallel, () => (changed.NewScratch(), everything.NewScratch()), (range, _, scratch) =>
+                {
+                    ApplyRange(chunk, range, start, cells, m, previous, reuse, changed, everything, scratch, faults);
+                    return scratch;
+                }, _ => { });
+                worker.GetAwaiter().GetResult();
+                applying += Stopwatch.GetTimestamp() - began;
+                chunks.Add(cells);
+                rows += chunk.Length;
+            }
+        }
+        finally
+        {
+            remote.Dispose();
         }
         var matrix = new LabelMatrix(rows, m, Concat(chunks, rows * m));
         return new LabelingFunctionApplyResult(matrix, set.Names, set.Fingerprints, faults.Counts, faults.First,

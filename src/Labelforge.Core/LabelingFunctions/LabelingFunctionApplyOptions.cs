@@ -14,4 +14,10 @@ public sealed record LabelingFunctionApplyOptions
 
     /// <summary>Worker threads; default (null) = all cores.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>The longest a run may take, all kinds of functions together; beyond it the run stops with an error and nothing is stored. Default 10 minutes.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Limits of the worker process that runs C# functions.</summary>
+    public Sandbox.CSharpWorkerLimits Worker { get; init; } = Sandbox.CSharpWorkerLimits.Default;
 }

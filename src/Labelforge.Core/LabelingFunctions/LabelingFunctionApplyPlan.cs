@@ -8,7 +8,7 @@ namespace Labelforge.Core.LabelingFunctions;
 /// <summary>
 /// Which functions to run on a row and how: keyword and lookup functions go through one shared
 /// <see cref="KeywordIndex"/> (one pass per document, votes written straight into the row), the rest are called
-/// one by one.
+/// one by one; C# functions are left to the applier's worker session.
 /// </summary>
 internal sealed class LabelingFunctionApplyPlan
 {
@@ -22,7 +22,8 @@ internal sealed class LabelingFunctionApplyPlan
         var keywords = chosen.Where(c => functions[c] is KeywordFunction).ToArray();
         _indexColumns = keywords;
         _index = keywords.Length == 0 ? null : new KeywordIndex([.. keywords.Select(c => (KeywordFunction)functions[c])]);
-        _others = [.. chosen.Except(keywords).Select(c => (c, functions[c]))];
+        // C# functions run in the worker process, a chunk at a time (see LabelingFunctionApplier).
+        _others = [.. chosen.Except(keywords).Where(c => functions[c] is not CSharpFunction).Select(c => (c, functions[c]))];
     }
 
     public bool IsEmpty => _index is null && _others.Length == 0;

@@ -10,9 +10,12 @@ internal sealed class LabelingFunctionFaultLog(int functions)
 
     public IReadOnlyList<string?> First => _first;
 
-    public void Record(int row, int column, Exception ex)
+    public void Record(int row, int column, Exception ex) => Record(row, column, $"{ex.GetType().Name}: {ex.Message}");
+
+    /// <summary>A fault described as "ExceptionType: message" (from the C# worker process).</summary>
+    public void Record(int row, int column, string fault)
     {
         Interlocked.Increment(ref _counts[column]);
-        Interlocked.CompareExchange(ref _first[column], $"item {row}: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}", null);
+        Interlocked.CompareExchange(ref _first[column], $"item {row}: {fault.ReplaceLineEndings(" ")}", null);
     }
 }

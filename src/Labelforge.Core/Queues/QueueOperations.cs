@@ -23,6 +23,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var annotator = Validate(request.Annotator);
         if (request.Count < 1 || request.Count > options.MaxBatch)
             throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
+        RequestLimits.Check(request.Exclude?.Count, RequestLimits.MaxIds, "exclude");
         var taskType = await TaskTypeAsync(projectId, ct);
         var strategy = await StrategyAsync(projectId, request, ct);
         var exclude = request.Exclude?.ToList() ?? [];
@@ -64,6 +65,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     /// <summary>Extends the annotator's leases on <paramref name="itemIds"/>; items it no longer holds are left out.</summary>
     public async Task<RenewResult> RenewAsync(long projectId, string annotator, IReadOnlyList<long> itemIds, CancellationToken ct = default)
     {
+        RequestLimits.Check(itemIds.Count, RequestLimits.MaxIds, "item_ids");
         annotator = Validate(annotator);
         var now = time.GetUtcNow();
         var expires = now + options.LeaseDuration;
@@ -80,6 +82,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     /// <summary>Gives items back to the pool (a skip); returns how many leases were released.</summary>
     public async Task<int> ReleaseAsync(long projectId, string annotator, IReadOnlyList<long> itemIds, CancellationToken ct = default)
     {
+        RequestLimits.Check(itemIds.Count, RequestLimits.MaxIds, "item_ids");
         annotator = Validate(annotator);
         var ids = itemIds.ToList();
         return await db.ItemLeases
@@ -94,6 +97,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     /// </summary>
     public async Task<int> SkipAsync(long projectId, string annotator, IReadOnlyList<long> itemIds, CancellationToken ct = default)
     {
+        RequestLimits.Check(itemIds.Count, RequestLimits.MaxIds, "item_ids");
         annotator = Validate(annotator);
         var ids = itemIds.Distinct().ToList();
         using var gate = await WriteGate.EnterAsync(db, ct);

@@ -26,6 +26,18 @@ public sealed record ServerOptions
     /// <summary>The media store's folder (item images); null: beside the database (labelforge.db → labelforge.media).</summary>
     public string? MediaPath { get; init; }
 
+    /// <summary>
+    /// The folder LF sets may read files from (`file:` of lookup and csharp functions), nothing outside it; null: beside the
+    /// database (labelforge.db → labelforge.lf-files).
+    /// </summary>
+    public string? LabelingFunctionFilesPath { get; init; }
+
+    /// <summary>The largest request body the server reads (413 beyond it), imports aside (<see cref="MaxImportBytes"/>); default 16 MiB.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 16L << 20;
+
+    /// <summary>The largest import upload; default 64 GiB (imports stream, so memory does not grow with it).</summary>
+    public long MaxImportBytes { get; init; } = 64L << 30;
+
     /// <summary>The media store itself, when not the folder store at <see cref="MediaPath"/> (tests and benchmarks count its reads).</summary>
     public Core.Media.IMediaStore? MediaStore { get; init; }
 

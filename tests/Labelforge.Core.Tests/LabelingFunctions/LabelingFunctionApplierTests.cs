@@ -56,11 +56,14 @@ public class LabelingFunctionApplierTests
     [Fact]
     public void A_throwing_function_abstains_and_counts_faults_while_the_run_goes_on()
     {
-        var set = new LabelingFunctionSet(["ham", "spam"],
-        [
-            new CSharpFunction("fragile", d => d.Text.Length > 5 ? 1 : throw new FormatException("too short"), "fp1"),
-            Set(Two).Functions[0],
-        ]);
+        var set = Set("""
+              - name: fragile
+                kind: csharp
+                code: |
+                  public static class F { public static int Long(LabelingFunctionDocument d) => d.Text.Length > 5 ? 1 : throw new FormatException("too short"); }
+              - {name: free, kind: keyword, keywords: [free], label: spam}
+
+            """);
         var result = LabelingFunctionApplier.Apply(set, [new LabelingFunctionDocument("free!!"), new LabelingFunctionDocument("free"), new LabelingFunctionDocument("x")], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([2L, 0L], result.Faults);
         Assert.Contains("too short", result.FirstFaults[0], StringComparison.Ordinal);
@@ -87,5 +90,35 @@ public class LabelingFunctionApplierTests
         Assert.Equal(1, second.Matrix[30, 0]);
         Assert.Equal(0, second.Matrix[2, 1]);
         Assert.Equal(LabelIndex.Abstain, second.Matrix[1, 1]);
+    }
+
+    [Fact]
+    public void Incremental_run_reapplies_a_changed_csharp_function_on_old_rows_and_every_function_on_new_rows()
+    {
+        const string Before = """
+              - {name: free, kind: keyword, keywords: [free], label: spam}
+              - name: cs
+                kind: csharp
+                code: |
+                  public static class F { public static int Same(LabelingFunctionDocument d) => d.Text.StartsWith("thanks") ? 0 : -1; }
+              - name: cs2
+                kind: csharp
+                code: |
+                  public static class G { public static int Edited(LabelingFunctionDocument d) => 1; }
+
+            """;
+        var ct = TestContext.Current.CancellationToken;
+        var first = LabelingFunctionApplier.Apply(Set(Before), Docs(30), new LabelingFunctionApplyOptions { ChunkSize = 7 }, cancellationToken: ct);
+        Assert.Equal(["free", "cs.Same", "cs2.Edited"], first.Names);
+        // Poison the unchanged C# column: re-applying it would overwrite the poison.
+        first.Matrix[1, 1] = 1;
+        var edited = Set(Before.Replace("=> 1;", "=> d.Text == \"nothing\" ? 0 : -1;", StringComparison.Ordinal));
+        var second = LabelingFunctionApplier.Apply(edited, Docs(40), new LabelingFunctionApplyOptions { ChunkSize = 7 },
+            new LabelingFunctionPreviousResult(first.Matrix, first.Fingerprints), ct);
+        Assert.Equal(2, second.ReusedFunctions);
+        Assert.Equal(1, second.Matrix[1, 1]);
+        Assert.Equal(0, second.Matrix[31, 1]);
+        for (var i = 0; i < 40; i++)
+            Assert.Equal(i % 3 == 2 ? 0 : LabelIndex.Abstain, second.Matrix[i, 2]);
     }
 }

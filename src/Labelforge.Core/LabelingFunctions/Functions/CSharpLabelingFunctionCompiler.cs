@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text;
 using Labelforge.Core.LabelingFunctions.Sets;
 using Microsoft.CodeAnalysis;
@@ -8,10 +6,12 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Labelforge.Core.LabelingFunctions.Functions;
 
 /// <summary>
-/// Compiles a .cs file of labeling functions with Roslyn into an in-memory assembly (its own collectible load
-/// context) and returns every public static method that takes an <see cref="LabelingFunctionDocument"/> and returns a label
-/// index (<c>int</c> or <c>int?</c>, null or negative = abstain) or a label name (<c>string</c>, null = abstain).
-/// Compile errors come back as <see cref="LabelingFunctionSetError"/> values with the file, line and column.
+/// Compiles a .cs file of labeling functions with Roslyn into an assembly image and finds every public static method of a
+/// public top-level class that takes a <see cref="LabelingFunctionDocument"/> and returns a label index (<c>int</c> or
+/// <c>int?</c>, null or negative = abstain) or a label name (<c>string</c>, null = abstain). Nothing of the file is loaded or
+/// run here: the functions are found from the compiler's symbols, and only the worker process loads the image. Compile
+/// errors, and names the <see cref="CSharpSymbolPolicy"/> refuses, come back as <see cref="LabelingFunctionSetError"/>
+/// values with the file, line and column.
 /// </summary>
 public static class CSharpLabelingFunctionCompiler
 {
@@ -22,8 +22,7 @@ public static class CSharpLabelingFunctionCompiler
         "global using LfDocument = Labelforge.Core.LabelingFunctions.LabelingFunctionDocument;",
         new CSharpParseOptions(LanguageVersion.Latest), "former-names.cs", Encoding.UTF8);
 
-    public static (IReadOnlyList<(string Method, Func<LabelingFunctionDocument, int> Body)> Functions, IReadOnlyList<LabelingFunctionSetError> Errors) Compile(
-        string path, string source, IReadOnlyList<string> labels)
+    public static (IReadOnlyList<CSharpCompiledMethod> Functions, IReadOnlyList<LabelingFunctionSetError> Errors) Compile(string path, string source)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path, Encoding.UTF8);
         var compilation = CSharpCompilation.Create(
@@ -31,7 +30,11 @@ public static class CSharpLabelingFunctionCompiler
             [tree, FormerNames],
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
-                nullableContextOptions: NullableContextOptions.Enable, usings: ["System", "System.Linq", "System.Text.RegularExpressions", "System.Collections.Generic"]));
+                nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: false,
+                usings: ["System", "System.Linq", "System.Text.RegularExpressions", "System.Collections.Generic"]));
+        var refused = compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? [] : CSharpSymbolPolicy.Check(path, compilation, tree).ToList();
+        if (refused.Count > 0)
+            return ([], refused);
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         if (!emitted.Success)
@@ -42,32 +45,32 @@ public static class CSharpLabelingFunctionCompiler
                 .ToList();
             return ([], errors);
         }
-        image.Position = 0;
-        var assembly = new AssemblyLoadContext(path, isCollectible: true).LoadFromStream(image);
-        return Discover(path, assembly, labels);
+        return Discover(path, compilation, tree, new CSharpCompiledFile(image.ToArray()));
     }
 
-    private static (IReadOnlyList<(string, Func<LabelingFunctionDocument, int>)>, IReadOnlyList<LabelingFunctionSetError>) Discover(
-        string path, Assembly assembly, IReadOnlyList<string> labels)
+    private static (IReadOnlyList<CSharpCompiledMethod>, IReadOnlyList<LabelingFunctionSetError>) Discover(
+        string path, CSharpCompilation compilation, SyntaxTree tree, CSharpCompiledFile file)
     {
-        var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.OrdinalIgnoreCase);
-        var functions = new List<(string, Func<LabelingFunctionDocument, int>)>();
-        var methods = assembly.GetTypes()
-            .Where(t => t.IsPublic)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(LabelingFunctionDocument))
-            .OrderBy(m => m.MetadataToken);
+        var model = compilation.GetSemanticModel(tree);
+        var document = compilation.GetTypeByMetadataName(typeof(LabelingFunctionDocument).FullName!);
+        var functions = new List<CSharpCompiledMethod>();
+        var methods = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+            .Select(m => model.GetDeclaredSymbol(m))
+            .OfType<IMethodSymbol>()
+            .Where(m => m is { IsStatic: true, DeclaredAccessibility: Accessibility.Public, IsGenericMethod: false, Parameters: [{ RefKind: RefKind.None } p] }
+                && SymbolEqualityComparer.Default.Equals(p.Type, document)
+                && m.ContainingType is { DeclaredAccessibility: Accessibility.Public, ContainingType: null, IsGenericType: false });
         foreach (var method in methods)
         {
-            Func<LabelingFunctionDocument, int>? body = method.ReturnType switch
+            CSharpReturnKind? returns = method.ReturnType switch
             {
-                var r when r == typeof(int) => Labels(method.CreateDelegate<Func<LabelingFunctionDocument, int>>(), labels.Count),
-                var r when r == typeof(int?) => Labels(method.CreateDelegate<Func<LabelingFunctionDocument, int?>>(), labels.Count),
-                var r when r == typeof(string) => Names(method.CreateDelegate<Func<LabelingFunctionDocument, string?>>(), index),
+                { SpecialType: SpecialType.System_Int32 } => CSharpReturnKind.Index,
+                INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [{ SpecialType: SpecialType.System_Int32 }] } => CSharpReturnKind.NullableIndex,
+                { SpecialType: SpecialType.System_String } => CSharpReturnKind.Name,
                 _ => null,
             };
-            if (body is not null)
-                functions.Add((method.Name, body));
+            if (returns is { } kind)
+                functions.Add(new CSharpCompiledMethod(method.Name, MetadataName(method.ContainingType), kind, file));
         }
         if (functions.Count == 0)
         {
@@ -77,20 +80,8 @@ public static class CSharpLabelingFunctionCompiler
         return (functions, []);
     }
 
-    private static Func<LabelingFunctionDocument, int> Labels(Func<LabelingFunctionDocument, int> f, int count) => doc =>
-    {
-        var label = f(doc);
-        return label < 0 ? Engine.LabelIndex.Abstain
-            : label < count ? label
-            : throw new InvalidOperationException($"returned label index {label}; the set has {count} labels");
-    };
-
-    private static Func<LabelingFunctionDocument, int> Labels(Func<LabelingFunctionDocument, int?> f, int count) => Labels(doc => f(doc) ?? Engine.LabelIndex.Abstain, count);
-
-    private static Func<LabelingFunctionDocument, int> Names(Func<LabelingFunctionDocument, string?> f, Dictionary<string, int> index) => doc =>
-        f(doc) is not { } name ? Engine.LabelIndex.Abstain
-        : index.TryGetValue(name, out var label) ? label
-        : throw new InvalidOperationException($"returned unknown label '{name}'");
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? $"{ns.ToDisplayString()}.{type.MetadataName}" : type.MetadataName;
 
     private static LabelingFunctionSetError ToError(string path, Diagnostic diagnostic)
     {

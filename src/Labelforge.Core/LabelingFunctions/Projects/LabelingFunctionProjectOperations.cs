@@ -21,17 +21,17 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
 {
     /// <summary>Save, apply and fit in one go (the CLI's `lf apply PROJECT`); set errors throw with file:line:column.</summary>
-    public async Task<LabelingFunctionProjectResult> ApplyAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory,
+    public async Task<LabelingFunctionProjectResult> ApplyAsync(long projectId, string setName, string yaml, string yamlPath, LabelingFunctionFiles files,
         string model = LabelModels.Default, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var saved = await SaveAsync(projectId, setName, yaml, yamlPath, baseDirectory, ct);
+        var saved = await SaveAsync(projectId, setName, yaml, yamlPath, files, ct);
         if (saved.Errors.Count > 0)
         {
             throw LabelforgeException.Invalid("The LF set has errors:" + Environment.NewLine
                 + string.Join(Environment.NewLine, saved.Errors.Select(e => $"{e.File ?? yamlPath}:{e.Line}:{e.Column}: {e.Message}")));
         }
-        var (applied, stored) = await ApplyLatestAsync(projectId, setName, yamlPath, baseDirectory, ct);
+        var (applied, stored) = await ApplyLatestAsync(projectId, setName, yamlPath, files, ct);
         var fit = await FitStoredAsync(projectId, setName, stored, model, ct);
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var gold = await LabelingFunctionGoldLabels.LoadAsync(db, projectId, fit.ClassBalance.Select(c => c.Label).ToList(), resolver, ct);
@@ -45,14 +45,14 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
     /// Validates <paramref name="yaml"/> (YAML, functions, C# compilation, labels against the project's taxonomy)
     /// and stores it as a new version when it differs from the latest; with errors nothing is stored.
     /// </summary>
-    public async Task<LabelingFunctionSaveResult> SaveAsync(long projectId, string setName, string yaml, string yamlPath, string baseDirectory, CancellationToken ct = default)
+    public async Task<LabelingFunctionSaveResult> SaveAsync(long projectId, string setName, string yaml, string yamlPath, LabelingFunctionFiles files, CancellationToken ct = default)
     {
         await TaskTypes.RequireClassLabelsAsync(db, projectId, "Labeling functions", ct);
         ValidateSetName(setName);
         await RequireProjectAsync(projectId, ct);
         var latest = await LatestAsync(projectId, setName, ct);
         var outline = LabelingFunctionSetOutline.Read(yaml);
-        var loaded = LabelingFunctionSetLoader.LoadText(yaml, yamlPath, baseDirectory);
+        var loaded = LabelingFunctionSetLoader.LoadText(yaml, yamlPath, files);
         var errors = loaded.Errors.Select(e => outline.Place(e, yamlPath)).ToList();
         if (loaded.Set is { } set)
         {
@@ -70,8 +70,8 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
     }
 
     /// <summary>Applies the latest saved version of the set to every item and stores the label matrix.</summary>
-    public async Task<LabelingFunctionApplySummary> ApplySavedAsync(long projectId, string setName, string baseDirectory, CancellationToken ct = default) =>
-        (await ApplyLatestAsync(projectId, setName, $"{setName}.yaml", baseDirectory, ct)).Summary;
+    public async Task<LabelingFunctionApplySummary> ApplySavedAsync(long projectId, string setName, LabelingFunctionFiles files, CancellationToken ct = default) =>
+        (await ApplyLatestAsync(projectId, setName, $"{setName}.yaml", files, ct)).Summary;
 
     /// <summary>Fits <paramref name="model"/> on the stored label matrix and writes its labels as programmatic annotations.</summary>
     public async Task<LabelingFunctionFitResult> FitAsync(long projectId, string setName, string model = LabelModels.Default, CancellationToken ct = default)
@@ -113,13 +113,13 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
     }
 
     private async Task<(LabelingFunctionApplySummary Summary, LabelingFunctionStoredMatrix Stored)> ApplyLatestAsync(long projectId, string setName, string yamlPath,
-        string baseDirectory, CancellationToken ct)
+        LabelingFunctionFiles files, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await RequireProjectAsync(projectId, ct);
         var latest = await LatestAsync(projectId, setName, ct)
             ?? throw LabelforgeException.NotFound($"LF set '{setName}' has no saved version; save it first.");
-        var loaded = LabelingFunctionSetLoader.LoadText(latest.Yaml, yamlPath, baseDirectory);
+        var loaded = LabelingFunctionSetLoader.LoadText(latest.Yaml, yamlPath, files);
         var set = loaded.Set ?? throw LabelforgeException.Invalid(
             $"LF set '{setName}' version {latest.Version} no longer loads (a file it names changed?):{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Errors)}");
         var resolver = await taxonomy.ResolverAsync(projectId, ct);

@@ -170,10 +170,10 @@ public static class LabelingFunctionDefinitionParser
             return Single(def.Fail("file", "needs `file:` naming a .cs file of labeling functions, or the source inline in `code: |`"));
         if (def.Context.ReadFile(LabelingFunctionParseContext.Child(def.Map, "file")!, file) is not { } content)
             return [];
-        var (functions, errors) = CSharpLabelingFunctionCompiler.Compile(content.Path, content.Text, def.Labels);
+        var (functions, errors) = CSharpLabelingFunctionCompiler.Compile(content.Path, content.Text);
         foreach (var error in errors)
             def.Context.Error(error);
-        return functions.Select(f => new CSharpFunction($"{def.Name}.{f.Method}", f.Body, def.Fingerprint(content.Text, f.Method)));
+        return functions.Select(f => new CSharpFunction($"{def.Name}.{f.Method}", f.File, f.TypeName, f.Method, f.Returns, def.Labels, def.Fingerprint(content.Text, f.Method)));
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ public static class LabelingFunctionDefinitionParser
             return Single(def.Fail("code", "`code:` must hold C# source, e.g. code: | followed by indented lines"));
         var lineOffset = (int)scalar.Start.Line + (scalar.Style is YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded ? 0 : -1);
         var columnOffset = (int)def.Map.Start.Column + 1;
-        var (functions, errors) = CSharpLabelingFunctionCompiler.Compile(def.Context.Path, InlinePrelude + source, def.Labels);
+        var (functions, errors) = CSharpLabelingFunctionCompiler.Compile(def.Context.Path, InlinePrelude + source);
         foreach (var error in errors)
         {
             var column = error.Column - (error.Line == 1 ? InlinePrelude.Length : 0);
@@ -196,7 +196,7 @@ public static class LabelingFunctionDefinitionParser
                 ? error with { Line = error.Line + lineOffset, Column = column + columnOffset, Message = $"function '{def.Name}' (csharp): {error.Message}" }
                 : error with { Line = (int)scalar.Start.Line, Column = (int)scalar.Start.Column, Message = $"function '{def.Name}' (csharp): {error.Message}" });
         }
-        return functions.Select(f => new CSharpFunction($"{def.Name}.{f.Method}", f.Body, def.Fingerprint(source, f.Method)));
+        return functions.Select(f => new CSharpFunction($"{def.Name}.{f.Method}", f.File, f.TypeName, f.Method, f.Returns, def.Labels, def.Fingerprint(source, f.Method)));
     }
 
     private static LabelingFunction? Annotations(Definition def)

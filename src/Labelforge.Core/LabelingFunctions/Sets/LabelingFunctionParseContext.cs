@@ -3,11 +3,11 @@ using YamlDotNet.RepresentationModel;
 namespace Labelforge.Core.LabelingFunctions.Sets;
 
 /// <summary>Shared state of one set being parsed: its file, folder and the errors found so far, with YAML helpers.</summary>
-public sealed class LabelingFunctionParseContext(string path, string baseDirectory, List<LabelingFunctionSetError> errors)
+public sealed class LabelingFunctionParseContext(string path, LabelingFunctionFiles files, List<LabelingFunctionSetError> errors)
 {
     public string Path { get; } = path;
 
-    public string BaseDirectory { get; } = baseDirectory;
+    public LabelingFunctionFiles Files { get; } = files;
 
     public void Error(YamlNode node, string message) =>
         errors.Add(new LabelingFunctionSetError(Path, (int)node.Start.Line, (int)node.Start.Column, message));
@@ -71,13 +71,30 @@ public sealed class LabelingFunctionParseContext(string path, string baseDirecto
         return labels;
     }
 
-    /// <summary>Reads a file the set refers to, relative to the set's folder; reports a missing file at <paramref name="node"/>.</summary>
+    /// <summary>
+    /// Reads a file the set refers to, relative to <see cref="Files"/>; reports a missing or refused file at <paramref name="node"/>.
+    /// The returned path names the file in errors: the full path for local files, the path as written when confined.
+    /// </summary>
     public (string Path, string Text)? ReadFile(YamlNode node, string relative)
     {
-        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, relative));
-        if (File.Exists(full))
-            return (full, File.ReadAllText(full));
-        Error(node, $"file '{relative}' not found (looked in {full}); paths are relative to the YAML file");
-        return null;
+        var (full, refusal) = Files.Resolve(relative);
+        if (full is null)
+        {
+            Error(node, $"file '{relative}' {refusal}");
+            return null;
+        }
+        if (!File.Exists(full))
+        {
+            Error(node, Files.Confined
+                ? $"file '{relative}' not found in the LF files folder; paths are relative to it"
+                : $"file '{relative}' not found (looked in {full}); paths are relative to the YAML file");
+            return null;
+        }
+        if (Files.Confined && new FileInfo(full).Length > LabelingFunctionFiles.MaxFileBytes)
+        {
+            Error(node, $"file '{relative}' is larger than {LabelingFunctionFiles.MaxFileBytes >> 20} MB");
+            return null;
+        }
+        return (Files.Confined ? relative : full, File.ReadAllText(full));
     }
 }

@@ -6,7 +6,8 @@ namespace Labelforge.Core.LabelingFunctions.Sets;
 /// <summary>
 /// Reads a labeling-function set from YAML: <c>labels: [..]</c> and <c>functions: [..]</c>, each function a
 /// mapping with <c>name</c>, <c>kind</c> and the kind's keys (see <see cref="LabelingFunctionDefinitionParser"/>). Files the
-/// set refers to (gazetteers, C# sources) resolve against the YAML file's folder. Every problem is returned
+/// set refers to (gazetteers, C# sources) resolve against the YAML file's folder, or only inside the given
+/// <see cref="LabelingFunctionFiles"/> folder when confined (the server). Every problem is returned
 /// with its line and column, not only the first.
 /// </summary>
 public static class LabelingFunctionSetLoader
@@ -19,7 +20,7 @@ public static class LabelingFunctionSetLoader
         return LoadText(File.ReadAllText(path), path, directory);
     }
 
-    public static LabelingFunctionSetLoadResult LoadText(string yaml, string path, string baseDirectory)
+    public static LabelingFunctionSetLoadResult LoadText(string yaml, string path, LabelingFunctionFiles files)
     {
         var stream = new YamlStream();
         try
@@ -38,7 +39,7 @@ public static class LabelingFunctionSetLoader
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return Fail(new LabelingFunctionSetError(path, 1, 1, "expected a mapping with `labels:` and `functions:`"));
         var errors = new List<LabelingFunctionSetError>();
-        var context = new LabelingFunctionParseContext(path, baseDirectory, errors);
+        var context = new LabelingFunctionParseContext(path, files, errors);
         var labels = context.Labels(root);
         if (labels is null)
             return new LabelingFunctionSetLoadResult(null, errors);

@@ -57,9 +57,12 @@ public static class SessionEndpoints
         return app;
     }
 
+    /// <summary>200 with the session, 401 for a wrong name or password, 429 (Retry-After) past the attempts allowed per address and name (<see cref="SignInRateLimits"/>).</summary>
     private static async Task<Results<Ok<SessionInfo>, ProblemHttpResult>> SignIn(SignInRequest body, HttpContext http, AccountOperations accounts,
-        IAntiforgery antiforgery, CancellationToken ct)
+        IAntiforgery antiforgery, SignInRateLimits limits, CancellationToken ct)
     {
+        if (limits.Refuse(http, body.Name?.Trim() ?? "") is { } refused)
+            return refused;
         var user = await accounts.CheckPasswordAsync(body.Name?.Trim() ?? "", body.Password ?? "", ct);
         if (user is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Wrong user name or password.");

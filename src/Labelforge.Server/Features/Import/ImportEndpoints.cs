@@ -2,6 +2,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers;
 using Labelforge.Server.Features.Projects;
+using Labelforge.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +13,9 @@ using Labelforge.Server.Hosting.Security;
 namespace Labelforge.Server.Features.Import;
 
 /// <summary>
-/// POST the file as the raw request body; it is read as it arrives (never buffered whole), so the
-/// import runs at the speed of the upload with flat memory. Answers the import report.
+/// POST the file as the raw request body; it is spooled to a temporary file as it arrives (never buffered in memory),
+/// then imported from there, so the database's write lock is held for the import's own time, not the upload's.
+/// Answers the import report.
 /// </summary>
 public static class ImportEndpoints
 {
@@ -24,7 +26,7 @@ public static class ImportEndpoints
     }
 
     // Typed, so the OpenAPI document (and the web client's generated types) describe the report.
-    private static async Task<Ok<ImportReport>> Import(long projectId, HttpRequest request, ImportOperations ops,
+    private static async Task<Ok<ImportReport>> Import(long projectId, HttpRequest request, ImportOperations ops, ServerOptions options,
         [FromQuery] string? format, [FromQuery] string? filename,
         [FromQuery(Name = "text_field")] string? textField, [FromQuery(Name = "id_field")] string? idField,
         [FromQuery(Name = "label_field")] string? labelField, [FromQuery(Name = "create_labels")] bool? createLabels,
@@ -32,6 +34,9 @@ public static class ImportEndpoints
         [FromQuery(Name = "id_column")] int? idColumn, [FromQuery(Name = "label_column")] int? labelColumn,
         [FromQuery(Name = "label_names")] string? labelNames, CancellationToken ct)
     {
+        // Imports are the one body larger than the server's JSON cap; they stream, so memory stays flat.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = options.MaxImportBytes;
         ImportFormat? parsed = null;
         if (!string.IsNullOrEmpty(format))
         {
@@ -46,7 +51,13 @@ public static class ImportEndpoints
             ? new ImportFieldMap(Column(textColumn, "text_column") ?? ImportFieldMap.Column(1), Column(idColumn, "id_column"), Column(labelColumn, "label_column")) { NoHeader = true }
             : new ImportFieldMap(textField, idField, labelField);
         var names = ImportOptions.ParseLabelNames(labelNames, "label_names");
-        var entries = ImportReaders.ReadAsync(request.Body, source, parsed, map, ImportReaderOptions.Default, ct);
+        // The upload is spooled to a temporary file before the import starts: the import holds the database's write lock
+        // while it runs, and a slow client must not hold it for as long as its upload takes.
+        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"labelforge-upload-{Guid.NewGuid():N}"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await request.Body.CopyToAsync(spool, 1 << 16, ct);
+        spool.Position = 0;
+        var entries = ImportReaders.ReadAsync(spool, source, parsed, map, ImportReaderOptions.Default, ct);
         var report = await ops.ImportAsync(projectId, source, parsed ?? ImportReaders.Detect(source)!.Value, entries,
             new ImportOptions(strict ?? false, createLabels ?? false, LabelNames: names), ct: ct);
         return TypedResults.Ok(report);

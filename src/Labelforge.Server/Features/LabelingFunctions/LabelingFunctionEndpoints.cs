@@ -1,6 +1,7 @@
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.LabelingFunctions.Projects.Analysis;
 using Labelforge.Core.LabelingFunctions.Projects.Fitting;
+using Labelforge.Core.LabelingFunctions.Sets;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,7 @@ namespace Labelforge.Server.Features.LabelingFunctions;
 /// <summary>
 /// A project's labeling-function sets: edit and version the YAML, apply it to the items, read the LF analysis
 /// and the items each function labels, and fit a label model that writes programmatic annotations. Files a set
-/// names (gazetteers, C# sources) resolve against the database's folder.
+/// names (gazetteers, C# sources) resolve only inside the LF files folder (<see cref="ServerOptions.LabelingFunctionFilesPath"/>).
 /// </summary>
 public static class LabelingFunctionEndpoints
 {
@@ -67,5 +68,7 @@ public static class LabelingFunctionEndpoints
             ? TypedResults.Ok(report)
             : TypedResults.Problem($"LF set '{set}' has not been applied yet; apply it to see its analysis.", statusCode: StatusCodes.Status404NotFound, title: "Not applied");
 
-    private static string FilesFolder(ServerOptions options) => Path.GetDirectoryName(Path.GetFullPath(options.DbPath)) ?? ".";
+    /// <summary>The LF files folder, confined: a set reads nothing outside it (see <see cref="LabelingFunctionFiles"/>).</summary>
+    private static LabelingFunctionFiles FilesFolder(ServerOptions options) => LabelingFunctionFiles.Inside(options.LabelingFunctionFilesPath
+        ?? Path.ChangeExtension(Path.GetFullPath(options.DbPath), ".lf-files"));
 }

@@ -59,6 +59,7 @@ internal static class SecuritySetup
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ProjectRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationResults>();
+        services.AddSingleton<SignInRateLimits>();
         services.AddScoped<AccountOperations>();
         services.AddScoped<TokenOperations>();
         services.AddScoped<MembershipOperations>();
