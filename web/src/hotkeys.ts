@@ -13,18 +13,19 @@ const AUTO_KEYS = [...'123456789', ...'abcdefhijklmnopqrtuvwxyz'];
 /**
  * Assigns one key per label: a label's own hotkey wins when it is a single free character, the rest get
  * 1-9 then letters in taxonomy order. Labels left without a key (more labels than keys) are reachable with `/`.
+ * A page with shortcuts of its own passes them as `reserved` (the object editor's b, p, h, ...).
  */
-export function assignHotkeys(labels: LabelInfo[]): Map<string, LabelInfo> {
+export function assignHotkeys(labels: LabelInfo[], reserved: ReadonlySet<string> = RESERVED_KEYS): Map<string, LabelInfo> {
   const byKey = new Map<string, LabelInfo>();
   const assigned = new Set<number>();
   for (const label of labels) {
     const key = label.hotkey?.trim().toLowerCase();
-    if (key && key.length === 1 && !RESERVED_KEYS.has(key) && !byKey.has(key)) {
+    if (key && key.length === 1 && !reserved.has(key) && !byKey.has(key)) {
       byKey.set(key, label);
       assigned.add(label.id);
     }
   }
-  const free = AUTO_KEYS.filter((k) => !byKey.has(k));
+  const free = AUTO_KEYS.filter((k) => !byKey.has(k) && !reserved.has(k));
   for (const label of labels) {
     if (assigned.has(label.id)) continue;
     const key = free.shift();

@@ -7,6 +7,8 @@ export interface Submission {
   label_ids: number[];
   /** A text-spans project's answer (label_ids then stays empty): the spans, [] meaning "no entities". */
   spans?: { start: number; end: number; label_id: number }[];
+  /** An image-objects project's answer (label_ids stays empty): boxes and polygons in image pixels, [] meaning "none". */
+  objects?: { label_id: number; box?: number[]; polygon?: number[][] }[];
   time_spent_ms: number;
   /** The model suggestion shown with the item; the server records whether it was accepted or corrected. */
   suggestion_annotation_id?: number | null;

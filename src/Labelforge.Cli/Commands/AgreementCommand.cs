@@ -1,3 +1,5 @@
+using Labelforge.Core.Projects;
+using Labelforge.Core.Annotations;
 using System.CommandLine;
 using System.Globalization;
 using Labelforge.Cli.Consensus;
@@ -33,9 +35,9 @@ internal static class AgreementCommand
         var pairwise = new Option<bool>("--pairwise") { Description = "Also report the annotator-by-annotator Cohen's kappa matrix." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
-        var project = new Option<string?>("--project") { Description = "A text-spans project (name or id): pairwise exact and partial-match span F1 of its annotators, per label, instead of --input." };
+        var project = new Option<string?>("--project") { Description = "A text-spans or image-objects project (name or id): pairwise span F1 (exact and partial) or box F1 at IoU 0.5 and mean IoU of its annotators, per label, instead of --input." };
         var db = CommonOptions.Db();
-        var command = new Command("agreement", "Measure inter-annotator agreement on an answers file, or between the annotators of a text-spans project.");
+        var command = new Command("agreement", "Measure inter-annotator agreement on an answers file, or between the annotators of a text-spans or image-objects project.");
         layout.AddTo(command);
         // One of --input (an answers file) and --project is needed; the handler says which is missing.
         layout.Input.Required = false;
@@ -47,12 +49,18 @@ internal static class AgreementCommand
             {
                 await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
                 var p = await store.ProjectAsync(projectName, ct);
+                if (TaskTypes.ValueKind(p.TaskType) == AnnotationValueKind.Objects)
+                {
+                    var boxes = await store.Get<ObjectAgreementOperations>().ComputeAsync(p.Id, ct);
+                    CliJson.Report(parse, json, boxes, BoxAgreementText(boxes));
+                    return 0;
+                }
                 var report = await store.Get<SpanAgreementOperations>().ComputeAsync(p.Id, ct);
                 CliJson.Report(parse, json, report, SpanAgreementText(report));
                 return 0;
             }
             if (parse.GetValue(layout.Input) is null || parse.GetValue(metric) is null)
-                throw new CliException("give --input (an answers file) with --metric, or --project for a text-spans project");
+                throw new CliException("give --input (an answers file) with --metric, or --project for a text-spans or image-objects project");
             var table = layout.ReadAnswers(parse);
             var name = parse.GetValue(metric)!.ToLowerInvariant();
             var options = new AgreementOptions
@@ -81,6 +89,22 @@ internal static class AgreementCommand
         };
         foreach (var row in report.PerLabel.Append(report.Overall))
             lines.Add($"{row.Label ?? "(all labels)",-24} {row.Spans,7} {F1(row.ExactF1),9} {F1(row.PartialF1),11}");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string BoxAgreementText(ObjectAgreementReport report)
+    {
+        static string F(double? v) => v is { } x ? x.ToString("F3", CultureInfo.InvariantCulture) : "-";
+        var lines = new List<string>
+        {
+            $"box agreement: {report.Annotators.Count} annotators, {report.Items} images with two or more, {report.ComparedPairs} annotator pairs compared"
+                + (report.PolygonsLeftOut > 0 ? $", {report.PolygonsLeftOut} polygons left out" : ""),
+            $"{"label",-24} {"boxes",7} {"matches",8} {"F1@0.5",7} {"mean IoU",9}",
+        };
+        foreach (var row in report.PerLabel.Append(report.Overall))
+            lines.Add($"{row.Label ?? "(all labels)",-24} {row.Boxes,7} {row.Matches,8} {F(row.F1),7} {F(row.MeanIoU),9}");
+        foreach (var pair in report.Pairs)
+            lines.Add($"{pair.A} vs {pair.B}: {pair.Items} images, F1@0.5 {F(pair.F1)}, mean IoU {F(pair.MeanIoU)}");
         return string.Join(Environment.NewLine, lines);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Labelforge.Cli.Consensus;
 using Labelforge.Cli.Output;
+using Labelforge.Core.Consensus;
 using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Cli.Commands;
@@ -15,9 +16,32 @@ internal static class ConsensusCommand
     public static Command Create(string name)
     {
         var options = new ConsensusCommandOptions();
-        var command = new Command(name, "Consensus: infer one label per item from several annotators' answers.");
+        var command = new Command(name, "Consensus: infer one label per item from several annotators' answers, or store consensus boxes of an image-objects project.");
         options.AddTo(command);
-        command.SetHandler((parse, ct) => Task.FromResult(Execute(parse, options)));
+        var project = new Option<string?>("--project") { Description = "An image-objects project (name or id): fuse its annotators' boxes per image (weighted boxes fusion) and store them as consensus annotations, instead of --input." };
+        var minAnnotators = new Option<int>("--min-annotators") { Description = "With --project: images need this many annotators' annotations.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinAnnotators };
+        var minScore = new Option<double>("--min-score") { Description = "With --project: keep a fused box when at least this share of the annotators drew it.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinScore };
+        var db = CommonOptions.Db();
+        foreach (var option in new Option[] { project, minAnnotators, minScore, db })
+            command.Options.Add(option);
+        // One of --input (an answers file) and --project is needed; the handler says which is missing.
+        options.Layout.Input.Required = false;
+        command.SetHandler(async (parse, ct) =>
+        {
+            if (parse.GetValue(project) is not { } projectName)
+            {
+                if (parse.GetValue(options.Layout.Input) is null)
+                    throw new CliException("give --input (an answers file), or --project for an image-objects project");
+                return Execute(parse, options);
+            }
+            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+            var p = await store.ProjectAsync(projectName, ct);
+            var result = await store.Get<ObjectConsensusOperations>().RunAsync(p.Id, new ObjectConsensusRequest(parse.GetValue(minAnnotators), parse.GetValue(minScore)), ct);
+            CliJson.Report(parse, options.Json, result,
+                $"box consensus {result.Author}: {result.Items} images, {result.Boxes} boxes ({result.EmptyItems} images with none)"
+                + (result.PolygonsLeftOut > 0 ? $", {result.PolygonsLeftOut} polygons left out" : ""));
+            return 0;
+        });
         return command;
     }
 

@@ -2,6 +2,7 @@ using Labelforge.Core.Acceptance;
 using Labelforge.Core.Accounts;
 using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Consensus;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
             .AddAcceptance()
             .AddLabelErrors()
             .AddAgreement()
+            .AddConsensus()
             .AddMedia()
             .AddAccounts();
 }

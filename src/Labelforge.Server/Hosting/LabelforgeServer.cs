@@ -20,6 +20,8 @@ using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
 using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
+using Labelforge.Server.Features.Agreement;
+using Labelforge.Server.Features.Consensus;
 using Labelforge.Server.Features.Counts;
 using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
@@ -180,6 +182,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapExport();
         api.MapQueues();
         api.MapCounts();
+        api.MapAgreement();
+        api.MapConsensus();
         api.MapLabelingFunctions();
         api.MapAcceptance();
         api.MapLabelErrors();

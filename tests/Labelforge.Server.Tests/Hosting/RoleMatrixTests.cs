@@ -71,6 +71,8 @@ public class RoleMatrixTests
         ["PUT /api/projects/{projectId:long}/queue/settings"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/queue/retrain"] = Level.Manager,
         ["GET /api/projects/{projectId:long}/counts"] = Level.Annotator,
+        ["GET /api/projects/{projectId:long}/agreement/objects"] = Level.Reviewer,
+        ["POST /api/projects/{projectId:long}/consensus/objects"] = Level.Manager,
         ["GET /api/projects/{projectId:long}/lf-sets/"] = Level.Manager,
         ["GET /api/projects/{projectId:long}/lf-sets/{set}"] = Level.Manager,
         ["GET /api/projects/{projectId:long}/lf-sets/{set}/versions/{version:int}"] = Level.Manager,

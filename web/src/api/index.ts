@@ -100,7 +100,7 @@ export async function sendSubmission(s: Submission): Promise<SendOutcome | { fai
     await call('POST', `/api/projects/${s.project_id}/annotations`, {
       item_id: s.item_id,
       author: s.author,
-      ...(s.spans ? { spans: s.spans } : { label_ids: s.label_ids }),
+      ...(s.spans ? { spans: s.spans } : s.objects ? { objects: s.objects } : { label_ids: s.label_ids }),
       time_spent_ms: s.time_spent_ms,
       request_id: s.request_id,
       suggestion_annotation_id: s.suggestion_annotation_id ?? null,

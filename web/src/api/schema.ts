@@ -1182,6 +1182,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/agreement/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectAgreementReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/consensus/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["ObjectConsensusBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectConsensusResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/acceptance": {
         parameters: {
             query?: never;
@@ -2268,7 +2346,8 @@ export interface components {
         };
         /**
          * @description An annotation as the API and CLI show it. IReadOnlyList&lt;string&gt; AnnotationView.Labels are names resolved through merges. In a text-spans
-         *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans and IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
+         *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans, in an image-objects project IReadOnlyList&lt;ObjectView&gt;? AnnotationView.Objects the objects, and
+         *     IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
          */
         AnnotationView: {
             /** Format: int64 */
@@ -2298,6 +2377,8 @@ export interface components {
             suggestion_outcome?: null | string;
             /** @description The spans of a text-spans annotation; null in other projects. */
             spans?: null | components["schemas"]["SpanView"][];
+            /** @description The objects (boxes and polygons) of an image-objects annotation; null in other projects. */
+            objects?: null | components["schemas"]["ObjectView"][];
         };
         /** @description An annotator and the items they gave a human label (AnnotatorCounts). */
         AnnotatorCount: {
@@ -2365,6 +2446,33 @@ export interface components {
              * @description Share of unlabeled items at or above the threshold (0 without one).
              */
             coverage?: number;
+        };
+        /** @description Box agreement of one label (null: all labels): boxes compared (both sides), matched pairs, F1 at IoU 0.5, mean IoU of the matches. */
+        BoxLabelAgreement: {
+            label: null | string;
+            /** Format: int64 */
+            boxes: number;
+            /** Format: int64 */
+            matches: number;
+            /** Format: double */
+            f1: number | null;
+            /** Format: double */
+            mean_io_u: number | null;
+        };
+        /** @description Box agreement of two annotators over the images both annotated. */
+        BoxPairAgreement: {
+            a: string;
+            b: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int64 */
+            boxes: number;
+            /** Format: int64 */
+            matches: number;
+            /** Format: double */
+            f1: number | null;
+            /** Format: double */
+            mean_io_u: number | null;
         };
         /**
          * @description A project's maintained counts as the UI shows them: the ProjectCounts totals, the items per label
@@ -2847,7 +2955,8 @@ export interface components {
         /**
          * @description A model pre-label offered to the annotator: the item's latest annotation of kind model, its labels resolved
          *     through merges, and its confidence (stored, else the top label's probability). In a text-spans project also the
-         *     latest imported or programmatic annotation, since pre-annotated spans are corrected rather than taken as given.
+         *     latest imported or programmatic annotation, since pre-annotated spans are corrected rather than taken as given; the
+         *     same in an image-objects project.
          */
         ModelSuggestion: {
             /** Format: int64 */
@@ -2859,6 +2968,8 @@ export interface components {
             confidence: number | null;
             /** @description In a text-spans project, the suggested spans (from a model, labeling functions or an import). */
             spans?: null | components["schemas"]["SpanView"][];
+            /** @description In an image-objects project, the suggested objects (from a model, labeling functions or an import). */
+            objects?: null | components["schemas"]["ObjectView"][];
         };
         /** @description A model version as the API and CLI list it: everything but the serialized model and held-out evidence. */
         ModelVersionView: {
@@ -2884,6 +2995,66 @@ export interface components {
         MoveLabelRequest: {
             parent: null | string;
             author: null | string;
+        };
+        /**
+         * @description Box agreement between the annotators of an image-objects project: the images two or more of them annotated, the
+         *     annotator pairs compared (one per pair and image), pooled F1 at IoU 0.5 and mean IoU overall, per label and per
+         *     pair, and how many polygons were left out (matching is by box IoU).
+         */
+        ObjectAgreementReport: {
+            /** Format: int32 */
+            items: number;
+            annotators: string[];
+            /** Format: int64 */
+            compared_pairs: number;
+            overall: components["schemas"]["BoxLabelAgreement"];
+            per_label: components["schemas"]["BoxLabelAgreement"][];
+            pairs: components["schemas"]["BoxPairAgreement"][];
+            /** Format: int32 */
+            polygons_left_out: number;
+        };
+        /** @description A box consensus run's settings; each falls back to ObjectConsensusRequest's default. */
+        ObjectConsensusBody: {
+            /** Format: int32 */
+            min_annotators?: number | null;
+            /** Format: double */
+            min_score?: number | null;
+            /** Format: double */
+            iou_threshold?: number | null;
+        };
+        /** @description What a box consensus run stored: its author, the images it annotated, the boxes in all, the images left with no box, and polygons left out. */
+        ObjectConsensusResult: {
+            author: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            boxes: number;
+            /** Format: int32 */
+            empty_items: number;
+            /** Format: int32 */
+            polygons_left_out: number;
+        };
+        /**
+         * @description An object in a submission, in pixels of the original image: a box [x, y, width, height] (top-left corner) or a
+         *     polygon [[x, y], ...], and its label as label_id or label (name or path). The same form annotations are shown in.
+         */
+        ObjectRequest: {
+            box?: null | number[];
+            polygon?: null | number[][];
+            /** Format: int64 */
+            label_id?: number | null;
+            label?: null | string;
+        };
+        /**
+         * @description An object as the API shows it: its label id resolved through merges, the label's reference, and a box
+         *     [x, y, width, height] or a polygon [[x, y], ...] in pixels of the original image (the stored form).
+         */
+        ObjectView: {
+            /** Format: int64 */
+            label_id: number;
+            label: string;
+            box: null | number[];
+            polygon: null | number[][];
         };
         /** @description Body of PUT /api/session/password. */
         PasswordRequest: {
@@ -2968,7 +3139,8 @@ export interface components {
         };
         /**
          * @description A leased item as the annotate page needs it: content, lease expiry and the model's suggestion, if any; in a
-         *     text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's).
+         *     text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's);
+         *     in an image project the image's width and height.
          */
         QueueItem: {
             /** Format: int64 */
@@ -2980,6 +3152,16 @@ export interface components {
             lease_expires_at: string;
             suggestion?: null | components["schemas"]["ModelSuggestion"];
             tokens?: null | number[][];
+            /**
+             * Format: int32
+             * @description In an image project, the image's size in pixels as the import recorded it (objects are in these pixels); else null.
+             */
+            width?: number | null;
+            /**
+             * Format: int32
+             * @description In an image project, the image's height in pixels; else null.
+             */
+            height?: number | null;
         };
         /** @description Body of POST queue/renew and queue/release: the annotator and the items it holds. */
         QueueLeaseRequest: {
@@ -3180,6 +3362,7 @@ export interface components {
             /** Format: int64 */
             suggestion_annotation_id?: number | null;
             spans?: null | components["schemas"]["SpanRequest"][];
+            objects?: null | components["schemas"]["ObjectRequest"][];
         };
         /**
          * @description A given label that is probably wrong, with the class the model believes instead and its label quality (lower = more
@@ -3267,6 +3450,8 @@ export type AnnotatorCount = components['schemas']['AnnotatorCount'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
 export type AutoAcceptResult = components['schemas']['AutoAcceptResult'];
 export type AutoAcceptThreshold = components['schemas']['AutoAcceptThreshold'];
+export type BoxLabelAgreement = components['schemas']['BoxLabelAgreement'];
+export type BoxPairAgreement = components['schemas']['BoxPairAgreement'];
 export type CountsView = components['schemas']['CountsView'];
 export type CreateProjectRequest = components['schemas']['CreateProjectRequest'];
 export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
@@ -3310,6 +3495,11 @@ export type ModelAcceptance = components['schemas']['ModelAcceptance'];
 export type ModelSuggestion = components['schemas']['ModelSuggestion'];
 export type ModelVersionView = components['schemas']['ModelVersionView'];
 export type MoveLabelRequest = components['schemas']['MoveLabelRequest'];
+export type ObjectAgreementReport = components['schemas']['ObjectAgreementReport'];
+export type ObjectConsensusBody = components['schemas']['ObjectConsensusBody'];
+export type ObjectConsensusResult = components['schemas']['ObjectConsensusResult'];
+export type ObjectRequest = components['schemas']['ObjectRequest'];
+export type ObjectView = components['schemas']['ObjectView'];
 export type PasswordRequest = components['schemas']['PasswordRequest'];
 export type PredictRequest = components['schemas']['PredictRequest'];
 export type PredictResult = components['schemas']['PredictResult'];

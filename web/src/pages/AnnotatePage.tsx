@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, sendSubmission, type LabelInfo, type Progress, type ProjectDetail, type QueueItem } from '../api';
+import { api, type LabelInfo, type ProjectDetail, type QueueItem } from '../api';
 import { annotatorBars, labelBars, type Counts } from '../counts';
 import { newRequestId } from '../annotator';
 import { useActiveLabels } from '../hooks/useActiveLabels';
 import { useKeyboard } from '../hooks/useKeyboard';
 import { usePoll } from '../hooks/usePoll';
-import { PrefetchQueue } from '../prefetch';
+import type { PrefetchQueue } from '../prefetch';
+import { useAnnotateQueue } from '../hooks/useAnnotateQueue';
 import { ImagePreloader, itemMedia } from '../media';
-import { SubmissionQueue } from '../submissions';
 import { afterNextPaint } from '../afterPaint';
 import { markSwitchStart, measureSwitchPainted, noteSwitchWaits } from '../switchTiming';
 import { enterLabels, initialSelection } from '../suggestions';
 import { renderMarkdown } from '../markdown';
+import { AnnotateStatus } from '../components/AnnotateStatus';
 import { CountChart } from '../components/CountChart';
 import { ItemImage } from '../components/ItemImage';
 import { LabelFilter } from '../components/LabelFilter';
@@ -26,98 +27,43 @@ interface Done {
 }
 
 const prefetchDepth = () => (new URLSearchParams(location.search).get('prefetch') === '0' ? 0 : 5);
-const RENEW_MS = 60_000;
 const PROGRESS_MS = 5000;
-// With no item on screen (server unreachable), keep asking so labeling resumes on its own.
-const RESUME_MS = 2000;
 
 export function AnnotatePage({ projectId, annotator }: { projectId: number; annotator: string }) {
   const [project, setProject] = useState<ProjectDetail | null>(null);
-  const [queued, setItem] = useState<QueueItem | null>(null);
-  const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<number[]>([]);
   const [previous, setPrevious] = useState<Done[]>([]);
   const [revisiting, setRevisiting] = useState<number[] | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
   const [projectCounts, setProjectCounts] = useState<Counts | null>(null);
-  const [counts, setCounts] = useState({ pending: 0, failed: 0 });
   const [filterOpen, setFilterOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const [error, setError] = useState('');
   const { labels, byKey, keyOf, loaded: labelsLoaded } = useActiveLabels(projectId, setError);
+  const images = useMemo(() => new ImagePreloader(() => new Image()), []);
+  // Image items: the images of the buffered items are fetched and decoded while the annotator works on this one.
+  const preloadFrom = (buffered: PrefetchQueue) => {
+    const urls = buffered.upcoming().flatMap((next) => itemMedia(projectId, next)?.url ?? []);
+    if (urls.length > 0) images.preload(urls);
+  };
+  const {
+    queued,
+    show: showItem,
+    loading,
+    progress,
+    pending: counts,
+    submissions,
+    queue,
+  } = useAnnotateQueue(projectId, annotator, prefetchDepth(), preloadFrom);
+  const preloadUpcoming = () => preloadFrom(queue);
   // The item is shown (and keys act on it) only once the labels are there to pick from.
   const item = labelsLoaded ? queued : null;
   const shownAt = useRef(performance.now());
 
-  const images = useMemo(() => new ImagePreloader(() => new Image()), []);
-  // Image items: the images of the buffered items are fetched and decoded while the annotator works on this one.
-  const preloadUpcoming = () => {
-    const urls = queue.upcoming().flatMap((next) => itemMedia(projectId, next)?.url ?? []);
-    if (urls.length > 0) images.preload(urls);
-  };
-  const submissions = useMemo(
-    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission, { defer: afterNextPaint }),
-    [projectId, annotator],
-  );
-  const queue = useMemo(
-    () =>
-      new PrefetchQueue(
-        async (count, exclude) => {
-          const answer = await api.next(projectId, annotator, count, exclude);
-          setProgress(answer.progress);
-          return answer.items;
-        },
-        prefetchDepth(),
-        () => {
-          setItem((shown) => shown ?? queue.current);
-          preloadUpcoming();
-          // A failed fetch (server down) is not the end of the queue: keep waiting until the server says so.
-          setLoading(queue.current === null && !queue.done);
-        },
-        1000,
-        submissions.pendingItemIds(),
-        afterNextPaint,
-      ),
-    [submissions],
-  );
-
   useEffect(() => {
     api.project(projectId).then(setProject, (e) => setError(String(e)));
     api.counts(projectId).then(setProjectCounts, () => undefined);
-    queue.start().then((first) => {
-      setItem(first);
-      setLoading(first === null && !queue.done);
-    });
-    const update = () => setCounts({ pending: submissions.pending, failed: submissions.failed.length });
-    const unsubscribe = submissions.subscribe(update);
-    update();
-    submissions.kick();
-    const online = () => {
-      submissions.kick();
-      queue.resume();
-    };
-    addEventListener('online', online);
-    // Submissions are stored after the next paint; store them at once when the page may be closed or frozen.
-    const flush = () => submissions.flush();
-    const hidden = () => document.visibilityState === 'hidden' && submissions.flush();
-    addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', hidden);
-    return () => {
-      unsubscribe();
-      removeEventListener('online', online);
-      removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', hidden);
-      submissions.flush();
-    };
-  }, [queue, submissions]);
-
-  usePoll(() => {
-    const held = queue.held();
-    return held.length > 0 ? api.renew(projectId, annotator, held) : undefined;
-  }, RENEW_MS);
-  usePoll(() => api.progress(projectId, annotator).then(setProgress), PROGRESS_MS);
-  usePoll(() => queue.resume(), RESUME_MS);
+  }, [projectId]);
   usePoll(() => api.counts(projectId).then(setProjectCounts), PROGRESS_MS);
 
   useEffect(() => {
@@ -140,11 +86,8 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   const show = (next: QueueItem | null, chosen: number[]) => {
     // An empty selection stays the same array, so the memoized label list is not re-rendered for it.
     setSelected((s) => (chosen.length === 0 && s.length === 0 ? s : chosen));
-    setItem(next);
-    if (!next) {
-      noteSwitchWaits();
-      setLoading(!queue.done);
-    }
+    if (!next) noteSwitchWaits();
+    showItem(next);
   };
 
   const submit = (labelIds: number[]) => {
@@ -208,29 +151,13 @@ export function AnnotatePage({ projectId, annotator }: { projectId: number; anno
   });
 
   const guidelines = useMemo(() => renderMarkdown(project?.guidelines || '_No guidelines yet._'), [project?.guidelines]);
-  const annotatorDone = (progress?.annotator_done ?? 0) + counts.pending;
   const media = item ? itemMedia(projectId, item) : null;
   return (
     <div class="annotate">
-      <div class="annotate-bar">
-        <h1>{project?.name ?? '…'}</h1>
-        <span class="stat" data-testid="progress">
-          You: <strong>{annotatorDone}</strong> · Project: {progress?.project_done ?? 0} / {progress?.total ?? 0}
-        </span>
-        <span class={`stat ${counts.pending > 0 ? 'warn' : ''}`} data-testid="pending">
-          Pending: {counts.pending}
-        </span>
-        <span class={`stat ${counts.failed > 0 ? 'bad' : ''}`} data-testid="failed">
-          Failed: {counts.failed}
-          {counts.failed > 0 && (
-            <button class="link" onClick={() => submissions.retryFailed()}>
-              retry
-            </button>
-          )}
-        </span>
+      <AnnotateStatus name={project?.name ?? '…'} progress={progress} pending={counts} onRetry={() => submissions.retryFailed()}>
         <QueueBadge projectId={projectId} />
         <span class="muted">Press ? for shortcuts</span>
-      </div>
+      </AnnotateStatus>
       {error && <p class="error">{error}</p>}
       <div class="annotate-body">
         <section class="item-pane">

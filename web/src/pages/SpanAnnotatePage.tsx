@@ -1,12 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, sendSubmission, type LabelInfo, type Progress, type ProjectDetail, type QueueItem } from '../api';
-import { newRequestId } from '../annotator';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { type LabelInfo, type ProjectDetail, type QueueItem } from '../api';
 import { useActiveLabels } from '../hooks/useActiveLabels';
+import { useAnnotateQueue } from '../hooks/useAnnotateQueue';
 import { useKeyboard } from '../hooks/useKeyboard';
-import { usePoll } from '../hooks/usePoll';
-import { PrefetchQueue } from '../prefetch';
-import { SubmissionQueue } from '../submissions';
-import { afterNextPaint } from '../afterPaint';
+import { AnnotateStatus } from '../components/AnnotateStatus';
 import {
   deleteAt,
   labelRange,
@@ -23,8 +20,6 @@ import {
   type TokenSelection,
 } from '../spans';
 
-const RENEW_MS = 60_000;
-const PROGRESS_MS = 5000;
 const PALETTE = ['#fde68a', '#bfdbfe', '#bbf7d0', '#fbcfe8', '#ddd6fe', '#fed7aa', '#a5f3fc', '#e5e7eb'];
 
 /** The suggestion's spans as the starting point of an item: Enter submits them as they are (accepting them). */
@@ -46,69 +41,16 @@ function offsetOf(node: Node | null, offset: number): number | null {
  * the cursor, Enter submits (a suggestion's spans start on the page, so Enter accepts them unchanged).
  */
 export function SpanAnnotatePage({ projectId, annotator, project }: { projectId: number; annotator: string; project: ProjectDetail }) {
-  const [queued, setItem] = useState<QueueItem | null>(null);
-  const [loading, setLoading] = useState(true);
   const [spans, setSpans] = useState<EditSpan[]>([]);
   const [selection, setSelection] = useState<TokenSelection | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [pending, setPending] = useState({ pending: 0, failed: 0 });
   const [error, setError] = useState('');
   const { labels, byKey, keyOf, loaded: labelsLoaded } = useActiveLabels(projectId, setError);
+  const { queued, loading, progress, pending, submissions, submit: submitItem, skip: skipItem } = useAnnotateQueue(projectId, annotator, 3);
   // The item is shown (and keys act on it) only once the labels are there to pick from.
   const item = labelsLoaded ? queued : null;
-  const shownAt = useRef(performance.now());
   const overlapping = project.overlapping_spans ?? false;
 
-  const submissions = useMemo(
-    () => new SubmissionQueue(`lf:submissions:${projectId}:${annotator}`, localStorage, sendSubmission, { defer: afterNextPaint }),
-    [projectId, annotator],
-  );
-  const queue = useMemo(
-    () =>
-      new PrefetchQueue(
-        async (count, exclude) => {
-          const answer = await api.next(projectId, annotator, count, exclude);
-          setProgress(answer.progress);
-          return answer.items;
-        },
-        3,
-        () => {
-          setItem((shown) => shown ?? queue.current);
-          setLoading(queue.current === null && !queue.done);
-        },
-        1000,
-        submissions.pendingItemIds(),
-        afterNextPaint,
-      ),
-    [submissions],
-  );
-
-  useEffect(() => {
-    queue.start().then((first) => {
-      setItem(first);
-      setLoading(first === null && !queue.done);
-    });
-    const update = () => setPending({ pending: submissions.pending, failed: submissions.failed.length });
-    const unsubscribe = submissions.subscribe(update);
-    update();
-    submissions.kick();
-    const flush = () => submissions.flush();
-    addEventListener('pagehide', flush);
-    return () => {
-      unsubscribe();
-      removeEventListener('pagehide', flush);
-      submissions.flush();
-    };
-  }, [queue, submissions]);
-
-  usePoll(() => {
-    const held = queue.held();
-    return held.length > 0 ? api.renew(projectId, annotator, held) : undefined;
-  }, RENEW_MS);
-  usePoll(() => api.progress(projectId, annotator).then(setProgress), PROGRESS_MS);
-
   useLayoutEffect(() => {
-    shownAt.current = performance.now();
     setSpans(initialSpans(item));
     setSelection(null);
   }, [item?.id]);
@@ -122,25 +64,11 @@ export function SpanAnnotatePage({ projectId, annotator, project }: { projectId:
   const nameOf = (id: number) => labels.find((l) => l.id === id)?.name ?? `#${id}`;
 
   const submit = () => {
-    if (!item) return;
-    submissions.enqueue({
-      request_id: newRequestId(),
-      project_id: projectId,
-      item_id: item.id,
-      author: annotator,
-      label_ids: [],
-      spans: toSubmission(spans),
-      time_spent_ms: Math.round(performance.now() - shownAt.current),
-      suggestion_annotation_id: item.suggestion?.annotation_id ?? null,
-    });
-    setItem(queue.advance());
+    if (item) submitItem(item, { label_ids: [], spans: toSubmission(spans) });
   };
 
   const skip = () => {
-    if (!item) return;
-    const skipped = item.id;
-    afterNextPaint(() => void api.skip(projectId, annotator, [skipped]).catch(() => undefined));
-    setItem(queue.advance());
+    if (item) skipItem(item.id);
   };
 
   const label = (l: LabelInfo) => {
@@ -185,19 +113,9 @@ export function SpanAnnotatePage({ projectId, annotator, project }: { projectId:
   const [selStart, selEnd] = selection && tokens.length > 0 ? selectionRange(tokens, selection) : [-1, -1];
   return (
     <div class="annotate">
-      <div class="annotate-bar">
-        <h1>{project.name}</h1>
-        <span class="stat" data-testid="progress">
-          You: <strong>{(progress?.annotator_done ?? 0) + pending.pending}</strong> · Project: {progress?.project_done ?? 0} / {progress?.total ?? 0}
-        </span>
-        <span class={`stat ${pending.pending > 0 ? 'warn' : ''}`} data-testid="pending">
-          Pending: {pending.pending}
-        </span>
-        <span class={`stat ${pending.failed > 0 ? 'bad' : ''}`} data-testid="failed">
-          Failed: {pending.failed}
-        </span>
+      <AnnotateStatus name={project.name} progress={progress} pending={pending} onRetry={() => submissions.retryFailed()}>
         <span class="muted">← → move by token · Shift extends · label key labels · Delete removes · Enter submits · s skips</span>
-      </div>
+      </AnnotateStatus>
       {error && <p class="error">{error}</p>}
       <div class="annotate-body">
         <section class="item-pane">
