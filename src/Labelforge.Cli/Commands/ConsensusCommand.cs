@@ -6,7 +6,10 @@ using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>`labelforge consensus`: infer one label per item from several annotators' answers.</summary>
+/// <summary>
+/// `labelforge consensus`: infer one label per item from several annotators' answers, in a file (`--input`) or in a
+/// project (`PROJECT`: its current human labels, stored as consensus annotations).
+/// </summary>
 internal static class ConsensusCommand
 {
     public static Command Create() => Create("consensus");
@@ -15,9 +18,16 @@ internal static class ConsensusCommand
     public static Command Create(string name)
     {
         var options = new ConsensusCommandOptions();
-        var command = new Command(name, "Consensus: infer one label per item from several annotators' answers.");
+        var command = new Command(name, "Consensus: infer one label per item from several annotators' answers (a file with --input, or a project's labels).");
         options.AddTo(command);
-        command.SetHandler((parse, ct) => Task.FromResult(Execute(parse, options)));
+        command.SetHandler(async (parse, ct) =>
+        {
+            var project = parse.GetValue(options.Project);
+            var input = parse.GetValue(options.Layout.Input);
+            if ((project is null) == (input is null))
+                throw new CliException("name a PROJECT (its current human labels) or an answers file with --input, not both");
+            return project is null ? Execute(parse, options) : await ConsensusProject.ExecuteAsync(parse, options, project, ct);
+        });
         return command;
     }
 

@@ -2,6 +2,7 @@ using Labelforge.Core.Acceptance;
 using Labelforge.Core.Accounts;
 using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Consensus;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
@@ -12,6 +13,7 @@ using Labelforge.Core.Media;
 using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Scorecards;
 using Labelforge.Core.Taxonomy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,5 +41,7 @@ public static class CoreServiceCollectionExtensions
             .AddLabelErrors()
             .AddAgreement()
             .AddMedia()
-            .AddAccounts();
+            .AddAccounts()
+            .AddConsensus()
+            .AddScorecards();
 }

@@ -18,6 +18,8 @@ using Labelforge.Core.Queues.Settings;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
+using Labelforge.Server.Features.Consensus;
+using Labelforge.Server.Features.Scorecards;
 using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Counts;
@@ -125,6 +127,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddSingleton<QueueLabelCounts>();
         services.AddSingleton<QueueRetrainCoordinator>();
         services.AddHostedService<QueueRetrainService>();
+        services.AddSingleton<ConsensusReruns>();
+        services.AddHostedService<ConsensusRerunService>();
         services.AddHostedService<ItemSearchIndexService>();
         services.AddSingleton<LabelErrorRuns>();
     }
@@ -181,6 +185,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapCounts();
         api.MapLabelingFunctions();
         api.MapAcceptance();
+        api.MapConsensus();
+        api.MapScorecards();
         api.MapLabelErrors();
         api.MapModels();
         api.MapQueueSettings();
