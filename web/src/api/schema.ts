@@ -1119,6 +1119,7 @@ export interface paths {
                     format?: string;
                     history?: boolean;
                     include?: string;
+                    resolve?: string;
                 };
                 header?: never;
                 path: {
@@ -1209,6 +1210,43 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AcceptanceReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/annotators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardReport"];
                     };
                 };
             };
@@ -1803,6 +1841,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusLatest"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["ConsensusRunRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusRunView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/consensus/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusSettingsView"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsensusSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusSettingsView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/label-errors/run": {
         parameters: {
             query?: never;
@@ -2305,6 +2467,81 @@ export interface components {
             /** Format: int64 */
             labeled_items: number;
         };
+        /**
+         * @description One annotator's quality in a run: answers read, the method's number (double ConsensusAnnotatorQuality.Skill)
+         *     and, for Dawid-Skene, the confusion matrix P(answer | true class), rows and columns in the run's class order.
+         */
+        AnnotatorQualityView: {
+            annotator: string;
+            /** Format: int32 */
+            labels: number;
+            /** Format: double */
+            skill: number;
+            confusion: null | number[][];
+        };
+        /** @description One annotator's scorecard: over all time, and the same numbers per ISO week (IReadOnlyList&lt;AnnotatorWeek&gt; AnnotatorScorecard.Weeks, oldest first). */
+        AnnotatorScorecard: {
+            /** @description The annotator (author of human labels). */
+            annotator: string;
+            /**
+             * Format: int32
+             * @description Items the annotator labeled (current human labels).
+             */
+            labels: number;
+            /**
+             * Format: int32
+             * @description Of those, items with a gold answer.
+             */
+            gold_labels: number;
+            /**
+             * Format: double
+             * @description Share of their labels on gold items equal to the gold answer; null without any.
+             */
+            gold_accuracy: number | null;
+            /** @description Wilson 95% interval of GoldAccuracy as [low, high]; null without gold items. */
+            gold_ci95: null | number[];
+            /**
+             * Format: int32
+             * @description Of those, items the latest consensus run labeled.
+             */
+            consensus_labels: number;
+            /**
+             * Format: double
+             * @description Share of their labels equal to the latest consensus label of the item (their own vote counted in it); null without a run.
+             */
+            agreement_with_consensus: number | null;
+            /**
+             * Format: double
+             * @description Median time spent per item, from the time the annotate page sends with each label; null when none was recorded.
+             */
+            median_seconds: number | null;
+            /**
+             * Format: double
+             * @description The latest run's estimate of their quality (`consensus_annotator_quality.Skill`); null when it did not see them.
+             */
+            skill: number | null;
+            /** @description Dawid-Skene P(answer | true class) from long? ScorecardReport.ConfusionRunId; null when no such run saw them. */
+            confusion: null | number[][];
+            /** @description True when the upper end of GoldCi95 is below the project's gold accuracy threshold. */
+            flagged: boolean;
+            /** @description The same per ISO week of the labels, oldest first. */
+            weeks: components["schemas"]["AnnotatorWeek"][];
+        };
+        /** @description An annotator's numbers for one ISO week (`2026-W49`) of the labels' creation time (UTC). */
+        AnnotatorWeek: {
+            week: string;
+            /** Format: int32 */
+            labels: number;
+            /** Format: int32 */
+            gold_labels: number;
+            /** Format: double */
+            gold_accuracy: number | null;
+            gold_ci95: null | number[];
+            /** Format: double */
+            agreement_with_consensus: number | null;
+            /** Format: double */
+            median_seconds: number | null;
+        };
         /** @description Body of POST /models/auto-accept (defaults: latest model, target precision 0.98, confidence 0.95, not a dry run). */
         AutoAcceptBody: {
             model: null | string;
@@ -2365,6 +2602,60 @@ export interface components {
              * @description Share of unlabeled items at or above the threshold (0 without one).
              */
             coverage?: number;
+        };
+        /** @description The project's latest consensus run, or null before the first. */
+        ConsensusLatest: {
+            run: null | components["schemas"]["ConsensusRunView"];
+        };
+        /** @description Body of POST /consensus: the method (default: the project's setting) and seed (default: the setting's). */
+        ConsensusRunRequest: {
+            method?: null | string;
+            /** Format: int32 */
+            seed?: number | null;
+        };
+        /** @description A stored consensus run as the API and CLI show it, with each annotator's estimated quality. */
+        ConsensusRunView: {
+            /** Format: int64 */
+            id: number;
+            method: string;
+            author: string;
+            /** Format: int32 */
+            seed: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            annotators: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            iterations: number;
+            converged: boolean;
+            /** Format: double */
+            seconds: number;
+            classes: string[];
+            quality: components["schemas"]["AnnotatorQualityView"][];
+        };
+        /** @description Body of PUT /consensus/settings; fields left out stay as they are. */
+        ConsensusSettingsRequest: {
+            method?: null | string;
+            /** Format: int32 */
+            seed?: number | null;
+            /** Format: int32 */
+            rerun_every?: number | null;
+            /** Format: double */
+            gold_accuracy_threshold?: number | null;
+        };
+        /** @description A project's consensus settings as the API shows them. */
+        ConsensusSettingsView: {
+            method: string;
+            /** Format: int32 */
+            seed: number;
+            /** Format: int32 */
+            rerun_every: number;
+            /** Format: double */
+            gold_accuracy_threshold: number;
         };
         /**
          * @description A project's maintained counts as the UI shows them: the ProjectCounts totals, the items per label
@@ -3111,6 +3402,37 @@ export interface components {
         SaveLabelingFunctionSetRequest: {
             yaml: null | string;
         };
+        /** @description Every annotator's scorecard in a project, with what they were measured against. */
+        ScorecardReport: {
+            /** @description The project's name. */
+            project: string;
+            /**
+             * Format: double
+             * @description The project's threshold: an annotator whose gold interval lies wholly below it is flagged.
+             */
+            gold_accuracy_threshold: number;
+            /**
+             * Format: int64
+             * @description The run agreement is measured against (the latest), or null before the first run.
+             */
+            consensus_run_id: number | null;
+            /** @description That run's method. */
+            consensus_method: null | string;
+            /**
+             * Format: int64
+             * @description The latest Dawid-Skene run, whose confusion matrices the cards show, or null.
+             */
+            confusion_run_id: number | null;
+            /** @description The confusion matrices' class order (rows: true class, columns: the annotator's answer). */
+            classes: string[];
+            /**
+             * Format: int32
+             * @description Items with a gold answer.
+             */
+            gold_items: number;
+            /** @description One card per annotator, by name. */
+            annotators: components["schemas"]["AnnotatorScorecard"][];
+        };
         /**
          * @description The signed-in user: name (the author of their annotations), instance role, whether they have a password, and the
          *     CSRF token a cookie-signed-in client sends in the X-CSRF-Token header with every write.
@@ -3264,9 +3586,17 @@ export type AddLabelRequest = components['schemas']['AddLabelRequest'];
 export type AddUserRequest = components['schemas']['AddUserRequest'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];
+export type AnnotatorQualityView = components['schemas']['AnnotatorQualityView'];
+export type AnnotatorScorecard = components['schemas']['AnnotatorScorecard'];
+export type AnnotatorWeek = components['schemas']['AnnotatorWeek'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
 export type AutoAcceptResult = components['schemas']['AutoAcceptResult'];
 export type AutoAcceptThreshold = components['schemas']['AutoAcceptThreshold'];
+export type ConsensusLatest = components['schemas']['ConsensusLatest'];
+export type ConsensusRunRequest = components['schemas']['ConsensusRunRequest'];
+export type ConsensusRunView = components['schemas']['ConsensusRunView'];
+export type ConsensusSettingsRequest = components['schemas']['ConsensusSettingsRequest'];
+export type ConsensusSettingsView = components['schemas']['ConsensusSettingsView'];
 export type CountsView = components['schemas']['CountsView'];
 export type CreateProjectRequest = components['schemas']['CreateProjectRequest'];
 export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
@@ -3328,6 +3658,7 @@ export type QueueSkipResult = components['schemas']['QueueSkipResult'];
 export type QueueStatus = components['schemas']['QueueStatus'];
 export type RenewResult = components['schemas']['RenewResult'];
 export type SaveLabelingFunctionSetRequest = components['schemas']['SaveLabelingFunctionSetRequest'];
+export type ScorecardReport = components['schemas']['ScorecardReport'];
 export type SessionInfo = components['schemas']['SessionInfo'];
 export type SetMemberRequest = components['schemas']['SetMemberRequest'];
 export type SignInOptions = components['schemas']['SignInOptions'];
