@@ -62,7 +62,7 @@ internal static class ConsensusProject
             Path = "project",
             Answers = answers.Answers,
             ItemNames = [.. answers.ItemIds.Select(id => ids.GetValueOrDefault(id) ?? id.ToString(CultureInfo.InvariantCulture))],
-            WorkerNames = answers.Annotators,
+            AnnotatorNames = answers.Annotators,
             LabelNames = [.. answers.LabelIds.Select(id => resolver.Lookup.ReferenceOf(id))],
             LabelFirstLines = new int[answers.LabelIds.Length],
         };

@@ -132,14 +132,14 @@ public sealed class ConsensusOperations(LabelforgeDb db, TaxonomyOperations taxo
     private static List<ConsensusAnnotatorQuality> Quality(long runId, ProjectAnswers answers, ConsensusResult result)
     {
         var counts = new int[answers.Annotators.Length];
-        foreach (var w in answers.Answers.Workers)
+        foreach (var w in answers.Answers.Annotators)
             counts[w]++;
         var k = result.ClassCount;
         var rows = new List<ConsensusAnnotatorQuality>(counts.Length);
         for (var w = 0; w < counts.Length; w++)
         {
             string? confusion = null;
-            if (result.WorkerConfusion is { } matrices)
+            if (result.AnnotatorConfusion is { } matrices)
             {
                 var width = matrices.Length / (counts.Length * k);
                 var matrix = new double[k][];
@@ -156,7 +156,7 @@ public sealed class ConsensusOperations(LabelforgeDb db, TaxonomyOperations taxo
                 RunId = runId,
                 Annotator = answers.Annotators[w],
                 Labels = counts[w],
-                Skill = Math.Round(result.WorkerSkill[w], 6),
+                Skill = Math.Round(result.AnnotatorSkill[w], 6),
                 ConfusionJson = confusion,
             });
         }

@@ -31,7 +31,7 @@ public class ConsensusOperationsTests
         var (fileAnswers, fileItems) = crowd.FileAnswers();
         var file = ConsensusInference.Run(ConsensusMethods.ByName[method], fileAnswers, new ConsensusOptions());
         Assert.Equal(fileItems.Length, outcome.Run.Items);
-        Assert.Equal(fileAnswers.WorkerCount, outcome.Run.Annotators);
+        Assert.Equal(fileAnswers.AnnotatorCount, outcome.Run.Annotators);
         Assert.Equal(fileAnswers.Count, outcome.Run.Answers);
         Assert.Equal(file.Iterations, outcome.Result.Iterations);
         var k = file.ClassCount;
@@ -94,7 +94,7 @@ public class ConsensusOperationsTests
         var index = Array.IndexOf(outcome.Answers.ItemIds, crowd.ItemIds[item]);
         var annotator = Array.IndexOf(outcome.Answers.Annotators, worker);
         var answer = Enumerable.Range(0, outcome.Answers.Answers.Count)
-            .Single(a => outcome.Answers.Answers.Items[a] == index && outcome.Answers.Answers.Workers[a] == annotator);
+            .Single(a => outcome.Answers.Answers.Items[a] == index && outcome.Answers.Answers.Annotators[a] == annotator);
         Assert.Equal(crowd.LabelIds[other], outcome.Answers.LabelIds[outcome.Answers.Answers.Labels[answer]]);
 
         var latest = await ops.LatestAsync(crowd.Project.Id, ct);
@@ -108,7 +108,7 @@ public class ConsensusOperationsTests
         Assert.NotNull(quality.Confusion);
         Assert.All(quality.Confusion, row => Assert.Equal(1, row.Sum(), 1e-5));
         var w = Array.IndexOf(outcome.Answers.Annotators, worker);
-        Assert.Equal(outcome.Result.WorkerSkill[w], quality.Skill, 1e-6);
+        Assert.Equal(outcome.Result.AnnotatorSkill[w], quality.Skill, 1e-6);
     }
 
     [Fact]
