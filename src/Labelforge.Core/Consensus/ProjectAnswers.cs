@@ -17,7 +17,7 @@ public sealed class ProjectAnswers
     /// Human annotations in (item, author, id) order: the walk of the (ItemId, Author, Id) index over the project's item
     /// range, so the latest per item and author is the last row of its run and no per-row subquery is needed.
     /// </summary>
-    internal const string Sql =
+    public const string Sql =
         "SELECT a.Id, a.ItemId, a.Author, a.LabelIdsJson FROM annotations a " +
         "WHERE a.ItemId BETWEEN (SELECT MIN(Id) FROM items WHERE ProjectId = @project) AND (SELECT MAX(Id) FROM items WHERE ProjectId = @project) " +
         "AND +a.ProjectId = @project AND a.Kind = 'human' ORDER BY a.ItemId, a.Author, a.Id";
