@@ -10,6 +10,7 @@ internal static class BenchRunner
         ["formats"] = FormatsBench.RunAsync,
         ["annotate-ui"] = AnnotateUiBench.RunAsync,
         ["consensus"] = ConsensusSuite.RunAsync,
+        ["consensus-store"] = ProjectConsensusBench.RunAsync,
         ["dawid-skene-smoothing"] = DawidSkeneSmoothingSuite.RunAsync,
         ["weak"] = WeakSupervisionBench.RunAsync,
         ["lf-csharp"] = CSharpWorkerBench.RunAsync,

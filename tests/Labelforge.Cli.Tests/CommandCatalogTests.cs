@@ -42,7 +42,8 @@ public class CommandCatalogTests
     {
         var (exit, stdout, stderr) = await CliRun.ExecAsync([.. args, "--help"]);
         Assert.True(exit == 0, stderr);
-        Assert.Contains($" {string.Join(' ', args)} [options]", stdout, StringComparison.Ordinal); // the usage line
+        // The usage line (consensus takes an optional PROJECT argument).
+        Assert.Matches($@" {System.Text.RegularExpressions.Regex.Escape(string.Join(' ', args))} (\[<PROJECT>\] )?\[options\]", stdout);
     }
 
     [Theory]

@@ -26,6 +26,7 @@ internal static class CommandCatalog
         ("label-errors", LabelErrorsCommand.Create),
         ("al", ActiveLearningCommand.Create),
         ("acceptance", AcceptanceCommand.Create),
+        ("annotators", AnnotatorsCommand.Create),
         ("models", ModelsCommand.Create),
         ("train", TrainCommand.Create),
         ("predict", PredictCommand.Create),

@@ -3,11 +3,16 @@ using System.Diagnostics;
 using Labelforge.Cli.Consensus;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Consensus;
+using Labelforge.Core.Projects;
 using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>`labelforge consensus`: infer one label per item from several annotators' answers.</summary>
+/// <summary>
+/// `labelforge consensus`: infer one label per item from several annotators' answers, in a file (`--input`) or in a
+/// project (`PROJECT`: its current human labels, stored as consensus annotations; in an image-objects project, the
+/// annotators' boxes fused per image).
+/// </summary>
 internal static class ConsensusCommand
 {
     public static Command Create() => Create("consensus");
@@ -16,33 +21,48 @@ internal static class ConsensusCommand
     public static Command Create(string name)
     {
         var options = new ConsensusCommandOptions();
-        var command = new Command(name, "Consensus: infer one label per item from several annotators' answers, or store consensus boxes of an image-objects project.");
+        var command = new Command(name, "Consensus: infer one label per item from several annotators' answers (a file with --input, or a project's labels; boxes in an image-objects project).");
         options.AddTo(command);
-        var project = new Option<string?>("--project") { Description = "An image-objects project (name or id): fuse its annotators' boxes per image (weighted boxes fusion) and store them as consensus annotations, instead of --input." };
-        var minAnnotators = new Option<int>("--min-annotators") { Description = "With --project: images need this many annotators' annotations.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinAnnotators };
-        var minScore = new Option<double>("--min-score") { Description = "With --project: keep a fused box when at least this share of the annotators drew it.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinScore };
-        var db = CommonOptions.Db();
-        foreach (var option in new Option[] { project, minAnnotators, minScore, db })
+        // The project may also be named with --project (the first spelling of the box consensus).
+        var projectOption = new Option<string?>("--project") { Description = "The project (name or id), as the PROJECT argument.", Hidden = true };
+        var minAnnotators = new Option<int>("--min-annotators") { Description = "Image-objects projects: images need this many annotators' annotations.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinAnnotators };
+        var minScore = new Option<double>("--min-score") { Description = "Image-objects projects: keep a fused box when at least this share of the annotators drew it.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinScore };
+        foreach (var option in new Option[] { projectOption, minAnnotators, minScore })
             command.Options.Add(option);
-        // One of --input (an answers file) and --project is needed; the handler says which is missing.
-        options.Layout.Input.Required = false;
         command.SetHandler(async (parse, ct) =>
         {
-            if (parse.GetValue(project) is not { } projectName)
-            {
-                if (parse.GetValue(options.Layout.Input) is null)
-                    throw new CliException("give --input (an answers file), or --project for an image-objects project");
-                return Execute(parse, options);
-            }
-            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
-            var p = await store.ProjectAsync(projectName, ct);
-            var result = await store.Get<ObjectConsensusOperations>().RunAsync(p.Id, new ObjectConsensusRequest(parse.GetValue(minAnnotators), parse.GetValue(minScore)), ct);
-            CliJson.Report(parse, options.Json, result,
-                $"box consensus {result.Author}: {result.Items} images, {result.Boxes} boxes ({result.EmptyItems} images with none)"
-                + (result.PolygonsLeftOut > 0 ? $", {result.PolygonsLeftOut} polygons left out" : ""));
-            return 0;
+            var project = parse.GetValue(options.Project) ?? parse.GetValue(projectOption);
+            var input = parse.GetValue(options.Layout.Input);
+            if ((project is null) == (input is null))
+                throw new CliException("name a PROJECT (its current human labels) or an answers file with --input, not both");
+            if (project is null)
+                return Execute(parse, RequireMethod(parse, options));
+            if (await IsImageObjectsAsync(parse, options, project, ct))
+                return await ObjectsAsync(parse, options, project, parse.GetValue(minAnnotators), parse.GetValue(minScore), ct);
+            return await ConsensusProject.ExecuteAsync(parse, RequireMethod(parse, options), project, ct);
         });
         return command;
+    }
+
+    private static ConsensusCommandOptions RequireMethod(ParseResult parse, ConsensusCommandOptions o) =>
+        parse.GetValue(o.Method) is null ? throw new CliException($"give --method ({string.Join(", ", ConsensusCommandOptions.Methods.Keys)})") : o;
+
+    private static async Task<bool> IsImageObjectsAsync(ParseResult parse, ConsensusCommandOptions o, string projectName, CancellationToken ct)
+    {
+        await using var store = await CliStore.OpenAsync(parse.GetValue(o.Db)!, ct);
+        return TaskTypes.ValueKind((await store.ProjectAsync(projectName, ct)).TaskType) == Core.Annotations.AnnotationValueKind.Objects;
+    }
+
+    /// <summary>Box consensus: each image's annotators' boxes fused (weighted boxes fusion) and stored as consensus annotations.</summary>
+    private static async Task<int> ObjectsAsync(ParseResult parse, ConsensusCommandOptions o, string projectName, int minAnnotators, double minScore, CancellationToken ct)
+    {
+        await using var store = await CliStore.OpenAsync(parse.GetValue(o.Db)!, ct);
+        var p = await store.ProjectAsync(projectName, ct);
+        var result = await store.Get<ObjectConsensusOperations>().RunAsync(p.Id, new ObjectConsensusRequest(minAnnotators, minScore), ct);
+        CliJson.Report(parse, o.Json, result,
+            $"box consensus {result.Author}: {result.Items} images, {result.Boxes} boxes ({result.EmptyItems} images with none)"
+            + (result.PolygonsLeftOut > 0 ? $", {result.PolygonsLeftOut} polygons left out" : ""));
+        return 0;
     }
 
     private static int Execute(ParseResult parse, ConsensusCommandOptions o)

@@ -18,10 +18,14 @@ internal static class ExportCommand
         var history = new Option<bool>("--history") { Description = "Every annotation event instead of current labels." };
         var output = new Option<string>("--output") { Description = "File to write (- for stdout); a folder for voc and yolo.", Required = true };
         var include = new Option<string?>("--include") { Description = "model: count models' suggestions (pre-labels) as item labels too; by default they are listed per author only." };
+        var resolve = new Option<string?>("--resolve")
+        {
+            Description = "How an item's labels are decided: all (default: every author's current labels), latest (the latest given label), majority (most authors' label) or consensus (the latest consensus run's, else latest).",
+        };
         var fromName = new Option<string?>("--ls-from-name") { Description = "Label Studio control name (from_name) of the results; kept for the project's later exports." };
         var toName = new Option<string?>("--ls-to-name") { Description = "Label Studio object name (to_name) of the results; kept for the project's later exports." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
-        var command = new Command("export", "Export a project's labels.") { project, format, history, output, include, fromName, toName, db, json };
+        var command = new Command("export", "Export a project's labels.") { project, format, history, output, include, resolve, fromName, toName, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             var wire = parse.GetRequiredValue(format);
@@ -38,7 +42,7 @@ internal static class ExportCommand
             };
             if (parse.GetValue(fromName) is not null || parse.GetValue(toName) is not null)
                 await LabelStudioControlSettings.SetAsync(store.Db, p.Id, parse.GetValue(fromName), parse.GetValue(toName), ct);
-            var request = new ExportRequest(p.Id, parsed, parse.GetValue(history), includeModel);
+            var request = new ExportRequest(p.Id, parsed, parse.GetValue(history), includeModel, Resolve: ExportResolves.Parse(parse.GetValue(resolve)));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             long rows;
             if (parsed.IsFolder())

@@ -7,15 +7,7 @@ namespace Labelforge.Cli.Consensus;
 /// <summary>The options of `labelforge aggregate` and their translation into <see cref="ConsensusOptions"/>.</summary>
 internal sealed class ConsensusCommandOptions
 {
-    public static readonly Dictionary<string, ConsensusMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["majority"] = ConsensusMethod.MajorityVote,
-        ["weighted-majority"] = ConsensusMethod.WeightedMajorityVote,
-        ["dawid-skene"] = ConsensusMethod.DawidSkene,
-        ["one-coin"] = ConsensusMethod.OneCoin,
-        ["glad"] = ConsensusMethod.Glad,
-        ["mace"] = ConsensusMethod.Mace,
-    };
+    public static readonly IReadOnlyDictionary<string, ConsensusMethod> Methods = Core.Consensus.ConsensusMethods.ByName;
 
     private static readonly Dictionary<string, TieBreak> TieBreaks = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,9 +16,19 @@ internal sealed class ConsensusCommandOptions
         ["abstain"] = Engine.Consensus.TieBreak.Abstain,
     };
 
-    public LayoutOptions Layout { get; } = new();
+    public LayoutOptions Layout { get; } = new(inputRequired: false);
 
-    public Option<string> Method { get; } = new("--method") { Description = "majority, weighted-majority, dawid-skene, one-coin, glad or mace.", Required = true };
+    public Argument<string?> Project { get; } = new("PROJECT")
+    {
+        Description = "Project name or id: infer from its current human labels and store the result (instead of --input).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<string?> GoldFile { get; } = new("--gold-file") { Description = "With PROJECT: gold labels (item,label: external id, label name) to measure accuracy on." };
+
+    public Option<string> Db { get; } = CommonOptions.Db();
+
+    public Option<string> Method { get; } = new("--method") { Description = "majority, weighted-majority, dawid-skene, one-coin, glad or mace (needed except for the box consensus of an image-objects project)." };
 
     public Option<string?> Gold { get; } = new("--gold") { Description = "Gold labels (item,label) to measure accuracy on." };
 
@@ -64,8 +66,9 @@ internal sealed class ConsensusCommandOptions
     {
         Method.AcceptOnlyFromAmong([.. Methods.Keys]);
         Ties.AcceptOnlyFromAmong([.. TieBreaks.Keys]);
+        command.Arguments.Add(Project);
         Layout.AddTo(command);
-        Option[] all = [Method, Gold, GoldItemColumn, GoldLabelColumn, ClampGold, Output, Ties, MaxIterations, Tolerance, Smoothing, UniformPriors, Restarts, Seed, Json];
+        Option[] all = [Method, GoldFile, Db, Gold, GoldItemColumn, GoldLabelColumn, ClampGold, Output, Ties, MaxIterations, Tolerance, Smoothing, UniformPriors, Restarts, Seed, Json];
         foreach (var option in all)
             command.Options.Add(option);
     }

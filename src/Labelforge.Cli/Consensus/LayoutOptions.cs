@@ -3,12 +3,12 @@ using System.CommandLine;
 namespace Labelforge.Cli.Consensus;
 
 /// <summary>Options naming the delimiter and columns of an answers file, shared by aggregate and agreement.</summary>
-internal sealed class LayoutOptions
+internal sealed class LayoutOptions(bool inputRequired = true)
 {
     public Option<string> Input { get; } = new("--input")
     {
         Description = "Answers file with a header row and columns item,annotator,label (one row per answer).",
-        Required = true,
+        Required = inputRequired,
     };
 
     public Option<string> Delimiter { get; } = new("--delimiter")

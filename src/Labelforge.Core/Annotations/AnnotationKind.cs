@@ -12,4 +12,7 @@ public enum AnnotationKind
 
     /// <summary>A reviewer's check of an earlier given label (label-error review): kept or fixed. Counts as gold.</summary>
     Review,
+
+    /// <summary>A known true answer for an item (a gold question): scorecards measure annotators' accuracy on it.</summary>
+    Gold,
 }

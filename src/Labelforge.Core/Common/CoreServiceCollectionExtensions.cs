@@ -13,6 +13,7 @@ using Labelforge.Core.Media;
 using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
+using Labelforge.Core.Scorecards;
 using Labelforge.Core.Taxonomy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,5 +42,7 @@ public static class CoreServiceCollectionExtensions
             .AddAgreement()
             .AddConsensus()
             .AddMedia()
-            .AddAccounts();
+            .AddAccounts()
+            .AddConsensus()
+            .AddScorecards();
 }

@@ -1,5 +1,6 @@
 using Labelforge.Core.Accounts;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Consensus;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
@@ -64,6 +65,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<ConsensusRun> ConsensusRuns => Set<ConsensusRun>();
+
+    public DbSet<ConsensusAnnotatorQuality> ConsensusAnnotatorQuality => Set<ConsensusAnnotatorQuality>();
+
+    public DbSet<ConsensusSettings> ConsensusSettings => Set<ConsensusSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -149,6 +156,7 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         OnQueuesCreating(modelBuilder);
         OnCountsCreating(modelBuilder);
         OnAccountsCreating(modelBuilder);
+        OnConsensusCreating(modelBuilder);
     }
 
     private static void OnAccountsCreating(ModelBuilder modelBuilder)
@@ -211,6 +219,29 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.Property(x => x.LabelId).ValueGeneratedNever();
             e.HasIndex(x => new { x.ProjectId, x.ResolvedId });
             e.HasOne<Label>().WithMany().HasForeignKey(x => x.LabelId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private static void OnConsensusCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ConsensusRun>(e =>
+        {
+            e.ToTable("consensus_runs");
+            e.HasIndex(x => new { x.ProjectId, x.Id });
+            e.Ignore(x => x.Author);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ConsensusAnnotatorQuality>(e =>
+        {
+            e.ToTable("consensus_annotator_quality");
+            e.HasKey(x => new { x.RunId, x.Annotator });
+            e.HasOne<ConsensusRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ConsensusSettings>(e =>
+        {
+            e.ToTable("consensus_settings");
+            e.HasKey(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -21,6 +21,7 @@ internal sealed class ExportItemCursor : IDisposable
     private readonly IUtf8RowReader _items;
     private readonly Func<CurrentAnnotationStream> _openAnnotations;
     private readonly bool _includeModel;
+    private readonly ExportResolve _resolve;
     private readonly List<(long Id, ExportAuthorLabels Labels)> _authors = [];
     private CurrentAnnotationStream? _annotations;
 
@@ -28,8 +29,9 @@ internal sealed class ExportItemCursor : IDisposable
     /// <paramref name="openAnnotations"/> is called once the first item is read, so on SQLite both reads share that
     /// statement's snapshot (a connection holds one read transaction while any of its statements is stepping).
     /// </summary>
-    public ExportItemCursor(IUtf8RowReader items, Func<CurrentAnnotationStream> openAnnotations, bool includeModel) =>
-        (_items, _openAnnotations, _includeModel) = (items, openAnnotations, includeModel);
+    public ExportItemCursor(IUtf8RowReader items, Func<CurrentAnnotationStream> openAnnotations, bool includeModel,
+        ExportResolve resolve = ExportResolve.All) =>
+        (_items, _openAnnotations, _includeModel, _resolve) = (items, openAnnotations, includeModel, resolve);
 
     public long ItemId { get; private set; }
 
@@ -43,7 +45,7 @@ internal sealed class ExportItemCursor : IDisposable
 
     public int? TextSlot => _items.IsNull(4) ? null : checked((int)_items.GetInt64(4));
 
-    /// <summary>The union of the authors' labels in annotation id order; a model's pre-label only with includeModel.</summary>
+    /// <summary>The item's labels as the export's <see cref="ExportResolve"/> decides them (default: the union in annotation id order).</summary>
     public IReadOnlyList<string> Labels { get; private set; } = [];
 
     /// <summary>The item's authors in the order of their current annotations.</summary>
@@ -57,7 +59,7 @@ internal sealed class ExportItemCursor : IDisposable
         _annotations ??= _openAnnotations();
         _authors.Clear();
         _annotations.Take(ItemId, _authors);
-        (Labels, ByAuthor) = _authors.Count == 0 ? ([], []) : Current(_authors, _includeModel);
+        (Labels, ByAuthor) = _authors.Count == 0 ? ([], []) : Current(_authors, _includeModel, _resolve);
         return true;
     }
 
@@ -86,14 +88,17 @@ internal sealed class ExportItemCursor : IDisposable
     }
 
     private static (IReadOnlyList<string> Labels, IReadOnlyList<ExportAuthorLabels> ByAuthor) Current(
-        List<(long Id, ExportAuthorLabels Labels)> authors, bool includeModel)
+        List<(long Id, ExportAuthorLabels Labels)> authors, bool includeModel, ExportResolve resolve)
     {
         authors.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         var byAuthor = new ExportAuthorLabels[authors.Count];
+        for (var i = 0; i < authors.Count; i++)
+            byAuthor[i] = authors[i].Labels;
+        if (resolve != ExportResolve.All)
+            return (ExportResolution.Labels(byAuthor, resolve), byAuthor);
         var labels = new List<string>();
         for (var i = 0; i < authors.Count; i++)
         {
-            byAuthor[i] = authors[i].Labels;
             if (!includeModel && byAuthor[i].Kind == ModelKind)
                 continue;
             foreach (var name in byAuthor[i].Labels)

@@ -43,7 +43,7 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
             LabelStudioToName = control.ToName,
             LabelStudioAddTextKey = control == LabelStudioControl.Default,
         };
-        using var items = await OpenItemsAsync(request.ProjectId, request.IncludeModel, ct);
+        using var items = await OpenItemsAsync(request.ProjectId, request.IncludeModel, request.Resolve, ct);
         return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
     }
 
@@ -78,20 +78,21 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
     /// Items with their current labels. A model's pre-label is a suggestion, not the item's label: it is listed by
     /// author but joins <see cref="ExportItem.Labels"/> only with <paramref name="includeModel"/>.
     /// </summary>
-    public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, [EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<ExportItem> ItemsAsync(long projectId, bool includeModel = false, ExportResolve resolve = ExportResolve.All,
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
-        using var cursor = await OpenItemsAsync(projectId, includeModel, ct);
+        using var cursor = await OpenItemsAsync(projectId, includeModel, resolve, ct);
         foreach (var item in cursor.Items(ct))
             yield return item;
     }
 
     /// <summary>The items in their stored form as UTF-8 (<see cref="ExportItemCursor"/>), for writers that compose documents themselves.</summary>
-    internal async Task<ExportItemCursor> OpenItemsAsync(long projectId, bool includeModel, CancellationToken ct)
+    internal async Task<ExportItemCursor> OpenItemsAsync(long projectId, bool includeModel, ExportResolve resolve, CancellationToken ct)
     {
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var connection = await OpenConnectionAsync(projectId, ct);
         return new ExportItemCursor(Utf8RowReaders.Open(db, ExportItemCursor.ItemsSql, projectId),
-            () => CurrentAnnotationStream.Open(connection, projectId, resolver), includeModel);
+            () => CurrentAnnotationStream.Open(connection, projectId, resolver), includeModel, resolve);
     }
 
     public async IAsyncEnumerable<ExportEvent> EventsAsync(long projectId, [EnumeratorCancellation] CancellationToken ct = default)

@@ -13,8 +13,10 @@ namespace Labelforge.Core.Export;
 /// One export run: which project, which format, current labels or the full history. <see cref="IncludeModel"/>:
 /// models' suggestions count as item labels (default: they are listed by author only). <see cref="Control"/>:
 /// Label Studio control names for this export (default: the project's, see Project.LabelStudioFromName).
+/// <see cref="Resolve"/>: how an item's labels are decided from its authors' (default <see cref="ExportResolve.All"/>, their union).
 /// </summary>
-public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool History, bool IncludeModel = false, LabelStudioControl? Control = null)
+public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool History, bool IncludeModel = false, LabelStudioControl? Control = null,
+    ExportResolve Resolve = ExportResolve.All)
 {
     /// <summary>Refuses a history export in a format that holds current labels only.</summary>
     public void Validate()

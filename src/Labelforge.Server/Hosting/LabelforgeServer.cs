@@ -18,6 +18,8 @@ using Labelforge.Core.Queues.Settings;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
+using Labelforge.Server.Features.Consensus;
+using Labelforge.Server.Features.Scorecards;
 using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Agreement;
@@ -127,6 +129,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddSingleton<QueueLabelCounts>();
         services.AddSingleton<QueueRetrainCoordinator>();
         services.AddHostedService<QueueRetrainService>();
+        services.AddSingleton<ConsensusReruns>();
+        services.AddHostedService<ConsensusRerunService>();
         services.AddHostedService<ItemSearchIndexService>();
         services.AddSingleton<LabelErrorRuns>();
     }
@@ -186,6 +190,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapConsensus();
         api.MapLabelingFunctions();
         api.MapAcceptance();
+        api.MapConsensus();
+        api.MapScorecards();
         api.MapLabelErrors();
         api.MapModels();
         api.MapQueueSettings();

@@ -20,6 +20,9 @@ public sealed record ServerOptions
     /// <summary>How often the background loop checks for active-learning projects due a retrain.</summary>
     public TimeSpan RetrainPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the server looks for projects due a background consensus rerun (ConsensusSettings.RerunEvery).</summary>
+    public TimeSpan ConsensusPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often the background loop indexes newly stored items for the text search.</summary>
     public TimeSpan SearchIndexInterval { get; init; } = TimeSpan.FromSeconds(2);
 

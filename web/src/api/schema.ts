@@ -1119,6 +1119,7 @@ export interface paths {
                     format?: string;
                     history?: boolean;
                     include?: string;
+                    resolve?: string;
                 };
                 header?: never;
                 path: {
@@ -1182,84 +1183,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/agreement/objects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    projectId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObjectAgreementReport"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{projectId}/consensus/objects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    projectId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": null | components["schemas"]["ObjectConsensusBody"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObjectConsensusResult"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/projects/{projectId}/acceptance": {
         parameters: {
             query?: never;
@@ -1287,6 +1210,43 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AcceptanceReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/annotators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardReport"];
                     };
                 };
             };
@@ -1881,6 +1841,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusLatest"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["ConsensusRunRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusRunView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/consensus/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusSettingsView"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsensusSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusSettingsView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/label-errors/run": {
         parameters: {
             query?: never;
@@ -2346,8 +2430,7 @@ export interface components {
         };
         /**
          * @description An annotation as the API and CLI show it. IReadOnlyList&lt;string&gt; AnnotationView.Labels are names resolved through merges. In a text-spans
-         *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans, in an image-objects project IReadOnlyList&lt;ObjectView&gt;? AnnotationView.Objects the objects, and
-         *     IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
+         *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans and IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
          */
         AnnotationView: {
             /** Format: int64 */
@@ -2377,14 +2460,87 @@ export interface components {
             suggestion_outcome?: null | string;
             /** @description The spans of a text-spans annotation; null in other projects. */
             spans?: null | components["schemas"]["SpanView"][];
-            /** @description The objects (boxes and polygons) of an image-objects annotation; null in other projects. */
-            objects?: null | components["schemas"]["ObjectView"][];
         };
         /** @description An annotator and the items they gave a human label (AnnotatorCounts). */
         AnnotatorCount: {
             author: string;
             /** Format: int64 */
             labeled_items: number;
+        };
+        /**
+         * @description One annotator's quality in a run: answers read, the method's number (double ConsensusAnnotatorQuality.Skill)
+         *     and, for Dawid-Skene, the confusion matrix P(answer | true class), rows and columns in the run's class order.
+         */
+        AnnotatorQualityView: {
+            annotator: string;
+            /** Format: int32 */
+            labels: number;
+            /** Format: double */
+            skill: number;
+            confusion: null | number[][];
+        };
+        /** @description One annotator's scorecard: over all time, and the same numbers per ISO week (IReadOnlyList&lt;AnnotatorWeek&gt; AnnotatorScorecard.Weeks, oldest first). */
+        AnnotatorScorecard: {
+            /** @description The annotator (author of human labels). */
+            annotator: string;
+            /**
+             * Format: int32
+             * @description Items the annotator labeled (current human labels).
+             */
+            labels: number;
+            /**
+             * Format: int32
+             * @description Of those, items with a gold answer.
+             */
+            gold_labels: number;
+            /**
+             * Format: double
+             * @description Share of their labels on gold items equal to the gold answer; null without any.
+             */
+            gold_accuracy: number | null;
+            /** @description Wilson 95% interval of GoldAccuracy as [low, high]; null without gold items. */
+            gold_ci95: null | number[];
+            /**
+             * Format: int32
+             * @description Of those, items the latest consensus run labeled.
+             */
+            consensus_labels: number;
+            /**
+             * Format: double
+             * @description Share of their labels equal to the latest consensus label of the item (their own vote counted in it); null without a run.
+             */
+            agreement_with_consensus: number | null;
+            /**
+             * Format: double
+             * @description Median time spent per item, from the time the annotate page sends with each label; null when none was recorded.
+             */
+            median_seconds: number | null;
+            /**
+             * Format: double
+             * @description The latest run's estimate of their quality (`consensus_annotator_quality.Skill`); null when it did not see them.
+             */
+            skill: number | null;
+            /** @description Dawid-Skene P(answer | true class) from long? ScorecardReport.ConfusionRunId; null when no such run saw them. */
+            confusion: null | number[][];
+            /** @description True when the upper end of GoldCi95 is below the project's gold accuracy threshold. */
+            flagged: boolean;
+            /** @description The same per ISO week of the labels, oldest first. */
+            weeks: components["schemas"]["AnnotatorWeek"][];
+        };
+        /** @description An annotator's numbers for one ISO week (`2026-W49`) of the labels' creation time (UTC). */
+        AnnotatorWeek: {
+            week: string;
+            /** Format: int32 */
+            labels: number;
+            /** Format: int32 */
+            gold_labels: number;
+            /** Format: double */
+            gold_accuracy: number | null;
+            gold_ci95: null | number[];
+            /** Format: double */
+            agreement_with_consensus: number | null;
+            /** Format: double */
+            median_seconds: number | null;
         };
         /** @description Body of POST /models/auto-accept (defaults: latest model, target precision 0.98, confidence 0.95, not a dry run). */
         AutoAcceptBody: {
@@ -2447,32 +2603,59 @@ export interface components {
              */
             coverage?: number;
         };
-        /** @description Box agreement of one label (null: all labels): boxes compared (both sides), matched pairs, F1 at IoU 0.5, mean IoU of the matches. */
-        BoxLabelAgreement: {
-            label: null | string;
-            /** Format: int64 */
-            boxes: number;
-            /** Format: int64 */
-            matches: number;
-            /** Format: double */
-            f1: number | null;
-            /** Format: double */
-            mean_io_u: number | null;
+        /** @description The project's latest consensus run, or null before the first. */
+        ConsensusLatest: {
+            run: null | components["schemas"]["ConsensusRunView"];
         };
-        /** @description Box agreement of two annotators over the images both annotated. */
-        BoxPairAgreement: {
-            a: string;
-            b: string;
+        /** @description Body of POST /consensus: the method (default: the project's setting) and seed (default: the setting's). */
+        ConsensusRunRequest: {
+            method?: null | string;
+            /** Format: int32 */
+            seed?: number | null;
+        };
+        /** @description A stored consensus run as the API and CLI show it, with each annotator's estimated quality. */
+        ConsensusRunView: {
+            /** Format: int64 */
+            id: number;
+            method: string;
+            author: string;
+            /** Format: int32 */
+            seed: number;
+            /** Format: date-time */
+            created_at: string;
             /** Format: int32 */
             items: number;
-            /** Format: int64 */
-            boxes: number;
-            /** Format: int64 */
-            matches: number;
+            /** Format: int32 */
+            annotators: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            iterations: number;
+            converged: boolean;
             /** Format: double */
-            f1: number | null;
+            seconds: number;
+            classes: string[];
+            quality: components["schemas"]["AnnotatorQualityView"][];
+        };
+        /** @description Body of PUT /consensus/settings; fields left out stay as they are. */
+        ConsensusSettingsRequest: {
+            method?: null | string;
+            /** Format: int32 */
+            seed?: number | null;
+            /** Format: int32 */
+            rerun_every?: number | null;
             /** Format: double */
-            mean_io_u: number | null;
+            gold_accuracy_threshold?: number | null;
+        };
+        /** @description A project's consensus settings as the API shows them. */
+        ConsensusSettingsView: {
+            method: string;
+            /** Format: int32 */
+            seed: number;
+            /** Format: int32 */
+            rerun_every: number;
+            /** Format: double */
+            gold_accuracy_threshold: number;
         };
         /**
          * @description A project's maintained counts as the UI shows them: the ProjectCounts totals, the items per label
@@ -2955,8 +3138,7 @@ export interface components {
         /**
          * @description A model pre-label offered to the annotator: the item's latest annotation of kind model, its labels resolved
          *     through merges, and its confidence (stored, else the top label's probability). In a text-spans project also the
-         *     latest imported or programmatic annotation, since pre-annotated spans are corrected rather than taken as given; the
-         *     same in an image-objects project.
+         *     latest imported or programmatic annotation, since pre-annotated spans are corrected rather than taken as given.
          */
         ModelSuggestion: {
             /** Format: int64 */
@@ -2968,8 +3150,6 @@ export interface components {
             confidence: number | null;
             /** @description In a text-spans project, the suggested spans (from a model, labeling functions or an import). */
             spans?: null | components["schemas"]["SpanView"][];
-            /** @description In an image-objects project, the suggested objects (from a model, labeling functions or an import). */
-            objects?: null | components["schemas"]["ObjectView"][];
         };
         /** @description A model version as the API and CLI list it: everything but the serialized model and held-out evidence. */
         ModelVersionView: {
@@ -2995,66 +3175,6 @@ export interface components {
         MoveLabelRequest: {
             parent: null | string;
             author: null | string;
-        };
-        /**
-         * @description Box agreement between the annotators of an image-objects project: the images two or more of them annotated, the
-         *     annotator pairs compared (one per pair and image), pooled F1 at IoU 0.5 and mean IoU overall, per label and per
-         *     pair, and how many polygons were left out (matching is by box IoU).
-         */
-        ObjectAgreementReport: {
-            /** Format: int32 */
-            items: number;
-            annotators: string[];
-            /** Format: int64 */
-            compared_pairs: number;
-            overall: components["schemas"]["BoxLabelAgreement"];
-            per_label: components["schemas"]["BoxLabelAgreement"][];
-            pairs: components["schemas"]["BoxPairAgreement"][];
-            /** Format: int32 */
-            polygons_left_out: number;
-        };
-        /** @description A box consensus run's settings; each falls back to ObjectConsensusRequest's default. */
-        ObjectConsensusBody: {
-            /** Format: int32 */
-            min_annotators?: number | null;
-            /** Format: double */
-            min_score?: number | null;
-            /** Format: double */
-            iou_threshold?: number | null;
-        };
-        /** @description What a box consensus run stored: its author, the images it annotated, the boxes in all, the images left with no box, and polygons left out. */
-        ObjectConsensusResult: {
-            author: string;
-            /** Format: int32 */
-            items: number;
-            /** Format: int32 */
-            boxes: number;
-            /** Format: int32 */
-            empty_items: number;
-            /** Format: int32 */
-            polygons_left_out: number;
-        };
-        /**
-         * @description An object in a submission, in pixels of the original image: a box [x, y, width, height] (top-left corner) or a
-         *     polygon [[x, y], ...], and its label as label_id or label (name or path). The same form annotations are shown in.
-         */
-        ObjectRequest: {
-            box?: null | number[];
-            polygon?: null | number[][];
-            /** Format: int64 */
-            label_id?: number | null;
-            label?: null | string;
-        };
-        /**
-         * @description An object as the API shows it: its label id resolved through merges, the label's reference, and a box
-         *     [x, y, width, height] or a polygon [[x, y], ...] in pixels of the original image (the stored form).
-         */
-        ObjectView: {
-            /** Format: int64 */
-            label_id: number;
-            label: string;
-            box: null | number[];
-            polygon: null | number[][];
         };
         /** @description Body of PUT /api/session/password. */
         PasswordRequest: {
@@ -3139,8 +3259,7 @@ export interface components {
         };
         /**
          * @description A leased item as the annotate page needs it: content, lease expiry and the model's suggestion, if any; in a
-         *     text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's);
-         *     in an image project the image's width and height.
+         *     text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's).
          */
         QueueItem: {
             /** Format: int64 */
@@ -3152,16 +3271,6 @@ export interface components {
             lease_expires_at: string;
             suggestion?: null | components["schemas"]["ModelSuggestion"];
             tokens?: null | number[][];
-            /**
-             * Format: int32
-             * @description In an image project, the image's size in pixels as the import recorded it (objects are in these pixels); else null.
-             */
-            width?: number | null;
-            /**
-             * Format: int32
-             * @description In an image project, the image's height in pixels; else null.
-             */
-            height?: number | null;
         };
         /** @description Body of POST queue/renew and queue/release: the annotator and the items it holds. */
         QueueLeaseRequest: {
@@ -3293,6 +3402,37 @@ export interface components {
         SaveLabelingFunctionSetRequest: {
             yaml: null | string;
         };
+        /** @description Every annotator's scorecard in a project, with what they were measured against. */
+        ScorecardReport: {
+            /** @description The project's name. */
+            project: string;
+            /**
+             * Format: double
+             * @description The project's threshold: an annotator whose gold interval lies wholly below it is flagged.
+             */
+            gold_accuracy_threshold: number;
+            /**
+             * Format: int64
+             * @description The run agreement is measured against (the latest), or null before the first run.
+             */
+            consensus_run_id: number | null;
+            /** @description That run's method. */
+            consensus_method: null | string;
+            /**
+             * Format: int64
+             * @description The latest Dawid-Skene run, whose confusion matrices the cards show, or null.
+             */
+            confusion_run_id: number | null;
+            /** @description The confusion matrices' class order (rows: true class, columns: the annotator's answer). */
+            classes: string[];
+            /**
+             * Format: int32
+             * @description Items with a gold answer.
+             */
+            gold_items: number;
+            /** @description One card per annotator, by name. */
+            annotators: components["schemas"]["AnnotatorScorecard"][];
+        };
         /**
          * @description The signed-in user: name (the author of their annotations), instance role, whether they have a password, and the
          *     CSRF token a cookie-signed-in client sends in the X-CSRF-Token header with every write.
@@ -3362,7 +3502,6 @@ export interface components {
             /** Format: int64 */
             suggestion_annotation_id?: number | null;
             spans?: null | components["schemas"]["SpanRequest"][];
-            objects?: null | components["schemas"]["ObjectRequest"][];
         };
         /**
          * @description A given label that is probably wrong, with the class the model believes instead and its label quality (lower = more
@@ -3447,11 +3586,17 @@ export type AddLabelRequest = components['schemas']['AddLabelRequest'];
 export type AddUserRequest = components['schemas']['AddUserRequest'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];
+export type AnnotatorQualityView = components['schemas']['AnnotatorQualityView'];
+export type AnnotatorScorecard = components['schemas']['AnnotatorScorecard'];
+export type AnnotatorWeek = components['schemas']['AnnotatorWeek'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
 export type AutoAcceptResult = components['schemas']['AutoAcceptResult'];
 export type AutoAcceptThreshold = components['schemas']['AutoAcceptThreshold'];
-export type BoxLabelAgreement = components['schemas']['BoxLabelAgreement'];
-export type BoxPairAgreement = components['schemas']['BoxPairAgreement'];
+export type ConsensusLatest = components['schemas']['ConsensusLatest'];
+export type ConsensusRunRequest = components['schemas']['ConsensusRunRequest'];
+export type ConsensusRunView = components['schemas']['ConsensusRunView'];
+export type ConsensusSettingsRequest = components['schemas']['ConsensusSettingsRequest'];
+export type ConsensusSettingsView = components['schemas']['ConsensusSettingsView'];
 export type CountsView = components['schemas']['CountsView'];
 export type CreateProjectRequest = components['schemas']['CreateProjectRequest'];
 export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
@@ -3495,11 +3640,6 @@ export type ModelAcceptance = components['schemas']['ModelAcceptance'];
 export type ModelSuggestion = components['schemas']['ModelSuggestion'];
 export type ModelVersionView = components['schemas']['ModelVersionView'];
 export type MoveLabelRequest = components['schemas']['MoveLabelRequest'];
-export type ObjectAgreementReport = components['schemas']['ObjectAgreementReport'];
-export type ObjectConsensusBody = components['schemas']['ObjectConsensusBody'];
-export type ObjectConsensusResult = components['schemas']['ObjectConsensusResult'];
-export type ObjectRequest = components['schemas']['ObjectRequest'];
-export type ObjectView = components['schemas']['ObjectView'];
 export type PasswordRequest = components['schemas']['PasswordRequest'];
 export type PredictRequest = components['schemas']['PredictRequest'];
 export type PredictResult = components['schemas']['PredictResult'];
@@ -3518,6 +3658,7 @@ export type QueueSkipResult = components['schemas']['QueueSkipResult'];
 export type QueueStatus = components['schemas']['QueueStatus'];
 export type RenewResult = components['schemas']['RenewResult'];
 export type SaveLabelingFunctionSetRequest = components['schemas']['SaveLabelingFunctionSetRequest'];
+export type ScorecardReport = components['schemas']['ScorecardReport'];
 export type SessionInfo = components['schemas']['SessionInfo'];
 export type SetMemberRequest = components['schemas']['SetMemberRequest'];
 export type SignInOptions = components['schemas']['SignInOptions'];

@@ -191,6 +191,102 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("annotation_labels", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Consensus.ConsensusAnnotatorQuality", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Annotator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfusionJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Labels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Skill")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "Annotator");
+
+                    b.ToTable("consensus_annotator_quality", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Consensus.ConsensusRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Annotators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassLabelIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Converged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThroughAnnotationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.ToTable("consensus_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Consensus.ConsensusSettings", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("GoldAccuracyThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RerunEvery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("consensus_settings", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Counts.AnnotatorCounts", b =>
                 {
                     b.Property<long>("ProjectId")
@@ -857,6 +953,33 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.HasOne("Labelforge.Core.Annotations.Annotation", null)
                         .WithMany()
                         .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Consensus.ConsensusAnnotatorQuality", b =>
+                {
+                    b.HasOne("Labelforge.Core.Consensus.ConsensusRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Consensus.ConsensusRun", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Consensus.ConsensusSettings", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

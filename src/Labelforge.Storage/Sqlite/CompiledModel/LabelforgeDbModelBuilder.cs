@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88eca50e-9266-450a-8697-d43358bf4884"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("42c06223-499b-4e24-8105-8fdb1ad01b11"), entityTypeCount: 27)
         {
         }
 
@@ -22,6 +22,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var annotation = AnnotationEntityType.Create(this);
             var annotationLabel = AnnotationLabelEntityType.Create(this);
+            var consensusAnnotatorQuality = ConsensusAnnotatorQualityEntityType.Create(this);
+            var consensusRun = ConsensusRunEntityType.Create(this);
+            var consensusSettings = ConsensusSettingsEntityType.Create(this);
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
             var labelCounts = LabelCountsEntityType.Create(this);
             var projectCounts = ProjectCountsEntityType.Create(this);
@@ -48,6 +51,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotationEntityType.CreateForeignKey1(annotation, item);
             AnnotationEntityType.CreateForeignKey2(annotation, project);
             AnnotationLabelEntityType.CreateForeignKey1(annotationLabel, annotation);
+            ConsensusAnnotatorQualityEntityType.CreateForeignKey1(consensusAnnotatorQuality, consensusRun);
+            ConsensusRunEntityType.CreateForeignKey1(consensusRun, project);
+            ConsensusSettingsEntityType.CreateForeignKey1(consensusSettings, project);
             AnnotatorCountsEntityType.CreateForeignKey1(annotatorCounts, project);
             LabelCountsEntityType.CreateForeignKey1(labelCounts, label);
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
@@ -74,6 +80,9 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             AnnotationEntityType.CreateAnnotations(annotation);
             AnnotationLabelEntityType.CreateAnnotations(annotationLabel);
+            ConsensusAnnotatorQualityEntityType.CreateAnnotations(consensusAnnotatorQuality);
+            ConsensusRunEntityType.CreateAnnotations(consensusRun);
+            ConsensusSettingsEntityType.CreateAnnotations(consensusSettings);
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
             LabelCountsEntityType.CreateAnnotations(labelCounts);
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
