@@ -22,6 +22,7 @@ public static class AnnotationKinds
         AnnotationKind.ModelAccepted => "model-accepted",
         AnnotationKind.Consensus => "consensus",
         AnnotationKind.Review => "review",
+        AnnotationKind.Gold => "gold",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown annotation kind"),
     };
 

@@ -4,6 +4,7 @@ using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Export;
+using Labelforge.Core.Gold;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelErrors;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
             .AddItems()
             .AddAnnotations()
             .AddImport()
+            .AddGold()
             .AddExport()
             .AddCounts()
             .AddQueues()

@@ -23,6 +23,7 @@ using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Counts;
 using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
+using Labelforge.Server.Features.Gold;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.LabelingFunctions;
@@ -176,6 +177,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapItems();
         api.MapAnnotations();
         api.MapImport();
+        api.MapGold();
         api.MapExport();
         api.MapQueues();
         api.MapCounts();

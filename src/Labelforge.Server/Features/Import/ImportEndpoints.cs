@@ -1,5 +1,6 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Answers;
 using Labelforge.Core.Import.Readers;
 using Labelforge.Server.Features.Projects;
 using Microsoft.AspNetCore.Builder;
@@ -24,14 +25,16 @@ public static class ImportEndpoints
     }
 
     // Typed, so the OpenAPI document (and the web client's generated types) describe the report.
-    private static async Task<Ok<ImportReport>> Import(long projectId, HttpRequest request, ImportOperations ops,
+    private static async Task<Ok<ImportReport>> Import(long projectId, HttpRequest request, ImportOperations ops, AnswersImportOperations answers,
         [FromQuery] string? format, [FromQuery] string? filename,
         [FromQuery(Name = "text_field")] string? textField, [FromQuery(Name = "id_field")] string? idField,
         [FromQuery(Name = "label_field")] string? labelField, [FromQuery(Name = "create_labels")] bool? createLabels,
         [FromQuery] bool? strict, [FromQuery(Name = "no_header")] bool? noHeader, [FromQuery(Name = "text_column")] int? textColumn,
         [FromQuery(Name = "id_column")] int? idColumn, [FromQuery(Name = "label_column")] int? labelColumn,
-        [FromQuery(Name = "label_names")] string? labelNames, CancellationToken ct)
+        [FromQuery(Name = "label_names")] string? labelNames, [FromQuery(Name = "author_field")] string? authorField, CancellationToken ct)
     {
+        if (authorField is not null)
+            return TypedResults.Ok(await AnswersAsync(projectId, request, answers, filename, idField, labelField, textField, authorField, createLabels ?? false, ct));
         ImportFormat? parsed = null;
         if (!string.IsNullOrEmpty(format))
         {
@@ -50,6 +53,24 @@ public static class ImportEndpoints
         var report = await ops.ImportAsync(projectId, source, parsed ?? ImportReaders.Detect(source)!.Value, entries,
             new ImportOptions(strict ?? false, createLabels ?? false, LabelNames: names), ct: ct);
         return TypedResults.Ok(report);
+    }
+
+    /// <summary>
+    /// `?author_field=`: a CSV/TSV of answers, one row per (item, author, label), each a human label by that author (the
+    /// endpoint is for managers, who may write other people's labels this way). Answered as an import report: imported =
+    /// items created, annotations = labels written. The file is read whole (answers files are small; the reader is synchronous).
+    /// </summary>
+    private static async Task<ImportReport> AnswersAsync(long projectId, HttpRequest request, AnswersImportOperations answers, string? filename,
+        string? idField, string? labelField, string? textField, string authorField, bool createLabels, CancellationToken ct)
+    {
+        if (idField is null || labelField is null)
+            throw LabelforgeException.Invalid("author_field imports answers: name the item's column with id_field and the label's with label_field.");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var body = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        using var reader = new StringReader(await body.ReadToEndAsync(ct));
+        var source = string.IsNullOrWhiteSpace(filename) ? "upload.csv" : Path.GetFileName(filename);
+        var r = await answers.ImportAsync(projectId, source, reader, new AnswersImportRequest(idField, labelField, authorField, textField, createLabels), ct);
+        return new ImportReport(null, r.Rows, r.ItemsCreated, 0, r.Annotations, r.ErrorCount, r.Errors, r.CreatedLabels, false, started.Elapsed.TotalSeconds, [], 0, []);
     }
 
     /// <summary>A 1-based column number of a file without a header row, as the reader names it.</summary>

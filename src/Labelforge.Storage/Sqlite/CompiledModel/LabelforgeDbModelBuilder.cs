@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88eca50e-9266-450a-8697-d43358bf4884"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("9c453fd3-de6d-4b1e-9eba-2ff9dc29e668"), entityTypeCount: 26)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
             var labelCounts = LabelCountsEntityType.Create(this);
             var projectCounts = ProjectCountsEntityType.Create(this);
+            var goldItem = GoldItemEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
             var labelingFunctionMatrixRow = LabelingFunctionMatrixRowEntityType.Create(this);
@@ -33,6 +34,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var modelVersion = ModelVersionEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var itemLease = ItemLeaseEntityType.Create(this);
+            var itemOverlap = ItemOverlapEntityType.Create(this);
             var itemSkip = ItemSkipEntityType.Create(this);
             var queueModelState = QueueModelStateEntityType.Create(this);
             var queueRank = QueueRankEntityType.Create(this);
@@ -51,6 +53,8 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotatorCountsEntityType.CreateForeignKey1(annotatorCounts, project);
             LabelCountsEntityType.CreateForeignKey1(labelCounts, label);
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
+            GoldItemEntityType.CreateForeignKey1(goldItem, item);
+            GoldItemEntityType.CreateForeignKey2(goldItem, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
             LabelingFunctionMatrixRowEntityType.CreateForeignKey1(labelingFunctionMatrixRow, item);
@@ -59,6 +63,8 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             ModelVersionEntityType.CreateForeignKey1(modelVersion, project);
             ItemLeaseEntityType.CreateForeignKey1(itemLease, item);
             ItemLeaseEntityType.CreateForeignKey2(itemLease, project);
+            ItemOverlapEntityType.CreateForeignKey1(itemOverlap, item);
+            ItemOverlapEntityType.CreateForeignKey2(itemOverlap, project);
             ItemSkipEntityType.CreateForeignKey1(itemSkip, item);
             ItemSkipEntityType.CreateForeignKey2(itemSkip, project);
             QueueModelStateEntityType.CreateForeignKey1(queueModelState, project);
@@ -77,6 +83,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
             LabelCountsEntityType.CreateAnnotations(labelCounts);
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
+            GoldItemEntityType.CreateAnnotations(goldItem);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
             LabelingFunctionMatrixRowEntityType.CreateAnnotations(labelingFunctionMatrixRow);
@@ -85,6 +92,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             ModelVersionEntityType.CreateAnnotations(modelVersion);
             ProjectEntityType.CreateAnnotations(project);
             ItemLeaseEntityType.CreateAnnotations(itemLease);
+            ItemOverlapEntityType.CreateAnnotations(itemOverlap);
             ItemSkipEntityType.CreateAnnotations(itemSkip);
             QueueModelStateEntityType.CreateAnnotations(queueModelState);
             QueueRankEntityType.CreateAnnotations(queueRank);
