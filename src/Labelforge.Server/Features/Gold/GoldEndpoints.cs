@@ -18,9 +18,10 @@ public static class GoldEndpoints
 {
     public static RouteGroupBuilder MapGold(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects/{projectId:long}/gold").WithTags("Gold").RequireProject().RequireAuthorization(Policies.ProjectManager);
-        group.MapPost("", Import).DisableAntiforgery();
-        group.MapGet("", async (long projectId, GoldOperations ops, CancellationToken ct) => TypedResults.Ok(await ops.ListAsync(projectId, ct)));
+        const string Route = "/projects/{projectId:long}/gold";
+        api.MapPost(Route, Import).WithTags("Gold").DisableAntiforgery().RequireProject().RequireAuthorization(Policies.ProjectManager);
+        api.MapGet(Route, async (long projectId, GoldOperations ops, CancellationToken ct) => TypedResults.Ok(await ops.ListAsync(projectId, ct)))
+            .WithTags("Gold").RequireProject().RequireAuthorization(Policies.ProjectManager);
         return api;
     }
 
