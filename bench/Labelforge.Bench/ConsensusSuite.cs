@@ -7,7 +7,7 @@ using Labelforge.Engine.Synthetic;
 namespace Labelforge.Bench;
 
 /// <summary>
-/// Truth inference and agreement on 1,000,000 generated answers (200,000 items x 5, 100 workers, 2 and 5
+/// Truth inference and agreement on 1,000,000 generated answers (200,000 items x 5, 100 annotators, 2 and 5
 /// classes), then accuracy on the shared crowd datasets against their reference numbers.
 /// </summary>
 internal static class ConsensusSuite
@@ -29,7 +29,7 @@ internal static class ConsensusSuite
     {
         var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions
         {
-            ItemCount = 200_000, WorkerCount = 100, ClassCount = classes, AnswersPerItem = 5, Seed = 2026,
+            ItemCount = 200_000, AnnotatorCount = 100, ClassCount = classes, AnswersPerItem = 5, Seed = 2026,
         });
         var source = crowd.Answers;
         foreach (var method in Enum.GetValues<ConsensusMethod>())
@@ -47,9 +47,9 @@ internal static class ConsensusSuite
         Row(classes, $"Fleiss kappa, 100 bootstrap replicates ({boot.Result.Lower:F4}..{boot.Result.Upper:F4})", "", boot.Elapsed, boot.Cpu, boot.PeakManagedBytes, "");
     }
 
-    /// <summary>A fresh wrapper per run, so every timing includes building the item and worker indexes.</summary>
+    /// <summary>A fresh wrapper per run, so every timing includes building the item and annotator indexes.</summary>
     private static CrowdAnswers Fresh(CrowdAnswers source) =>
-        new(source.Items, source.Workers, source.Labels, source.ItemCount, source.WorkerCount, source.ClassCount);
+        new(source.Items, source.Annotators, source.Labels, source.ItemCount, source.AnnotatorCount, source.ClassCount);
 
     /// <summary>Fastest of several runs (the build machine is shared, so the minimum is the least disturbed); peak memory is the largest seen.</summary>
     private static (TimeSpan Elapsed, TimeSpan Cpu, long PeakManagedBytes, T Result) BestOf<T>(int runs, Func<T> work)

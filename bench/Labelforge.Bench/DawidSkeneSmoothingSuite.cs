@@ -6,7 +6,7 @@ namespace Labelforge.Bench;
 
 /// <summary>
 /// Dawid-Skene accuracy vs gold for several pseudo-counts on the shared crowd sets, whole and thinned to 2 or 3
-/// answers per item (seeded), where thinly observed workers make the prior matter. Smoothing 0 is crowd-kit's
+/// answers per item (seeded), where thinly observed annotators make the prior matter. Smoothing 0 is crowd-kit's
 /// algorithm, the reference; every other row is counted against it set by set.
 /// </summary>
 internal static class DawidSkeneSmoothingSuite
@@ -52,7 +52,7 @@ internal static class DawidSkeneSmoothingSuite
         var byItem = Enumerable.Range(0, answers.Count).GroupBy(a => answers.Items[a]).OrderBy(g => g.Key);
         var kept = byItem.SelectMany(g => g.OrderBy(_ => random.Next()).Take(perItem)).ToArray();
         return new CrowdAnswers(
-            [.. kept.Select(a => answers.Items[a])], [.. kept.Select(a => answers.Workers[a])], [.. kept.Select(a => answers.Labels[a])],
-            answers.ItemCount, answers.WorkerCount, answers.ClassCount);
+            [.. kept.Select(a => answers.Items[a])], [.. kept.Select(a => answers.Annotators[a])], [.. kept.Select(a => answers.Labels[a])],
+            answers.ItemCount, answers.AnnotatorCount, answers.ClassCount);
     }
 }

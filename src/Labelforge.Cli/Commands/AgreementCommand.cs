@@ -95,11 +95,11 @@ internal static class AgreementCommand
 
     private static void Validate(AgreementMetric metric, AgreementOptions options, AnswerTable table)
     {
-        if (metric == AgreementMetric.CohenKappa && table.WorkerNames.Length != 2)
+        if (metric == AgreementMetric.CohenKappa && table.AnnotatorNames.Length != 2)
         {
             throw new CliException(
-                $"{table.Path}: cohen-kappa compares exactly two annotators, but the file has {table.WorkerNames.Length} " +
-                $"({string.Join(", ", table.WorkerNames.Take(5))}{(table.WorkerNames.Length > 5 ? ", ..." : "")}); " +
+                $"{table.Path}: cohen-kappa compares exactly two annotators, but the file has {table.AnnotatorNames.Length} " +
+                $"({string.Join(", ", table.AnnotatorNames.Take(5))}{(table.AnnotatorNames.Length > 5 ? ", ..." : "")}); " +
                 "use fleiss-kappa, krippendorff-alpha or gwet-ac1 for more, or --pairwise for every pair");
         }
         var needsNumbers = (metric == AgreementMetric.KrippendorffAlpha && options.Level != AgreementLevel.Nominal)

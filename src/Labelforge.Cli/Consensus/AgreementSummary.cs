@@ -49,7 +49,7 @@ public sealed class AgreementSummary
             Weights = metric == AgreementMetric.CohenKappa ? options.Weighting.ToString().ToLowerInvariant() : null,
             Value = Finite(value),
             Items = table.ItemNames.Length,
-            Annotators = table.WorkerNames.Length,
+            Annotators = table.AnnotatorNames.Length,
             Answers = answers.Count,
             Ci95 = interval,
             PerLabel = perLabel ? PerLabelValues(metric, table) : null,

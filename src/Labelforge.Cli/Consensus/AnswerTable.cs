@@ -11,7 +11,7 @@ public sealed class AnswerTable
 
     public required string[] ItemNames { get; init; }
 
-    public required string[] WorkerNames { get; init; }
+    public required string[] AnnotatorNames { get; init; }
 
     /// <summary>Label names in index order: ascending by value when all are numbers, else ordinal string order.</summary>
     public required string[] LabelNames { get; init; }

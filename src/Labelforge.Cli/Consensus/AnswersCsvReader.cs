@@ -14,13 +14,16 @@ public static class AnswersCsvReader
             throw new CliException($"{path}: file not found");
         using var stream = new StreamReader(path);
         var csv = new CsvRecordReader(stream, layout.Delimiter);
-        var header = CsvHeader.Read(csv, path, "item,worker,label");
+        var header = CsvHeader.Read(csv, path, "item,annotator,label");
+        var annotatorColumn = layout.AnnotatorColumn
+            ?? (header.Find(CsvLayout.DefaultAnnotatorColumn) < 0 && header.Find(CsvLayout.FallbackAnnotatorColumn) >= 0
+                ? CsvLayout.FallbackAnnotatorColumn : CsvLayout.DefaultAnnotatorColumn);
         int itemAt = header.Require(layout.ItemColumn, "--item-column"),
-            workerAt = header.Require(layout.WorkerColumn, "--worker-column"),
+            annotatorAt = header.Require(annotatorColumn, "--annotator-column"),
             labelAt = header.Require(layout.LabelColumn, "--label-column");
-        var needed = Math.Max(itemAt, Math.Max(workerAt, labelAt)) + 1;
-        NameInterner items = new(), workers = new(), labels = new();
-        List<int> itemIds = [], workerIds = [], labelIds = [], firstLines = [];
+        var needed = Math.Max(itemAt, Math.Max(annotatorAt, labelAt)) + 1;
+        NameInterner items = new(), annotators = new(), labels = new();
+        List<int> itemIds = [], annotatorIds = [], labelIds = [], firstLines = [];
         var skipped = 0;
         while (ReadRecord(csv, path))
         {
@@ -34,20 +37,20 @@ public static class AnswersCsvReader
                 continue;
             }
             itemIds.Add(items.Intern(NonEmpty(csv, itemAt, path, header.Names[itemAt])));
-            workerIds.Add(workers.Intern(NonEmpty(csv, workerAt, path, header.Names[workerAt])));
+            annotatorIds.Add(annotators.Intern(NonEmpty(csv, annotatorAt, path, header.Names[annotatorAt])));
             var label = labels.Intern(csv.Field(labelAt));
             if (label == firstLines.Count)
                 firstLines.Add((int)csv.Line);
             labelIds.Add(label);
         }
         if (itemIds.Count == 0)
-            throw new CliException($"{path}: no answers after the header; add one row per answer ({layout.ItemColumn},{layout.WorkerColumn},{layout.LabelColumn})");
-        return Build(path, items, workers, labels, (itemIds, workerIds, labelIds, firstLines), skipped);
+            throw new CliException($"{path}: no answers after the header; add one row per answer ({layout.ItemColumn},{annotatorColumn},{layout.LabelColumn})");
+        return Build(path, items, annotators, labels, (itemIds, annotatorIds, labelIds, firstLines), skipped);
     }
 
     private static AnswerTable Build(
-        string path, NameInterner items, NameInterner workers, NameInterner labels,
-        (List<int> Items, List<int> Workers, List<int> Labels, List<int> FirstLines) rows, int skipped)
+        string path, NameInterner items, NameInterner annotators, NameInterner labels,
+        (List<int> Items, List<int> Annotators, List<int> Labels, List<int> FirstLines) rows, int skipped)
     {
         var (order, values) = LabelOrder(labels.Names);
         var rank = new int[order.Length];
@@ -56,13 +59,13 @@ public static class AnswersCsvReader
         var labelArray = new int[rows.Labels.Count];
         for (var a = 0; a < labelArray.Length; a++)
             labelArray[a] = rank[rows.Labels[a]];
-        var answers = new CrowdAnswers([.. rows.Items], [.. rows.Workers], labelArray, items.Count, workers.Count, labels.Count);
+        var answers = new CrowdAnswers([.. rows.Items], [.. rows.Annotators], labelArray, items.Count, annotators.Count, labels.Count);
         return new AnswerTable
         {
             Path = path,
             Answers = answers,
             ItemNames = [.. items.Names],
-            WorkerNames = [.. workers.Names],
+            AnnotatorNames = [.. annotators.Names],
             LabelNames = [.. order.Select(o => labels.Names[o])],
             LabelValues = values,
             LabelFirstLines = [.. order.Select(o => rows.FirstLines[o])],
@@ -91,7 +94,7 @@ public static class AnswersCsvReader
     {
         var field = csv.Field(index);
         if (field.IsEmpty)
-            throw new CliException($"{path}: line {csv.Line}, field '{column}': empty value; every answer needs an item and a worker");
+            throw new CliException($"{path}: line {csv.Line}, field '{column}': empty value; every answer needs an item and an annotator");
         return field;
     }
 

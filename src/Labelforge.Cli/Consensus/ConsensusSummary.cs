@@ -10,7 +10,7 @@ public sealed class ConsensusSummary
 
     public int Items { get; init; }
 
-    public int Workers { get; init; }
+    public int Annotators { get; init; }
 
     public int Answers { get; init; }
 
@@ -36,7 +36,7 @@ public sealed class ConsensusSummary
     {
         Method = method,
         Items = table.ItemNames.Length,
-        Workers = table.WorkerNames.Length,
+        Annotators = table.AnnotatorNames.Length,
         Answers = table.Answers.Count,
         Classes = table.LabelNames.Length,
         Iterations = result.Iterations,
@@ -52,7 +52,7 @@ public sealed class ConsensusSummary
     public string ToText()
     {
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{Method}: {Items} items, {Workers} workers, {Answers} answers, {Iterations} iterations, {Seconds:F3} s");
+            $"{Method}: {Items} items, {Annotators} annotators, {Answers} answers, {Iterations} iterations, {Seconds:F3} s");
         if (Accuracy is { } accuracy)
             text += string.Create(CultureInfo.InvariantCulture, $", accuracy {accuracy:F4} on {GoldItems} gold items");
         return Output is null ? text : text + $"; labels written to {Output}";

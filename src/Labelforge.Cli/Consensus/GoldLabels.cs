@@ -6,10 +6,10 @@ public sealed class GoldLabels
     /// <summary>Gold label index per answered item; Abstain where there is none or its label never occurs in the answers.</summary>
     public required int[] Labels { get; init; }
 
-    /// <summary>Answered items with a gold row (including those whose gold label no worker used).</summary>
+    /// <summary>Answered items with a gold row (including those whose gold label no annotator used).</summary>
     public required int ItemCount { get; init; }
 
-    /// <summary>Gold items whose label no worker used: always counted wrong.</summary>
+    /// <summary>Gold items whose label no annotator used: always counted wrong.</summary>
     public required int UnseenLabelItems { get; init; }
 
     /// <summary>Gold rows naming items that have no answers (ignored).</summary>

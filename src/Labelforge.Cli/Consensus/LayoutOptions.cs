@@ -7,7 +7,7 @@ internal sealed class LayoutOptions
 {
     public Option<string> Input { get; } = new("--input")
     {
-        Description = "Answers file with a header row and columns item,worker,label (one row per answer).",
+        Description = "Answers file with a header row and columns item,annotator,label (one row per answer).",
         Required = true,
     };
 
@@ -19,7 +19,13 @@ internal sealed class LayoutOptions
 
     public Option<string> ItemColumn { get; } = new("--item-column") { Description = "Header name of the item column.", DefaultValueFactory = _ => "item" };
 
-    public Option<string> WorkerColumn { get; } = new("--worker-column") { Description = "Header name of the worker (annotator) column.", DefaultValueFactory = _ => "worker" };
+    public Option<string> AnnotatorColumn { get; } = new("--annotator-column")
+    {
+        Description = $"Header name of the annotator column (default '{CsvLayout.DefaultAnnotatorColumn}', or '{CsvLayout.FallbackAnnotatorColumn}' when the header has no '{CsvLayout.DefaultAnnotatorColumn}').",
+    };
+
+    // The option's name before the vocabulary settled on "annotator"; still read, not listed in help.
+    public Option<string> OldAnnotatorColumn { get; } = new("--worker-column") { Hidden = true };
 
     public Option<string> LabelColumn { get; } = new("--label-column") { Description = "Header name of the label column.", DefaultValueFactory = _ => "label" };
 
@@ -28,7 +34,8 @@ internal sealed class LayoutOptions
         command.Options.Add(Input);
         command.Options.Add(Delimiter);
         command.Options.Add(ItemColumn);
-        command.Options.Add(WorkerColumn);
+        command.Options.Add(AnnotatorColumn);
+        command.Options.Add(OldAnnotatorColumn);
         command.Options.Add(LabelColumn);
     }
 
@@ -43,5 +50,5 @@ internal sealed class LayoutOptions
 
     public AnswerTable ReadAnswers(ParseResult parse) => AnswersCsvReader.Read(
         parse.GetValue(Input)!,
-        new CsvLayout(ParseDelimiter(parse), parse.GetValue(ItemColumn)!, parse.GetValue(WorkerColumn)!, parse.GetValue(LabelColumn)!));
+        new CsvLayout(ParseDelimiter(parse), parse.GetValue(ItemColumn)!, parse.GetValue(AnnotatorColumn) ?? parse.GetValue(OldAnnotatorColumn), parse.GetValue(LabelColumn)!));
 }

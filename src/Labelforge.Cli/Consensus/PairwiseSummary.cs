@@ -18,13 +18,13 @@ public sealed class PairwiseSummary
 
     public static PairwiseSummary From(AnswerTable table, KappaWeighting weighting)
     {
-        if (table.WorkerNames.Length > MaxAnnotators)
-            throw new Output.CliException($"--pairwise supports up to {MaxAnnotators} annotators; {table.Path} has {table.WorkerNames.Length}");
+        if (table.AnnotatorNames.Length > MaxAnnotators)
+            throw new Output.CliException($"--pairwise supports up to {MaxAnnotators} annotators; {table.Path} has {table.AnnotatorNames.Length}");
         var result = PairwiseAgreement.Compute(table.Answers, weighting);
-        var w = table.WorkerNames.Length;
+        var w = table.AnnotatorNames.Length;
         return new PairwiseSummary
         {
-            Annotators = table.WorkerNames,
+            Annotators = table.AnnotatorNames,
             Kappa = Rows(w, (u, v) => AgreementSummary.Finite(result.Kappa[u, v])),
             Percent = Rows(w, (u, v) => AgreementSummary.Finite(result.Percent[u, v])),
             SharedItems = Rows(w, (u, v) => result.SharedItems[u, v]),

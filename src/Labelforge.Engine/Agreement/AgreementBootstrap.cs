@@ -45,8 +45,8 @@ public static class AgreementBootstrap
             if (index.Size(i) > 0)
                 rated.Add(i);
         }
-        // Touch the worker index here so parallel replicates only read it.
-        _ = answers.ByWorker;
+        // Touch the annotator index here so parallel replicates only read it.
+        _ = answers.ByAnnotator;
         return [.. rated];
     }
 

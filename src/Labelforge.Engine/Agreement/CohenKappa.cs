@@ -80,11 +80,11 @@ public static class CohenKappa
         return table;
     }
 
-    private static int LabelOf(AnswerIndex index, int item, int worker)
+    private static int LabelOf(AnswerIndex index, int item, int annotator)
     {
         for (var p = index.Start[item]; p < index.Start[item + 1]; p++)
         {
-            if (index.Other[p] == worker)
+            if (index.Other[p] == annotator)
                 return index.Label[p];
         }
         return LabelIndex.Abstain;
@@ -92,10 +92,10 @@ public static class CohenKappa
 
     private static (int First, int Second) TheTwoAnnotators(CrowdAnswers answers)
     {
-        var index = answers.ByWorker;
+        var index = answers.ByAnnotator;
         Span<int> found = stackalloc int[2];
         var count = 0;
-        for (var w = 0; w < answers.WorkerCount; w++)
+        for (var w = 0; w < answers.AnnotatorCount; w++)
         {
             if (index.Size(w) == 0)
                 continue;

@@ -13,9 +13,9 @@ public static class PairwiseAgreement
     public static PairwiseAgreementResult Compute(CrowdAnswers answers, KappaWeighting weighting = KappaWeighting.None)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        int w = answers.WorkerCount, k = answers.ClassCount, kk = k * k;
+        int w = answers.AnnotatorCount, k = answers.ClassCount, kk = k * k;
         var tables = new int[checked(w * (w - 1) / 2 * kk)];
-        var perWorker = new int[w];
+        var perAnnotator = new int[w];
         var index = answers.ByItem;
         for (var i = 0; i < answers.ItemCount; i++)
         {
@@ -24,7 +24,7 @@ public static class PairwiseAgreement
             {
                 if (IsRepeat(index, s, p))
                     continue;
-                perWorker[index.Other[p]]++;
+                perAnnotator[index.Other[p]]++;
                 for (var q = p + 1; q < e; q++)
                 {
                     if (IsRepeat(index, s, q) || index.Other[q] == index.Other[p])
@@ -36,10 +36,10 @@ public static class PairwiseAgreement
                 }
             }
         }
-        return Summarise(tables, perWorker, w, k, weighting);
+        return Summarise(tables, perAnnotator, w, k, weighting);
     }
 
-    private static PairwiseAgreementResult Summarise(int[] tables, int[] perWorker, int w, int k, KappaWeighting weighting)
+    private static PairwiseAgreementResult Summarise(int[] tables, int[] perAnnotator, int w, int k, KappaWeighting weighting)
     {
         var kappa = new double[w, w];
         var percent = new double[w, w];
@@ -48,7 +48,7 @@ public static class PairwiseAgreement
         for (var u = 0; u < w; u++)
         {
             kappa[u, u] = percent[u, u] = 1;
-            shared[u, u] = perWorker[u];
+            shared[u, u] = perAnnotator[u];
             for (var v = u + 1; v < w; v++)
             {
                 var offset = PairOffset(u, v, w) * k * k;

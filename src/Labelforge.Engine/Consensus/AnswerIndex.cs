@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
-/// Answers grouped by one key (item or worker) in compressed-row form: the answers of key <c>g</c> are
+/// Answers grouped by one key (item or annotator) in compressed-row form: the answers of key <c>g</c> are
 /// positions <c>Start[g]..Start[g+1]-1</c>, with the other side in <see cref="Other"/>, the label in
 /// <see cref="Label"/>, and the position in the original answer list in <see cref="Answer"/>.
 /// </summary>

@@ -22,7 +22,7 @@ public sealed class ConsensusOptions
 
     /// <summary>
     /// Pseudo-count added to every cell of the count tables (confusion matrices, class priors,
-    /// worker accuracies) before normalising, so no probability is ever exactly 0. Null (the default) is each
+    /// annotator accuracies) before normalising, so no probability is ever exactly 0. Null (the default) is each
     /// method's own: 0 for Dawid-Skene (maximum likelihood as crowd-kit runs it, see <see cref="DawidSkene"/>;
     /// docs/consensus.md shows why no pseudo-count beat it on every set), <see cref="DefaultSmoothing"/> otherwise.
     /// </summary>
@@ -36,7 +36,7 @@ public sealed class ConsensusOptions
 
     /// <summary>
     /// Known true labels per item (<see cref="LabelIndex.Abstain"/> where unknown), or null. Gold items are
-    /// clamped: their posterior is one-hot on the gold label in every E-step, so they teach worker quality.
+    /// clamped: their posterior is one-hot on the gold label in every E-step, so they teach annotator quality.
     /// </summary>
     public int[]? Gold { get; init; }
 
@@ -46,20 +46,20 @@ public sealed class ConsensusOptions
     /// </summary>
     public double[]? ClassPriors { get; init; }
 
-    /// <summary>Fixed per-worker vote weights for weighted majority vote; null estimates them (default null).</summary>
-    public double[]? WorkerWeights { get; init; }
+    /// <summary>Fixed per-annotator vote weights for weighted majority vote; null estimates them (default null).</summary>
+    public double[]? AnnotatorWeights { get; init; }
 
     /// <summary>
-    /// Dawid-Skene only: every worker saw every item, so an item a worker left without an answer is an observed
+    /// Dawid-Skene only: every annotator saw every item, so an item an annotator left without an answer is an observed
     /// abstention, modelled as one more outcome of its confusion matrix, P(no answer | true k). True for
     /// labeling functions (each is applied to every item and its silence depends on the class); false, the
-    /// default, for crowds, whose workers see a subset of the items and whose missing answers say nothing.
+    /// default, for crowds, whose annotators see a subset of the items and whose missing answers say nothing.
     /// </summary>
     public bool AbstentionsObserved { get; init; }
 
     /// <summary>MACE only: extra EM runs from seeded random starts; the run with the best log-likelihood wins (default 0).</summary>
     public int RandomRestarts { get; init; }
 
-    /// <summary>Degree of parallelism for the per-item and per-worker loops (default: all cores).</summary>
+    /// <summary>Degree of parallelism for the per-item and per-annotator loops (default: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

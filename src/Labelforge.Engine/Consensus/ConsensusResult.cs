@@ -1,6 +1,6 @@
 namespace Labelforge.Engine.Consensus;
 
-/// <summary>What a consensus method returns: posteriors, chosen labels, worker quality and diagnostics.</summary>
+/// <summary>What a consensus method returns: posteriors, chosen labels, annotator quality and diagnostics.</summary>
 public sealed class ConsensusResult
 {
     /// <summary>Name of the method that produced this result.</summary>
@@ -19,16 +19,16 @@ public sealed class ConsensusResult
     public required double[] ClassPriors { get; init; }
 
     /// <summary>
-    /// One number per worker: the estimated probability of answering correctly (majority vote, Dawid-Skene,
+    /// One number per annotator: the estimated probability of answering correctly (majority vote, Dawid-Skene,
     /// one-coin, MACE's competence), the vote weight (weighted majority) or the ability alpha (GLAD).
     /// </summary>
-    public required double[] WorkerSkill { get; init; }
+    public required double[] AnnotatorSkill { get; init; }
 
     /// <summary>
-    /// Dawid-Skene confusion matrices: P(answer l | true k) of worker w at <c>[(w * K + k) * L + l]</c>, with L = K,
+    /// Dawid-Skene confusion matrices: P(answer l | true k) of annotator w at <c>[(w * K + k) * L + l]</c>, with L = K,
     /// or L = K + 1 when <see cref="ConsensusOptions.AbstentionsObserved"/> (l = K: no answer); null for other methods.
     /// </summary>
-    public double[]? WorkerConfusion { get; init; }
+    public double[]? AnnotatorConfusion { get; init; }
 
     /// <summary>GLAD item difficulty 1/beta per item (larger is harder); null for other methods.</summary>
     public double[]? ItemDifficulty { get; init; }

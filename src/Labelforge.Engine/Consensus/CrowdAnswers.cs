@@ -1,47 +1,47 @@
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
-/// A sparse list of crowd answers: answer <c>a</c> says worker <c>Workers[a]</c> gave item <c>Items[a]</c>
+/// A sparse list of crowd answers: answer <c>a</c> says annotator <c>Annotators[a]</c> gave item <c>Items[a]</c>
 /// the label <c>Labels[a]</c>. Three int arrays hold a million answers in 12 MB, and the item- and
-/// worker-grouped indexes the algorithms need are built once on first use (counting sort, O(answers)).
+/// annotator-grouped indexes the algorithms need are built once on first use (counting sort, O(answers)).
 /// </summary>
 /// <remarks>
-/// Items are 0..ItemCount-1, workers 0..WorkerCount-1, labels 0..ClassCount-1. A dense label matrix
+/// Items are 0..ItemCount-1, annotators 0..AnnotatorCount-1, labels 0..ClassCount-1. A dense label matrix
 /// (items x sources, <see cref="LabelIndex.Abstain"/> where a source gave no label) converts with
 /// <see cref="FromMatrix(int[,], int)"/>, which is how labeling-function outputs reuse these models.
 /// </remarks>
 public sealed class CrowdAnswers
 {
     private AnswerIndex? _byItem;
-    private AnswerIndex? _byWorker;
+    private AnswerIndex? _byAnnotator;
 
     /// <summary>Wraps the arrays (not copied) after checking every index is in range.</summary>
-    public CrowdAnswers(int[] items, int[] workers, int[] labels, int itemCount, int workerCount, int classCount)
+    public CrowdAnswers(int[] items, int[] annotators, int[] labels, int itemCount, int annotatorCount, int classCount)
     {
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(workers);
+        ArgumentNullException.ThrowIfNull(annotators);
         ArgumentNullException.ThrowIfNull(labels);
-        if (items.Length != workers.Length || items.Length != labels.Length)
-            throw new ArgumentException("items, workers and labels must have the same length.", nameof(labels));
+        if (items.Length != annotators.Length || items.Length != labels.Length)
+            throw new ArgumentException("items, annotators and labels must have the same length.", nameof(labels));
         ArgumentOutOfRangeException.ThrowIfNegative(itemCount);
-        ArgumentOutOfRangeException.ThrowIfNegative(workerCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(annotatorCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
         CheckRange(items, itemCount, nameof(items));
-        CheckRange(workers, workerCount, nameof(workers));
+        CheckRange(annotators, annotatorCount, nameof(annotators));
         CheckRange(labels, classCount, nameof(labels));
         Items = items;
-        Workers = workers;
+        Annotators = annotators;
         Labels = labels;
         ItemCount = itemCount;
-        WorkerCount = workerCount;
+        AnnotatorCount = annotatorCount;
         ClassCount = classCount;
     }
 
     /// <summary>The item of each answer.</summary>
     public int[] Items { get; }
 
-    /// <summary>The worker (annotator, labeling function) of each answer.</summary>
-    public int[] Workers { get; }
+    /// <summary>The annotator (annotator, labeling function) of each answer.</summary>
+    public int[] Annotators { get; }
 
     /// <summary>The label of each answer, 0..ClassCount-1.</summary>
     public int[] Labels { get; }
@@ -52,15 +52,15 @@ public sealed class CrowdAnswers
     /// <summary>Number of items (some may have no answers).</summary>
     public int ItemCount { get; }
 
-    /// <summary>Number of workers.</summary>
-    public int WorkerCount { get; }
+    /// <summary>Number of annotators.</summary>
+    public int AnnotatorCount { get; }
 
     /// <summary>Number of classes.</summary>
     public int ClassCount { get; }
 
-    internal AnswerIndex ByItem => _byItem ??= AnswerIndex.Build(Items, Workers, Labels, ItemCount);
+    internal AnswerIndex ByItem => _byItem ??= AnswerIndex.Build(Items, Annotators, Labels, ItemCount);
 
-    internal AnswerIndex ByWorker => _byWorker ??= AnswerIndex.Build(Workers, Items, Labels, WorkerCount);
+    internal AnswerIndex ByAnnotator => _byAnnotator ??= AnswerIndex.Build(Annotators, Items, Labels, AnnotatorCount);
 
     /// <summary>Converts a dense items x sources matrix; <see cref="LabelIndex.Abstain"/> cells are skipped.</summary>
     public static CrowdAnswers FromMatrix(int[,] matrix, int classCount)
@@ -74,7 +74,7 @@ public sealed class CrowdAnswers
                 count++;
         }
         var items = new int[count];
-        var workers = new int[count];
+        var annotators = new int[count];
         var labels = new int[count];
         var a = 0;
         for (var i = 0; i < n; i++)
@@ -85,11 +85,11 @@ public sealed class CrowdAnswers
                 if (v == LabelIndex.Abstain)
                     continue;
                 items[a] = i;
-                workers[a] = j;
+                annotators[a] = j;
                 labels[a++] = v;
             }
         }
-        return new CrowdAnswers(items, workers, labels, n, m, classCount);
+        return new CrowdAnswers(items, annotators, labels, n, m, classCount);
     }
 
     /// <summary>Converts a jagged items x sources matrix (rows may differ in length); Abstain cells are skipped.</summary>
@@ -107,7 +107,7 @@ public sealed class CrowdAnswers
             }
         }
         var items = new int[count];
-        var workers = new int[count];
+        var annotators = new int[count];
         var labels = new int[count];
         var a = 0;
         for (var i = 0; i < matrix.Length; i++)
@@ -118,11 +118,11 @@ public sealed class CrowdAnswers
                 if (row[j] == LabelIndex.Abstain)
                     continue;
                 items[a] = i;
-                workers[a] = j;
+                annotators[a] = j;
                 labels[a++] = row[j];
             }
         }
-        return new CrowdAnswers(items, workers, labels, matrix.Length, m, classCount);
+        return new CrowdAnswers(items, annotators, labels, matrix.Length, m, classCount);
     }
 
     /// <summary>The same answers with every label mapped through <paramref name="map"/> (for one-vs-rest views).</summary>
@@ -132,7 +132,7 @@ public sealed class CrowdAnswers
         var labels = new int[Count];
         for (var a = 0; a < labels.Length; a++)
             labels[a] = map[Labels[a]];
-        return new CrowdAnswers(Items, Workers, labels, ItemCount, WorkerCount, classCount);
+        return new CrowdAnswers(Items, Annotators, labels, ItemCount, AnnotatorCount, classCount);
     }
 
     private static void CheckRange(int[] values, int count, string name)

@@ -4,7 +4,7 @@ namespace Labelforge.Engine.Consensus;
 
 /// <summary>
 /// Dawid-Skene (Dawid and Skene 1979, "Maximum likelihood estimation of observer error-rates using the EM
-/// algorithm"): every worker j has a full confusion matrix <c>pi_j[k,l] = P(answer l | true k)</c>, the
+/// algorithm"): every annotator j has a full confusion matrix <c>pi_j[k,l] = P(answer l | true k)</c>, the
 /// true labels have priors <c>rho_k</c>, and EM alternates
 /// <list type="bullet">
 /// <item>M-step: <c>pi_j[k,l] = (sum_{i: j answered l} T_ik + s) / (sum_{i answered by j} T_ik + K s)</c>,
@@ -12,20 +12,20 @@ namespace Labelforge.Engine.Consensus;
 /// <item>E-step: <c>T_ik ∝ rho_k prod_{(i,j,l)} pi_j[k,l]</c>,</item>
 /// </list>
 /// starting from vote fractions (majority-vote posteriors) with one M-step, until the marginal log-likelihood
-/// <c>sum_i ln sum_k rho_k prod pi</c> stops improving. Worker skill is <c>sum_k rho_k pi_j[k,k]</c>, the
+/// <c>sum_i ln sum_k rho_k prod pi</c> stops improving. Annotator skill is <c>sum_k rho_k pi_j[k,k]</c>, the
 /// expected accuracy.
 /// </summary>
 /// <remarks>
 /// <para>Smoothing 0 is maximum likelihood exactly as crowd-kit 1.4.1's <c>DawidSkene</c> runs it, so its
-/// posteriors reproduce that library's item by item: every count of a label the worker gave is floored at
+/// posteriors reproduce that library's item by item: every count of a label the annotator gave is floored at
 /// <see cref="DawidSkeneModel.CountFloor"/> (1e-10) before normalising, and EM stops at the first iteration whose
 /// evidence lower bound per answer (<see cref="DawidSkeneBound"/>) gains less than the tolerance (1e-5), a
 /// decrease included. With smoothing s &gt; 0 the M-step is the Dirichlet posterior mean and EM runs until the
 /// marginal log-likelihood changes by less than the relative tolerance.</para>
-/// <para>A missing answer is missing (crowd workers see a subset of the items). With
-/// <see cref="ConsensusOptions.AbstentionsObserved"/> every worker saw every item, so "no answer" is an
+/// <para>A missing answer is missing (crowd annotators see a subset of the items). With
+/// <see cref="ConsensusOptions.AbstentionsObserved"/> every annotator saw every item, so "no answer" is an
 /// observed outcome <c>l = K</c> with its own column <c>pi_j[k,K]</c>, as for labeling functions; the sums
-/// then run over all items and the E-step adds <c>ln pi_j[k,K]</c> for each worker that did not answer.
+/// then run over all items and the E-step adds <c>ln pi_j[k,K]</c> for each annotator that did not answer.
 /// This is the one Dawid-Skene of the engine: the weak-supervision label model runs it over the distinct
 /// rows of a label matrix, each weighted by how many items share it.</para>
 /// </remarks>
@@ -48,7 +48,7 @@ public static class DawidSkene
             throw new ArgumentException($"itemWeights needs one entry per item ({answers.ItemCount}).", nameof(itemWeights));
         int n = answers.ItemCount, k = answers.ClassCount;
         var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
-        var model = new DawidSkeneModel(answers.WorkerCount, k, options.AbstentionsObserved);
+        var model = new DawidSkeneModel(answers.AnnotatorCount, k, options.AbstentionsObserved);
         var smoothing = options.Smoothing ?? DefaultSmoothing;
         var stopping = DawidSkeneStopping.For(options, smoothing);
         var history = new List<double>();
@@ -81,8 +81,8 @@ public static class DawidSkene
             Posteriors = posteriors,
             Labels = InferenceMath.ArgMax(posteriors, answers, options.Gold),
             ClassPriors = priors,
-            WorkerSkill = ExpectedAccuracy(model.Confusion, priors, answers.WorkerCount, k, model.Outcomes),
-            WorkerConfusion = model.Confusion,
+            AnnotatorSkill = ExpectedAccuracy(model.Confusion, priors, answers.AnnotatorCount, k, model.Outcomes),
+            AnnotatorConfusion = model.Confusion,
             Iterations = history.Count,
             Converged = converged,
             LogLikelihoodHistory = [.. history],
@@ -95,8 +95,8 @@ public static class DawidSkene
     /// </summary>
     internal static double[] Predict(CrowdAnswers answers, ConsensusResult fitted, bool abstentionsObserved, int maxParallelism)
     {
-        var confusion = fitted.WorkerConfusion ?? throw new ArgumentException("not a Dawid-Skene result", nameof(fitted));
-        var model = new DawidSkeneModel(answers.WorkerCount, answers.ClassCount, abstentionsObserved);
+        var confusion = fitted.AnnotatorConfusion ?? throw new ArgumentException("not a Dawid-Skene result", nameof(fitted));
+        var model = new DawidSkeneModel(answers.AnnotatorCount, answers.ClassCount, abstentionsObserved);
         model.Load(confusion, fitted.ClassPriors);
         var posteriors = new double[answers.ItemCount * answers.ClassCount];
         model.Posteriors(answers, posteriors, weights: null, gold: null, maxParallelism);
@@ -105,29 +105,29 @@ public static class DawidSkene
 
     /// <summary>
     /// Per-chunk count tables are used while they stay small (at most this many doubles in all): summing
-    /// in item order reads the posteriors sequentially, which beats the random reads of a per-worker pass.
+    /// in item order reads the posteriors sequentially, which beats the random reads of a per-annotator pass.
     /// </summary>
     private const long MaxChunkTableCells = 1 << 22;
 
-    /// <summary>Whether <see cref="Count"/> should sum by item (small tables) rather than by worker.</summary>
+    /// <summary>Whether <see cref="Count"/> should sum by item (small tables) rather than by annotator.</summary>
     internal static bool CountByItemFits(CrowdAnswers answers) =>
-        (long)ParallelRange.ChunkCount(answers.ItemCount) * answers.WorkerCount * answers.ClassCount * answers.ClassCount <= MaxChunkTableCells;
+        (long)ParallelRange.ChunkCount(answers.ItemCount) * answers.AnnotatorCount * answers.ClassCount * answers.ClassCount <= MaxChunkTableCells;
 
     /// <summary>
     /// Expected confusion counts <c>sum_i w_i T_ik [j answered l]</c> at <c>[(j*K + k)*K + l]</c>, summed in item
-    /// order (<paramref name="byItem"/>) or worker by worker; <paramref name="weights"/> null means 1 per item.
+    /// order (<paramref name="byItem"/>) or annotator by annotator; <paramref name="weights"/> null means 1 per item.
     /// </summary>
     internal static void Count(CrowdAnswers answers, double[] posteriors, double[] counts, ConsensusOptions options, bool byItem, double[]? weights = null)
     {
         if (byItem)
             CountByItem(answers, posteriors, counts, options, weights);
         else
-            CountByWorker(answers, posteriors, counts, options, weights);
+            CountByAnnotator(answers, posteriors, counts, options, weights);
     }
 
     private static void CountByItem(CrowdAnswers answers, double[] posteriors, double[] counts, ConsensusOptions options, double[]? weights)
     {
-        int k = answers.ClassCount, table = answers.WorkerCount * k * k, kk = k * k;
+        int k = answers.ClassCount, table = answers.AnnotatorCount * k * k, kk = k * k;
         var chunks = ParallelRange.ChunkCount(answers.ItemCount);
         var partial = new double[chunks * table];
         var index = answers.ByItem;
@@ -157,12 +157,12 @@ public static class DawidSkene
         }
     }
 
-    /// <summary>The same counts, one worker at a time (no per-chunk tables; for very many workers).</summary>
-    private static void CountByWorker(CrowdAnswers answers, double[] posteriors, double[] counts, ConsensusOptions options, double[]? weights)
+    /// <summary>The same counts, one annotator at a time (no per-chunk tables; for very many annotators).</summary>
+    private static void CountByAnnotator(CrowdAnswers answers, double[] posteriors, double[] counts, ConsensusOptions options, double[]? weights)
     {
         var k = answers.ClassCount;
-        var index = answers.ByWorker;
-        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
+        var index = answers.ByAnnotator;
+        ParallelRange.For(answers.AnnotatorCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var w = from; w < to; w++)
             {

@@ -12,8 +12,8 @@ namespace Labelforge.Engine.Consensus;
 /// <remarks>
 /// The answer sum is the M-step's expected counts times the log confusion cells,
 /// <c>sum_(j,k,l) n_jkl ln pi_j[k,l] + sum_k (sum_i w_i A_i T_ik) ln rho_k</c> with A_i answers of item i, so it
-/// costs a pass over the counts and one over the posteriors. With observed abstentions every worker gives an
-/// outcome on every item (A_i = workers) and the abstention counts enter like answers. Items without answers are
+/// costs a pass over the counts and one over the posteriors. With observed abstentions every annotator gives an
+/// outcome on every item (A_i = annotators) and the abstention counts enter like answers. Items without answers are
 /// left out, as crowd-kit never sees them.
 /// </remarks>
 internal static class DawidSkeneBound
@@ -21,7 +21,7 @@ internal static class DawidSkeneBound
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double PerAnswer(CrowdAnswers answers, DawidSkeneModel model, double[] posteriors, double[] priors, double[]? weights)
     {
-        int k = answers.ClassCount, m = answers.WorkerCount, outcomes = model.Outcomes;
+        int k = answers.ClassCount, m = answers.AnnotatorCount, outcomes = model.Outcomes;
         var observed = outcomes > k;
         var mass = observed ? model.ClassMass(posteriors, weights, answers.ItemCount) : null;
         var counts = model.Counts;
@@ -61,7 +61,7 @@ internal static class DawidSkeneBound
         double entropy = 0, total = 0;
         for (var i = 0; i < answers.ItemCount; i++)
         {
-            var given = observed ? answers.WorkerCount : start[i + 1] - start[i];
+            var given = observed ? answers.AnnotatorCount : start[i + 1] - start[i];
             if (given == 0)
                 continue;
             var weight = weights is null ? 1.0 : weights[i];

@@ -18,27 +18,27 @@ internal sealed class DawidSkeneModel
     private readonly double[] _counts;
 
     /// <summary>
-    /// Smallest count of a label a worker gave (crowd-kit's clip): with no prior, a class that holds no posterior
-    /// mass among a worker's items would otherwise get 0/0, and a zero cell would veto that class for good.
+    /// Smallest count of a label an annotator gave (crowd-kit's clip): with no prior, a class that holds no posterior
+    /// mass among an annotator's items would otherwise get 0/0, and a zero cell would veto that class for good.
     /// </summary>
     public const double CountFloor = 1e-10;
 
-    public DawidSkeneModel(int workers, int classes, bool abstentionsObserved)
+    public DawidSkeneModel(int annotators, int classes, bool abstentionsObserved)
     {
-        _m = workers;
+        _m = annotators;
         _k = classes;
         _abstentionsObserved = abstentionsObserved;
         Outcomes = classes + (abstentionsObserved ? 1 : 0);
-        Confusion = new double[workers * classes * Outcomes];
-        _logVote = new double[workers * classes * classes];
+        Confusion = new double[annotators * classes * Outcomes];
+        _logVote = new double[annotators * classes * classes];
         _baseline = new double[classes];
-        _counts = new double[workers * classes * classes];
+        _counts = new double[annotators * classes * classes];
     }
 
     /// <summary>Outcomes per confusion row: K, or K + 1 when abstentions are observed.</summary>
     public int Outcomes { get; }
 
-    /// <summary>P(outcome l | true k) of worker w at <c>[(w * K + k) * Outcomes + l]</c>.</summary>
+    /// <summary>P(outcome l | true k) of annotator w at <c>[(w * K + k) * Outcomes + l]</c>.</summary>
     public double[] Confusion { get; }
 
     /// <summary>The expected counts of the last M-step, <c>sum_i w_i T_ik [j answered l]</c> at <c>[(j*K + k)*K + l]</c> (not floored).</summary>

@@ -4,8 +4,8 @@ namespace Labelforge.Engine.Consensus;
 
 /// <summary>
 /// GLAD (Whitehill, Ruvolo, Wu, Bergsma and Movellan 2009, "Whose vote should count more: optimal integration
-/// of labels from labelers of unknown expertise"): worker j has ability <c>alpha_j</c> (negative for adversaries),
-/// item i has inverse difficulty <c>beta_i = e^{b_i} &gt; 0</c>, and a worker is right with probability
+/// of labels from labelers of unknown expertise"): annotator j has ability <c>alpha_j</c> (negative for adversaries),
+/// item i has inverse difficulty <c>beta_i = e^{b_i} &gt; 0</c>, and an annotator is right with probability
 /// <c>sigma(alpha_j beta_i)</c>, wrong labels sharing the rest uniformly. EM from vote fractions: the E-step is
 /// the one-coin E-step with per-answer accuracy; the M-step maximises
 /// <c>Q = sum_{(i,j,l)} [T_il ln sigma(x) + (1 - T_il) ln((1 - sigma(x))/(K-1))] - (alpha_j - 1)^2/2 - b_i^2/2</c>,
@@ -22,7 +22,7 @@ public static class Glad
 
     private const double MaxStep = 2.0;
 
-    /// <summary>Runs GLAD; worker skill is alpha_j and <see cref="ConsensusResult.ItemDifficulty"/> is 1/beta_i.</summary>
+    /// <summary>Runs GLAD; annotator skill is alpha_j and <see cref="ConsensusResult.ItemDifficulty"/> is 1/beta_i.</summary>
     public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -30,7 +30,7 @@ public static class Glad
         InferenceMath.CheckGold(answers, options.Gold);
         int n = answers.ItemCount, k = answers.ClassCount;
         var posteriors = InferenceMath.VoteFractions(answers, options.Gold);
-        var alpha = new double[answers.WorkerCount];
+        var alpha = new double[answers.AnnotatorCount];
         Array.Fill(alpha, 1.0);
         var logBeta = new double[n];
         var logRight = new double[answers.Count];
@@ -60,7 +60,7 @@ public static class Glad
             Posteriors = posteriors,
             Labels = InferenceMath.ArgMax(posteriors, answers, options.Gold),
             ClassPriors = priors,
-            WorkerSkill = alpha,
+            AnnotatorSkill = alpha,
             ItemDifficulty = difficulty,
             Iterations = history.Count,
             Converged = converged,
@@ -71,11 +71,11 @@ public static class Glad
     private static void UpdateAlpha(CrowdAnswers answers, double[] posteriors, double[] alpha, double[] logBeta, ConsensusOptions options)
     {
         var k = answers.ClassCount;
-        var index = answers.ByWorker;
+        var index = answers.ByAnnotator;
         var betas = new double[logBeta.Length];
         for (var i = 0; i < betas.Length; i++)
             betas[i] = Math.Exp(logBeta[i]);
-        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
+        ParallelRange.For(answers.AnnotatorCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var w = from; w < to; w++)
             {

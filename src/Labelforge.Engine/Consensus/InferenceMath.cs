@@ -139,20 +139,20 @@ internal static class InferenceMath
     public static bool HasConverged(double previous, double current, double tolerance) =>
         Math.Abs(current - previous) <= tolerance * Math.Max(1.0, Math.Abs(current));
 
-    /// <summary>Share of each worker's answers that equal the chosen label of the item (answers on Abstain items skipped).</summary>
+    /// <summary>Share of each annotator's answers that equal the chosen label of the item (answers on Abstain items skipped).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] AgreementWithLabels(CrowdAnswers answers, int[] labels)
     {
-        var hits = new double[answers.WorkerCount];
-        var total = new double[answers.WorkerCount];
+        var hits = new double[answers.AnnotatorCount];
+        var total = new double[answers.AnnotatorCount];
         for (var a = 0; a < answers.Count; a++)
         {
             var chosen = labels[answers.Items[a]];
             if (chosen == LabelIndex.Abstain)
                 continue;
-            total[answers.Workers[a]]++;
+            total[answers.Annotators[a]]++;
             if (answers.Labels[a] == chosen)
-                hits[answers.Workers[a]]++;
+                hits[answers.Annotators[a]]++;
         }
         for (var w = 0; w < hits.Length; w++)
             hits[w] = total[w] > 0 ? hits[w] / total[w] : double.NaN;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
-/// MACE (Hovy, Berg-Kirkpatrick, Vaswani and Hovy 2013, "Learning whom to trust with MACE"): worker j is
+/// MACE (Hovy, Berg-Kirkpatrick, Vaswani and Hovy 2013, "Learning whom to trust with MACE"): annotator j is
 /// competent with probability <c>theta_j</c> and then copies the true label; otherwise it "spams" a label
 /// drawn from its own strategy <c>xi_j</c>. So <c>P(l | true k) = theta_j [l = k] + (1 - theta_j) xi_j(l)</c>.
 /// EM: the E-step is the one-coin E-step with that likelihood; the M-step uses the expected competence of
@@ -15,7 +15,7 @@ namespace Labelforge.Engine.Consensus;
 /// </summary>
 public static class Mace
 {
-    /// <summary>Runs MACE; worker skill is the competence theta_j.</summary>
+    /// <summary>Runs MACE; annotator skill is the competence theta_j.</summary>
     public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -34,7 +34,7 @@ public static class Mace
 
     private static ConsensusResult RunOnce(CrowdAnswers answers, ConsensusOptions options, Random? random)
     {
-        int n = answers.ItemCount, k = answers.ClassCount, m = answers.WorkerCount;
+        int n = answers.ItemCount, k = answers.ClassCount, m = answers.AnnotatorCount;
         var theta = new double[m];
         var strategy = new double[m * k];
         var logRight = new double[answers.Count];
@@ -73,7 +73,7 @@ public static class Mace
             Posteriors = posteriors,
             Labels = InferenceMath.ArgMax(posteriors, answers, options.Gold),
             ClassPriors = priors,
-            WorkerSkill = theta,
+            AnnotatorSkill = theta,
             Iterations = history.Count,
             Converged = converged,
             LogLikelihoodHistory = [.. history],
@@ -98,8 +98,8 @@ public static class Mace
     {
         var k = answers.ClassCount;
         var s = options.Smoothing ?? ConsensusOptions.DefaultSmoothing;
-        var index = answers.ByWorker;
-        ParallelRange.For(answers.WorkerCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
+        var index = answers.ByAnnotator;
+        ParallelRange.For(answers.AnnotatorCount, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             Span<double> spam = k <= 256 ? stackalloc double[k] : new double[k];
             for (var w = from; w < to; w++)
@@ -126,7 +126,7 @@ public static class Mace
     private static void FillLogTerms(CrowdAnswers answers, double[] theta, double[] strategy, double[] logRight, double[] logWrong)
     {
         var k = answers.ClassCount;
-        // Both terms depend only on (worker, label): K logs per worker instead of two per answer.
+        // Both terms depend only on (annotator, label): K logs per annotator instead of two per answer.
         var right = new double[strategy.Length];
         var wrong = new double[strategy.Length];
         for (var w = 0; w < theta.Length; w++)

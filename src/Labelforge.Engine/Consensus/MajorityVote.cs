@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Labelforge.Engine.Consensus;
 
 /// <summary>
-/// Majority vote: each item gets the label most workers gave it, <c>argmax_k sum_j [l_ij = k]</c>;
+/// Majority vote: each item gets the label most annotators gave it, <c>argmax_k sum_j [l_ij = k]</c>;
 /// the posterior is the vote fraction. Ties follow <see cref="ConsensusOptions.TieBreak"/>; gold items keep
-/// their gold label. Worker skill is the share of a worker's answers that match the result.
+/// their gold label. Annotator skill is the share of an annotator's answers that match the result.
 /// </summary>
 public static class MajorityVote
 {
@@ -39,7 +39,7 @@ public static class MajorityVote
             Posteriors = posteriors,
             Labels = labels,
             ClassPriors = InferenceMath.Priors(posteriors, n, k, 0),
-            WorkerSkill = InferenceMath.AgreementWithLabels(answers, labels),
+            AnnotatorSkill = InferenceMath.AgreementWithLabels(answers, labels),
             Iterations = 1,
             Converged = true,
             LogLikelihoodHistory = [],

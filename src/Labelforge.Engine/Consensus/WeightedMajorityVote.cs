@@ -6,21 +6,21 @@ namespace Labelforge.Engine.Consensus;
 /// Weighted majority vote: item i scores <c>s_ik = sum_j w_j [l_ij = k]</c> and takes the arg-max; the
 /// posterior is <c>softmax_k(s_ik)</c>, which is the exact posterior under a one-coin model with uniform
 /// priors when <c>w_j = ln((K-1) p_j / (1 - p_j))</c> (Nitzan and Paroush 1982; Littlestone and Warmuth 1994
-/// for the general weighted vote). Without <see cref="ConsensusOptions.WorkerWeights"/> the weights come
-/// from each worker's smoothed agreement p_j with plain majority vote.
+/// for the general weighted vote). Without <see cref="ConsensusOptions.AnnotatorWeights"/> the weights come
+/// from each annotator's smoothed agreement p_j with plain majority vote.
 /// </summary>
 public static class WeightedMajorityVote
 {
-    /// <summary>Runs weighted majority vote with given or estimated worker weights.</summary>
+    /// <summary>Runs weighted majority vote with given or estimated annotator weights.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ConsensusResult Run(CrowdAnswers answers, ConsensusOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         options ??= new ConsensusOptions();
         InferenceMath.CheckGold(answers, options.Gold);
-        var weights = options.WorkerWeights ?? EstimateWeights(answers, options);
-        if (weights.Length != answers.WorkerCount)
-            throw new ArgumentException($"WorkerWeights needs one weight per worker ({answers.WorkerCount}).", nameof(options));
+        var weights = options.AnnotatorWeights ?? EstimateWeights(answers, options);
+        if (weights.Length != answers.AnnotatorCount)
+            throw new ArgumentException($"AnnotatorWeights needs one weight per annotator ({answers.AnnotatorCount}).", nameof(options));
         int n = answers.ItemCount, k = answers.ClassCount;
         var index = answers.ByItem;
         var posteriors = new double[n * k];
@@ -46,7 +46,7 @@ public static class WeightedMajorityVote
             Posteriors = posteriors,
             Labels = labels,
             ClassPriors = InferenceMath.Priors(posteriors, n, k, 0),
-            WorkerSkill = weights,
+            AnnotatorSkill = weights,
             Iterations = 1,
             Converged = true,
             LogLikelihoodHistory = [],
@@ -56,20 +56,20 @@ public static class WeightedMajorityVote
     private static double[] EstimateWeights(CrowdAnswers answers, ConsensusOptions options)
     {
         var majority = MajorityVote.Run(answers, options).Labels;
-        var hits = new double[answers.WorkerCount];
-        var total = new double[answers.WorkerCount];
+        var hits = new double[answers.AnnotatorCount];
+        var total = new double[answers.AnnotatorCount];
         for (var a = 0; a < answers.Count; a++)
         {
             var chosen = majority[answers.Items[a]];
             if (chosen == LabelIndex.Abstain)
                 continue;
-            total[answers.Workers[a]]++;
+            total[answers.Annotators[a]]++;
             if (answers.Labels[a] == chosen)
-                hits[answers.Workers[a]]++;
+                hits[answers.Annotators[a]]++;
         }
         var k = answers.ClassCount;
-        var weights = new double[answers.WorkerCount];
-        // One pseudo-answer split like a random guesser keeps weights finite for perfect or unseen workers.
+        var weights = new double[answers.AnnotatorCount];
+        // One pseudo-answer split like a random guesser keeps weights finite for perfect or unseen annotators.
         for (var w = 0; w < weights.Length; w++)
         {
             var p = (hits[w] + (1.0 / k)) / (total[w] + 1);

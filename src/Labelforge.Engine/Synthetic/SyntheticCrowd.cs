@@ -2,28 +2,28 @@ using Labelforge.Engine.Consensus;
 
 namespace Labelforge.Engine.Synthetic;
 
-/// <summary>A generated crowd with known truth: the answers, the true label of every item and who each worker is.</summary>
+/// <summary>A generated crowd with known truth: the answers, the true label of every item and who each annotator is.</summary>
 public sealed class SyntheticCrowd
 {
-    internal SyntheticCrowd(CrowdAnswers answers, int[] truth, double[] accuracy, SyntheticWorkerKind[] kinds)
+    internal SyntheticCrowd(CrowdAnswers answers, int[] truth, double[] accuracy, SyntheticAnnotatorKind[] kinds)
     {
         Answers = answers;
         Truth = truth;
-        WorkerAccuracy = accuracy;
-        WorkerKinds = kinds;
+        AnnotatorAccuracy = accuracy;
+        AnnotatorKinds = kinds;
     }
 
-    /// <summary>The answers (item, worker, label).</summary>
+    /// <summary>The answers (item, annotator, label).</summary>
     public CrowdAnswers Answers { get; }
 
     /// <summary>The true label of each item.</summary>
     public int[] Truth { get; }
 
-    /// <summary>Probability each worker answers correctly (1/K for spammers, the prior of its label for constant workers).</summary>
-    public double[] WorkerAccuracy { get; }
+    /// <summary>Probability each annotator answers correctly (1/K for spammers, the prior of its label for constant annotators).</summary>
+    public double[] AnnotatorAccuracy { get; }
 
-    /// <summary>How each worker answers.</summary>
-    public SyntheticWorkerKind[] WorkerKinds { get; }
+    /// <summary>How each annotator answers.</summary>
+    public SyntheticAnnotatorKind[] AnnotatorKinds { get; }
 
     /// <summary>Share of items whose label in <paramref name="labels"/> equals the truth (Abstain counts as wrong).</summary>
     public double Accuracy(int[] labels)
@@ -40,20 +40,20 @@ public sealed class SyntheticCrowd
 
     /// <summary>
     /// Generates a crowd: true labels from the class priors, each item answered by
-    /// <see cref="SyntheticCrowdOptions.AnswersPerItem"/> distinct workers chosen uniformly, each answering per its kind.
+    /// <see cref="SyntheticCrowdOptions.AnswersPerItem"/> distinct annotators chosen uniformly, each answering per its kind.
     /// Deterministic for a given seed.
     /// </summary>
     public static SyntheticCrowd Generate(SyntheticCrowdOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        int n = options.ItemCount, m = options.WorkerCount, k = options.ClassCount, r = options.AnswersPerItem;
+        int n = options.ItemCount, m = options.AnnotatorCount, k = options.ClassCount, r = options.AnswersPerItem;
         ArgumentOutOfRangeException.ThrowIfLessThan(m, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(r, m);
         var random = new Random(options.Seed);
-        var (kinds, accuracy, constantLabel) = MakeWorkers(options, random);
+        var (kinds, accuracy, constantLabel) = MakeAnnotators(options, random);
         var truth = DrawTruth(n, k, options.ClassPriors, random);
         var items = new int[n * r];
-        var workers = new int[n * r];
+        var annotators = new int[n * r];
         var labels = new int[n * r];
         var chosen = new int[r];
         for (var i = 0; i < n; i++)
@@ -64,22 +64,22 @@ public sealed class SyntheticCrowd
                 var a = (i * r) + j;
                 var w = chosen[j];
                 items[a] = i;
-                workers[a] = w;
+                annotators[a] = w;
                 labels[a] = Answer(kinds[w], accuracy[w], constantLabel[w], truth[i], k, random);
             }
         }
         for (var w = 0; w < m; w++)
         {
-            if (kinds[w] == SyntheticWorkerKind.Spammer)
+            if (kinds[w] == SyntheticAnnotatorKind.Spammer)
                 accuracy[w] = 1.0 / k;
         }
-        return new SyntheticCrowd(new CrowdAnswers(items, workers, labels, n, m, k), truth, accuracy, kinds);
+        return new SyntheticCrowd(new CrowdAnswers(items, annotators, labels, n, m, k), truth, accuracy, kinds);
     }
 
-    private static (SyntheticWorkerKind[] Kinds, double[] Accuracy, int[] ConstantLabel) MakeWorkers(SyntheticCrowdOptions options, Random random)
+    private static (SyntheticAnnotatorKind[] Kinds, double[] Accuracy, int[] ConstantLabel) MakeAnnotators(SyntheticCrowdOptions options, Random random)
     {
-        int m = options.WorkerCount, k = options.ClassCount;
-        var kinds = new SyntheticWorkerKind[m];
+        int m = options.AnnotatorCount, k = options.ClassCount;
+        var kinds = new SyntheticAnnotatorKind[m];
         var accuracy = new double[m];
         var constant = new int[m];
         var spammers = (int)Math.Round(options.SpammerFraction * m);
@@ -88,14 +88,14 @@ public sealed class SyntheticCrowd
         {
             accuracy[w] = options.MinAccuracy + ((options.MaxAccuracy - options.MinAccuracy) * random.NextDouble());
             constant[w] = random.Next(k);
-            kinds[w] = w < spammers ? SyntheticWorkerKind.Spammer
-                : w < spammers + constants ? SyntheticWorkerKind.Constant
-                : random.NextDouble() < options.BiasedFraction ? SyntheticWorkerKind.Biased
-                : SyntheticWorkerKind.Honest;
-            if (kinds[w] == SyntheticWorkerKind.Constant)
+            kinds[w] = w < spammers ? SyntheticAnnotatorKind.Spammer
+                : w < spammers + constants ? SyntheticAnnotatorKind.Constant
+                : random.NextDouble() < options.BiasedFraction ? SyntheticAnnotatorKind.Biased
+                : SyntheticAnnotatorKind.Honest;
+            if (kinds[w] == SyntheticAnnotatorKind.Constant)
                 accuracy[w] = options.ClassPriors?[constant[w]] ?? 1.0 / k;
         }
-        // Shuffle so worker ids do not reveal the kind.
+        // Shuffle so annotator ids do not reveal the kind.
         for (var w = m - 1; w > 0; w--)
         {
             var o = random.Next(w + 1);
@@ -139,18 +139,18 @@ public sealed class SyntheticCrowd
         }
     }
 
-    private static int Answer(SyntheticWorkerKind kind, double accuracy, int constantLabel, int truth, int k, Random random)
+    private static int Answer(SyntheticAnnotatorKind kind, double accuracy, int constantLabel, int truth, int k, Random random)
     {
         switch (kind)
         {
-            case SyntheticWorkerKind.Spammer:
+            case SyntheticAnnotatorKind.Spammer:
                 return random.Next(k);
-            case SyntheticWorkerKind.Constant:
+            case SyntheticAnnotatorKind.Constant:
                 return constantLabel;
         }
         if (k == 1 || random.NextDouble() < accuracy)
             return truth;
-        if (kind == SyntheticWorkerKind.Biased)
+        if (kind == SyntheticAnnotatorKind.Biased)
             return (truth + 1) % k;
         var wrong = random.Next(k - 1);
         return wrong >= truth ? wrong + 1 : wrong;

@@ -43,7 +43,7 @@ public sealed class DawidSkeneLabelModel(DawidSkeneOptions? options = null) : IL
     {
         var fitted = _fitted ?? throw new InvalidOperationException("call Fit first");
         matrix.Validate(_k);
-        var sources = fitted.WorkerSkill.Length;
+        var sources = fitted.AnnotatorSkill.Length;
         if (matrix.Columns != sources)
             throw new ArgumentException($"the model was fit on {sources} sources, the matrix has {matrix.Columns}", nameof(matrix));
         var patterns = RowPatterns.Group(matrix);

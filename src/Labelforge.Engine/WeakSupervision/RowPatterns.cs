@@ -28,14 +28,14 @@ internal sealed class RowPatterns
 
     public ReadOnlySpan<short> Row(int pattern) => _cells.AsSpan(pattern * Columns, Columns);
 
-    /// <summary>The votes of the patterns as crowd answers: item = pattern, worker = source (abstains left out).</summary>
+    /// <summary>The votes of the patterns as crowd answers: item = pattern, annotator = source (abstains left out).</summary>
     public Consensus.CrowdAnswers ToAnswers(int cardinality)
     {
         var count = 0;
         foreach (var cell in _cells)
             count += cell == LabelIndex.Abstain ? 0 : 1;
         var items = new int[count];
-        var workers = new int[count];
+        var annotators = new int[count];
         var labels = new int[count];
         var a = 0;
         for (var c = 0; c < _cells.Length; c++)
@@ -43,10 +43,10 @@ internal sealed class RowPatterns
             if (_cells[c] == LabelIndex.Abstain)
                 continue;
             items[a] = c / Columns;
-            workers[a] = c % Columns;
+            annotators[a] = c % Columns;
             labels[a++] = _cells[c];
         }
-        return new Consensus.CrowdAnswers(items, workers, labels, Count, Columns, cardinality);
+        return new Consensus.CrowdAnswers(items, annotators, labels, Count, Columns, cardinality);
     }
 
     /// <summary>

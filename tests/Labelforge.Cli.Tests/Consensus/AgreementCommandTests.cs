@@ -13,13 +13,25 @@ public class AgreementCommandTests
     [InlineData("ratio", 0.797)]
     public async Task Krippendorff_example_file_gives_the_published_alphas(string level, double expected)
     {
-        var json = await CliRun.ExecJsonAsync("agreement", "--input", Example, "--item-column", "unit", "--worker-column", "observer",
+        var json = await CliRun.ExecJsonAsync("agreement", "--input", Example, "--item-column", "unit", "--annotator-column", "observer",
             "--label-column", "value", "--metric", "krippendorff-alpha", "--level", level, "--json");
         Assert.Equal("krippendorff-alpha", json.GetProperty("metric").GetString());
         Assert.Equal(expected, json.GetProperty("value").GetDouble(), 0.0005);
         Assert.Equal(12, json.GetProperty("items").GetInt32());
         Assert.Equal(4, json.GetProperty("annotators").GetInt32());
         Assert.False(json.TryGetProperty("ci95", out _));
+    }
+
+    [Fact]
+    public async Task The_old_worker_column_option_is_still_read_but_help_names_only_the_annotator_column()
+    {
+        var json = await CliRun.ExecJsonAsync("agreement", "--input", Example, "--item-column", "unit", "--worker-column", "observer",
+            "--label-column", "value", "--metric", "krippendorff-alpha", "--json");
+        Assert.Equal(4, json.GetProperty("annotators").GetInt32());
+        var (exit, help, _) = await CliRun.ExecAsync("agreement", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("--annotator-column", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("worker-column", help, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +91,7 @@ public class AgreementCommandTests
     }
 
     [Theory]
-    [InlineData("missing-column.csv", "missing column 'worker'")]
+    [InlineData("missing-column.csv", "missing column 'annotator'")]
     [InlineData("empty.csv", "the file is empty")]
     public async Task Bad_files_fail_with_a_clear_message(string file, string message)
     {

@@ -15,7 +15,7 @@ public class ConsensusCommandTests
             "--gold", Path.Combine(Bluebirds, "gold.csv"), "--method", method, "--json");
         Assert.Equal(method, json.GetProperty("method").GetString());
         Assert.Equal(108, json.GetProperty("items").GetInt32());
-        Assert.Equal(39, json.GetProperty("workers").GetInt32());
+        Assert.Equal(39, json.GetProperty("annotators").GetInt32());
         Assert.True(json.GetProperty("iterations").GetInt32() >= 1);
         Assert.True(json.GetProperty("seconds").GetDouble() >= 0);
         Assert.Equal(expected, json.GetProperty("accuracy").GetDouble(), 0.005);
@@ -26,7 +26,7 @@ public class ConsensusCommandTests
     {
         var rte = Path.Combine(TestPaths.Datasets, "crowd-snow2008", "all_collected_data", "rte.standardized.tsv");
         var json = await CliRun.ExecJsonAsync("consensus", "--input", rte, "--delimiter", "tab", "--item-column", "orig_id",
-            "--worker-column", "!amt_worker_ids", "--label-column", "response", "--gold", rte, "--gold-item-column", "orig_id",
+            "--annotator-column", "!amt_worker_ids", "--label-column", "response", "--gold", rte, "--gold-item-column", "orig_id",
             "--method", "dawid-skene", "--json");
         Assert.Equal(800, json.GetProperty("items").GetInt32());
         Assert.Equal(0.9275, json.GetProperty("accuracy").GetDouble(), 0.005);
@@ -124,11 +124,11 @@ public class ConsensusCommandTests
     {
         var (exit, output, _) = await CliRun.ExecAsync("consensus", "--input", Data("answers-quoted.csv"), "--method", "majority");
         Assert.Equal(0, exit);
-        Assert.StartsWith("majority: 3 items, 3 workers, 8 answers", output);
+        Assert.StartsWith("majority: 3 items, 3 annotators, 8 answers", output);
     }
 
     [Theory]
-    [InlineData("missing-column.csv", "missing column 'worker'")]
+    [InlineData("missing-column.csv", "missing column 'annotator'")]
     [InlineData("empty.csv", "the file is empty")]
     [InlineData("header-only.csv", "no answers after the header")]
     [InlineData("unterminated-quote.csv", "never closed")]

@@ -8,7 +8,7 @@ public class AgreementViewsTests
 {
     private static CrowdAnswers Crowd(int items, int seed = 3) => SyntheticCrowd.Generate(new SyntheticCrowdOptions
     {
-        ItemCount = items, WorkerCount = 8, ClassCount = 3, AnswersPerItem = 4, Seed = seed,
+        ItemCount = items, AnnotatorCount = 8, ClassCount = 3, AnswersPerItem = 4, Seed = seed,
     }).Answers;
 
     [Fact]
@@ -62,10 +62,10 @@ public class AgreementViewsTests
         var answers = Crowd(300);
         var pairwise = PairwiseAgreement.Compute(answers, KappaWeighting.Linear);
         var (u, v) = (1, 4);
-        var mask = Enumerable.Range(0, answers.Count).Where(a => answers.Workers[a] == u || answers.Workers[a] == v).ToArray();
+        var mask = Enumerable.Range(0, answers.Count).Where(a => answers.Annotators[a] == u || answers.Annotators[a] == v).ToArray();
         var pair = new CrowdAnswers(
-            mask.Select(a => answers.Items[a]).ToArray(), mask.Select(a => answers.Workers[a]).ToArray(),
-            mask.Select(a => answers.Labels[a]).ToArray(), answers.ItemCount, answers.WorkerCount, 3);
+            mask.Select(a => answers.Items[a]).ToArray(), mask.Select(a => answers.Annotators[a]).ToArray(),
+            mask.Select(a => answers.Labels[a]).ToArray(), answers.ItemCount, answers.AnnotatorCount, 3);
         Assert.Equal(CohenKappa.Compute(pair, KappaWeighting.Linear), pairwise.Kappa[u, v], 12);
         Assert.Equal(pairwise.Kappa[u, v], pairwise.Kappa[v, u]);
         Assert.Equal(1.0, pairwise.Kappa[u, u]);

@@ -48,18 +48,18 @@ internal static class CrowdDatasets
         return (double)right / total;
     }
 
-    private static (CrowdAnswers, int[], string[]) Build(List<(string Item, string Worker, string Label)> rows, List<(string Item, string Label)> goldRows)
+    private static (CrowdAnswers, int[], string[]) Build(List<(string Item, string Annotator, string Label)> rows, List<(string Item, string Label)> goldRows)
     {
         var items = Intern(rows.Select(r => r.Item));
-        var workers = Intern(rows.Select(r => r.Worker));
+        var annotators = Intern(rows.Select(r => r.Annotator));
         var labelNames = rows.Select(r => r.Label).Concat(goldRows.Select(g => g.Label)).Distinct()
             .OrderBy(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var labels = labelNames.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
         var answers = new CrowdAnswers(
             rows.Select(r => items[r.Item]).ToArray(),
-            rows.Select(r => workers[r.Worker]).ToArray(),
+            rows.Select(r => annotators[r.Annotator]).ToArray(),
             rows.Select(r => labels[r.Label]).ToArray(),
-            items.Count, workers.Count, labels.Count);
+            items.Count, annotators.Count, labels.Count);
         var gold = Enumerable.Repeat(LabelIndex.Abstain, items.Count).ToArray();
         foreach (var (item, label) in goldRows)
             gold[items[item]] = labels[label];

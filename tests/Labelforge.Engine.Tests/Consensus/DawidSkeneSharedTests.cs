@@ -12,7 +12,7 @@ public class DawidSkeneSharedTests
     [Fact]
     public void A_weighted_item_counts_as_that_many_copies()
     {
-        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 400, WorkerCount = 8, ClassCount = 3, Seed = 5 });
+        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 400, AnnotatorCount = 8, ClassCount = 3, Seed = 5 });
         var weights = Enumerable.Range(0, 400).Select(i => (double)(1 + (i % 3))).ToArray();
         var expanded = Expand(crowd.Answers, weights);
         foreach (var observed in new[] { false, true })
@@ -82,7 +82,7 @@ public class DawidSkeneSharedTests
         for (var i = 0; i < weights.Length; i++)
             extra.AddRange(Enumerable.Repeat(i, (int)weights[i] - 1));
         var items = new List<int>(answers.Items);
-        var workers = new List<int>(answers.Workers);
+        var annotators = new List<int>(answers.Annotators);
         var labels = new List<int>(answers.Labels);
         for (var copy = 0; copy < extra.Count; copy++)
         {
@@ -91,10 +91,10 @@ public class DawidSkeneSharedTests
                 if (answers.Items[a] != extra[copy])
                     continue;
                 items.Add(weights.Length + copy);
-                workers.Add(answers.Workers[a]);
+                annotators.Add(answers.Annotators[a]);
                 labels.Add(answers.Labels[a]);
             }
         }
-        return new CrowdAnswers([.. items], [.. workers], [.. labels], weights.Length + extra.Count, answers.WorkerCount, answers.ClassCount);
+        return new CrowdAnswers([.. items], [.. annotators], [.. labels], weights.Length + extra.Count, answers.AnnotatorCount, answers.ClassCount);
     }
 }

@@ -30,19 +30,19 @@ public class InferenceBehaviourTests
         var fromJagged = CrowdAnswers.FromMatrix(jagged, 3);
         Assert.Equal(4, fromDense.Count);
         Assert.Equal([0, 0, 2, 2], fromDense.Items);
-        Assert.Equal([0, 2, 0, 1], fromDense.Workers);
+        Assert.Equal([0, 2, 0, 1], fromDense.Annotators);
         Assert.Equal([0, 1, 2, 2], fromDense.Labels);
         Assert.Equal(fromDense.Labels, fromJagged.Labels);
-        Assert.Equal(3, fromJagged.WorkerCount);
+        Assert.Equal(3, fromJagged.AnnotatorCount);
         var result = DawidSkene.Run(fromDense);
         Assert.Equal(A, result.Labels[1]);
         Assert.Equal(2, result.Labels[2]);
     }
 
     [Fact]
-    public void Gold_items_are_clamped_and_teach_worker_quality()
+    public void Gold_items_are_clamped_and_teach_annotator_quality()
     {
-        // Worker 1 always says the opposite of worker 0; only gold can tell which one is right.
+        // Annotator 1 always says the opposite of annotator 0; only gold can tell which one is right.
         var rows = Enumerable.Range(0, 40).Select(i => new[] { i % 2, 1 - (i % 2) }).ToArray();
         var answers = CrowdAnswers.FromMatrix(rows, 2);
         var gold = Enumerable.Repeat(A, 40).ToArray();
@@ -83,7 +83,7 @@ public class InferenceBehaviourTests
     {
         var answers = CrowdAnswers.FromMatrix(new[,] { { 0, 1, 1 } }, 2);
         Assert.Equal(1, WeightedMajorityVote.Run(answers).Labels[0]);
-        var result = WeightedMajorityVote.Run(answers, new ConsensusOptions { WorkerWeights = [3, 1, 1] });
+        var result = WeightedMajorityVote.Run(answers, new ConsensusOptions { AnnotatorWeights = [3, 1, 1] });
         Assert.Equal(0, result.Labels[0]);
         Assert.Equal(Math.Exp(3) / (Math.Exp(3) + Math.Exp(2)), result.Confidence(0), 12);
     }
@@ -111,23 +111,23 @@ public class InferenceBehaviourTests
     }
 
     [Fact]
-    public void Dawid_skene_counts_agree_whether_summed_by_item_or_by_worker()
+    public void Dawid_skene_counts_agree_whether_summed_by_item_or_by_annotator()
     {
-        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 9000, WorkerCount = 40, ClassCount = 3, Seed = 12 });
+        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 9000, AnnotatorCount = 40, ClassCount = 3, Seed = 12 });
         var posteriors = MajorityVote.Run(crowd.Answers).Posteriors;
         var byItem = new double[40 * 9];
-        var byWorker = new double[40 * 9];
+        var byAnnotator = new double[40 * 9];
         DawidSkene.Count(crowd.Answers, posteriors, byItem, new ConsensusOptions(), byItem: true);
-        DawidSkene.Count(crowd.Answers, posteriors, byWorker, new ConsensusOptions(), byItem: false);
+        DawidSkene.Count(crowd.Answers, posteriors, byAnnotator, new ConsensusOptions(), byItem: false);
         for (var j = 0; j < byItem.Length; j++)
-            Assert.Equal(byWorker[j], byItem[j], 1e-9);
+            Assert.Equal(byAnnotator[j], byItem[j], 1e-9);
         Assert.Equal(crowd.Answers.Count, byItem.Sum(), 1e-6);
     }
 
     [Fact]
     public void Mace_random_restarts_keep_the_best_likelihood()
     {
-        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 500, WorkerCount = 15, ClassCount = 3, Seed = 2 });
+        var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 500, AnnotatorCount = 15, ClassCount = 3, Seed = 2 });
         var single = Mace.Run(crowd.Answers);
         var restarted = Mace.Run(crowd.Answers, new ConsensusOptions { RandomRestarts = 3, Seed = 1 });
         Assert.True(restarted.LogLikelihoodHistory[^1] >= single.LogLikelihoodHistory[^1]);

@@ -8,7 +8,7 @@ public class SyntheticRecoveryTests
 {
     private static readonly SyntheticCrowd Biased = SyntheticCrowd.Generate(new SyntheticCrowdOptions
     {
-        ItemCount = 3000, WorkerCount = 30, ClassCount = 3, AnswersPerItem = 5,
+        ItemCount = 3000, AnnotatorCount = 30, ClassCount = 3, AnswersPerItem = 5,
         MinAccuracy = 0.55, MaxAccuracy = 0.9, SpammerFraction = 0.2, BiasedFraction = 0.5, Seed = 11,
     });
 
@@ -29,7 +29,7 @@ public class SyntheticRecoveryTests
     }
 
     [Fact]
-    public void Dawid_skene_beats_majority_vote_when_workers_are_biased()
+    public void Dawid_skene_beats_majority_vote_when_annotators_are_biased()
     {
         var mv = Biased.Accuracy(MajorityVote.Run(Biased.Answers).Labels);
         var ds = Biased.Accuracy(DawidSkene.Run(Biased.Answers).Labels);
@@ -37,49 +37,49 @@ public class SyntheticRecoveryTests
     }
 
     [Fact]
-    public void Dawid_skene_estimates_worker_accuracy_and_converges()
+    public void Dawid_skene_estimates_annotator_accuracy_and_converges()
     {
         var result = DawidSkene.Run(Biased.Answers);
         Assert.True(result.Converged);
         Assert.True(result.Iterations < 100);
         Assert.True(result.LogLikelihoodHistory[^1] > result.LogLikelihoodHistory[0]);
-        for (var w = 0; w < Biased.WorkerAccuracy.Length; w++)
-            Assert.Equal(Biased.WorkerAccuracy[w], result.WorkerSkill[w], 0.08);
-        Assert.NotNull(result.WorkerConfusion);
-        Assert.Equal(30 * 9, result.WorkerConfusion.Length);
+        for (var w = 0; w < Biased.AnnotatorAccuracy.Length; w++)
+            Assert.Equal(Biased.AnnotatorAccuracy[w], result.AnnotatorSkill[w], 0.08);
+        Assert.NotNull(result.AnnotatorConfusion);
+        Assert.Equal(30 * 9, result.AnnotatorConfusion.Length);
     }
 
     [Fact]
-    public void Symmetric_models_rank_spammers_below_honest_workers()
+    public void Symmetric_models_rank_spammers_below_honest_annotators()
     {
         foreach (var method in new[] { ConsensusMethod.OneCoin, ConsensusMethod.Glad, ConsensusMethod.Mace })
         {
-            var skill = ConsensusInference.Run(method, Biased.Answers).WorkerSkill;
-            var spammers = Enumerable.Range(0, 30).Where(w => Biased.WorkerKinds[w] == SyntheticWorkerKind.Spammer).Select(w => skill[w]);
-            var honest = Enumerable.Range(0, 30).Where(w => Biased.WorkerKinds[w] == SyntheticWorkerKind.Honest).Select(w => skill[w]);
+            var skill = ConsensusInference.Run(method, Biased.Answers).AnnotatorSkill;
+            var spammers = Enumerable.Range(0, 30).Where(w => Biased.AnnotatorKinds[w] == SyntheticAnnotatorKind.Spammer).Select(w => skill[w]);
+            var honest = Enumerable.Range(0, 30).Where(w => Biased.AnnotatorKinds[w] == SyntheticAnnotatorKind.Honest).Select(w => skill[w]);
             Assert.True(spammers.Max() < honest.Min(), method.ToString());
         }
     }
 
     [Fact]
-    public void Glad_gives_adversarial_workers_negative_ability()
+    public void Glad_gives_adversarial_annotators_negative_ability()
     {
         var crowd = SyntheticCrowd.Generate(new SyntheticCrowdOptions
         {
-            ItemCount = 2000, WorkerCount = 10, ClassCount = 2, AnswersPerItem = 7,
+            ItemCount = 2000, AnnotatorCount = 10, ClassCount = 2, AnswersPerItem = 7,
             MinAccuracy = 0.75, MaxAccuracy = 0.9, SpammerFraction = 0, BiasedFraction = 0, Seed = 4,
         });
-        // Flip every answer of worker 0: it becomes an adversary with accuracy 1 - p.
+        // Flip every answer of annotator 0: it becomes an adversary with accuracy 1 - p.
         var labels = (int[])crowd.Answers.Labels.Clone();
         for (var a = 0; a < labels.Length; a++)
         {
-            if (crowd.Answers.Workers[a] == 0)
+            if (crowd.Answers.Annotators[a] == 0)
                 labels[a] = 1 - labels[a];
         }
-        var answers = new CrowdAnswers(crowd.Answers.Items, crowd.Answers.Workers, labels, 2000, 10, 2);
+        var answers = new CrowdAnswers(crowd.Answers.Items, crowd.Answers.Annotators, labels, 2000, 10, 2);
         var result = Glad.Run(answers);
-        Assert.True(result.WorkerSkill[0] < 0, $"alpha_0 = {result.WorkerSkill[0]}");
-        Assert.All(result.WorkerSkill.Skip(1), alpha => Assert.True(alpha > 0));
+        Assert.True(result.AnnotatorSkill[0] < 0, $"alpha_0 = {result.AnnotatorSkill[0]}");
+        Assert.All(result.AnnotatorSkill.Skip(1), alpha => Assert.True(alpha > 0));
         Assert.NotNull(result.ItemDifficulty);
         Assert.True(crowd.Accuracy(result.Labels) > 0.95);
     }
@@ -87,7 +87,7 @@ public class SyntheticRecoveryTests
     [Fact]
     public void Results_are_identical_sequential_and_parallel()
     {
-        var big = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 8000, WorkerCount = 50, ClassCount = 4, Seed = 9 });
+        var big = SyntheticCrowd.Generate(new SyntheticCrowdOptions { ItemCount = 8000, AnnotatorCount = 50, ClassCount = 4, Seed = 9 });
         foreach (var method in Enum.GetValues<ConsensusMethod>())
         {
             var one = ConsensusInference.Run(method, big.Answers, new ConsensusOptions { MaxDegreeOfParallelism = 1 });

@@ -1,7 +1,7 @@
 namespace Labelforge.Engine.Synthetic;
 
-/// <summary>How a generated worker answers.</summary>
-public enum SyntheticWorkerKind
+/// <summary>How a generated annotator answers.</summary>
+public enum SyntheticAnnotatorKind
 {
     /// <summary>Right with its accuracy, otherwise a uniformly drawn wrong label.</summary>
     Honest,
