@@ -25,6 +25,7 @@ internal static class BenchRunner
         ["al-seeds"] = ActiveLearningSeedsBench.RunAsync,
         ["scale"] = ScaleBench.RunAsync,
         ["images"] = ImagesBench.RunAsync,
+        ["overlap"] = OverlapBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
