@@ -28,6 +28,7 @@ internal static class BenchRunner
         ["scale"] = ScaleBench.RunAsync,
         ["images"] = ImagesBench.RunAsync,
         ["coco-import"] = CocoImportBench.RunAsync,
+        ["overlap"] = OverlapBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

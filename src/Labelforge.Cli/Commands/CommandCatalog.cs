@@ -32,6 +32,7 @@ internal static class CommandCatalog
         ("predict", PredictCommand.Create),
         ("auto-accept", AutoAcceptCommand.Create),
         ("queue", QueueCommand.Create),
+        ("gold", GoldCommand.Create),
         ("user", UserCommand.Create),
         ("token", TokenCommand.Create),
     ];

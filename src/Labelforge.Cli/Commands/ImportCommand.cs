@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Import;
+using Labelforge.Core.Import.Answers;
 using Labelforge.Core.Import.Readers;
 
 namespace Labelforge.Cli.Commands;
@@ -28,10 +29,11 @@ internal static class ImportCommand
         var idColumn = new Option<int?>("--id-column") { Description = "With --no-header: the external id column's number." };
         var labelColumn = new Option<int?>("--label-column") { Description = "With --no-header: the label column's number." };
         var labelNames = new Option<string?>("--label-names") { Description = "Names of integer class ids, comma-separated (\\, for a comma inside a name): id i is the i-th name (\"World,Sports\": 0 = World, 1 = Sports)." };
+        var authorField = new Option<string?>("--author-field") { Description = "CSV/TSV of answers from other tools, one row per (item, author, label): the field naming who answered. Each row becomes a human label by that author on the item with --id-field (created when new, which needs --text-field); the last row of an (item, author) wins." };
         var images = new ImageImportOptions();
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
         var command = new Command("import", "Import items (and optional labels) into a project.")
-            { project, file, format, textField, idField, labelField, createLabels, strict, noHeader, textColumn, idColumn, labelColumn, labelNames, db, json };
+            { project, file, format, textField, idField, labelField, authorField, createLabels, strict, noHeader, textColumn, idColumn, labelColumn, labelNames, db, json };
         images.AddTo(command);
         command.SetHandler(async (parse, ct) =>
         {
@@ -41,6 +43,8 @@ internal static class ImportCommand
             var path = parse.GetRequiredValue(file);
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
+            if (parse.GetValue(authorField) is { } author)
+                return await AnswersAsync(parse, json, store, p.Id, path, author, parse.GetValue(idField), parse.GetValue(labelField), parse.GetValue(textField), parse.GetValue(createLabels), ct);
             var map = parse.GetValue(noHeader)
                 ? new ImportFieldMap(Column(parse, textColumn) ?? ImportFieldMap.Column(1), Column(parse, idColumn), Column(parse, labelColumn)) { NoHeader = true }
                 : FieldMap(parse, textField, idField, labelField, [textColumn, idColumn, labelColumn]);
@@ -57,6 +61,35 @@ internal static class ImportCommand
             return Finish(parse, json, report);
         });
         return command;
+    }
+
+    /// <summary>`import --author-field`: answers of several annotators (see <see cref="AnswersImportOperations"/>).</summary>
+    private static async Task<int> AnswersAsync(ParseResult parse, Option<bool> json, CliStore store, long projectId, string path, string author,
+        string? idField, string? labelField, string? textField, bool createLabels, CancellationToken ct)
+    {
+        if (idField is null || labelField is null)
+            throw new CliException("--author-field imports answers: name the item's column with --id-field and the label's with --label-field");
+        using var reader = CliInput.OpenText(path);
+        var report = await store.Get<AnswersImportOperations>().ImportAsync(projectId, path, reader,
+            new AnswersImportRequest(idField, labelField, author, textField, createLabels), ct);
+        var error = parse.InvocationConfiguration.Error;
+        foreach (var e in report.Errors)
+            error.WriteLine($"{e.File}:{e.Line}: {(e.Field is null ? "" : e.Field + ": ")}{e.Message}");
+        if (report.ErrorCount > report.Errors.Count)
+            error.WriteLine($"... and {report.ErrorCount - report.Errors.Count} more errors");
+        CliJson.Report(parse, json, new
+        {
+            rows = report.Rows, items_created = report.ItemsCreated, annotations = report.Annotations, authors = report.Authors,
+            replaced = report.Replaced, error_count = report.ErrorCount,
+            errors = report.Errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
+            created_labels = report.CreatedLabels,
+        }, $"imported {report.Annotations} labels by {report.Authors} annotators ({report.ItemsCreated} new items, {report.Replaced} rows replaced by a later row), {report.ErrorCount} bad rows");
+        if (report.Annotations == 0 && report.ErrorCount > 0)
+        {
+            error.WriteLine("error: no rows could be imported");
+            return 1;
+        }
+        return report.ErrorCount > 0 ? PartialExitCode : 0;
     }
 
     private static ImportFieldMap FieldMap(ParseResult parse, Option<string?> text, Option<string?> id, Option<string?> label, Option<int?>[] columns)

@@ -28,16 +28,28 @@ internal static class QueueCommand
         var every = new Option<int?>("--retrain-every") { Description = $"Retrain the model after this many new labels (default {QueueSettings.DefaultRetrainEvery})." };
         var batch = new Option<int?>("--batch-size") { Description = $"Items a diversity strategy spreads out at once (default {QueueSettings.DefaultBatchSize})." };
         var seed = new Option<long?>("--seed") { Description = "Seed of the random order, the model and k-means++ (default 1)." };
+        var overlap = new Option<string?>("--overlap") { Description = "Distinct annotators per item: a number K (fixed overlap, default 1), or adaptive (with --min-overlap, --max-overlap, --target-confidence)." };
+        var minOverlap = new Option<int?>("--min-overlap") { Description = "Adaptive overlap: annotators every item gets at least (default 1)." };
+        var maxOverlap = new Option<int?>("--max-overlap") { Description = "Adaptive overlap: annotators an item gets at most." };
+        var target = new Option<double?>("--target-confidence") { Description = $"Adaptive overlap: ask one more annotator while the item's consensus posterior is below this (default {QueueSettings.DefaultTargetConfidence})." };
+        var goldRate = new Option<double?>("--gold-rate") { Description = "Share of each annotator's items that are gold items, 0 to 1 (see `gold PROJECT import`)." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
-        var command = new Command("set", "Change a project's queue settings; options left out keep their value.") { project, strategy, every, batch, seed, db, json };
+        var command = new Command("set", "Change a project's queue settings; options left out keep their value.")
+            { project, strategy, every, batch, seed, overlap, minOverlap, maxOverlap, target, goldRate, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var p = await store.ProjectAsync(parse.GetRequiredValue(project), ct);
-            var update = new QueueSettingsUpdate(parse.GetValue(strategy), parse.GetValue(every), parse.GetValue(batch), parse.GetValue(seed));
+            var update = new QueueSettingsUpdate(parse.GetValue(strategy), parse.GetValue(every), parse.GetValue(batch), parse.GetValue(seed))
+            {
+                MinOverlap = parse.GetValue(minOverlap), MaxOverlap = parse.GetValue(maxOverlap), TargetConfidence = parse.GetValue(target),
+                GoldRate = parse.GetValue(goldRate),
+            };
+            update = Overlap(parse.GetValue(overlap), update);
             var settings = await store.Get<QueueSettingsOperations>().SetAsync(p.Id, update, ct);
             CliJson.Report(parse, json, new { project = p.Name, settings },
-                $"{p.Name}: queue order {settings.Strategy}, retrain every {settings.RetrainEvery} labels, batch {settings.BatchSize}, seed {settings.Seed}");
+                $"{p.Name}: queue order {settings.Strategy}, retrain every {settings.RetrainEvery} labels, batch {settings.BatchSize}, seed {settings.Seed}; "
+                + $"{DescribeOverlap(settings)}, gold rate {settings.GoldRate:0.###}");
             return 0;
         });
         return command;
@@ -78,6 +90,26 @@ internal static class QueueCommand
         });
         return command;
     }
+
+    /// <summary>`--overlap K` is fixed overlap K; `--overlap adaptive` turns on the adaptive rule; the min/max/target options alone also mean adaptive.</summary>
+    private static QueueSettingsUpdate Overlap(string? value, QueueSettingsUpdate update)
+    {
+        if (value is null)
+            return update.MinOverlap is not null || update.MaxOverlap is not null || update.TargetConfidence is not null
+                ? update with { OverlapMode = QueueSettings.AdaptiveOverlap }
+                : update;
+        if (value.Trim().Equals(QueueSettings.AdaptiveOverlap, StringComparison.OrdinalIgnoreCase))
+            return update with { OverlapMode = QueueSettings.AdaptiveOverlap };
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k))
+            throw new CliException($"--overlap takes a number of annotators (e.g. 3) or 'adaptive', not '{value}'");
+        if (update.MinOverlap is not null || update.MaxOverlap is not null || update.TargetConfidence is not null)
+            throw new CliException("--min-overlap, --max-overlap and --target-confidence belong to --overlap adaptive, not a fixed --overlap K");
+        return update with { OverlapMode = QueueSettings.FixedOverlap, Overlap = k };
+    }
+
+    private static string DescribeOverlap(QueueSettings s) => s.OverlapMode == QueueSettings.AdaptiveOverlap
+        ? $"adaptive overlap {s.MinOverlap} to {s.MaxOverlap} annotators until confidence {s.TargetConfidence:0.###}"
+        : $"overlap {s.Overlap}";
 
     private static Argument<string> ProjectArgument() => new("PROJECT") { Description = "Project name or id." };
 

@@ -9,6 +9,10 @@ internal static class CliInput
 
     public static void Use(TextReader? reader) => Current.Value = reader;
 
+    /// <summary>A text file a command reads (UTF-8, BOM dropped); a missing file is the command's error, not a crash.</summary>
+    public static StreamReader OpenText(string path) =>
+        File.Exists(path) ? new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true) : throw new CliException($"file '{path}' not found");
+
     /// <summary>The first line of standard input, e.g. a password given with --password-stdin.</summary>
     public static async Task<string> ReadSecretAsync(string what, CancellationToken ct)
     {

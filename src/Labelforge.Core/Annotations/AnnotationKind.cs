@@ -13,6 +13,9 @@ public enum AnnotationKind
     /// <summary>A reviewer's check of an earlier given label (label-error review): kept or fixed. Counts as gold.</summary>
     Review,
 
-    /// <summary>A known true answer for an item (a gold question): scorecards measure annotators' accuracy on it.</summary>
+    /// <summary>
+    /// A known answer of a gold item (honeypot), author <c>gold:import</c>: people's answers on the item are scored against
+    /// it. Never a given label (training and counts leave it out) and never shown to annotators.
+    /// </summary>
     Gold,
 }

@@ -57,6 +57,8 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
                 AnnotationId = annotation.Id, LabelId = l, ItemId = annotation.ItemId, ProjectId = projectId,
             }));
             await db.SaveChangesAsync(ct);
+            if (request.Kind == AnnotationKind.Human)
+                await Queues.Overlap.OverlapRule.AfterLabelAsync(db, projectId, annotation.ItemId, annotation.Author, ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException) when (request.RequestId is not null)

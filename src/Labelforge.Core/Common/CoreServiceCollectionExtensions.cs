@@ -5,6 +5,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Consensus;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Export;
+using Labelforge.Core.Gold;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelErrors;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
             .AddItems()
             .AddAnnotations()
             .AddImport()
+            .AddGold()
             .AddExport()
             .AddCounts()
             .AddQueues()

@@ -17,10 +17,18 @@ namespace Labelforge.Core.Counts;
 /// through the bulk writer's prepared statement (one ordered walk of that b-tree), each run of consecutive ids becomes
 /// one range of the import order (one row per batch when no row was a duplicate or labeled by a person), and the count
 /// moves by the number of new ids.
+/// <para>In a project whose items need more than one annotator (<see cref="QueueSettings.BaseOverlap"/> above one, or
+/// adaptive overlap) a person's label does not by itself take an item out of the queue: such items go into the set too,
+/// and an <c>item_overlaps</c> row written for each asks the store to decide them by their labels (its triggers).</para>
 /// </summary>
-internal sealed class ImportedItemsState(LabelforgeDb db, ImportSqlWriter writer, long projectId)
+internal sealed class ImportedItemsState(LabelforgeDb db, ImportSqlWriter writer, long projectId, QueueSettings? settings = null)
 {
     private const string AddItems = "UPDATE project_counts SET Items = Items + {0} WHERE ProjectId = {1}";
+    private const string Redecide = "INSERT INTO item_overlaps (ItemId, ProjectId, Needed) VALUES ({0}, {1}, {2}) " +
+        "ON CONFLICT (ItemId) DO UPDATE SET Needed = excluded.Needed";
+
+    private readonly bool _overlap = settings is not null && (settings.OverlapMode == QueueSettings.AdaptiveOverlap || settings.Overlap > 1);
+    private readonly List<long> _labeled = [];
 
     private long[] _ids = new long[1024];
     private long[] _keys = new long[1024];
@@ -34,7 +42,9 @@ internal sealed class ImportedItemsState(LabelforgeDb db, ImportSqlWriter writer
     public void Add(long itemId, bool decided)
     {
         _added++;
-        if (decided)
+        if (decided && _overlap)
+            _labeled.Add(itemId);
+        else if (decided)
             return;
         if (_undecided == _ids.Length)
         {
@@ -61,6 +71,9 @@ internal sealed class ImportedItemsState(LabelforgeDb db, ImportSqlWriter writer
         Array.Sort(_keys, _ids, 0, _undecided);
         writer.InsertUndecided(_ids.AsSpan(0, _undecided), _keys.AsSpan(0, _undecided));
         await db.Database.ExecuteSqlRawAsync(AddItems, [_added, projectId], ct);
+        foreach (var id in _labeled)
+            await db.Database.ExecuteSqlRawAsync(Redecide, [id, projectId, settings!.MinOverlap], ct);
+        _labeled.Clear();
         (_undecided, _added) = (0, 0);
     }
 

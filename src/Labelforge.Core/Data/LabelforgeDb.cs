@@ -3,6 +3,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Consensus;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Import;
+using Labelforge.Core.Gold;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.Models;
@@ -38,6 +39,10 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<ItemSkip> ItemSkips => Set<ItemSkip>();
 
     public DbSet<QueueSettings> QueueSettings => Set<QueueSettings>();
+
+    public DbSet<ItemOverlap> ItemOverlaps => Set<ItemOverlap>();
+
+    public DbSet<GoldItem> GoldItems => Set<GoldItem>();
 
     public DbSet<QueueRank> QueueRanks => Set<QueueRank>();
 
@@ -140,7 +145,7 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         modelBuilder.Entity<ItemLease>(e =>
         {
             e.ToTable("item_leases");
-            e.HasIndex(l => l.ItemId).IsUnique();
+            e.HasIndex(l => new { l.ItemId, l.Annotator }).IsUnique();
             e.HasIndex(l => new { l.ProjectId, l.Annotator });
             e.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Cascade);
@@ -251,6 +256,22 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         {
             e.ToTable("queue_settings");
             e.HasKey(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ItemOverlap>(e =>
+        {
+            e.ToTable("item_overlaps");
+            e.HasKey(x => x.ItemId);
+            e.Property(x => x.ItemId).ValueGeneratedNever();
+            e.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<GoldItem>(e =>
+        {
+            e.ToTable("gold_items");
+            e.HasKey(x => new { x.ProjectId, x.ItemId });
+            e.HasIndex(x => x.ItemId);
+            e.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<QueueRank>(e =>

@@ -42,7 +42,8 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time, Taxonom
             var labels = new ImportLabelMap(resolver);
             var writer = ImportSqlWriter.Create(db, projectId, batch.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
             var rules = new ImportLabelRules(project, options, resolver);
-            var stored = new ImportedItemsState(db, writer, projectId);
+            var queue = await db.QueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
+            var stored = new ImportedItemsState(db, writer, projectId, queue);
             await using (var run = new ImportRun(db, taxonomy, project, batch, labels, rules, writer, state, stored) { Transaction = tx })
             {
                 await run.WriteAsync(entries, progress, ct);

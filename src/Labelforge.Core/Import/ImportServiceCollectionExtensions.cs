@@ -9,6 +9,7 @@ public static class ImportServiceCollectionExtensions
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
         services.AddScoped<ImportOperations>();
+        services.AddScoped<Answers.AnswersImportOperations>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
+using Labelforge.Core.Gold;
 using Labelforge.Core.Items;
 using Labelforge.Core.Media;
 using Labelforge.Core.Queues.Strategies;
@@ -12,9 +13,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Queues;
 
 /// <summary>
-/// Hands items to annotators one at a time through leases. An item is done for the queue once it has a human
-/// annotation. Claiming runs in one write transaction (SQLite: BEGIN IMMEDIATE, so claims serialize) that
-/// first clears stale leases and then inserts new ones; the unique index on the leased item is the backstop.
+/// Hands items to annotators through leases. An item is done for the queue once as many distinct people labeled it as
+/// the project's overlap needs (one by default; a review or a gold answer also takes it out). Claiming runs in one write
+/// transaction (SQLite: BEGIN IMMEDIATE, so claims serialize) that first clears stale leases and then inserts new ones;
+/// the candidates are one SQL statement, in which an item's labels and leases together stay below its needed number, so
+/// no item is over-served; the unique index on (item, annotator) is the backstop against a repeat. Gold items are mixed
+/// in at the project's gold rate (<see cref="GoldMix"/>).
 /// </summary>
 public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options, AnnotationOperations annotations)
 {
@@ -25,19 +29,20 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             throw LabelforgeException.Invalid($"Count must be between 1 and {options.MaxBatch}.");
         RequestLimits.Check(request.Exclude?.Count, RequestLimits.MaxIds, "exclude");
         var taskType = await TaskTypeAsync(projectId, ct);
-        var strategy = await StrategyAsync(projectId, request, ct);
+        var settings = await db.QueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
+        var strategy = Strategy(projectId, request, settings);
         var exclude = request.Exclude?.ToList() ?? [];
         var now = time.GetUtcNow();
         var expires = now + options.LeaseDuration;
 
         List<ItemLease> held;
         using (await WriteGate.EnterAsync(db, ct))
-            held = await ClaimAsync(projectId, annotator, request.Count, strategy, exclude, now, expires, ct);
+            held = await ClaimAsync(projectId, annotator, request.Count, strategy, settings, exclude, now, expires, ct);
         return await LoadAsync(held, TaskTypes.ValueKind(taskType), ct);
     }
 
-    private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, List<long> exclude,
-        DateTimeOffset now, DateTimeOffset expires, CancellationToken ct)
+    private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, QueueSettings? settings,
+        List<long> exclude, DateTimeOffset now, DateTimeOffset expires, CancellationToken ct)
     {
         await using var claim = await ClaimTransaction.BeginAsync(db, ct);
         await ClearStaleAsync(projectId, now, ct);
@@ -49,7 +54,12 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         var needed = count - held.Count;
         if (needed > 0)
         {
-            var ids = await strategy.FirstIdsAsync(new QueueCandidates(Candidates(projectId, annotator, exclude), InImportOrder(projectId, annotator, exclude)), needed, ct);
+            var gold = new GoldMix(settings, annotator);
+            var slots = await gold.SlotsAsync(db, projectId, held.Count, needed, ct);
+            var goldIds = slots.Any(g => g) ? await gold.ItemsAsync(db, projectId, exclude, slots.Count(g => g), ct) : [];
+            var ordinary = await strategy.FirstIdsAsync(new QueueCandidates(Candidates(projectId, annotator, exclude, settings),
+                InImportOrder(projectId, annotator, exclude, settings)), needed - goldIds.Count, ct);
+            var ids = GoldMix.Interleave(slots, goldIds, ordinary);
             var claimed = ids.Select(id => new ItemLease
             {
                 ProjectId = projectId, ItemId = id, Annotator = annotator, LeasedAt = now, ExpiresAt = expires,
@@ -137,41 +147,70 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
     }
 
     // A request that names no strategy gets the project's queue setting (import order when it has none).
-    private async Task<IQueueStrategy> StrategyAsync(long projectId, QueueRequest request, CancellationToken ct)
-    {
-        if (!string.IsNullOrEmpty(request.Strategy))
-            return QueueStrategies.Create(request.Strategy, request.Seed, Ranks(projectId));
-        var settings = await db.QueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
-        return QueueStrategies.Create(settings?.Strategy, settings?.Seed ?? request.Seed, Ranks(projectId));
-    }
+    private IQueueStrategy Strategy(long projectId, QueueRequest request, QueueSettings? settings) =>
+        !string.IsNullOrEmpty(request.Strategy)
+            ? QueueStrategies.Create(request.Strategy, request.Seed, Ranks(projectId))
+            : QueueStrategies.Create(settings?.Strategy, settings?.Seed ?? request.Seed, Ranks(projectId));
 
     private IQueryable<QueueRank> Ranks(long projectId) => db.QueueRanks.Where(r => r.ProjectId == projectId);
 
     // Each check is a key seek per walked item: leases by item, this annotator's skips and annotations by (item, author).
-    private IQueryable<UndecidedItem> Candidates(long projectId, string annotator, List<long> exclude) =>
-        db.UndecidedItems.Where(u => u.ProjectId == projectId
+    // With an overlap above one, an item is a candidate while its distinct human authors plus its leases stay below the
+    // number it needs (fixed K, or under adaptive overlap its item_overlaps row, else the minimum), and this annotator
+    // neither labeled, skipped nor holds it; with overlap one that is the plain "nobody holds it" check.
+    private IQueryable<UndecidedItem> Candidates(long projectId, string annotator, List<long> exclude, QueueSettings? settings)
+    {
+        var open = db.UndecidedItems.Where(u => u.ProjectId == projectId
             && !exclude.Contains(u.ItemId)
-            && !db.ItemLeases.Any(l => l.ItemId == u.ItemId)
             && !db.ItemSkips.Any(s => s.ProjectId == projectId && s.Annotator == annotator && s.ItemId == u.ItemId)
             && !db.Annotations.Any(a => a.ItemId == u.ItemId && a.Author == annotator));
+        return Overlaps(settings) is not { } o
+            ? open.Where(u => !db.ItemLeases.Any(l => l.ItemId == u.ItemId))
+            : open.Where(u => !db.ItemLeases.Any(l => l.ItemId == u.ItemId && l.Annotator == annotator)
+                && db.ItemLeases.Count(l => l.ItemId == u.ItemId)
+                    + db.Annotations.Where(a => a.ItemId == u.ItemId && a.Kind == Human).Select(a => a.Author).Distinct().Count()
+                    < (o.Adaptive ? db.ItemOverlaps.Where(x => x.ItemId == u.ItemId).Select(x => (int?)x.Needed).FirstOrDefault() ?? o.Base : o.Base));
+    }
 
     // The same checks on the project's items inside each undecided range, walked range by range (the ranges' key, then
     // items (ProjectId, Id) inside one), which is ascending id order without a sort: the ranges are disjoint.
-    private IQueryable<long> InImportOrder(long projectId, string annotator, List<long> exclude) =>
-        db.UndecidedRanges.Where(r => r.ProjectId == projectId)
+    private IQueryable<long> InImportOrder(long projectId, string annotator, List<long> exclude, QueueSettings? settings)
+    {
+        var open = db.UndecidedRanges.Where(r => r.ProjectId == projectId)
             .SelectMany(r => db.Items.Where(i => i.ProjectId == projectId && i.Id >= r.FirstId && i.Id <= r.LastId), (r, i) => new { r.FirstId, i.Id })
             .Where(x => !exclude.Contains(x.Id)
-                && !db.ItemLeases.Any(l => l.ItemId == x.Id)
                 && !db.ItemSkips.Any(s => s.ProjectId == projectId && s.Annotator == annotator && s.ItemId == x.Id)
-                && !db.Annotations.Any(a => a.ItemId == x.Id && a.Author == annotator))
-            .OrderBy(x => x.FirstId).ThenBy(x => x.Id).Select(x => x.Id);
+                && !db.Annotations.Any(a => a.ItemId == x.Id && a.Author == annotator));
+        open = Overlaps(settings) is not { } o
+            ? open.Where(x => !db.ItemLeases.Any(l => l.ItemId == x.Id))
+            : open.Where(x => !db.ItemLeases.Any(l => l.ItemId == x.Id && l.Annotator == annotator)
+                && db.ItemLeases.Count(l => l.ItemId == x.Id)
+                    + db.Annotations.Where(a => a.ItemId == x.Id && a.Kind == Human).Select(a => a.Author).Distinct().Count()
+                    < (o.Adaptive ? db.ItemOverlaps.Where(v => v.ItemId == x.Id).Select(v => (int?)v.Needed).FirstOrDefault() ?? o.Base : o.Base));
+        return open.OrderBy(x => x.FirstId).ThenBy(x => x.Id).Select(x => x.Id);
+    }
+
+    private static readonly string Human = AnnotationKind.Human.ToWire();
+
+    /// <summary>The overlap the claim must count labels and leases for; null for one annotator per item (the default).</summary>
+    private static (bool Adaptive, int Base)? Overlaps(QueueSettings? settings) => settings switch
+    {
+        null => null,
+        { OverlapMode: QueueSettings.AdaptiveOverlap } => (true, settings.MinOverlap),
+        { Overlap: > 1 } => (false, settings.Overlap),
+        _ => null,
+    };
 
     // The claim's transaction takes the write lock at its start (BEGIN IMMEDIATE on SQLite), before it reads what is free.
+    // A lease is stale when it expired, when its item left the queue (and is no gold item), or when its holder labeled it.
     private Task<int> ClearStaleAsync(long projectId, DateTimeOffset now, CancellationToken ct) =>
         db.ItemLeases
             .Where(l => l.ProjectId == projectId
-                && (l.ExpiresAt <= now || !db.UndecidedItems.Any(u => u.ProjectId == projectId
-                    && u.RandomKey == l.ItemId % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus && u.ItemId == l.ItemId)))
+                && (l.ExpiresAt <= now
+                    || (!db.UndecidedItems.Any(u => u.ProjectId == projectId
+                        && u.RandomKey == l.ItemId % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus && u.ItemId == l.ItemId)
+                        && !db.GoldItems.Any(g => g.ProjectId == projectId && g.ItemId == l.ItemId))
+                    || db.Annotations.Any(a => a.ItemId == l.ItemId && a.Author == l.Annotator && a.Kind == Human)))
             .ExecuteDeleteAsync(ct);
 
     private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, AnnotationValueKind kind, CancellationToken ct)

@@ -27,6 +27,7 @@ using Labelforge.Server.Features.Consensus;
 using Labelforge.Server.Features.Counts;
 using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
+using Labelforge.Server.Features.Gold;
 using Labelforge.Server.Features.Import;
 using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.LabelingFunctions;
@@ -183,6 +184,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapItems();
         api.MapAnnotations();
         api.MapImport();
+        api.MapGold();
         api.MapExport();
         api.MapQueues();
         api.MapCounts();

@@ -66,14 +66,14 @@ internal static class UndecidedRangesSql
     ];
 
     /// <summary>The FirstId of the range that holds <paramref name="id"/> if any does (the nearest range starting at or below it).</summary>
-    private static string Containing(string project, string id) =>
+    internal static string Containing(string project, string id) =>
         $"(SELECT MAX(FirstId) FROM undecided_ranges WHERE ProjectId = {project} AND FirstId <= {id})";
 
     /// <summary>
     /// Takes <paramref name="id"/> out of the range holding it: the part above becomes a range of its own, the range is cut
     /// below the id, and a range left empty (it started at the id) goes. No range holds the id: nothing changes.
     /// </summary>
-    private static string Split(string project, string id) =>
+    internal static string Split(string project, string id) =>
         $"INSERT INTO undecided_ranges (ProjectId, FirstId, LastId) SELECT ProjectId, {id} + 1, LastId FROM undecided_ranges " +
         $"WHERE ProjectId = {project} AND FirstId = {Containing(project, id)} AND LastId > {id}; " +
         $"UPDATE undecided_ranges SET LastId = {id} - 1 WHERE ProjectId = {project} AND FirstId = {Containing(project, id)} AND LastId >= {id}; " +

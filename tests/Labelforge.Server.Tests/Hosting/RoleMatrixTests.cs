@@ -59,6 +59,8 @@ public class RoleMatrixTests
         ["GET /api/projects/{projectId:long}/items/{itemId:long}/media"] = Level.Annotator,
         ["POST /api/projects/{projectId:long}/annotations"] = Level.Annotator,
         ["POST /api/projects/{projectId:long}/import"] = Level.Manager,
+        ["POST /api/projects/{projectId:long}/gold"] = Level.Manager,
+        ["GET /api/projects/{projectId:long}/gold"] = Level.Manager,
         ["GET /api/projects/{projectId:long}/export"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/queue/next"] = Level.Annotator,
         ["POST /api/projects/{projectId:long}/queue/renew"] = Level.Annotator,

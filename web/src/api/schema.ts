@@ -1080,6 +1080,7 @@ export interface paths {
                     id_column?: number;
                     label_column?: number;
                     label_names?: string;
+                    author_field?: string;
                 };
                 header?: never;
                 path: {
@@ -1096,6 +1097,69 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/gold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldAnswer"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                    rate?: number;
+                    id_field?: string;
+                    label_field?: string;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldImportReport"];
                     };
                 };
             };
@@ -2713,6 +2777,27 @@ export interface components {
         FitLabelModelRequest: {
             model: null | string;
         };
+        /** @description A gold item and its known answer, as label references (see `LabelLookup.ReferenceOf`). */
+        GoldAnswer: {
+            /** Format: int64 */
+            item_id: number;
+            external_id: null | string;
+            labels: string[];
+        };
+        /** @description A gold import: rows read, gold answers written, the project's gold items now, its gold rate, and the bad rows. */
+        GoldImportReport: {
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            gold_items: number;
+            /** Format: double */
+            gold_rate: number;
+            /** Format: int32 */
+            error_count: number;
+            errors: components["schemas"]["ImportError"][];
+        };
         GuidelinesRequest: {
             markdown: null | string;
         };
@@ -3334,10 +3419,45 @@ export interface components {
              * @description Seeds the random order, the model's example order and k-means++.
              */
             seed?: number;
+            /** @description string QueueSettings.FixedOverlap (every item needs int QueueSettings.Overlap annotators) or string QueueSettings.AdaptiveOverlap. */
+            overlap_mode?: string;
+            /**
+             * Format: int32
+             * @description Fixed overlap: distinct annotators each item needs before it leaves the queue (default 1).
+             */
+            overlap?: number;
+            /**
+             * Format: int32
+             * @description Adaptive overlap: annotators every item gets at least.
+             */
+            min_overlap?: number;
+            /**
+             * Format: int32
+             * @description Adaptive overlap: annotators an item gets at most.
+             */
+            max_overlap?: number;
+            /**
+             * Format: double
+             * @description Adaptive overlap: ask one more annotator while the item's consensus posterior is below this.
+             */
+            target_confidence?: number;
+            /**
+             * Format: double
+             * @description Share of each annotator's items that are gold items (0 to 1; default 0: none).
+             */
+            gold_rate?: number;
             /** Format: date-time */
             updated_at?: string;
+            /**
+             * Format: int32
+             * @description Annotators an item needs before anything is known about it: the fixed overlap or the adaptive minimum.
+             */
+            base_overlap?: number;
         };
-        /** @description Body of PUT queue/settings; fields left out keep their value. */
+        /**
+         * @description Body of PUT queue/settings; fields left out keep their value. Overlap: `overlap_mode` fixed with `overlap`
+         *     K, or adaptive with `min_overlap`, `max_overlap`, `target_confidence`; `gold_rate` in [0, 1].
+         */
         QueueSettingsRequest: {
             strategy: null | string;
             /** Format: int32 */
@@ -3346,6 +3466,17 @@ export interface components {
             batch_size: number | null;
             /** Format: int64 */
             seed: number | null;
+            overlap_mode?: null | string;
+            /** Format: int32 */
+            overlap?: number | null;
+            /** Format: int32 */
+            min_overlap?: number | null;
+            /** Format: int32 */
+            max_overlap?: number | null;
+            /** Format: double */
+            target_confidence?: number | null;
+            /** Format: double */
+            gold_rate?: number | null;
         };
         /** @description Reply of POST /queue/skip (items newly skipped) and DELETE /queue/skips (skips forgotten, items back in the queue). */
         QueueSkipResult: {
@@ -3604,6 +3735,8 @@ export type CreatedToken = components['schemas']['CreatedToken'];
 export type DifferenceEstimate = components['schemas']['DifferenceEstimate'];
 export type EditLabelRequest = components['schemas']['EditLabelRequest'];
 export type FitLabelModelRequest = components['schemas']['FitLabelModelRequest'];
+export type GoldAnswer = components['schemas']['GoldAnswer'];
+export type GoldImportReport = components['schemas']['GoldImportReport'];
 export type GuidelinesRequest = components['schemas']['GuidelinesRequest'];
 export type HealthStatus = components['schemas']['HealthStatus'];
 export type ImportError = components['schemas']['ImportError'];

@@ -13,6 +13,9 @@ public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
     public const int MaxRetrainEvery = 100_000;
     public const int MaxBatchSize = 10_000;
 
+    /// <summary>The most annotators one item can be asked to get.</summary>
+    public const int MaxOverlap = 100;
+
     /// <summary>The project's settings; defaults (import order) when it never set any.</summary>
     public async Task<QueueSettings> GetAsync(long projectId, CancellationToken ct = default)
     {
@@ -34,17 +37,46 @@ public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
         if (update.BatchSize is < 1 or > MaxBatchSize)
             throw LabelforgeException.Invalid($"Batch size must be between 1 and {MaxBatchSize}.");
         var settings = await db.QueueSettings.FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
-        if (settings is null)
-        {
-            settings = new QueueSettings { ProjectId = projectId, Strategy = ImportOrderStrategy.WireName };
-            db.QueueSettings.Add(settings);
-        }
+        var fresh = settings is null;
+        settings ??= new QueueSettings { ProjectId = projectId, Strategy = ImportOrderStrategy.WireName };
         settings.Strategy = update.Strategy ?? settings.Strategy;
         settings.RetrainEvery = update.RetrainEvery ?? settings.RetrainEvery;
         settings.BatchSize = update.BatchSize ?? settings.BatchSize;
         settings.Seed = update.Seed ?? settings.Seed;
+        ApplyOverlap(settings, update);
         settings.UpdatedAt = time.GetUtcNow();
+        if (fresh)
+            db.QueueSettings.Add(settings);
+        // A change of overlap re-decides every item of the project in the store (SQLite: a trigger on queue_settings).
         await db.SaveChangesAsync(ct);
         return settings;
+    }
+
+    private static void ApplyOverlap(QueueSettings settings, QueueSettingsUpdate update)
+    {
+        if (update.OverlapMode is { } wire && wire != QueueSettings.FixedOverlap && wire != QueueSettings.AdaptiveOverlap)
+            throw LabelforgeException.Invalid($"Unknown overlap mode '{wire}'; use {QueueSettings.FixedOverlap} or {QueueSettings.AdaptiveOverlap}.");
+        foreach (var (value, name) in new[] { (update.Overlap, "Overlap"), (update.MinOverlap, "Min-overlap"), (update.MaxOverlap, "Max-overlap") })
+        {
+            if (value is < 1 or > MaxOverlap)
+                throw LabelforgeException.Invalid($"{name} must be between 1 and {MaxOverlap} annotators.");
+        }
+        if (update.TargetConfidence is { } target && (double.IsNaN(target) || target <= 0 || target >= 1))
+            throw LabelforgeException.Invalid("Target confidence must be above 0 and below 1 (e.g. 0.9).");
+        if (update.GoldRate is { } rate && (double.IsNaN(rate) || rate < 0 || rate > 1))
+            throw LabelforgeException.Invalid("Gold rate must be between 0 and 1 (e.g. 0.05 for one gold item in twenty).");
+        var mode = update.OverlapMode ?? (update.Overlap is not null ? QueueSettings.FixedOverlap
+            : update.MinOverlap is not null || update.MaxOverlap is not null || update.TargetConfidence is not null ? QueueSettings.AdaptiveOverlap
+            : settings.OverlapMode);
+        var min = update.MinOverlap ?? settings.MinOverlap;
+        var max = update.MaxOverlap ?? Math.Max(settings.MaxOverlap, min);
+        // Checked before anything changes, so a refused update leaves the tracked settings as they were.
+        if (mode == QueueSettings.AdaptiveOverlap && max < min)
+            throw LabelforgeException.Invalid($"Max-overlap ({max}) must be at least min-overlap ({min}).");
+        settings.OverlapMode = mode;
+        settings.Overlap = update.Overlap ?? settings.Overlap;
+        (settings.MinOverlap, settings.MaxOverlap) = (min, max);
+        settings.TargetConfidence = update.TargetConfidence ?? settings.TargetConfidence;
+        settings.GoldRate = update.GoldRate ?? settings.GoldRate;
     }
 }

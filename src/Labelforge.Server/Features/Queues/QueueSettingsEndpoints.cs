@@ -10,7 +10,7 @@ using Labelforge.Server.Hosting.Security;
 namespace Labelforge.Server.Features.Queues;
 
 /// <summary>
-/// A project's queue order: read and change the settings (strategy, retrain-every, batch size, seed), read the status
+/// A project's queue order: read and change the settings (strategy, retrain-every, batch size, seed, overlap, gold rate), read the status
 /// of its active-learning model and stopping signal, and retrain now instead of waiting for the next N labels.
 /// </summary>
 public static class QueueSettingsEndpoints
@@ -22,7 +22,11 @@ public static class QueueSettingsEndpoints
         read.MapGet("/settings", async (long projectId, QueueSettingsOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.GetAsync(projectId, ct)));
         group.MapPut("/settings", async (long projectId, QueueSettingsRequest body, QueueSettingsOperations ops, CancellationToken ct) =>
-            TypedResults.Ok(await ops.SetAsync(projectId, new QueueSettingsUpdate(body.Strategy, body.RetrainEvery, body.BatchSize, body.Seed), ct)));
+            TypedResults.Ok(await ops.SetAsync(projectId, new QueueSettingsUpdate(body.Strategy, body.RetrainEvery, body.BatchSize, body.Seed)
+            {
+                OverlapMode = body.OverlapMode, Overlap = body.Overlap, MinOverlap = body.MinOverlap, MaxOverlap = body.MaxOverlap,
+                TargetConfidence = body.TargetConfidence, GoldRate = body.GoldRate,
+            }, ct)));
         read.MapGet("/status", async (long projectId, QueueStatusOperations ops, QueueRetrainCoordinator retrains, CancellationToken ct) =>
             TypedResults.Ok(await ops.StatusAsync(projectId, ct) with { Retraining = retrains.IsRetraining(projectId) }));
         group.MapPost("/retrain", async (long projectId, QueueStatusOperations ops, QueueRetrainCoordinator retrains, CancellationToken ct) =>

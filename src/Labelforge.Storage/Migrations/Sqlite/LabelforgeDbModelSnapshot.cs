@@ -346,6 +346,21 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("project_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Gold.GoldItem", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("gold_items", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Import.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -660,12 +675,30 @@ namespace Labelforge.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemId")
+                    b.HasIndex("ItemId", "Annotator")
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "Annotator");
 
                     b.ToTable("item_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.ItemOverlap", b =>
+                {
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("item_overlaps", (string)null);
                 });
 
             modelBuilder.Entity("Labelforge.Core.Queues.ItemSkip", b =>
@@ -773,6 +806,22 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.Property<int>("BatchSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("GoldRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MaxOverlap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinOverlap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overlap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverlapMode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RetrainEvery")
                         .HasColumnType("INTEGER");
 
@@ -782,6 +831,9 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.Property<string>("Strategy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("TargetConfidence")
+                        .HasColumnType("REAL");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1011,6 +1063,21 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Gold.GoldItem", b =>
+                {
+                    b.HasOne("Labelforge.Core.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelforge.Core.Import.ImportBatch", b =>
                 {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
@@ -1066,6 +1133,21 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Labelforge.Core.Queues.ItemLease", b =>
+                {
+                    b.HasOne("Labelforge.Core.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Queues.ItemOverlap", b =>
                 {
                     b.HasOne("Labelforge.Core.Items.Item", null)
                         .WithMany()

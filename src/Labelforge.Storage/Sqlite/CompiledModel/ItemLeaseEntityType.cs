@@ -76,7 +76,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { itemId },
+                new[] { itemId, annotator },
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(

@@ -21,7 +21,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 "Labelforge.Core.Queues.QueueSettings",
                 typeof(QueueSettings),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -39,6 +39,40 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 propertyInfo: typeof(QueueSettings).GetProperty("BatchSize", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(QueueSettings).GetField("<BatchSize>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var goldRate = runtimeEntityType.AddProperty(
+                "GoldRate",
+                typeof(double),
+                propertyInfo: typeof(QueueSettings).GetProperty("GoldRate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QueueSettings).GetField("<GoldRate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0.0);
+
+            var maxOverlap = runtimeEntityType.AddProperty(
+                "MaxOverlap",
+                typeof(int),
+                propertyInfo: typeof(QueueSettings).GetProperty("MaxOverlap", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QueueSettings).GetField("<MaxOverlap>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var minOverlap = runtimeEntityType.AddProperty(
+                "MinOverlap",
+                typeof(int),
+                propertyInfo: typeof(QueueSettings).GetProperty("MinOverlap", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QueueSettings).GetField("<MinOverlap>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var overlap = runtimeEntityType.AddProperty(
+                "Overlap",
+                typeof(int),
+                propertyInfo: typeof(QueueSettings).GetProperty("Overlap", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QueueSettings).GetField("<Overlap>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var overlapMode = runtimeEntityType.AddProperty(
+                "OverlapMode",
+                typeof(string),
+                propertyInfo: typeof(QueueSettings).GetProperty("OverlapMode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QueueSettings).GetField("<OverlapMode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var retrainEvery = runtimeEntityType.AddProperty(
                 "RetrainEvery",
@@ -59,6 +93,13 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(QueueSettings).GetProperty("Strategy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(QueueSettings).GetField("<Strategy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var targetConfidence = runtimeEntityType.AddProperty(
+                "TargetConfidence",
+                typeof(double),
+                propertyInfo: typeof(QueueSettings).GetProperty("TargetConfidence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QueueSettings).GetField("<TargetConfidence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0.0);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
