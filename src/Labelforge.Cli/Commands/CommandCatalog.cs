@@ -33,6 +33,8 @@ internal static class CommandCatalog
         ("queue", QueueCommand.Create),
         ("user", UserCommand.Create),
         ("token", TokenCommand.Create),
+        ("erase", EraseCommand.Create),
+        ("audit-log", AuditLogCommand.Create),
     ];
 
     // Old spellings still accepted (hidden from help and suggestions): old name, the command's current name, factory by name.

@@ -2,7 +2,9 @@ using Labelforge.Core.Acceptance;
 using Labelforge.Core.Accounts;
 using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Audit;
 using Labelforge.Core.Counts;
+using Labelforge.Core.Erasure;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
@@ -39,5 +41,7 @@ public static class CoreServiceCollectionExtensions
             .AddLabelErrors()
             .AddAgreement()
             .AddMedia()
-            .AddAccounts();
+            .AddAccounts()
+            .AddAudit()
+            .AddErasure();
 }

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88eca50e-9266-450a-8697-d43358bf4884"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("f4e3d392-a28a-4c49-9bb1-8f12b45f406d"), entityTypeCount: 26)
         {
         }
 
@@ -22,9 +22,11 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var annotation = AnnotationEntityType.Create(this);
             var annotationLabel = AnnotationLabelEntityType.Create(this);
+            var auditEvent = AuditEventEntityType.Create(this);
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
             var labelCounts = LabelCountsEntityType.Create(this);
             var projectCounts = ProjectCountsEntityType.Create(this);
+            var tombstone = TombstoneEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
             var labelingFunctionMatrixRow = LabelingFunctionMatrixRowEntityType.Create(this);
@@ -51,6 +53,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotatorCountsEntityType.CreateForeignKey1(annotatorCounts, project);
             LabelCountsEntityType.CreateForeignKey1(labelCounts, label);
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
+            TombstoneEntityType.CreateForeignKey1(tombstone, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
             LabelingFunctionMatrixRowEntityType.CreateForeignKey1(labelingFunctionMatrixRow, item);
@@ -74,9 +77,11 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             AnnotationEntityType.CreateAnnotations(annotation);
             AnnotationLabelEntityType.CreateAnnotations(annotationLabel);
+            AuditEventEntityType.CreateAnnotations(auditEvent);
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
             LabelCountsEntityType.CreateAnnotations(labelCounts);
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
+            TombstoneEntityType.CreateAnnotations(tombstone);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
             LabelingFunctionMatrixRowEntityType.CreateAnnotations(labelingFunctionMatrixRow);
