@@ -1237,6 +1237,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    project_id?: number;
+                    since?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/queue/next": {
         parameters: {
             query?: never;
@@ -2214,6 +2256,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TombstoneView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EraseBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErasureResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2304,6 +2408,29 @@ export interface components {
             author: string;
             /** Format: int64 */
             labeled_items: number;
+        };
+        /** @description An audit entry as the API and the CLI show it (details as a JSON object). */
+        AuditEventView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            /** Format: int64 */
+            project_id: number | null;
+            target: null | string;
+            details: null | components["schemas"]["JsonElement"];
+        };
+        /** @description A page of audit entries and how many match in all. */
+        AuditPage: {
+            events: components["schemas"]["AuditEventView"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            page_size: number;
         };
         /** @description Body of POST /models/auto-accept (defaults: latest model, target precision 0.98, confidence 0.95, not a dry run). */
         AutoAcceptBody: {
@@ -2417,6 +2544,57 @@ export interface components {
             hotkey: null | string;
             color: null | string;
             author: null | string;
+        };
+        /**
+         * @description Body of POST /api/projects/{id}/erasures: an external id or a search term (exactly one), why, and whether only to
+         *     preview (`dry_run`: what would go, nothing changes).
+         */
+        EraseBody: {
+            external_id: null | string;
+            search: null | string;
+            reason: null | string;
+            dry_run: null | boolean;
+        };
+        /** @description One item an erasure matched (a preview) or removed. */
+        ErasedItem: {
+            /** Format: int64 */
+            item_id: number;
+            external_id: null | string;
+        };
+        /**
+         * @description What the store did after an erasure so its files keep no copy: whether freed pages were overwritten
+         *     (bool ErasureCleanup.SecureDelete), the text index purged of the erased rows (bool ErasureCleanup.SearchIndexPurged) and the
+         *     write-ahead log copied back and emptied (bool ErasureCleanup.WalCheckpointed; false when a reader held it, so the caller
+         *     says to run the erasure's cleanup again: `labelforge erase PROJECT --cleanup`).
+         */
+        ErasureCleanup: {
+            secure_delete: boolean;
+            search_index_purged: boolean;
+            wal_checkpointed: boolean;
+        };
+        /**
+         * @description What an erasure did, or with bool ErasureResult.DryRun would do: the items (the first
+         *     int EraseRequest.PreviewLimit of a preview), how many in all, what went with them, and whether the
+         *     store's copies were wiped (ErasureCleanup? ErasureResult.StoreCleanup). TombstoneView? ErasureResult.AlreadyErased answers an external id that a
+         *     tombstone already holds.
+         */
+        ErasureResult: {
+            /** Format: int64 */
+            project_id: number;
+            dry_run: boolean;
+            /** Format: int32 */
+            item_count: number;
+            items: components["schemas"]["ErasedItem"][];
+            /** Format: int32 */
+            annotations_removed: number;
+            /** Format: int32 */
+            matrix_rows_removed: number;
+            /** Format: int32 */
+            models_withdrawn: number;
+            /** Format: int32 */
+            media_files_removed: number;
+            store_cleanup: null | components["schemas"]["ErasureCleanup"];
+            already_erased: null | components["schemas"]["TombstoneView"];
         };
         /** @description Which label model to fit: matrix-completion (default), majority-vote or dawid-skene (former names label-model and majority are accepted). */
         FitLabelModelRequest: {
@@ -3231,6 +3409,25 @@ export interface components {
             /** Format: date-time */
             revoked_at: null | string;
         };
+        /** @description A tombstone as the API and CLI show it. */
+        TombstoneView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            item_id: number;
+            external_id_hash: null | string;
+            erased_by: string;
+            /** Format: date-time */
+            erased_at: string;
+            reason: null | string;
+            /** Format: int32 */
+            annotations_removed: number;
+            /** Format: int32 */
+            matrix_rows_removed: number;
+            /** Format: int32 */
+            models_withdrawn: number;
+            media_file_removed: boolean;
+        };
         /** @description Body of POST /models/train; every field optional (linear, name = kind, human labels only, seed 42, 20% held out). */
         TrainModelRequest: {
             model: null | string;
@@ -3264,6 +3461,8 @@ export type AddLabelRequest = components['schemas']['AddLabelRequest'];
 export type AddUserRequest = components['schemas']['AddUserRequest'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];
+export type AuditEventView = components['schemas']['AuditEventView'];
+export type AuditPage = components['schemas']['AuditPage'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
 export type AutoAcceptResult = components['schemas']['AutoAcceptResult'];
 export type AutoAcceptThreshold = components['schemas']['AutoAcceptThreshold'];
@@ -3273,6 +3472,10 @@ export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
 export type CreatedToken = components['schemas']['CreatedToken'];
 export type DifferenceEstimate = components['schemas']['DifferenceEstimate'];
 export type EditLabelRequest = components['schemas']['EditLabelRequest'];
+export type EraseBody = components['schemas']['EraseBody'];
+export type ErasedItem = components['schemas']['ErasedItem'];
+export type ErasureCleanup = components['schemas']['ErasureCleanup'];
+export type ErasureResult = components['schemas']['ErasureResult'];
 export type FitLabelModelRequest = components['schemas']['FitLabelModelRequest'];
 export type GuidelinesRequest = components['schemas']['GuidelinesRequest'];
 export type HealthStatus = components['schemas']['HealthStatus'];
@@ -3339,6 +3542,7 @@ export type SubmitAnnotationRequest = components['schemas']['SubmitAnnotationReq
 export type SuspectedLabelError = components['schemas']['SuspectedLabelError'];
 export type TaxonomyVersionView = components['schemas']['TaxonomyVersionView'];
 export type TokenSummary = components['schemas']['TokenSummary'];
+export type TombstoneView = components['schemas']['TombstoneView'];
 export type TrainModelRequest = components['schemas']['TrainModelRequest'];
 export type UserSummary = components['schemas']['UserSummary'];
 export type $defs = Record<string, never>;
