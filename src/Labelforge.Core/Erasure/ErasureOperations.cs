@@ -48,11 +48,15 @@ public sealed class ErasureOperations(LabelforgeDb db, TimeProvider time, AuditL
         var now = time.GetUtcNow();
         int annotations = 0, rows = 0, models = 0;
         List<string> mediaKeys = [];
+        var begun = false;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             if (store is not null)
+            {
                 await store.BeginAsync(db, ct);
+                begun = true;
+            }
             using (await WriteGate.EnterAsync(db, ct))
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -93,10 +97,14 @@ public sealed class ErasureOperations(LabelforgeDb db, TimeProvider time, AuditL
             }
             var removedMedia = await DeleteUnusedMediaAsync(mediaKeys, ct);
             var cleanup = store is null ? null : await store.FinishAsync(db, ct);
+            begun = false;
             return new ErasureResult(projectId, false, items.Count, items, annotations, rows, models, removedMedia, cleanup, already);
         }
         finally
         {
+            // A failed erasure still turns the store's settings back (the pooled connection outlives this context).
+            if (begun)
+                await store!.FinishAsync(db, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

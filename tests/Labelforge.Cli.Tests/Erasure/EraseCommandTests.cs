@@ -13,7 +13,7 @@ public class EraseCommandTests
         await cli.JsonAsync("project", "create", "p", "--labels", "ham,spam");
         var rows = $"{{\"id\":\"x-1\",\"text\":\"{Secret}\",\"label\":\"ham\"}}\n{{\"id\":\"x-2\",\"text\":\"hello there\",\"label\":\"spam\"}}\n" +
             "{\"id\":\"x-3\",\"text\":\"hello again\"}\n";
-        await cli.JsonAsync("import", "p", cli.File("in.jsonl", rows), "--label-field", "label");
+        await cli.JsonAsync("import", "p", cli.File("in.jsonl", rows), "--label-field", "label", "--id-field", "id");
         return cli;
     }
 
