@@ -1,4 +1,5 @@
 using Labelforge.Core.Data;
+using Labelforge.Core.Erasure;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Writing;
 using Labelforge.Core.Items;
@@ -70,6 +71,7 @@ public sealed class LabelforgeStore
             builder.UseModel(LabelforgeDbModel.Instance);
         ItemBulkWriterOptionsExtension.Use(builder, SqliteItemBulkWriterFactory.Instance);
         Utf8RowReaderOptionsExtension.Use(builder, SqliteUtf8RowReaderFactory.Instance);
+        ErasureStoreOptionsExtension.Use(builder, SqliteErasureStore.Instance);
         return ItemSearchOptionsExtension.Use(builder, SqliteItemSearch.Instance).Options;
     }
 }

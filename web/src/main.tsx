@@ -6,6 +6,7 @@ import { ProjectsPage } from './pages/ProjectsPage';
 import { AnnotateRoute } from './pages/AnnotateRoute';
 import { FORMER_TABS, SetupPage, isSetupTab } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { AccountBar } from './components/AccountBar';
 import { sessionApi } from './api';
 import { onSignedOut, setSession, type SessionUser } from './session';
@@ -44,10 +45,16 @@ function App() {
         <Link href="/" class="brand">
           Labelforge
         </Link>
+        {user.role === 'admin' && (
+          <nav class="admin-nav" aria-label="Administration">
+            <Link href="/audit-log">Audit log</Link>
+          </nav>
+        )}
         <AccountBar user={user} onChange={setUser} />
       </header>
       <main>
         <Switch>
+          <Route path="/audit-log">{user.role === 'admin' ? <AuditLogPage /> : <ProjectsPage />}</Route>
           <Route path={/^\/projects\/(?<id>\d+)\/annotate\/?$/}>{({ id }) => <AnnotateRoute projectId={Number(id)} annotator={name} />}</Route>
           <Route path={/^\/projects\/(?<id>\d+)(?:\/(?<tab>[\w-]+))?\/?$/}>
             {({ id, tab = 'progress' }) =>

@@ -35,6 +35,8 @@ internal static class CommandCatalog
         ("gold", GoldCommand.Create),
         ("user", UserCommand.Create),
         ("token", TokenCommand.Create),
+        ("erase", EraseCommand.Create),
+        ("audit-log", AuditLogCommand.Create),
     ];
 
     // Old spellings still accepted (hidden from help and suggestions): old name, the command's current name, factory by name.

@@ -1,3 +1,4 @@
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Projects;
@@ -20,6 +21,8 @@ internal sealed class CliStore : IAsyncDisposable
     {
         _services = services;
         _scope = services.CreateAsyncScope();
+        // Whoever can write the database file acts here; the audit log names them by their operating-system account.
+        _scope.ServiceProvider.GetRequiredService<AuditActor>().Name = AuditActor.Cli(Environment.UserName);
     }
 
     /// <summary>The command's database context (the one its operations share).</summary>

@@ -1,3 +1,4 @@
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Accounts;
 
 /// <summary>Users: add, list, find, set passwords and roles, check a sign-in.</summary>
-public sealed class AccountOperations(LabelforgeDb db, TimeProvider time)
+public sealed class AccountOperations(LabelforgeDb db, TimeProvider time, AuditLog audit)
 {
     public async Task<User> AddAsync(string name, InstanceRole role, string? password, CancellationToken ct = default)
     {
@@ -17,6 +18,7 @@ public sealed class AccountOperations(LabelforgeDb db, TimeProvider time)
             user.PasswordHash = Passwords.Hash(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.UserCreated, target: name, details: new { role = RoleNames.Of(role) }, ct: ct);
         return user;
     }
 
@@ -38,6 +40,7 @@ public sealed class AccountOperations(LabelforgeDb db, TimeProvider time)
         user.PasswordHash = Passwords.Hash(user, password);
         user.SecurityStamp = TokenSecrets.NewStamp();
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.PasswordChanged, target: name, ct: ct);
         return user;
     }
 
@@ -46,9 +49,11 @@ public sealed class AccountOperations(LabelforgeDb db, TimeProvider time)
         var user = await GetAsync(name, ct);
         if (user.Role == InstanceRole.Admin && role != InstanceRole.Admin && await db.Users.CountAsync(u => u.Role == InstanceRole.Admin, ct) == 1)
             throw LabelforgeException.Conflict($"'{name}' is the only admin; make another user admin first.");
+        var previous = user.Role;
         user.Role = role;
         user.SecurityStamp = TokenSecrets.NewStamp();
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.UserRoleChanged, target: name, details: new { from = RoleNames.Of(previous), to = RoleNames.Of(role) }, ct: ct);
         return user;
     }
 

@@ -1,3 +1,4 @@
+using Labelforge.Core.Audit;
 using Labelforge.Core.Data;
 using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Accounts;
 
 /// <summary>Who belongs to which project with which role.</summary>
-public sealed class MembershipOperations(LabelforgeDb db, ProjectOperations projects, AccountOperations accounts)
+public sealed class MembershipOperations(LabelforgeDb db, ProjectOperations projects, AccountOperations accounts, AuditLog audit)
 {
     /// <summary>Adds the user to the project, or changes their role there.</summary>
     public async Task<MemberSummary> SetAsync(long projectId, string userName, ProjectRole role, CancellationToken ct = default)
@@ -15,15 +16,20 @@ public sealed class MembershipOperations(LabelforgeDb db, ProjectOperations proj
         var member = await db.ProjectMembers.FirstOrDefaultAsync(m => m.ProjectId == project.Id && m.UserId == user.Id, ct);
         if (member is null)
             db.ProjectMembers.Add(member = new ProjectMember { ProjectId = project.Id, UserId = user.Id });
+        var previous = db.Entry(member).State == EntityState.Added ? null : RoleNames.Of(member.Role);
         member.Role = role;
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.MemberSet, project.Id, user.Name, new { from = previous, to = RoleNames.Of(role) }, ct);
         return new MemberSummary(project.Id, user.Name, role);
     }
 
     public async Task<bool> RemoveAsync(long projectId, string userName, CancellationToken ct = default)
     {
         var user = await accounts.GetAsync(userName, ct);
-        return await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == user.Id).ExecuteDeleteAsync(ct) > 0;
+        var removed = await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == user.Id).ExecuteDeleteAsync(ct) > 0;
+        if (removed)
+            await audit.WriteAsync(AuditActions.MemberRemoved, projectId, user.Name, ct: ct);
+        return removed;
     }
 
     public async Task<IReadOnlyList<MemberSummary>> ListAsync(long projectId, CancellationToken ct = default)

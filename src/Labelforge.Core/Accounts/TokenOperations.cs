@@ -1,3 +1,4 @@
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Accounts;
 
 /// <summary>Personal API tokens and one-time sign-in links: create (the secret is returned once), authenticate, list, revoke.</summary>
-public sealed class TokenOperations(LabelforgeDb db, TimeProvider time, AccountOperations accounts)
+public sealed class TokenOperations(LabelforgeDb db, TimeProvider time, AccountOperations accounts, AuditLog audit)
 {
     /// <summary>How long a first-run sign-in link stays valid if nobody uses it.</summary>
     public static readonly TimeSpan SignInLinkLifetime = TimeSpan.FromDays(1);
@@ -26,6 +27,7 @@ public sealed class TokenOperations(LabelforgeDb db, TimeProvider time, AccountO
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.TokenCreated, target: user.Name, details: new { token_id = token.Id, name = token.Name, kind = kind.ToString(), expires_at = token.ExpiresAt }, ct: ct);
         return new NewToken(TokenSummary.From(token, user.Name), secret);
     }
 
@@ -57,6 +59,7 @@ public sealed class TokenOperations(LabelforgeDb db, TimeProvider time, AccountO
             ?? throw LabelforgeException.NotFound($"No token with id {tokenId} for '{user.Name}'.");
         token.RevokedAt ??= time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.TokenRevoked, target: user.Name, details: new { token_id = token.Id, name = token.Name }, ct: ct);
         return TokenSummary.From(token, user.Name);
     }
 

@@ -3,7 +3,9 @@ using Labelforge.Core.Accounts;
 using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Consensus;
+using Labelforge.Core.Audit;
 using Labelforge.Core.Counts;
+using Labelforge.Core.Erasure;
 using Labelforge.Core.Export;
 using Labelforge.Core.Gold;
 using Labelforge.Core.Import;
@@ -45,6 +47,7 @@ public static class CoreServiceCollectionExtensions
             .AddConsensus()
             .AddMedia()
             .AddAccounts()
-            .AddConsensus()
-            .AddScorecards();
+            .AddScorecards()
+            .AddAudit()
+            .AddErasure();
 }

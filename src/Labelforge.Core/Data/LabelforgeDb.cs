@@ -1,7 +1,9 @@
 using Labelforge.Core.Accounts;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Consensus;
+using Labelforge.Core.Audit;
 using Labelforge.Core.Counts;
+using Labelforge.Core.Erasure;
 using Labelforge.Core.Import;
 using Labelforge.Core.Gold;
 using Labelforge.Core.Items;
@@ -76,6 +78,9 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<ConsensusAnnotatorQuality> ConsensusAnnotatorQuality => Set<ConsensusAnnotatorQuality>();
 
     public DbSet<ConsensusSettings> ConsensusSettings => Set<ConsensusSettings>();
+    public DbSet<Tombstone> Tombstones => Set<Tombstone>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -162,6 +167,25 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         OnCountsCreating(modelBuilder);
         OnAccountsCreating(modelBuilder);
         OnConsensusCreating(modelBuilder);
+        OnErasureAndAuditCreating(modelBuilder);
+    }
+
+    private static void OnErasureAndAuditCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Tombstone>(e =>
+        {
+            e.ToTable("tombstones");
+            e.HasIndex(x => new { x.ProjectId, x.ExternalIdHash });
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // Append-only: the SQLite migration adds triggers that refuse UPDATE and DELETE. No foreign keys, so deleting a
+        // project or a user keeps what the log says about them.
+        modelBuilder.Entity<AuditEvent>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.ProjectId, x.Id });
+        });
     }
 
     private static void OnAccountsCreating(ModelBuilder modelBuilder)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Export.Writers;
@@ -17,13 +18,20 @@ namespace Labelforge.Core.Export;
 /// Streams a project's items with current labels, or its full annotation history, straight from a data
 /// reader: one row in memory at a time, so exports stay flat for any number of items.
 /// </summary>
-public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonomy)
+public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AuditLog audit)
 {
     /// <summary>Streams the export <paramref name="request"/> names into <paramref name="output"/>; returns rows written.</summary>
     public async Task<long> WriteAsync(ExportRequest request, Stream output, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        var rows = await WriteRowsAsync(request, output, ct);
+        await audit.WriteAsync(AuditActions.Export, request.ProjectId, request.Format.ToWire(), new { rows, history = request.History, include_model = request.IncludeModel }, ct);
+        return rows;
+    }
+
+    private async Task<long> WriteRowsAsync(ExportRequest request, Stream output, CancellationToken ct)
+    {
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), request.ProjectId, ct);
         // The one switch on the task type of exports: span projects have their own formats and writers.
         if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)

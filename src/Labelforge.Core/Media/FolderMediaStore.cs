@@ -96,6 +96,22 @@ public sealed class FolderMediaStore(string root) : IMediaStore
             : null;
     }
 
+    public Task<bool> DeleteAsync(string key, CancellationToken ct = default)
+    {
+        if (!MediaKeys.IsValid(key))
+            return Task.FromResult(false);
+        var deleted = false;
+        foreach (var path in new[] { BlobPath(key), RefPath(key) })
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+                deleted = true;
+            }
+        }
+        return Task.FromResult(deleted);
+    }
+
     private static MediaFile Served(string key, FileInfo file) =>
         new(key, MediaKeys.MediaType(key), file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
             () => new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous));

@@ -15,4 +15,10 @@ public interface IMediaStore
 
     /// <summary>The stored file of <paramref name="key"/>, or null when the key is malformed or not held (or a referenced file is gone or changed).</summary>
     MediaFile? Find(string key);
+
+    /// <summary>
+    /// Removes what the store holds for <paramref name="key"/> (an erasure: its copy, or its record of a referenced
+    /// file, never the referenced file itself); false when it held nothing. A store that cannot delete keeps the default.
+    /// </summary>
+    Task<bool> DeleteAsync(string key, CancellationToken ct = default) => Task.FromResult(false);
 }

@@ -1,3 +1,4 @@
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Projects;
 
 /// <summary>Create, find, list, update and delete projects.</summary>
-public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
+public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy, AuditLog audit)
 {
     public async Task<Project> CreateAsync(NewProject request, CancellationToken ct = default)
     {
@@ -39,6 +40,7 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
         var labels = (request.Labels ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (labels.Count > 0)
             await taxonomy.AddManyAsync(project, labels, author: null, ct);
+        await audit.WriteAsync(AuditActions.ProjectCreated, project.Id, project.Name, new { task_type = taskType, multi_label = request.MultiLabel }, ct);
         await tx.CommitAsync(ct);
         return project;
     }
@@ -87,6 +89,7 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
         var project = await GetAsync(projectId, ct);
         project.Guidelines = markdown;
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.GuidelinesChanged, projectId, details: new { length = markdown.Length }, ct: ct);
         return project;
     }
 
@@ -96,5 +99,6 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
         var deleted = await db.Projects.Where(p => p.Id == projectId).ExecuteDeleteAsync(ct);
         if (deleted == 0)
             throw RequireProject.NotFound(projectId);
+        await audit.WriteAsync(AuditActions.ProjectDeleted, projectId, ct: ct);
     }
 }

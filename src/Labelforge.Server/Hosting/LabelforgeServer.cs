@@ -24,6 +24,8 @@ using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Agreement;
 using Labelforge.Server.Features.Consensus;
+using Labelforge.Server.Features.Audit;
+using Labelforge.Server.Features.Erasure;
 using Labelforge.Server.Features.Counts;
 using Labelforge.Server.Features.Export;
 using Labelforge.Server.Features.Home;
@@ -198,6 +200,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapModels();
         api.MapQueueSettings();
         api.MapMedia();
+        api.MapErasure();
+        api.MapAuditLog();
         app.MapSignInPages(options);
         if (WebUiEndpoints.HasWebUi(options))
             app.UseWebUi(options);

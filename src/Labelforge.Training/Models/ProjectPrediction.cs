@@ -22,6 +22,8 @@ public sealed class ProjectPrediction(LabelforgeDb db, ModelOperations models, P
         var clock = Stopwatch.StartNew();
         var version = await models.GetAsync(projectId, modelReference, ct);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
+        if (version.Blob.Length == 0)
+            throw LabelforgeException.Conflict($"Model {version.Author} was withdrawn: it was trained on an item that was erased since. Train a new version.");
         var classLabelIds = JsonIds.Read(version.ClassLabelIdsJson);
         var model = TextModels.Load(version.Kind, version.Blob, classLabelIds.Length);
         var k = classLabelIds.Length;

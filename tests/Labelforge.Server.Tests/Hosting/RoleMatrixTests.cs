@@ -104,6 +104,9 @@ public class RoleMatrixTests
         ["POST /api/projects/{projectId:long}/models/train"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/models/predict"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/models/auto-accept"] = Level.Manager,
+        ["POST /api/projects/{projectId:long}/erasures/"] = Level.Manager,
+        ["GET /api/projects/{projectId:long}/erasures/"] = Level.Manager,
+        ["GET /api/audit-log"] = Level.Admin,
     };
 
     private static readonly Dictionary<Level, string?> PolicyOf = new()

@@ -1,5 +1,7 @@
 import type {
   AnnotationView,
+  AuditEventView,
+  AuditPage,
   ItemDetail,
   ItemPage,
   ItemView,
@@ -26,6 +28,9 @@ import type { Counts } from '../counts';
 // names the pages use for them, kept so that moving to the generated types changed no page.
 export type { LabelErrorRun, ProjectDetail, QueueItem, QueueSettings, QueueStatus } from './schema';
 export type Project = ProjectSummary;
+export type AuditEvent = AuditEventView;
+export type AuditPageResult = AuditPage;
+export type { AuditFilter } from '../auditLog';
 export type Progress = QueueProgress;
 export type Suggestion = ModelSuggestion;
 export type Suspect = SuspectedLabelError;
@@ -74,6 +79,11 @@ export const sessionApi = {
   signOut: () => call<void>('DELETE', '/api/session'),
   setPassword: (password: string) => call<SessionUser>('PUT', '/api/session/password', { password }),
   options: () => call<SignInOptions>('GET', '/api/sign-in-options'),
+};
+
+/** The audit log (admins): `query` is what `auditQuery` builds. */
+export const auditApi = {
+  list: (query: string) => call<AuditPage>('GET', `/api/audit-log?${query}`),
 };
 
 export const api = {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.LabelingFunctions.Projects.Fitting;
@@ -18,7 +19,7 @@ namespace Labelforge.Core.LabelingFunctions.Projects;
 /// label matrix, and fit a label model on that matrix, writing its probabilistic labels as programmatic
 /// annotations authored lf:{set}@{version} on covered items.
 /// </summary>
-public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
+public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy, AuditLog audit)
 {
     /// <summary>Save, apply and fit in one go (the CLI's `lf apply PROJECT`); set errors throw with file:line:column.</summary>
     public async Task<LabelingFunctionProjectResult> ApplyAsync(long projectId, string setName, string yaml, string yamlPath, LabelingFunctionFiles files,
@@ -66,6 +67,10 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         var version = (latest?.Version ?? 0) + 1;
         db.LabelingFunctionSetVersions.Add(new LabelingFunctionSetVersion { ProjectId = projectId, Name = setName, Version = version, Yaml = yaml, CreatedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.LabelingFunctionSetSaved, projectId, setName, new
+        {
+            version, sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(yaml))), length = yaml.Length,
+        }, ct);
         return new LabelingFunctionSaveResult(setName, version, true, []);
     }
 

@@ -1,3 +1,4 @@
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Queues.Strategies;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Queues.Settings;
 
 /// <summary>Reads and changes a project's queue order: strategy, retrain interval, batch size and seed.</summary>
-public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
+public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time, AuditLog audit)
 {
     /// <summary>Upper bounds that keep a typo from scheduling a retrain never or a batch of millions.</summary>
     public const int MaxRetrainEvery = 100_000;
@@ -49,6 +50,10 @@ public sealed class QueueSettingsOperations(LabelforgeDb db, TimeProvider time)
             db.QueueSettings.Add(settings);
         // A change of overlap re-decides every item of the project in the store (SQLite: a trigger on queue_settings).
         await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.QueueSettingsChanged, projectId, details: new
+        {
+            strategy = settings.Strategy, retrain_every = settings.RetrainEvery, batch_size = settings.BatchSize, seed = settings.Seed,
+        }, ct: ct);
         return settings;
     }
 

@@ -1,4 +1,5 @@
 using Labelforge.Core.Accounts;
+using Labelforge.Core.Audit;
 using Labelforge.Server.Features.Home;
 using Labelforge.Server.Hosting;
 using Labelforge.Server.Hosting.Security;
@@ -39,14 +40,18 @@ public static class SessionEndpoints
     /// <summary>The one-time link and the OpenID Connect start, outside /api because a browser navigates to them.</summary>
     public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app, ServerOptions options)
     {
-        app.MapGet("/sign-in", async (string? token, TokenOperations tokens, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/sign-in", async (string? token, TokenOperations tokens, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             if (token is null)
                 return SignInPage.Show(options);
             var user = await tokens.RedeemSignInLinkAsync(token, ct);
             if (user is null)
+            {
+                await audit.WriteAsAsync(AuditActor.System, AuditActions.SignInFailed, details: new { method = "link", address = Address(http) }, ct: ct);
                 return TypedResults.Redirect("/sign-in?link=invalid");
+            }
             await http.SignInAsync(AuthSchemes.Cookie, UserPrincipal.Create(user, AuthSchemes.Cookie));
+            await audit.WriteAsAsync(user.Name, AuditActions.SignIn, details: new { method = "link", address = Address(http) }, ct: ct);
             return TypedResults.Redirect("/");
         }).AllowAnonymous().ExcludeFromDescription();
         if (options.OpenIdConnect is not null)
@@ -59,14 +64,20 @@ public static class SessionEndpoints
 
     /// <summary>200 with the session, 401 for a wrong name or password, 429 (Retry-After) past the attempts allowed per address and name (<see cref="SignInRateLimits"/>).</summary>
     private static async Task<Results<Ok<SessionInfo>, ProblemHttpResult>> SignIn(SignInRequest body, HttpContext http, AccountOperations accounts,
-        IAntiforgery antiforgery, SignInRateLimits limits, CancellationToken ct)
+        IAntiforgery antiforgery, SignInRateLimits limits, AuditLog audit, CancellationToken ct)
     {
-        if (limits.Refuse(http, body.Name?.Trim() ?? "") is { } refused)
+        var name = body.Name?.Trim() ?? "";
+        if (limits.Refuse(http, name) is { } refused)
             return refused;
-        var user = await accounts.CheckPasswordAsync(body.Name?.Trim() ?? "", body.Password ?? "", ct);
+        var user = await accounts.CheckPasswordAsync(name, body.Password ?? "", ct);
         if (user is null)
+        {
+            // The name as typed (cut to a user name's length), never the password.
+            await audit.WriteAsAsync(name.Length > 100 ? name[..100] : name, AuditActions.SignInFailed, details: new { method = "password", address = Address(http) }, ct: ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "Wrong user name or password.");
+        }
         await SignInCookieAsync(http, user);
+        await audit.WriteAsAsync(user.Name, AuditActions.SignIn, details: new { method = "password", address = Address(http) }, ct: ct);
         return TypedResults.Ok(Info(user, http, antiforgery));
     }
 
@@ -88,6 +99,8 @@ public static class SessionEndpoints
 
     private static async Task<User> CurrentAsync(HttpContext http, AccountOperations accounts, CancellationToken ct) =>
         await accounts.FindAsync(http.User.UserId()!.Value, ct) ?? throw new ForbiddenException("The signed-in user no longer exists.");
+
+    private static string? Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
     private static SessionInfo Info(User user, HttpContext http, IAntiforgery antiforgery) =>
         new(user.Name, RoleNames.Of(user.Role), user.PasswordHash is not null, antiforgery.GetAndStoreTokens(http).RequestToken!);

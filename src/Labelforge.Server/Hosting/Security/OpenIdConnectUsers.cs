@@ -33,5 +33,7 @@ internal static class OpenIdConnectUsers
             return;
         }
         context.Principal = UserPrincipal.Create(user, AuthSchemes.Cookie);
+        await services.GetRequiredService<Core.Audit.AuditLog>().WriteAsAsync(user.Name, Core.Audit.AuditActions.SignIn,
+            details: new { method = "openid-connect", address = context.HttpContext.Connection.RemoteIpAddress?.ToString() }, ct: context.HttpContext.RequestAborted);
     }
 }

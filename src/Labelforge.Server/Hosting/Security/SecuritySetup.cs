@@ -70,6 +70,13 @@ internal static class SecuritySetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseHostFiltering();
         app.UseAuthentication();
+        // The audit log's actor for the request: the signed-in user, once authentication knows them.
+        app.Use((http, next) =>
+        {
+            if (http.User.Identity is { IsAuthenticated: true, Name: { } name })
+                http.RequestServices.GetRequiredService<Core.Audit.AuditActor>().Name = name;
+            return next(http);
+        });
         app.UseMiddleware<CsrfCheck>();
         app.UseAuthorization();
     }

@@ -185,7 +185,7 @@ public class AccountEndpointsTests
         Assert.Equal(HttpStatusCode.OK, await PutGuidelinesAsync(csrf));
 
         await using (var db = s.Services.GetRequiredService<LabelforgeStore>().CreateDb())
-            await new AccountOperations(db, TimeProvider.System).SetPasswordAsync("carol", "a new password", Ct);
+            await new AccountOperations(db, TimeProvider.System, new Core.Audit.AuditLog(db, TimeProvider.System, new Core.Audit.AuditActor())).SetPasswordAsync("carol", "a new password", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, await PutGuidelinesAsync(csrf));
     }
 
