@@ -16,6 +16,87 @@ namespace Labelforge.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+
+
+            modelBuilder.Entity("Labelforge.Core.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Erasure.Tombstone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnotationsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErasedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalIdHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatrixRowsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MediaFileRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelsWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ExternalIdHash");
+
+                    b.ToTable("tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Accounts.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -961,6 +1042,15 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("taxonomy_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Erasure.Tombstone", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelforge.Core.Accounts.ApiToken", b =>
                 {
                     b.HasOne("Labelforge.Core.Accounts.User", null)
@@ -1236,6 +1326,8 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
+
+
 #pragma warning restore 612, 618
         }
     }
