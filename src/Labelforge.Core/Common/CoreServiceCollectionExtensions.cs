@@ -10,6 +10,7 @@ using Labelforge.Core.LabelErrors;
 using Labelforge.Core.LabelingFunctions;
 using Labelforge.Core.Media;
 using Labelforge.Core.Models;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
@@ -39,5 +40,6 @@ public static class CoreServiceCollectionExtensions
             .AddLabelErrors()
             .AddAgreement()
             .AddMedia()
-            .AddAccounts();
+            .AddAccounts()
+            .AddPrivacy();
 }

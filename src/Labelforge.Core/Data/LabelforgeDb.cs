@@ -6,6 +6,7 @@ using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,8 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<PiiSettings> PiiSettings => Set<PiiSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -219,6 +222,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         modelBuilder.Entity<QueueSettings>(e =>
         {
             e.ToTable("queue_settings");
+            e.HasKey(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PiiSettings>(e =>
+        {
+            e.ToTable("pii_settings");
             e.HasKey(x => x.ProjectId);
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -7,6 +7,7 @@ using Labelforge.Core.Data;
 using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace Labelforge.Core.Export;
 /// Streams a project's items with current labels, or its full annotation history, straight from a data
 /// reader: one row in memory at a time, so exports stay flat for any number of items.
 /// </summary>
-public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonomy)
+public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonomy, PiiOperations pii)
 {
     /// <summary>Streams the export <paramref name="request"/> names into <paramref name="output"/>; returns rows written.</summary>
     public async Task<long> WriteAsync(ExportRequest request, Stream output, CancellationToken ct = default)
@@ -25,9 +26,10 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), request.ProjectId, ct);
+        var masker = await pii.MaskerAsync(project.Id, request.Unmasked, ct);
         // The one switch on the task type of exports: span projects have their own formats and writers.
         if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
-            return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ProjectControl(project), ct);
+            return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ProjectControl(project), masker, ct);
         if (request.Format is ExportFormat.Conll or ExportFormat.SpacyJsonl)
             throw LabelforgeException.Invalid($"{request.Format.ToWire()} exports hold spans; project '{project.Name}' is {project.TaskType}.");
         if (request.History)
@@ -40,7 +42,16 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
             LabelStudioAddTextKey = control == LabelStudioControl.Default,
         };
         using var items = await OpenItemsAsync(request.ProjectId, request.IncludeModel, ct);
-        return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
+        if (masker.IsEmpty)
+            return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
+        // Masked rows take the writers' general path: the stored bytes cannot be copied as they are.
+        var masked = items.Items(ct).Select(i => i with
+        {
+            ExternalId = masker.ExternalId(i.ExternalId),
+            Text = masker.Text(i.Text),
+            DataJson = masker.DocumentJson(i.DataJson),
+        });
+        return await ExportWriters.WriteItemsAsync(output, request.Format, masked.ToAsyncEnumerable(), options, ct);
     }
 
     /// <summary>The project's Label Studio control names: the ones an import brought, else the template's default for its task type.</summary>

@@ -13,9 +13,13 @@ namespace Labelforge.Core.Export;
 /// One export run: which project, which format, current labels or the full history. <see cref="IncludeModel"/>:
 /// models' suggestions count as item labels (default: they are listed by author only). <see cref="Control"/>:
 /// Label Studio control names for this export (default: the project's, see Project.LabelStudioFromName).
+/// <see cref="Unmasked"/>: write texts and documents as stored; left false, the project's personal-data masking applies
+/// (the server and CLI set it only for callers with the unmasked permission who ask for it).
 /// </summary>
 public sealed record ExportRequest(long ProjectId, ExportFormat Format, bool History, bool IncludeModel = false, LabelStudioControl? Control = null)
 {
+    public bool Unmasked { get; init; }
+
     /// <summary>Refuses a history export in a format that holds current labels only.</summary>
     public void Validate()
     {

@@ -4,6 +4,7 @@ using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Labelforge.Core.Queues;
 /// annotation. Claiming runs in one write transaction (SQLite: BEGIN IMMEDIATE, so claims serialize) that
 /// first clears stale leases and then inserts new ones; the unique index on the leased item is the backstop.
 /// </summary>
-public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options, AnnotationOperations annotations)
+public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options, AnnotationOperations annotations, PiiOperations pii)
 {
     public async Task<IReadOnlyList<QueueItem>> NextAsync(long projectId, QueueRequest request, CancellationToken ct = default)
     {
@@ -31,7 +32,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         List<ItemLease> held;
         using (await WriteGate.EnterAsync(db, ct))
             held = await ClaimAsync(projectId, annotator, request.Count, strategy, exclude, now, expires, ct);
-        return await LoadAsync(held, TaskTypes.ValueKind(taskType), ct);
+        return await LoadAsync(held, TaskTypes.ValueKind(taskType), request.Unmasked, ct);
     }
 
     private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, List<long> exclude,
@@ -169,7 +170,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
                     && u.RandomKey == l.ItemId % SeededRandomStrategy.Modulus * SeededRandomStrategy.Multiplier % SeededRandomStrategy.Modulus && u.ItemId == l.ItemId)))
             .ExecuteDeleteAsync(ct);
 
-    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, AnnotationValueKind kind, CancellationToken ct)
+    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, AnnotationValueKind kind, bool unmasked, CancellationToken ct)
     {
         var ids = leases.Select(l => l.ItemId).ToList();
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
@@ -177,10 +178,13 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             return [];
         var suggestions = await annotations.SuggestionsAsync(leases[0].ProjectId, ids, kind, ct);
         var spans = kind == AnnotationValueKind.Spans;
+        var masker = await pii.MaskerAsync(leases[0].ProjectId, unmasked, ct);
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
-            return new QueueItem(item.Id, item.ExternalId, item.Text, ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot), l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
+            // Tokens come from the text as stored: same-length masks keep its offsets, and the server snaps spans to these.
+            return new QueueItem(item.Id, masker.ExternalId(item.ExternalId), masker.Text(item.Text), masker.Document(item.Text, item.DataJson, item.TextSlot),
+                l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
             {
                 Tokens = spans ? [.. ItemTokens.Of(item.Text, item.DataJson).Select(t => new[] { t.Start, t.End })] : null,
             };

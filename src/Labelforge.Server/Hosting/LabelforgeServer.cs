@@ -28,6 +28,7 @@ using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.LabelingFunctions;
 using Labelforge.Server.Features.LabelErrors;
 using Labelforge.Server.Features.Media;
+using Labelforge.Server.Features.Privacy;
 using Labelforge.Server.Features.Models;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
@@ -177,6 +178,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapAnnotations();
         api.MapImport();
         api.MapExport();
+        api.MapPrivacy();
         api.MapQueues();
         api.MapCounts();
         api.MapLabelingFunctions();

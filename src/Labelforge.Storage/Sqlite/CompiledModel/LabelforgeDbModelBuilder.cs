@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88eca50e-9266-450a-8697-d43358bf4884"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("e653b4b7-4aa2-4908-8e67-c3d94d08dd08"), entityTypeCount: 25)
         {
         }
 
@@ -31,6 +31,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var labelingFunctionMatrixState = LabelingFunctionMatrixStateEntityType.Create(this);
             var labelingFunctionSetVersion = LabelingFunctionSetVersionEntityType.Create(this);
             var modelVersion = ModelVersionEntityType.Create(this);
+            var piiSettings = PiiSettingsEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var itemLease = ItemLeaseEntityType.Create(this);
             var itemSkip = ItemSkipEntityType.Create(this);
@@ -57,6 +58,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             LabelingFunctionMatrixStateEntityType.CreateForeignKey1(labelingFunctionMatrixState, project);
             LabelingFunctionSetVersionEntityType.CreateForeignKey1(labelingFunctionSetVersion, project);
             ModelVersionEntityType.CreateForeignKey1(modelVersion, project);
+            PiiSettingsEntityType.CreateForeignKey1(piiSettings, project);
             ItemLeaseEntityType.CreateForeignKey1(itemLease, item);
             ItemLeaseEntityType.CreateForeignKey2(itemLease, project);
             ItemSkipEntityType.CreateForeignKey1(itemSkip, item);
@@ -83,6 +85,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             LabelingFunctionMatrixStateEntityType.CreateAnnotations(labelingFunctionMatrixState);
             LabelingFunctionSetVersionEntityType.CreateAnnotations(labelingFunctionSetVersion);
             ModelVersionEntityType.CreateAnnotations(modelVersion);
+            PiiSettingsEntityType.CreateAnnotations(piiSettings);
             ProjectEntityType.CreateAnnotations(project);
             ItemLeaseEntityType.CreateAnnotations(itemLease);
             ItemSkipEntityType.CreateAnnotations(itemSkip);
