@@ -1119,6 +1119,7 @@ export interface paths {
                     format?: string;
                     history?: boolean;
                     include?: string;
+                    unmasked?: boolean;
                 };
                 header?: never;
                 path: {
@@ -1229,6 +1230,107 @@ export interface paths {
             cookie?: never;
         };
         get: operations["GetItemMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiSettingsView"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PiiSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiSettingsView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/pii/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiReport"];
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -2889,6 +2991,48 @@ export interface components {
         PasswordRequest: {
             password: null | string;
         };
+        /** @description One item's detections per kind (wire names). */
+        PiiItemReport: {
+            /** Format: int64 */
+            item_id: number;
+            external_id: null | string;
+            counts: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @description What the project's detectors find: items scanned, items with any detection, detections per kind over all items,
+         *     and per item (those with detections, in id order, at most the report's limit) its counts per kind.
+         *     The counts cover the text, the document's other string fields and the external id.
+         */
+        PiiReport: {
+            /** Format: int64 */
+            items_scanned: number;
+            /** Format: int64 */
+            items_with_detections: number;
+            totals: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["PiiItemReport"][];
+            truncated: boolean;
+        };
+        /** @description The whole masking setting of a project: detectors (email, phone, iban, card, ip), a pattern, words; empty masks nothing. */
+        PiiSettingsRequest: {
+            detectors: null | string[];
+            pattern: null | string;
+            words: null | string[];
+        };
+        /**
+         * @description A project's masking as the API and CLI show and take it: detector wire names (email, phone, iban, card, ip), the
+         *     user's pattern and words. All empty: nothing is masked. bool PiiSettingsView.SameLengthMasks (read-only) says masks keep
+         *     the text's length, which text-spans projects do so that span offsets stay valid.
+         */
+        PiiSettingsView: {
+            detectors: string[];
+            pattern: null | string;
+            words: string[];
+            same_length_masks?: boolean;
+        };
         /** @description Body of POST /models/predict: NAME or NAME@VERSION (default: the latest trained model), and whether to skip labeled items. */
         PredictRequest: {
             model: null | string;
@@ -3311,6 +3455,10 @@ export type ModelSuggestion = components['schemas']['ModelSuggestion'];
 export type ModelVersionView = components['schemas']['ModelVersionView'];
 export type MoveLabelRequest = components['schemas']['MoveLabelRequest'];
 export type PasswordRequest = components['schemas']['PasswordRequest'];
+export type PiiItemReport = components['schemas']['PiiItemReport'];
+export type PiiReport = components['schemas']['PiiReport'];
+export type PiiSettingsRequest = components['schemas']['PiiSettingsRequest'];
+export type PiiSettingsView = components['schemas']['PiiSettingsView'];
 export type PredictRequest = components['schemas']['PredictRequest'];
 export type PredictResult = components['schemas']['PredictResult'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];

@@ -29,21 +29,19 @@ public class PiiEndpointsTests
         var id = await ProjectAsync(s);
         var settings = await s.PutAsync($"/api/projects/{id}/pii", new { detectors = new[] { "email", "ip" } });
         Assert.Equal("email,ip", string.Join(',', settings.GetProperty("detectors").EnumerateArray().Select(d => d.GetString())));
+        var (anna, rita, mia) = (await s.AsAsync("anna", InstanceRole.Member), await s.AsAsync("rita", InstanceRole.Member), await s.AsAsync("mia", InstanceRole.Member));
         foreach (var (user, role) in new[] { ("anna", ProjectRole.Annotator), ("rita", ProjectRole.Reviewer), ("mia", ProjectRole.Manager) })
             await TestAccounts.JoinAsync(s.Server, id, user, role);
 
-        var anna = await s.AsAsync("anna", InstanceRole.Member);
         var queued = (await anna.PostAsync($"/api/projects/{id}/queue/next", new { count = 1 }, 200)).GetProperty("items")[0];
         Assert.Equal("Reach [EMAIL] from [IP]", queued.GetProperty("text").GetString());
         Assert.Equal("Reach [EMAIL] from [IP]", queued.GetProperty("data").GetProperty("text").GetString());
         var itemId = queued.GetProperty("id").GetInt64();
 
-        var rita = await s.AsAsync("rita", InstanceRole.Member);
         Assert.Equal("Reach [EMAIL] from [IP]", (await rita.GetAsync($"/api/projects/{id}/items/")).GetProperty("items")[0].GetProperty("text").GetString());
         Assert.Equal("Reach [EMAIL] from [IP]", (await rita.GetAsync($"/api/projects/{id}/items/{itemId}")).GetProperty("item").GetProperty("text").GetString());
         await rita.GetAsync($"/api/projects/{id}/pii", 403);
 
-        var mia = await s.AsAsync("mia", InstanceRole.Member);
         Assert.Equal(Text, (await mia.GetAsync($"/api/projects/{id}/items/{itemId}")).GetProperty("item").GetProperty("text").GetString());
         var report = await mia.GetAsync($"/api/projects/{id}/pii/report");
         Assert.Equal(1, report.GetProperty("items_with_detections").GetInt64());
