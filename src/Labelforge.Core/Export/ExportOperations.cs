@@ -45,11 +45,10 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
         if (masker.IsEmpty)
             return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
         // Masked rows take the writers' general path: the stored bytes cannot be copied as they are.
-        var masked = items.Items(ct).Select(i => i with
+        var masked = items.Items(ct).Select(i =>
         {
-            ExternalId = masker.ExternalId(i.ExternalId),
-            Text = masker.Text(i.Text),
-            DataJson = masker.DocumentJson(i.DataJson),
+            var text = masker.Text(i.Text);
+            return i with { ExternalId = masker.ExternalId(i.ExternalId), Text = text, DataJson = masker.DocumentJson(i.DataJson, i.Text, text) };
         });
         return await ExportWriters.WriteItemsAsync(output, request.Format, masked.ToAsyncEnumerable(), options, ct);
     }

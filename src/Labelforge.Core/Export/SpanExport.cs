@@ -35,11 +35,12 @@ internal static class SpanExport
         await foreach (var stored in ItemsAsync(db, project.Id, ct))
         {
             // Span projects mask with same-length masks, so the spans' offsets hold on the masked text.
+            var text = masker.Text(stored.Text);
             var item = masker.IsEmpty ? stored : stored with
             {
                 ExternalId = masker.ExternalId(stored.ExternalId),
-                Text = masker.Text(stored.Text),
-                DataJson = masker.DocumentJson(ItemDocument.Compose(stored.Text, stored.DataJson, stored.TextSlot)),
+                Text = text,
+                DataJson = masker.DocumentJson(ItemDocument.Compose(stored.Text, stored.DataJson, stored.TextSlot), stored.Text, text),
                 TextSlot = null,
             };
             if (format == ExportFormat.Conll)

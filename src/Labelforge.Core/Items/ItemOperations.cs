@@ -113,7 +113,8 @@ public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy,
         {
             var anns = byItem[i.Id].OrderBy(a => a.Id).ToList();
             var labels = resolver.Lookup.References(anns.SelectMany(a => AnnotationValueJson.Read(a.LabelIdsJson, kind).LabelIds));
-            return new ItemView(i.Id, masker.ExternalId(i.ExternalId), masker.Text(i.Text), masker.Document(i.Text, i.DataJson, i.TextSlot), labels,
+            var text = masker.Text(i.Text);
+            return new ItemView(i.Id, masker.ExternalId(i.ExternalId), text, masker.Document(i.Text, i.DataJson, i.TextSlot, text), labels,
                 anns.Select(a => a.Author).Distinct().ToList(), i.CreatedAt);
         }).ToList();
     }

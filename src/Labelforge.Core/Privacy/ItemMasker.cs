@@ -32,24 +32,27 @@ public sealed class ItemMasker
 
     public string? ExternalId(string? id) => id is null || IsEmpty ? id : Text(id);
 
-    /// <summary>The whole document (text composed into its slot) as JSON with every string value masked.</summary>
-    public string DocumentJson(string wholeJson)
+    /// <summary>
+    /// The whole document (text composed into its slot) as JSON with every string value masked; a value equal to
+    /// <paramref name="text"/> (the item's text, in its slot) takes <paramref name="maskedText"/> without a second scan.
+    /// </summary>
+    public string DocumentJson(string wholeJson, string? text = null, string? maskedText = null)
     {
         if (IsEmpty)
             return wholeJson;
         using var document = JsonDocument.Parse(wholeJson);
         var buffer = new ArrayBufferWriter<byte>(wholeJson.Length + 16);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            Write(document.RootElement, writer);
+            Write(document.RootElement, writer, text, maskedText);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The stored document (<see cref="ItemDocument"/>) as a masked JSON element.</summary>
-    public JsonElement Document(string text, string dataJson, int? textSlot)
+    public JsonElement Document(string text, string dataJson, int? textSlot, string? maskedText = null)
     {
         if (IsEmpty)
             return ItemDocument.Parse(text, dataJson, textSlot);
-        using var document = JsonDocument.Parse(DocumentJson(ItemDocument.Compose(text, dataJson, textSlot)));
+        using var document = JsonDocument.Parse(DocumentJson(ItemDocument.Compose(text, dataJson, textSlot), text, maskedText ?? Text(text)));
         return document.RootElement.Clone();
     }
 
@@ -85,7 +88,7 @@ public sealed class ItemMasker
             counts[d.Kind] = counts.GetValueOrDefault(d.Kind) + 1;
     }
 
-    private void Write(JsonElement element, Utf8JsonWriter writer)
+    private void Write(JsonElement element, Utf8JsonWriter writer, string? text, string? maskedText)
     {
         switch (element.ValueKind)
         {
@@ -94,18 +97,19 @@ public sealed class ItemMasker
                 foreach (var p in element.EnumerateObject())
                 {
                     writer.WritePropertyName(p.Name);
-                    Write(p.Value, writer);
+                    Write(p.Value, writer, text, maskedText);
                 }
                 writer.WriteEndObject();
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
                 foreach (var v in element.EnumerateArray())
-                    Write(v, writer);
+                    Write(v, writer, text, maskedText);
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(Text(element.GetString()!));
+                var value = element.GetString()!;
+                writer.WriteStringValue(maskedText is not null && value == text ? maskedText : Text(value));
                 break;
             default:
                 element.WriteTo(writer);

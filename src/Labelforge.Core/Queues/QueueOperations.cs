@@ -183,7 +183,8 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         {
             var item = items[l.ItemId];
             // Tokens come from the text as stored: same-length masks keep its offsets, and the server snaps spans to these.
-            return new QueueItem(item.Id, masker.ExternalId(item.ExternalId), masker.Text(item.Text), masker.Document(item.Text, item.DataJson, item.TextSlot),
+            var text = masker.Text(item.Text);
+            return new QueueItem(item.Id, masker.ExternalId(item.ExternalId), text, masker.Document(item.Text, item.DataJson, item.TextSlot, text),
                 l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
             {
                 Tokens = spans ? [.. ItemTokens.Of(item.Text, item.DataJson).Select(t => new[] { t.Start, t.End })] : null,
