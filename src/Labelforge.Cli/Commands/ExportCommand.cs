@@ -24,8 +24,9 @@ internal static class ExportCommand
         };
         var fromName = new Option<string?>("--ls-from-name") { Description = "Label Studio control name (from_name) of the results; kept for the project's later exports." };
         var toName = new Option<string?>("--ls-to-name") { Description = "Label Studio object name (to_name) of the results; kept for the project's later exports." };
+        var unmasked = new Option<bool>("--unmasked") { Description = "Write texts as stored, personal data included; by default the project's masking applies (project pii)." };
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
-        var command = new Command("export", "Export a project's labels.") { project, format, history, output, include, resolve, fromName, toName, db, json };
+        var command = new Command("export", "Export a project's labels.") { project, format, history, output, include, resolve, fromName, toName, unmasked, db, json };
         command.SetHandler(async (parse, ct) =>
         {
             var wire = parse.GetRequiredValue(format);
@@ -42,7 +43,11 @@ internal static class ExportCommand
             };
             if (parse.GetValue(fromName) is not null || parse.GetValue(toName) is not null)
                 await LabelStudioControlSettings.SetAsync(store.Db, p.Id, parse.GetValue(fromName), parse.GetValue(toName), ct);
-            var request = new ExportRequest(p.Id, parsed, parse.GetValue(history), includeModel, Resolve: ExportResolves.Parse(parse.GetValue(resolve)));
+            // Whoever can open the database file administers it, so the CLI may export unmasked when asked.
+            var request = new ExportRequest(p.Id, parsed, parse.GetValue(history), includeModel, Resolve: ExportResolves.Parse(parse.GetValue(resolve)))
+            {
+                Unmasked = parse.GetValue(unmasked),
+            };
             var clock = System.Diagnostics.Stopwatch.StartNew();
             long rows;
             if (parsed.IsFolder())

@@ -16,6 +16,7 @@ internal static class ProjectCommand
         command.Subcommands.Add(ShowCommand());
         command.Subcommands.Add(DeleteCommand());
         command.Subcommands.Add(ProjectMemberCommand.Create());
+        command.Subcommands.Add(ProjectPiiCommand.Create());
         return command;
     }
 

@@ -14,6 +14,7 @@ using Labelforge.Core.LabelErrors;
 using Labelforge.Core.LabelingFunctions;
 using Labelforge.Core.Media;
 using Labelforge.Core.Models;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Scorecards;
@@ -49,5 +50,6 @@ public static class CoreServiceCollectionExtensions
             .AddAccounts()
             .AddScorecards()
             .AddAudit()
-            .AddErasure();
+            .AddErasure()
+            .AddPrivacy();
 }

@@ -10,6 +10,7 @@ using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.Models;
 using Labelforge.Core.Projects;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -81,6 +82,8 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<Tombstone> Tombstones => Set<Tombstone>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<PiiSettings> PiiSettings => Set<PiiSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -296,6 +299,12 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.HasKey(x => new { x.ProjectId, x.ItemId });
             e.HasIndex(x => x.ItemId);
             e.HasOne<Item>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PiiSettings>(e =>
+        {
+            e.ToTable("pii_settings");
+            e.HasKey(x => x.ProjectId);
             e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<QueueRank>(e =>

@@ -8,6 +8,7 @@ using Labelforge.Core.Data;
 using Labelforge.Core.Export.Writers;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers.LabelStudio;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Labelforge.Core.Export;
 /// Streams a project's items with current labels, or its full annotation history, straight from a data
 /// reader: one row in memory at a time, so exports stay flat for any number of items.
 /// </summary>
-public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AuditLog audit)
+public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AuditLog audit, PiiOperations pii)
 {
     /// <summary>Streams the export <paramref name="request"/> names into <paramref name="output"/>; returns rows written.</summary>
     public async Task<long> WriteAsync(ExportRequest request, Stream output, CancellationToken ct = default)
@@ -33,9 +34,10 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
     private async Task<long> WriteRowsAsync(ExportRequest request, Stream output, CancellationToken ct)
     {
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), request.ProjectId, ct);
+        var masker = await pii.MaskerAsync(project.Id, request.Unmasked, ct);
         // The one switch on the task type of exports: span projects have their own formats and writers.
         if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
-            return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ProjectControl(project), ct);
+            return await SpanExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ProjectControl(project), masker, ct);
         if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Objects)
             return await ObjectExport.WriteAsync(db, taxonomy, project, request.Format, output, request.Control ?? ObjectControl(project), ct);
         if (request.Format is ExportFormat.Coco or ExportFormat.Voc or ExportFormat.Yolo)
@@ -52,7 +54,15 @@ public sealed class ExportOperations(LabelforgeDb db, TaxonomyOperations taxonom
             LabelStudioAddTextKey = control == LabelStudioControl.Default,
         };
         using var items = await OpenItemsAsync(request.ProjectId, request.IncludeModel, request.Resolve, ct);
-        return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
+        if (masker.IsEmpty)
+            return await ExportWriters.WriteStoredItemsAsync(output, request.Format, items, options, ct);
+        // Masked rows take the writers' general path: the stored bytes cannot be copied as they are.
+        var masked = items.Items(ct).Select(i =>
+        {
+            var text = masker.Text(i.Text);
+            return i with { ExternalId = masker.ExternalId(i.ExternalId), Text = text, DataJson = masker.DocumentJson(i.DataJson, i.Text, text) };
+        });
+        return await ExportWriters.WriteItemsAsync(output, request.Format, masked.ToAsyncEnumerable(), options, ct);
     }
 
     /// <summary>

@@ -5,6 +5,8 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Import;
+using Labelforge.Core.Items;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +23,7 @@ internal static class SpanExport
     public static readonly ExportFormat[] Formats = [ExportFormat.Conll, ExportFormat.SpacyJsonl, ExportFormat.LabelStudio];
 
     public static async Task<long> WriteAsync(LabelforgeDb db, TaxonomyOperations taxonomy, Project project, ExportFormat format, Stream output,
-        LabelStudioControl control, CancellationToken ct)
+        LabelStudioControl control, ItemMasker masker, CancellationToken ct)
     {
         if (!Formats.Contains(format))
             throw LabelforgeException.Invalid($"Project '{project.Name}' is text-spans; export it with --format {string.Join(" or ", Formats.Select(f => f.ToWire()))}.");
@@ -30,8 +32,17 @@ internal static class SpanExport
         var rows = 0L;
         if (format == ExportFormat.LabelStudio)
             buffer.Write("["u8);
-        await foreach (var item in ItemsAsync(db, project.Id, ct))
+        await foreach (var stored in ItemsAsync(db, project.Id, ct))
         {
+            // Span projects mask with same-length masks, so the spans' offsets hold on the masked text.
+            var text = masker.Text(stored.Text);
+            var item = masker.IsEmpty ? stored : stored with
+            {
+                ExternalId = masker.ExternalId(stored.ExternalId),
+                Text = text,
+                DataJson = masker.DocumentJson(ItemDocument.Compose(stored.Text, stored.DataJson, stored.TextSlot), stored.Text, text),
+                TextSlot = null,
+            };
             if (format == ExportFormat.Conll)
                 ConllExportWriter.Write(buffer, item, resolver);
             else if (format == ExportFormat.SpacyJsonl)

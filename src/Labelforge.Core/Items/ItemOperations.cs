@@ -3,6 +3,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Items;
 
 /// <summary>Browse, search and filter a project's items; fetch one with its labels.</summary>
-public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AnnotationOperations annotations)
+public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy, AnnotationOperations annotations, PiiOperations pii)
 {
     public const int MaxPageSize = 1000;
 
@@ -32,7 +33,7 @@ public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy,
         var page = await items.OrderBy(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .AsNoTracking().ToListAsync(ct);
-        var views = await ViewsAsync(projectId, page, resolver, ct);
+        var views = await ViewsAsync(projectId, page, resolver, query.Unmasked, ct);
         return new ItemPage(views, total, query.Page, query.PageSize);
     }
 
@@ -47,16 +48,17 @@ public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy,
             return null;
         var ids = result.Ids.Skip((query.Page - 1) * query.PageSize).ToList();
         var page = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
-        var views = await ViewsAsync(projectId, page, resolver, ct);
+        var views = await ViewsAsync(projectId, page, resolver, query.Unmasked, ct);
         return new ItemPage(views, result.Total, query.Page, query.PageSize, result.Capped);
     }
 
-    public async Task<ItemView> GetAsync(long projectId, long itemId, CancellationToken ct = default)
+    /// <summary>One item; <paramref name="unmasked"/> shows it as stored, else the project's masking applies.</summary>
+    public async Task<ItemView> GetAsync(long projectId, long itemId, bool unmasked = false, CancellationToken ct = default)
     {
         var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.ProjectId == projectId && i.Id == itemId, ct)
             ?? throw LabelforgeException.NotFound($"No item {itemId} in this project.");
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
-        return (await ViewsAsync(projectId, [item], resolver, ct))[0];
+        return (await ViewsAsync(projectId, [item], resolver, unmasked, ct))[0];
     }
 
     private IQueryable<Item> Filter(long projectId, ItemQuery query, LabelResolver resolver)
@@ -97,7 +99,7 @@ public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy,
             && !db.Annotations.Any(a => a.ItemId == i.Id && a.TaxonomyVersion >= since));
     }
 
-    private async Task<List<ItemView>> ViewsAsync(long projectId, IReadOnlyList<Item> page, LabelResolver resolver, CancellationToken ct)
+    private async Task<List<ItemView>> ViewsAsync(long projectId, IReadOnlyList<Item> page, LabelResolver resolver, bool unmasked, CancellationToken ct)
     {
         var ids = page.Select(i => i.Id).ToList();
         var current = await annotations.Current(projectId)
@@ -106,11 +108,13 @@ public sealed class ItemOperations(LabelforgeDb db, TaxonomyOperations taxonomy,
         var byItem = current.ToLookup(a => a.ItemId);
         var taskType = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TaskType).FirstOrDefaultAsync(ct);
         var kind = TaskTypes.ValueKind(taskType ?? TaskTypes.TextClassification);
+        var masker = await pii.MaskerAsync(projectId, unmasked, ct);
         return page.Select(i =>
         {
             var anns = byItem[i.Id].OrderBy(a => a.Id).ToList();
             var labels = resolver.Lookup.References(anns.SelectMany(a => AnnotationValueJson.Read(a.LabelIdsJson, kind).LabelIds));
-            return new ItemView(i.Id, i.ExternalId, i.Text, ItemDocument.Parse(i.Text, i.DataJson, i.TextSlot), labels,
+            var text = masker.Text(i.Text);
+            return new ItemView(i.Id, masker.ExternalId(i.ExternalId), text, masker.Document(i.Text, i.DataJson, i.TextSlot, text), labels,
                 anns.Select(a => a.Author).Distinct().ToList(), i.CreatedAt);
         }).ToList();
     }

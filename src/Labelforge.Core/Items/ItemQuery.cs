@@ -15,4 +15,7 @@ public sealed record ItemQuery(
 {
     /// <summary>Items per page unless the caller asks for another size.</summary>
     public const int DefaultPageSize = 50;
+
+    /// <summary>Show the items as stored, personal data included; left false, the project's masking applies (managers only).</summary>
+    public bool Unmasked { get; init; }
 }

@@ -6,6 +6,7 @@ using Labelforge.Core.Data;
 using Labelforge.Core.Gold;
 using Labelforge.Core.Items;
 using Labelforge.Core.Media;
+using Labelforge.Core.Privacy;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace Labelforge.Core.Queues;
 /// no item is over-served; the unique index on (item, annotator) is the backstop against a repeat. Gold items are mixed
 /// in at the project's gold rate (<see cref="GoldMix"/>).
 /// </summary>
-public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options, AnnotationOperations annotations)
+public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOptions options, AnnotationOperations annotations, PiiOperations pii)
 {
     public async Task<IReadOnlyList<QueueItem>> NextAsync(long projectId, QueueRequest request, CancellationToken ct = default)
     {
@@ -38,7 +39,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
         List<ItemLease> held;
         using (await WriteGate.EnterAsync(db, ct))
             held = await ClaimAsync(projectId, annotator, request.Count, strategy, settings, exclude, now, expires, ct);
-        return await LoadAsync(held, TaskTypes.ValueKind(taskType), ct);
+        return await LoadAsync(held, TaskTypes.ValueKind(taskType), request.Unmasked, ct);
     }
 
     private async Task<List<ItemLease>> ClaimAsync(long projectId, string annotator, int count, IQueueStrategy strategy, QueueSettings? settings,
@@ -213,7 +214,7 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
                     || db.Annotations.Any(a => a.ItemId == l.ItemId && a.Author == l.Annotator && a.Kind == Human)))
             .ExecuteDeleteAsync(ct);
 
-    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, AnnotationValueKind kind, CancellationToken ct)
+    private async Task<IReadOnlyList<QueueItem>> LoadAsync(List<ItemLease> leases, AnnotationValueKind kind, bool unmasked, CancellationToken ct)
     {
         var ids = leases.Select(l => l.ItemId).ToList();
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
@@ -221,12 +222,15 @@ public sealed class QueueOperations(LabelforgeDb db, TimeProvider time, QueueOpt
             return [];
         var suggestions = await annotations.SuggestionsAsync(leases[0].ProjectId, ids, kind, ct);
         var spans = kind == AnnotationValueKind.Spans;
+        var masker = await pii.MaskerAsync(leases[0].ProjectId, unmasked, ct);
         return leases.Select(l =>
         {
             var item = items[l.ItemId];
-            var data = ItemDocument.Parse(item.Text, item.DataJson, item.TextSlot);
+            // Tokens come from the text as stored: same-length masks keep its offsets, and the server snaps spans to these.
+            var text = masker.Text(item.Text);
+            var data = masker.Document(item.Text, item.DataJson, item.TextSlot, text);
             var size = spans ? null : ImageSize.Of(data);
-            return new QueueItem(item.Id, item.ExternalId, item.Text, data, l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
+            return new QueueItem(item.Id, masker.ExternalId(item.ExternalId), text, data, l.ExpiresAt, suggestions.GetValueOrDefault(item.Id))
             {
                 Tokens = spans ? [.. ItemTokens.Of(item.Text, item.DataJson).Select(t => new[] { t.Start, t.End })] : null,
                 Width = size?.Width,

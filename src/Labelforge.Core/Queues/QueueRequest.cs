@@ -17,4 +17,10 @@ public sealed record QueueRequest(
 
     /// <summary>The seed of the seeded-random order when neither the request nor the project's settings give one.</summary>
     public const long DefaultSeed = 1;
+
+    /// <summary>
+    /// Show the items as stored, personal data included; left false, the project's masking applies. The server sets it
+    /// for managers only.
+    /// </summary>
+    public bool Unmasked { get; init; }
 }

@@ -35,6 +35,7 @@ using Labelforge.Server.Features.Items;
 using Labelforge.Server.Features.LabelingFunctions;
 using Labelforge.Server.Features.LabelErrors;
 using Labelforge.Server.Features.Media;
+using Labelforge.Server.Features.Privacy;
 using Labelforge.Server.Features.Models;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Features.Queues;
@@ -188,6 +189,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapImport();
         api.MapGold();
         api.MapExport();
+        api.MapPrivacy();
         api.MapQueues();
         api.MapCounts();
         api.MapAgreement();

@@ -37,7 +37,7 @@ public class ItemOperationsTests
         var p = await t.ProjectAsync();
         var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
         await t.Get<AnnotationOperations>().SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["spam"]), Ct);
-        var view = await t.Get<ItemOperations>().GetAsync(p.Id, item, Ct);
+        var view = await t.Get<ItemOperations>().GetAsync(p.Id, item, ct: Ct);
         Assert.Equal("item number 1", view.Data.GetProperty("text").GetString());
         Assert.Equal(["spam"], view.Labels);
         Assert.Equal("id-1", view.ExternalId);

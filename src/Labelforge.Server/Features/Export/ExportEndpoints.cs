@@ -18,7 +18,8 @@ public static class ExportEndpoints
         return api;
     }
 
-    private static async Task Export(long projectId, string? format, bool? history, string? include, string? resolve, HttpContext http, ProjectOperations projects,
+    /// <summary><paramref name="unmasked"/>: texts as stored, personal data included (the route is for managers, who may).</summary>
+    private static async Task Export(long projectId, string? format, bool? history, string? include, string? resolve, bool? unmasked, HttpContext http, ProjectOperations projects,
         ExportOperations exports, CancellationToken ct)
     {
         var wire = format ?? "jsonl";
@@ -27,7 +28,10 @@ public static class ExportEndpoints
         var project = await projects.GetAsync(projectId, ct);
         if (include is not (null or "model"))
             throw LabelforgeException.Invalid($"Unknown include '{include}'; the one value is: model (count models' suggestions as item labels).");
-        var request = new ExportRequest(projectId, parsed, history ?? false, include == "model", Resolve: ExportResolves.Parse(resolve));
+        var request = new ExportRequest(projectId, parsed, history ?? false, include == "model", Resolve: ExportResolves.Parse(resolve))
+        {
+            Unmasked = unmasked == true && ProjectAccess.MaySeePersonalData(http),
+        };
         request.Validate();
         var name = $"{project.Name}{(request.History ? "-history" : "")}{parsed.Extension()}";
         http.Response.ContentType = parsed.ContentType();

@@ -4,6 +4,7 @@ using Labelforge.Server.Features.Accounts;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.LabelErrors;
+using Labelforge.Core.Privacy;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Training.Projects;
 using Microsoft.AspNetCore.Builder;
@@ -31,8 +32,12 @@ public static class LabelErrorEndpoints
             var run = runs.Start(projectId, folds, body?.Seed ?? ProjectLabelErrors.DefaultSeed);
             return TypedResults.Accepted($"/api/projects/{projectId}/label-errors", run);
         });
-        group.MapGet("/", async (long projectId, LabelErrorRuns runs, LabelforgeDb db, CancellationToken ct) =>
-            TypedResults.Ok(await OpenAsync(db, runs.Latest(projectId), ct)));
+        group.MapGet("/", async (long projectId, HttpContext http, LabelErrorRuns runs, LabelforgeDb db, PiiOperations pii, CancellationToken ct) =>
+        {
+            var run = await OpenAsync(db, runs.Latest(projectId), ct);
+            var masker = await pii.MaskerAsync(projectId, ProjectAccess.MaySeePersonalData(http), ct);
+            return TypedResults.Ok(masker.IsEmpty ? run : run with { Errors = [.. run.Errors.Select(e => e with { Text = masker.Text(e.Text) })] });
+        });
         group.MapPost("/reviews", async (long projectId, LabelReviewRequest body, ClaimsPrincipal user, LabelReviewOperations ops, CancellationToken ct) =>
         {
             var result = await ops.ReviewAsync(projectId, new LabelReview(body.ItemId, body.AnnotationId, SignedInUser.Name(user, body.Reviewer, "reviewer"), body.LabelIds, body.RequestId), ct);

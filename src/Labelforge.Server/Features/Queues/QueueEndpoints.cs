@@ -19,9 +19,12 @@ public static class QueueEndpoints
     public static RouteGroupBuilder MapQueues(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/projects/{projectId:long}/queue").WithTags("Queues").RequireProject().RequireAuthorization(Policies.ProjectAnnotator);
-        group.MapPost("/next", async (long projectId, QueueNextRequest body, ClaimsPrincipal user, QueueOperations ops, CancellationToken ct) =>
+        group.MapPost("/next", async (long projectId, QueueNextRequest body, ClaimsPrincipal user, HttpContext http, QueueOperations ops, CancellationToken ct) =>
         {
-            var request = new QueueRequest(SignedInUser.Name(user, body.Annotator), body.Count ?? QueueRequest.DefaultCount, body.Strategy, body.Seed ?? QueueRequest.DefaultSeed, body.Exclude);
+            var request = new QueueRequest(SignedInUser.Name(user, body.Annotator), body.Count ?? QueueRequest.DefaultCount, body.Strategy, body.Seed ?? QueueRequest.DefaultSeed, body.Exclude)
+            {
+                Unmasked = ProjectAccess.MaySeePersonalData(http),
+            };
             var items = await ops.NextAsync(projectId, request, ct);
             return TypedResults.Ok(new QueueNextResponse(items, await ops.ProgressAsync(projectId, request.Annotator, ct)));
         });

@@ -15,6 +15,12 @@ public sealed record ProjectAccess(long ProjectId, ProjectRole Role)
 
     internal static void Set(HttpContext http, ProjectAccess access) => http.Items[Key] = access;
 
+    /// <summary>
+    /// True when the signed-in user may see the project's personal data unmasked: its managers and admins. Everyone
+    /// else (annotators, reviewers) reads masked texts wherever the project masks.
+    /// </summary>
+    public static bool MaySeePersonalData(HttpContext http) => Of(http) is { Role: ProjectRole.Manager };
+
     /// <summary>Throws a 403 when the user's role in the project is below <paramref name="role"/>.</summary>
     public static void Require(HttpContext http, ProjectRole role, string what)
     {

@@ -685,6 +685,29 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("models", (string)null);
                 });
 
+            modelBuilder.Entity("Labelforge.Core.Privacy.PiiSettings", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WordsJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("pii_settings", (string)null);
+                });
+
             modelBuilder.Entity("Labelforge.Core.Projects.Project", b =>
                 {
                     b.Property<long>("Id")
@@ -1214,6 +1237,15 @@ namespace Labelforge.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Labelforge.Core.Models.ModelVersion", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Privacy.PiiSettings", b =>
                 {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
