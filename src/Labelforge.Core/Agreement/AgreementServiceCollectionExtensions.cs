@@ -9,6 +9,7 @@ public static class AgreementServiceCollectionExtensions
     public static IServiceCollection AddAgreement(this IServiceCollection services)
     {
         services.AddScoped<SpanAgreementOperations>();
+        services.AddScoped<AgreementOperations>();
         return services;
     }
 }

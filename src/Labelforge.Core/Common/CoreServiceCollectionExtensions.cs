@@ -3,6 +3,8 @@ using Labelforge.Core.Accounts;
 using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
+using Labelforge.Core.Events;
+using Labelforge.Core.Guidelines;
 using Labelforge.Core.Export;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
@@ -37,6 +39,8 @@ public static class CoreServiceCollectionExtensions
             .AddLabelingFunctions()
             .AddAcceptance()
             .AddLabelErrors()
+            .AddGuidelines()
+            .AddProjectEvents()
             .AddAgreement()
             .AddMedia()
             .AddAccounts();

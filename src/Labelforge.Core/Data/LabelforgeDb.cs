@@ -1,6 +1,8 @@
 using Labelforge.Core.Accounts;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
+using Labelforge.Core.Events;
+using Labelforge.Core.Guidelines;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelingFunctions.Projects;
@@ -23,6 +25,10 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<Label> Labels => Set<Label>();
 
     public DbSet<TaxonomyChange> TaxonomyChanges => Set<TaxonomyChange>();
+
+    public DbSet<GuidelineVersion> GuidelineVersions => Set<GuidelineVersion>();
+
+    public DbSet<ProjectEvent> ProjectEvents => Set<ProjectEvent>();
 
     public DbSet<Item> Items => Set<Item>();
 
@@ -89,6 +95,18 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.ToTable("taxonomy_changes");
             e.HasIndex(c => new { c.ProjectId, c.Version }).IsUnique();
             e.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<GuidelineVersion>(e =>
+        {
+            e.ToTable("guideline_versions");
+            e.HasIndex(g => new { g.ProjectId, g.Version }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(g => g.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProjectEvent>(e =>
+        {
+            e.ToTable("project_events");
+            e.HasIndex(x => new { x.ProjectId, x.Kind, x.Key }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Item>(e =>
         {

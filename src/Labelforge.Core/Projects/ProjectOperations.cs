@@ -1,13 +1,14 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
+using Labelforge.Core.Guidelines;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Projects;
 
 /// <summary>Create, find, list, update and delete projects.</summary>
-public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy)
+public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy, GuidelineOperations guidelines)
 {
     public async Task<Project> CreateAsync(NewProject request, CancellationToken ct = default)
     {
@@ -31,10 +32,11 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
             MultiLabel = request.MultiLabel,
             OverlappingSpans = request.OverlappingSpans,
             SnapSpansToTokens = request.SnapSpansToTokens,
-            Guidelines = request.Guidelines,
             CreatedAt = time.GetUtcNow(),
         };
         db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        guidelines.Append(project, request.Guidelines, author: null);
         await db.SaveChangesAsync(ct);
         var labels = (request.Labels ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (labels.Count > 0)
@@ -82,13 +84,9 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
         };
     }
 
-    public async Task<Project> UpdateGuidelinesAsync(long projectId, string markdown, CancellationToken ct = default)
-    {
-        var project = await GetAsync(projectId, ct);
-        project.Guidelines = markdown;
-        await db.SaveChangesAsync(ct);
-        return project;
-    }
+    /// <summary>Replaces the guidelines as a new version (see <see cref="GuidelineOperations.UpdateAsync"/>).</summary>
+    public Task<Project> UpdateGuidelinesAsync(long projectId, string markdown, string? author = null, CancellationToken ct = default) =>
+        guidelines.UpdateAsync(projectId, markdown, author, ct);
 
     /// <summary>Deletes a project with its labels, items and annotations (cascading foreign keys).</summary>
     public async Task DeleteAsync(long projectId, CancellationToken ct = default)

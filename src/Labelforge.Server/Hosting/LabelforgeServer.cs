@@ -18,6 +18,8 @@ using Labelforge.Core.Queues.Settings;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
+using Labelforge.Server.Features.Agreement;
+using Labelforge.Server.Features.Guidelines;
 using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Counts;
@@ -173,6 +175,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapMembers();
         api.MapProjects();
         api.MapTaxonomy();
+        api.MapGuidelines();
+        api.MapAgreement();
         api.MapItems();
         api.MapAnnotations();
         api.MapImport();

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88eca50e-9266-450a-8697-d43358bf4884"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("8ccb85df-8fe5-4656-b6cd-22ee33b440d6"), entityTypeCount: 26)
         {
         }
 
@@ -25,6 +25,8 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
             var labelCounts = LabelCountsEntityType.Create(this);
             var projectCounts = ProjectCountsEntityType.Create(this);
+            var projectEvent = ProjectEventEntityType.Create(this);
+            var guidelineVersion = GuidelineVersionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
             var labelingFunctionMatrixRow = LabelingFunctionMatrixRowEntityType.Create(this);
@@ -51,6 +53,8 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotatorCountsEntityType.CreateForeignKey1(annotatorCounts, project);
             LabelCountsEntityType.CreateForeignKey1(labelCounts, label);
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
+            ProjectEventEntityType.CreateForeignKey1(projectEvent, project);
+            GuidelineVersionEntityType.CreateForeignKey1(guidelineVersion, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
             LabelingFunctionMatrixRowEntityType.CreateForeignKey1(labelingFunctionMatrixRow, item);
@@ -77,6 +81,8 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
             LabelCountsEntityType.CreateAnnotations(labelCounts);
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
+            ProjectEventEntityType.CreateAnnotations(projectEvent);
+            GuidelineVersionEntityType.CreateAnnotations(guidelineVersion);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
             LabelingFunctionMatrixRowEntityType.CreateAnnotations(labelingFunctionMatrixRow);
