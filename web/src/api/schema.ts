@@ -581,7 +581,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["GuidelinesRequest"];
+                        "application/json": components["schemas"]["GuidelinesResponse"];
                     };
                 };
             };
@@ -884,6 +884,162 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TaxonomyVersionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/guidelines/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidelineVersionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/guidelines/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidelineVersionView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    metric?: string;
+                    by?: string;
+                    bootstrap?: number;
+                    seed?: number;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectEventView"][];
                     };
                 };
             };
@@ -2267,6 +2423,85 @@ export interface components {
             password: null | string;
         };
         /**
+         * @description Agreement in group string AgreementAlert.After fell below the lower end of the 95% interval of the group before it
+         *     (string AgreementAlert.Before): a drop larger than the interval, after a guideline or taxonomy change or from one week to the next.
+         */
+        AgreementAlert: {
+            by: string;
+            before: string;
+            after: string;
+            /** Format: double */
+            before_value: number;
+            /** Format: double */
+            before_lower: number;
+            /** Format: double */
+            after_value: number;
+            message: string;
+        };
+        /** @description A guideline or taxonomy version that started while the project was being labeled: where a chart marks a change. */
+        AgreementChange: {
+            kind: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            at: string;
+            week: string;
+        };
+        /** @description A coefficient with its bootstrap 95% interval; null where undefined (no pairable items, no variation) or not bootstrapped. */
+        AgreementEstimate: {
+            /** Format: double */
+            value: number | null;
+            /** Format: double */
+            lower: number | null;
+            /** Format: double */
+            upper: number | null;
+        };
+        /**
+         * @description One group of a breakdown: string AgreementGroup.Key is the label reference, "ANNOTATOR ~ ANNOTATOR", the ISO week
+         *     (2026-W48) or the version number ("unversioned" for annotations from before guidelines had versions).
+         *     DateTimeOffset AgreementGroup.First/DateTimeOffset AgreementGroup.Last are the times of its earliest and latest answers.
+         */
+        AgreementGroup: {
+            key: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: double */
+            value: number | null;
+            /** Format: double */
+            lower: number | null;
+            /** Format: double */
+            upper: number | null;
+            /** Format: date-time */
+            first: string;
+            /** Format: date-time */
+            last: string;
+            /** @description The two annotators of a pair group; null otherwise. */
+            annotators?: null | string[];
+        };
+        /**
+         * @description A class-label project's agreement: overall, the requested breakdown's groups, the guideline and taxonomy changes
+         *     (chart markers) and the drops after a change (IReadOnlyList&lt;AgreementAlert&gt; AgreementReport.Alerts, checked over guideline and taxonomy versions
+         *     always and over weeks when the breakdown is by week).
+         */
+        AgreementReport: {
+            metric: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            annotators: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            bootstrap: number;
+            overall: components["schemas"]["AgreementEstimate"];
+            by: null | string;
+            groups: components["schemas"]["AgreementGroup"][];
+            changes: components["schemas"]["AgreementChange"][];
+            alerts: components["schemas"]["AgreementAlert"][];
+        };
+        /**
          * @description An annotation as the API and CLI show it. IReadOnlyList&lt;string&gt; AnnotationView.Labels are names resolved through merges. In a text-spans
          *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans and IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
          */
@@ -2422,8 +2657,25 @@ export interface components {
         FitLabelModelRequest: {
             model: null | string;
         };
+        /** @description One guideline version; string? GuidelineVersionView.Text is null in history listings (ask for the version to read it). */
+        GuidelineVersionView: {
+            /** Format: int32 */
+            version: number;
+            author: null | string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            characters: number;
+            text: null | string;
+        };
         GuidelinesRequest: {
             markdown: null | string;
+        };
+        /** @description The guidelines after an edit, with the version they now are. */
+        GuidelinesResponse: {
+            markdown: string;
+            /** Format: int32 */
+            version: number;
         };
         /** @description GET /api/health. */
         HealthStatus: {
@@ -2924,6 +3176,21 @@ export interface components {
             overlapping_spans: boolean;
             /** @default true */
             snap_spans_to_tokens: boolean;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            guideline_version: number;
+        };
+        /** @description A recorded project event as listed. */
+        ProjectEventView: {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            key: string;
+            details: string;
+            /** Format: date-time */
+            created_at: string;
         };
         /**
          * @description A member's role in one project, ordered: each role may do what the roles below it may. Annotators label their queue;
@@ -3262,6 +3529,11 @@ export type AcceptanceReport = components['schemas']['AcceptanceReport'];
 export type AccuracyComparison = components['schemas']['AccuracyComparison'];
 export type AddLabelRequest = components['schemas']['AddLabelRequest'];
 export type AddUserRequest = components['schemas']['AddUserRequest'];
+export type AgreementAlert = components['schemas']['AgreementAlert'];
+export type AgreementChange = components['schemas']['AgreementChange'];
+export type AgreementEstimate = components['schemas']['AgreementEstimate'];
+export type AgreementGroup = components['schemas']['AgreementGroup'];
+export type AgreementReport = components['schemas']['AgreementReport'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
@@ -3274,7 +3546,9 @@ export type CreatedToken = components['schemas']['CreatedToken'];
 export type DifferenceEstimate = components['schemas']['DifferenceEstimate'];
 export type EditLabelRequest = components['schemas']['EditLabelRequest'];
 export type FitLabelModelRequest = components['schemas']['FitLabelModelRequest'];
+export type GuidelineVersionView = components['schemas']['GuidelineVersionView'];
 export type GuidelinesRequest = components['schemas']['GuidelinesRequest'];
+export type GuidelinesResponse = components['schemas']['GuidelinesResponse'];
 export type HealthStatus = components['schemas']['HealthStatus'];
 export type ImportError = components['schemas']['ImportError'];
 export type ImportLabelNotice = components['schemas']['ImportLabelNotice'];
@@ -3314,6 +3588,7 @@ export type PasswordRequest = components['schemas']['PasswordRequest'];
 export type PredictRequest = components['schemas']['PredictRequest'];
 export type PredictResult = components['schemas']['PredictResult'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];
+export type ProjectEventView = components['schemas']['ProjectEventView'];
 export type ProjectRole = components['schemas']['ProjectRole'];
 export type ProjectSummary = components['schemas']['ProjectSummary'];
 export type ProportionEstimate = components['schemas']['ProportionEstimate'];

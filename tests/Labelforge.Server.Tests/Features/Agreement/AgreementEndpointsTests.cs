@@ -29,7 +29,7 @@ public class AgreementEndpointsTests
         Assert.Equal(2, saved.GetProperty("version").GetInt32());
         var history = await annotators[0].GetAsync($"/api/projects/{id}/guidelines/versions");
         Assert.Equal([1, 2], history.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
-        Assert.Equal("alice", history[1].GetProperty("author").GetString());
+        Assert.Equal("admin", history[1].GetProperty("author").GetString());
         Assert.Equal("# first", (await s.GetAsync($"/api/projects/{id}/guidelines/versions/1")).GetProperty("text").GetString());
 
         var report = await s.GetAsync($"/api/projects/{id}/agreement?metric=fleiss-kappa&by=annotator&bootstrap=50");
