@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
@@ -119,14 +120,15 @@ public sealed class AgreementOperations(LabelforgeDb db, ProjectOperations proje
                 continue;
             if (before is { Value: { } bv, Lower: { } lower } && value < lower)
             {
-                var what = by switch
+                string What(string key) => by switch
                 {
-                    AgreementBreakdown.GuidelineVersion => $"guideline version {g.Key}",
-                    AgreementBreakdown.TaxonomyVersion => $"taxonomy version {g.Key}",
-                    _ => $"week {g.Key}",
+                    AgreementBreakdown.GuidelineVersion => $"guideline version {key}",
+                    AgreementBreakdown.TaxonomyVersion => $"taxonomy version {key}",
+                    _ => $"week {key}",
                 };
                 yield return new AgreementAlert(AgreementRequest.WireName(by), before.Key, g.Key, bv, lower, value,
-                    $"Agreement dropped from {bv:F3} to {value:F3} in {what}, below the 95% interval of {before.Key} (lower end {lower:F3}).");
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"Agreement dropped from {bv:F3} to {value:F3} in {What(g.Key)}, below the 95% interval of {What(before.Key)} (lower end {lower:F3})."));
             }
             before = g;
         }

@@ -62,7 +62,7 @@ public class AgreementOperationsTests
         Assert.True(before.Lower <= before.Value && before.Value <= before.Upper);
         var alert = Assert.Single(report.Alerts);
         Assert.Equal(("guideline-version", "1", "2"), (alert.By, alert.Before, alert.After));
-        Assert.Contains("in guideline version 2, below the 95% interval of 1", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("in guideline version 2, below the 95% interval of guideline version 1", alert.Message, StringComparison.Ordinal);
         var change = Assert.Single(report.Changes);
         Assert.Equal(("guideline", 2), (change.Kind, change.Version));
 
