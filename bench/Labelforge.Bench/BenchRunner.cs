@@ -7,6 +7,7 @@ internal static class BenchRunner
     {
         ["store"] = StoreBench.RunAsync,
         ["auto-accept"] = AutoAcceptBench.RunAsync,
+        ["agreement"] = AgreementBench.RunAsync,
         ["formats"] = FormatsBench.RunAsync,
         ["annotate-ui"] = AnnotateUiBench.RunAsync,
         ["consensus"] = ConsensusSuite.RunAsync,

@@ -5,6 +5,8 @@ using System.Globalization;
 using Labelforge.Cli.Consensus;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Agreement;
+using Labelforge.Core.Annotations;
+using Labelforge.Core.Projects;
 using Labelforge.Engine.Agreement;
 
 namespace Labelforge.Cli.Commands;
@@ -30,23 +32,32 @@ internal static class AgreementCommand
         level.AcceptOnlyFromAmong("nominal", "ordinal", "interval", "ratio");
         var weights = new Option<string>("--weights") { Description = "Cohen's kappa weights for ordinal labels: none, linear or quadratic.", DefaultValueFactory = _ => "none" };
         weights.AcceptOnlyFromAmong("none", "linear", "quadratic");
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap replicates (over items) for a 95% confidence interval; 0 for none." };
+        var bootstrap = new Option<int?>("--bootstrap") { Description = $"Bootstrap replicates (over items) for a 95% confidence interval; 0 for none (default: 0 with --input, {AgreementRequest.DefaultBootstrap} for a project)." };
+        var by = new Option<string?>("--by") { Description = "A class-label project: also break agreement down by label (one-vs-rest), annotator (pairs), week, guideline-version or taxonomy-version." };
+        by.AcceptOnlyFromAmong([.. AgreementRequest.Breakdowns.Keys]);
         var perLabel = new Option<bool>("--per-label") { Description = "Also report one-vs-rest agreement per label." };
         var pairwise = new Option<bool>("--pairwise") { Description = "Also report the annotator-by-annotator Cohen's kappa matrix." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
-        var project = new Option<string?>("--project") { Description = "A text-spans or image-objects project (name or id): pairwise span F1 (exact and partial) or box F1 at IoU 0.5 and mean IoU of its annotators, per label, instead of --input." };
+        var projectArgument = new Argument<string?>("PROJECT")
+        {
+            Description = "A project (name or id) instead of --input: a class-label project's kappa, alpha or AC1 over its annotators' current labels, a text-spans project's span F1, or an image-objects project's box F1 at IoU 0.5 and mean IoU.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var project = new Option<string?>("--project") { Description = "The same as the PROJECT argument (kept for scripts).", Hidden = true };
         var db = CommonOptions.Db();
-        var command = new Command("agreement", "Measure inter-annotator agreement on an answers file, or between the annotators of a text-spans or image-objects project.");
+        var command = new Command("agreement", "Measure inter-annotator agreement on an answers file (--input), or between the annotators of a project.") { projectArgument };
         layout.AddTo(command);
         // One of --input (an answers file) and --project is needed; the handler says which is missing.
         layout.Input.Required = false;
-        foreach (var option in new Option[] { metric, level, weights, bootstrap, perLabel, pairwise, seed, json, project, db })
+        foreach (var option in new Option[] { metric, level, weights, bootstrap, by, perLabel, pairwise, seed, json, project, db })
             command.Options.Add(option);
         command.SetHandler(async (parse, ct) =>
         {
-            if (parse.GetValue(project) is { } projectName)
+            if ((parse.GetValue(projectArgument) ?? parse.GetValue(project)) is { } projectName)
             {
+                if (parse.GetValue(layout.Input) is not null)
+                    throw new CliException("give either a PROJECT or --input (an answers file), not both");
                 await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
                 var p = await store.ProjectAsync(projectName, ct);
                 if (TaskTypes.ValueKind(p.TaskType) == AnnotationValueKind.Objects)
@@ -55,8 +66,15 @@ internal static class AgreementCommand
                     CliJson.Report(parse, json, boxes, BoxAgreementText(boxes));
                     return 0;
                 }
-                var report = await store.Get<SpanAgreementOperations>().ComputeAsync(p.Id, ct);
-                CliJson.Report(parse, json, report, SpanAgreementText(report));
+                if (TaskTypes.ValueKind(p.TaskType) == AnnotationValueKind.Spans)
+                {
+                    var report = await store.Get<SpanAgreementOperations>().ComputeAsync(p.Id, ct);
+                    CliJson.Report(parse, json, report, SpanAgreementText(report));
+                    return 0;
+                }
+                var request = ProjectRequest(parse.GetValue(metric), parse.GetValue(by), parse.GetValue(bootstrap), parse.GetValue(seed));
+                var agreement = await store.Get<AgreementOperations>().ComputeAsync(p.Id, request, ct);
+                CliJson.Report(parse, json, agreement, ProjectAgreementText.Of(agreement));
                 return 0;
             }
             if (parse.GetValue(layout.Input) is null || parse.GetValue(metric) is null)
@@ -69,7 +87,9 @@ internal static class AgreementCommand
                 Weighting = Enum.Parse<KappaWeighting>(parse.GetValue(weights)!, ignoreCase: true),
                 LabelValues = table.LabelValues,
             };
-            var replicates = parse.GetValue(bootstrap) >= 0 ? parse.GetValue(bootstrap) : throw new CliException("--bootstrap must be 0 or more");
+            if (parse.GetValue(by) is not null)
+                throw new CliException("--by breaks down a project's agreement; with --input use --per-label or --pairwise");
+            var replicates = (parse.GetValue(bootstrap) ?? 0) is var r && r >= 0 ? r : throw new CliException("--bootstrap must be 0 or more");
             Validate(Metrics[name], options, table);
             var summary = AgreementSummary.Compute(name, Metrics[name], options, table, replicates,
                 parse.GetValue(seed), parse.GetValue(perLabel), parse.GetValue(pairwise));
@@ -77,6 +97,17 @@ internal static class AgreementCommand
             return 0;
         });
         return command;
+    }
+
+    private static AgreementRequest ProjectRequest(string? metric, string? by, int? bootstrap, int seed)
+    {
+        var name = metric ?? "krippendorff-alpha";
+        if (!AgreementRequest.Metrics.TryGetValue(name, out var m))
+            throw new CliException($"--metric {name} measures an answers file only; a project's agreement is {string.Join(", ", AgreementRequest.Metrics.Keys)}");
+        var replicates = bootstrap ?? AgreementRequest.DefaultBootstrap;
+        if (replicates < 0)
+            throw new CliException("--bootstrap must be 0 or more");
+        return new AgreementRequest(m, by is null ? null : AgreementRequest.Breakdowns[by], replicates, seed);
     }
 
     private static string SpanAgreementText(SpanAgreementReport report)

@@ -16,6 +16,7 @@ internal static class CommandCatalog
         ("serve", ServeCommand.Create),
         ("project", ProjectCommand.Create),
         ("taxonomy", TaxonomyCommand.Create),
+        ("guidelines", GuidelinesCommand.Create),
         ("import", ImportCommand.Create),
         ("export", ExportCommand.Create),
         ("about", VersionCommand.Create),

@@ -10,6 +10,7 @@ public static class AgreementServiceCollectionExtensions
     {
         services.AddScoped<SpanAgreementOperations>();
         services.AddScoped<ObjectAgreementOperations>();
+        services.AddScoped<AgreementOperations>();
         return services;
     }
 }

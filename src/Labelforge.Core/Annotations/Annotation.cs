@@ -28,6 +28,9 @@ public sealed class Annotation
 
     public int TaxonomyVersion { get; set; }
 
+    /// <summary>The project's guideline version when this was written; null for annotations from before guidelines had versions.</summary>
+    public int? GuidelineVersion { get; set; }
+
     public long? TimeSpentMs { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -16,8 +16,9 @@ internal sealed class AnnotationBulkWriter : IAsyncDisposable
     public AnnotationBulkWriter(DbConnection connection, long projectId, long createdAtMs)
     {
         _annotation = SqlCommands.Create(connection,
-            "INSERT INTO annotations (ProjectId, ItemId, Author, Kind, LabelIdsJson, Confidence, ProbabilitiesJson, TaxonomyVersion, CreatedAt, TimeSpentMs, SupersedesId) " +
-            "VALUES (@project, @item, @author, @kind, @labels, @confidence, @probabilities, @version, @created, @spent, " +
+            "INSERT INTO annotations (ProjectId, ItemId, Author, Kind, LabelIdsJson, Confidence, ProbabilitiesJson, TaxonomyVersion, GuidelineVersion, CreatedAt, TimeSpentMs, SupersedesId) " +
+            // The guideline version comes from the project row, so every bulk producer records it without passing it.
+            "VALUES (@project, @item, @author, @kind, @labels, @confidence, @probabilities, @version, (SELECT GuidelineVersion FROM projects WHERE Id = @project), @created, @spent, " +
             "(SELECT MAX(Id) FROM annotations WHERE ItemId = @item AND Author = @author)) RETURNING Id",
             "@project", "@item", "@author", "@kind", "@labels", "@confidence", "@probabilities", "@version", "@created", "@spent");
         _label = SqlCommands.Create(connection,

@@ -39,6 +39,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
             Confidence = request.Confidence,
             ProbabilitiesJson = AnnotationValidation.Probabilities(request.Probabilities, resolver),
             TaxonomyVersion = project.TaxonomyVersion,
+            GuidelineVersion = project.GuidelineVersion,
             TimeSpentMs = request.TimeSpentMs,
             CreatedAt = time.GetUtcNow(),
             SupersedesId = supersedes,

@@ -6,6 +6,8 @@ using Labelforge.Core.Consensus;
 using Labelforge.Core.Audit;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Erasure;
+using Labelforge.Core.Events;
+using Labelforge.Core.Guidelines;
 using Labelforge.Core.Export;
 using Labelforge.Core.Gold;
 using Labelforge.Core.Import;
@@ -44,6 +46,8 @@ public static class CoreServiceCollectionExtensions
             .AddLabelingFunctions()
             .AddAcceptance()
             .AddLabelErrors()
+            .AddGuidelines()
+            .AddProjectEvents()
             .AddAgreement()
             .AddConsensus()
             .AddMedia()

@@ -4,6 +4,8 @@ using Labelforge.Core.Consensus;
 using Labelforge.Core.Audit;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Erasure;
+using Labelforge.Core.Events;
+using Labelforge.Core.Guidelines;
 using Labelforge.Core.Import;
 using Labelforge.Core.Gold;
 using Labelforge.Core.Items;
@@ -28,6 +30,10 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
     public DbSet<Label> Labels => Set<Label>();
 
     public DbSet<TaxonomyChange> TaxonomyChanges => Set<TaxonomyChange>();
+
+    public DbSet<GuidelineVersion> GuidelineVersions => Set<GuidelineVersion>();
+
+    public DbSet<ProjectEvent> ProjectEvents => Set<ProjectEvent>();
 
     public DbSet<Item> Items => Set<Item>();
 
@@ -109,6 +115,18 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.ToTable("taxonomy_changes");
             e.HasIndex(c => new { c.ProjectId, c.Version }).IsUnique();
             e.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<GuidelineVersion>(e =>
+        {
+            e.ToTable("guideline_versions");
+            e.HasIndex(g => new { g.ProjectId, g.Version }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(g => g.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProjectEvent>(e =>
+        {
+            e.ToTable("project_events");
+            e.HasIndex(x => new { x.ProjectId, x.Kind, x.Key }).IsUnique();
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Item>(e =>
         {

@@ -18,8 +18,11 @@ public sealed class Project
     /// <summary>Text spans: whether submitted spans must start and end on token boundaries (default true).</summary>
     public bool SnapSpansToTokens { get; set; } = true;
 
-    /// <summary>Markdown shown to annotators.</summary>
+    /// <summary>Markdown shown to annotators: the text of <see cref="GuidelineVersion"/>.</summary>
     public string Guidelines { get; set; } = "";
+
+    /// <summary>The current guideline version (guideline_versions): 1 at creation, one more per edit.</summary>
+    public int GuidelineVersion { get; set; }
 
     /// <summary>The current taxonomy version; 0 before the first label exists.</summary>
     public int TaxonomyVersion { get; set; }

@@ -2,13 +2,14 @@ using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
+using Labelforge.Core.Guidelines;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Projects;
 
 /// <summary>Create, find, list, update and delete projects.</summary>
-public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy, AuditLog audit)
+public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, TaxonomyOperations taxonomy, AuditLog audit, GuidelineOperations guidelines)
 {
     public async Task<Project> CreateAsync(NewProject request, CancellationToken ct = default)
     {
@@ -32,10 +33,11 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
             MultiLabel = request.MultiLabel,
             OverlappingSpans = request.OverlappingSpans,
             SnapSpansToTokens = request.SnapSpansToTokens,
-            Guidelines = request.Guidelines,
             CreatedAt = time.GetUtcNow(),
         };
         db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        guidelines.Append(project, request.Guidelines, author: null);
         await db.SaveChangesAsync(ct);
         var labels = (request.Labels ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (labels.Count > 0)
@@ -84,12 +86,11 @@ public sealed class ProjectOperations(LabelforgeDb db, TimeProvider time, Taxono
         };
     }
 
-    public async Task<Project> UpdateGuidelinesAsync(long projectId, string markdown, CancellationToken ct = default)
+    /// <summary>Replaces the guidelines as a new version (see <see cref="GuidelineOperations.UpdateAsync"/>).</summary>
+    public async Task<Project> UpdateGuidelinesAsync(long projectId, string markdown, string? author = null, CancellationToken ct = default)
     {
-        var project = await GetAsync(projectId, ct);
-        project.Guidelines = markdown;
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditActions.GuidelinesChanged, projectId, details: new { length = markdown.Length }, ct: ct);
+        var project = await guidelines.UpdateAsync(projectId, markdown, author, ct);
+        await audit.WriteAsync(AuditActions.GuidelinesChanged, projectId, details: new { length = markdown.Length, version = project.GuidelineVersion }, ct: ct);
         return project;
     }
 

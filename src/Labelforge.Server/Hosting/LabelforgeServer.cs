@@ -20,6 +20,8 @@ using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
 using Labelforge.Server.Features.Consensus;
 using Labelforge.Server.Features.Scorecards;
+using Labelforge.Server.Features.Agreement;
+using Labelforge.Server.Features.Guidelines;
 using Labelforge.Server.Features.Accounts;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Agreement;
@@ -184,6 +186,8 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapMembers();
         api.MapProjects();
         api.MapTaxonomy();
+        api.MapGuidelines();
+        api.MapAgreement();
         api.MapItems();
         api.MapAnnotations();
         api.MapImport();

@@ -52,7 +52,7 @@ public class ProjectOperationsTests
     {
         await using var t = await TestDb.CreateAsync();
         var project = await t.ProjectAsync();
-        await t.Get<ProjectOperations>().UpdateGuidelinesAsync(project.Id, "# Rules\n* be kind", Ct);
+        await t.Get<ProjectOperations>().UpdateGuidelinesAsync(project.Id, "# Rules\n* be kind", ct: Ct);
         Assert.Equal("# Rules\n* be kind", (await t.Get<ProjectOperations>().GetAsync(project.Id, Ct)).Guidelines);
     }
 }

@@ -42,6 +42,11 @@ public class RoleMatrixTests
         ["GET /api/projects/{projectId:long}"] = Level.Annotator,
         ["DELETE /api/projects/{projectId:long}"] = Level.Manager,
         ["PUT /api/projects/{projectId:long}/guidelines"] = Level.Manager,
+        ["GET /api/projects/{projectId:long}/guidelines/versions"] = Level.Annotator,
+        ["GET /api/projects/{projectId:long}/guidelines/versions/{version:int}"] = Level.Annotator,
+        // Agreement compares annotators with each other: managers and reviewers only, annotators label blind.
+        ["GET /api/projects/{projectId:long}/agreement"] = Level.Reviewer,
+        ["GET /api/projects/{projectId:long}/events"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/members/"] = Level.Manager,
         ["PUT /api/projects/{projectId:long}/members/{user}"] = Level.Manager,
         ["DELETE /api/projects/{projectId:long}/members/{user}"] = Level.Manager,

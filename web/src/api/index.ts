@@ -1,7 +1,10 @@
 import type {
+  AgreementReport,
   AnnotationView,
   AuditEventView,
   AuditPage,
+  GuidelineVersionView,
+  GuidelinesResponse,
   ItemDetail,
   ItemPage,
   ItemView,
@@ -26,7 +29,7 @@ import type { Counts } from '../counts';
 
 // The API's types are generated from the server's OpenAPI document into ./schema (`npm run api`); these are the
 // names the pages use for them, kept so that moving to the generated types changed no page.
-export type { LabelErrorRun, ProjectDetail, QueueItem, QueueSettings, QueueStatus } from './schema';
+export type { AgreementGroup, AgreementReport, GuidelineVersionView, LabelErrorRun, ProjectDetail, QueueItem, QueueSettings, QueueStatus } from './schema';
 export type Project = ProjectSummary;
 export type AuditEvent = AuditEventView;
 export type AuditPageResult = AuditPage;
@@ -133,7 +136,9 @@ export const setupApi = {
   deprecate: (id: number, label: string) => call<LabelInfo>('POST', `/api/projects/${id}/labels/${encodeURIComponent(label)}/deprecate`, {}),
   merge: (id: number, sources: string[], target: string) => call<unknown>('POST', `/api/projects/${id}/taxonomy/merge`, { sources, target }),
   split: (id: number, source: string, targets: string[]) => call<unknown>('POST', `/api/projects/${id}/taxonomy/split`, { source, targets }),
-  saveGuidelines: (id: number, markdown: string) => call<unknown>('PUT', `/api/projects/${id}/guidelines`, { markdown }),
+  saveGuidelines: (id: number, markdown: string) => call<GuidelinesResponse>('PUT', `/api/projects/${id}/guidelines`, { markdown }),
+  guidelineVersions: (id: number) => call<GuidelineVersionView[]>('GET', `/api/projects/${id}/guidelines/versions`),
+  guidelineVersion: (id: number, version: number) => call<GuidelineVersionView>('GET', `/api/projects/${id}/guidelines/versions/${version}`),
   items: (id: number, query: URLSearchParams) => call<ItemPage>('GET', `/api/projects/${id}/items?${query}`),
   item: (id: number, itemId: number) => call<ItemDetail>('GET', `/api/projects/${id}/items/${itemId}`),
 };
@@ -149,6 +154,11 @@ export const reviewApi = {
       label_ids: labelIds,
       request_id: requestId,
     }),
+};
+
+export const agreementApi = {
+  report: (id: number, metric: string, by: string) =>
+    call<AgreementReport>('GET', `/api/projects/${id}/agreement?metric=${encodeURIComponent(metric)}&by=${encodeURIComponent(by)}`),
 };
 
 export const queueApi = {

@@ -8,12 +8,13 @@ import { DataPanel } from './DataPanel';
 import { LabelingFunctionPage } from './LabelingFunctionPage';
 import { LabelErrorsPanel } from './LabelErrorsPanel';
 import { ProgressPanel } from './ProgressPanel';
+import { AgreementPanel } from './AgreementPanel';
 
-const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'labeling-functions', 'label-errors'] as const;
+const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'labeling-functions', 'label-errors', 'agreement'] as const;
 const TAB_NAMES: Partial<Record<SetupTab, string>> = { 'labeling-functions': 'Labeling functions', 'label-errors': 'Label errors' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions and label errors. */
+/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions, label errors and agreement. */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -37,6 +38,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'data' && <DataPanel projectId={projectId} />}
       {tab === 'labeling-functions' && <LabelingFunctionPage projectId={projectId} />}
       {tab === 'label-errors' && <LabelErrorsPanel projectId={projectId} />}
+      {tab === 'agreement' && <AgreementPanel projectId={projectId} />}
     </div>
   );
 }

@@ -22,10 +22,11 @@ public static class ProjectEndpoints
             await ops.DeleteAsync(projectId, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.ProjectManager);
-        group.MapPut("/{projectId:long}/guidelines", async (long projectId, GuidelinesRequest body, ProjectOperations ops, CancellationToken ct) =>
+        // Each edit that changes the text is a new guideline version (GuidelineEndpoints lists them).
+        group.MapPut("/{projectId:long}/guidelines", async (long projectId, GuidelinesRequest body, ClaimsPrincipal user, ProjectOperations ops, CancellationToken ct) =>
         {
-            var project = await ops.UpdateGuidelinesAsync(projectId, body.Markdown ?? "", ct);
-            return TypedResults.Ok(new GuidelinesRequest(project.Guidelines));
+            var project = await ops.UpdateGuidelinesAsync(projectId, body.Markdown ?? "", user.UserName(), ct);
+            return TypedResults.Ok(new GuidelinesResponse(project.Guidelines, project.GuidelineVersion));
         }).RequireAuthorization(Policies.ProjectManager);
         return api;
     }
@@ -38,13 +39,13 @@ public static class ProjectEndpoints
     {
         var project = await ops.CreateAsync(new NewProject(body.Name ?? "", body.TaskType ?? TaskTypes.TextClassification,
             body.MultiLabel, body.Labels, body.Guidelines ?? "", body.OverlappingSpans ?? false, body.SnapSpansToTokens ?? true), ct);
-        var detail = ProjectDetail.From(await ops.SummarizeAsync(project, ct), project.Guidelines);
+        var detail = ProjectDetail.From(await ops.SummarizeAsync(project, ct), project);
         return TypedResults.Created($"/api/projects/{project.Id}", detail);
     }
 
     private static async Task<Ok<ProjectDetail>> Get(long projectId, ProjectOperations ops, CancellationToken ct)
     {
         var project = await ops.GetAsync(projectId, ct);
-        return TypedResults.Ok(ProjectDetail.From(await ops.SummarizeAsync(project, ct), project.Guidelines));
+        return TypedResults.Ok(ProjectDetail.From(await ops.SummarizeAsync(project, ct), project));
     }
 }

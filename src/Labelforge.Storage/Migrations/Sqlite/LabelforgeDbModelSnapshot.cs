@@ -204,6 +204,9 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GuidelineVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
 
@@ -440,6 +443,68 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.HasIndex("ItemId");
 
                     b.ToTable("gold_items", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Events.ProjectEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("project_events", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Guidelines.GuidelineVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("guideline_versions", (string)null);
                 });
 
             modelBuilder.Entity("Labelforge.Core.Import.ImportBatch", b =>
@@ -715,6 +780,9 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuidelineVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Guidelines")
@@ -1184,6 +1252,24 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Events.ProjectEvent", b =>
+                {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Guidelines.GuidelineVersion", b =>
+                {
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")

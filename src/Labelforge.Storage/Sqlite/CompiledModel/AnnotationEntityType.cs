@@ -22,7 +22,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 "Labelforge.Core.Annotations.Annotation",
                 typeof(Annotation),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -56,6 +56,13 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 fieldInfo: typeof(Annotation).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UnixMillisecondsConverter());
             createdAt.SetSentinelFromProviderValue(-62135596800000L);
+
+            var guidelineVersion = runtimeEntityType.AddProperty(
+                "GuidelineVersion",
+                typeof(int?),
+                propertyInfo: typeof(Annotation).GetProperty("GuidelineVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Annotation).GetField("<GuidelineVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var itemId = runtimeEntityType.AddProperty(
                 "ItemId",

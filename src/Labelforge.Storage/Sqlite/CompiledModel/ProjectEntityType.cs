@@ -20,7 +20,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 "Labelforge.Core.Projects.Project",
                 typeof(Project),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -40,6 +40,13 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 fieldInfo: typeof(Project).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UnixMillisecondsConverter());
             createdAt.SetSentinelFromProviderValue(-62135596800000L);
+
+            var guidelineVersion = runtimeEntityType.AddProperty(
+                "GuidelineVersion",
+                typeof(int),
+                propertyInfo: typeof(Project).GetProperty("GuidelineVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<GuidelineVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var guidelines = runtimeEntityType.AddProperty(
                 "Guidelines",
