@@ -1,5 +1,3 @@
-using Labelforge.Core.Projects;
-using Labelforge.Core.Annotations;
 using System.CommandLine;
 using System.Globalization;
 using Labelforge.Cli.Consensus;

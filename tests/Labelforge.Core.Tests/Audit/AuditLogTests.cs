@@ -27,7 +27,7 @@ public class AuditLogTests
         await t.Get<MembershipOperations>().RemoveAsync(p.Id, "bea", Ct);
         var token = await t.Get<TokenOperations>().CreateAsync("bea", "ci", null, Ct);
         await t.Get<TokenOperations>().RevokeAsync(await t.Get<AccountOperations>().GetAsync("bea", Ct), token.Token.Id, Ct);
-        await t.Get<ProjectOperations>().UpdateGuidelinesAsync(p.Id, "Be kind.", Ct);
+        await t.Get<ProjectOperations>().UpdateGuidelinesAsync(p.Id, "Be kind.", ct: Ct);
         await t.Get<QueueSettingsOperations>().SetAsync(p.Id, new QueueSettingsUpdate(Seed: 7), Ct);
         var saved = await t.Get<LabelingFunctionProjectOperations>().SaveAsync(p.Id, "rules", "labels: [ham, spam]\nfunctions:\n  - name: k\n    kind: keyword\n    keywords: [hi]\n    label: ham\n", "rules.yaml", ".", Ct);
         Assert.Empty(saved.Errors);

@@ -581,7 +581,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["GuidelinesRequest"];
+                        "application/json": components["schemas"]["GuidelinesResponse"];
                     };
                 };
             };
@@ -896,6 +896,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/guidelines/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidelineVersionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/guidelines/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidelineVersionView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    metric?: string;
+                    by?: string;
+                    bootstrap?: number;
+                    seed?: number;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/agreement/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectAgreementReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectEventView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/items": {
         parameters: {
             query?: never;
@@ -1184,6 +1377,7 @@ export interface paths {
                     history?: boolean;
                     include?: string;
                     resolve?: string;
+                    unmasked?: boolean;
                 };
                 header?: never;
                 path: {
@@ -1331,6 +1525,149 @@ export interface paths {
             cookie?: never;
         };
         get: operations["GetItemMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    project_id?: number;
+                    since?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiSettingsView"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PiiSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiSettingsView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/pii/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiReport"];
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -1573,6 +1910,171 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusLatest"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["ConsensusRunRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusRunView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/consensus/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusSettingsView"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsensusSettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusSettingsView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/consensus/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["ObjectConsensusBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectConsensusResult"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1899,130 +2401,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{projectId}/consensus": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    projectId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ConsensusLatest"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    projectId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": null | components["schemas"]["ConsensusRunRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ConsensusRunView"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{projectId}/consensus/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    projectId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ConsensusSettingsView"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    projectId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ConsensusSettingsRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ConsensusSettingsView"];
-                    };
-                };
-            };
-        };
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2440,6 +2818,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TombstoneView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EraseBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErasureResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2493,8 +2933,88 @@ export interface components {
             password: null | string;
         };
         /**
+         * @description Agreement in group string AgreementAlert.After fell below the lower end of the 95% interval of the group before it
+         *     (string AgreementAlert.Before): a drop larger than the interval, after a guideline or taxonomy change or from one week to the next.
+         */
+        AgreementAlert: {
+            by: string;
+            before: string;
+            after: string;
+            /** Format: double */
+            before_value: number;
+            /** Format: double */
+            before_lower: number;
+            /** Format: double */
+            after_value: number;
+            message: string;
+        };
+        /** @description A guideline or taxonomy version that started while the project was being labeled: where a chart marks a change. */
+        AgreementChange: {
+            kind: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            at: string;
+            week: string;
+        };
+        /** @description A coefficient with its bootstrap 95% interval; null where undefined (no pairable items, no variation) or not bootstrapped. */
+        AgreementEstimate: {
+            /** Format: double */
+            value: number | null;
+            /** Format: double */
+            lower: number | null;
+            /** Format: double */
+            upper: number | null;
+        };
+        /**
+         * @description One group of a breakdown: string AgreementGroup.Key is the label reference, "ANNOTATOR ~ ANNOTATOR", the ISO week
+         *     (2026-W48) or the version number ("unversioned" for annotations from before guidelines had versions).
+         *     DateTimeOffset AgreementGroup.First/DateTimeOffset AgreementGroup.Last are the times of its earliest and latest answers.
+         */
+        AgreementGroup: {
+            key: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: double */
+            value: number | null;
+            /** Format: double */
+            lower: number | null;
+            /** Format: double */
+            upper: number | null;
+            /** Format: date-time */
+            first: string;
+            /** Format: date-time */
+            last: string;
+            /** @description The two annotators of a pair group; null otherwise. */
+            annotators?: null | string[];
+        };
+        /**
+         * @description A class-label project's agreement: overall, the requested breakdown's groups, the guideline and taxonomy changes
+         *     (chart markers) and the drops after a change (IReadOnlyList&lt;AgreementAlert&gt; AgreementReport.Alerts, checked over guideline and taxonomy versions
+         *     always and over weeks when the breakdown is by week).
+         */
+        AgreementReport: {
+            metric: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            annotators: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            bootstrap: number;
+            overall: components["schemas"]["AgreementEstimate"];
+            by: null | string;
+            groups: components["schemas"]["AgreementGroup"][];
+            changes: components["schemas"]["AgreementChange"][];
+            alerts: components["schemas"]["AgreementAlert"][];
+        };
+        /**
          * @description An annotation as the API and CLI show it. IReadOnlyList&lt;string&gt; AnnotationView.Labels are names resolved through merges. In a text-spans
-         *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans and IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
+         *     project IReadOnlyList&lt;SpanView&gt;? AnnotationView.Spans holds the spans, in an image-objects project IReadOnlyList&lt;ObjectView&gt;? AnnotationView.Objects the objects, and
+         *     IReadOnlyList&lt;long&gt; AnnotationView.LabelIds the distinct labels they use.
          */
         AnnotationView: {
             /** Format: int64 */
@@ -2524,6 +3044,8 @@ export interface components {
             suggestion_outcome?: null | string;
             /** @description The spans of a text-spans annotation; null in other projects. */
             spans?: null | components["schemas"]["SpanView"][];
+            /** @description The objects (boxes and polygons) of an image-objects annotation; null in other projects. */
+            objects?: null | components["schemas"]["ObjectView"][];
         };
         /** @description An annotator and the items they gave a human label (AnnotatorCounts). */
         AnnotatorCount: {
@@ -2606,6 +3128,29 @@ export interface components {
             /** Format: double */
             median_seconds: number | null;
         };
+        /** @description An audit entry as the API and the CLI show it (details as a JSON object). */
+        AuditEventView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            /** Format: int64 */
+            project_id: number | null;
+            target: null | string;
+            details: null | components["schemas"]["JsonElement"];
+        };
+        /** @description A page of audit entries and how many match in all. */
+        AuditPage: {
+            events: components["schemas"]["AuditEventView"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            page_size: number;
+        };
         /** @description Body of POST /models/auto-accept (defaults: latest model, target precision 0.98, confidence 0.95, not a dry run). */
         AutoAcceptBody: {
             model: null | string;
@@ -2666,6 +3211,33 @@ export interface components {
              * @description Share of unlabeled items at or above the threshold (0 without one).
              */
             coverage?: number;
+        };
+        /** @description Box agreement of one label (null: all labels): boxes compared (both sides), matched pairs, F1 at IoU 0.5, mean IoU of the matches. */
+        BoxLabelAgreement: {
+            label: null | string;
+            /** Format: int64 */
+            boxes: number;
+            /** Format: int64 */
+            matches: number;
+            /** Format: double */
+            f1: number | null;
+            /** Format: double */
+            mean_io_u: number | null;
+        };
+        /** @description Box agreement of two annotators over the images both annotated. */
+        BoxPairAgreement: {
+            a: string;
+            b: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int64 */
+            boxes: number;
+            /** Format: int64 */
+            matches: number;
+            /** Format: double */
+            f1: number | null;
+            /** Format: double */
+            mean_io_u: number | null;
         };
         /** @description The project's latest consensus run, or null before the first. */
         ConsensusLatest: {
@@ -2773,6 +3345,57 @@ export interface components {
             color: null | string;
             author: null | string;
         };
+        /**
+         * @description Body of POST /api/projects/{id}/erasures: an external id or a search term (exactly one), why, and whether only to
+         *     preview (`dry_run`: what would go, nothing changes).
+         */
+        EraseBody: {
+            external_id: null | string;
+            search: null | string;
+            reason: null | string;
+            dry_run: null | boolean;
+        };
+        /** @description One item an erasure matched (a preview) or removed. */
+        ErasedItem: {
+            /** Format: int64 */
+            item_id: number;
+            external_id: null | string;
+        };
+        /**
+         * @description What the store did after an erasure so its files keep no copy: whether freed pages were overwritten
+         *     (bool ErasureCleanup.SecureDelete), the text index purged of the erased rows (bool ErasureCleanup.SearchIndexPurged) and the
+         *     write-ahead log copied back and emptied (bool ErasureCleanup.WalCheckpointed; false when a reader held it, so the caller
+         *     says to run the erasure's cleanup again: `labelforge erase PROJECT --cleanup`).
+         */
+        ErasureCleanup: {
+            secure_delete: boolean;
+            search_index_purged: boolean;
+            wal_checkpointed: boolean;
+        };
+        /**
+         * @description What an erasure did, or with bool ErasureResult.DryRun would do: the items (the first
+         *     int EraseRequest.PreviewLimit of a preview), how many in all, what went with them, and whether the
+         *     store's copies were wiped (ErasureCleanup? ErasureResult.StoreCleanup). TombstoneView? ErasureResult.AlreadyErased answers an external id that a
+         *     tombstone already holds.
+         */
+        ErasureResult: {
+            /** Format: int64 */
+            project_id: number;
+            dry_run: boolean;
+            /** Format: int32 */
+            item_count: number;
+            items: components["schemas"]["ErasedItem"][];
+            /** Format: int32 */
+            annotations_removed: number;
+            /** Format: int32 */
+            matrix_rows_removed: number;
+            /** Format: int32 */
+            models_withdrawn: number;
+            /** Format: int32 */
+            media_files_removed: number;
+            store_cleanup: null | components["schemas"]["ErasureCleanup"];
+            already_erased: null | components["schemas"]["TombstoneView"];
+        };
         /** @description Which label model to fit: matrix-completion (default), majority-vote or dawid-skene (former names label-model and majority are accepted). */
         FitLabelModelRequest: {
             model: null | string;
@@ -2798,8 +3421,25 @@ export interface components {
             error_count: number;
             errors: components["schemas"]["ImportError"][];
         };
+        /** @description One guideline version; string? GuidelineVersionView.Text is null in history listings (ask for the version to read it). */
+        GuidelineVersionView: {
+            /** Format: int32 */
+            version: number;
+            author: null | string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            characters: number;
+            text: null | string;
+        };
         GuidelinesRequest: {
             markdown: null | string;
+        };
+        /** @description The guidelines after an edit, with the version they now are. */
+        GuidelinesResponse: {
+            markdown: string;
+            /** Format: int32 */
+            version: number;
         };
         /** @description GET /api/health. */
         HealthStatus: {
@@ -3223,7 +3863,8 @@ export interface components {
         /**
          * @description A model pre-label offered to the annotator: the item's latest annotation of kind model, its labels resolved
          *     through merges, and its confidence (stored, else the top label's probability). In a text-spans project also the
-         *     latest imported or programmatic annotation, since pre-annotated spans are corrected rather than taken as given.
+         *     latest imported or programmatic annotation, since pre-annotated spans are corrected rather than taken as given; the
+         *     same in an image-objects project.
          */
         ModelSuggestion: {
             /** Format: int64 */
@@ -3235,6 +3876,8 @@ export interface components {
             confidence: number | null;
             /** @description In a text-spans project, the suggested spans (from a model, labeling functions or an import). */
             spans?: null | components["schemas"]["SpanView"][];
+            /** @description In an image-objects project, the suggested objects (from a model, labeling functions or an import). */
+            objects?: null | components["schemas"]["ObjectView"][];
         };
         /** @description A model version as the API and CLI list it: everything but the serialized model and held-out evidence. */
         ModelVersionView: {
@@ -3261,9 +3904,111 @@ export interface components {
             parent: null | string;
             author: null | string;
         };
+        /**
+         * @description Box agreement between the annotators of an image-objects project: the images two or more of them annotated, the
+         *     annotator pairs compared (one per pair and image), pooled F1 at IoU 0.5 and mean IoU overall, per label and per
+         *     pair, and how many polygons were left out (matching is by box IoU).
+         */
+        ObjectAgreementReport: {
+            /** Format: int32 */
+            items: number;
+            annotators: string[];
+            /** Format: int64 */
+            compared_pairs: number;
+            overall: components["schemas"]["BoxLabelAgreement"];
+            per_label: components["schemas"]["BoxLabelAgreement"][];
+            pairs: components["schemas"]["BoxPairAgreement"][];
+            /** Format: int32 */
+            polygons_left_out: number;
+        };
+        /** @description A box consensus run's settings; each falls back to ObjectConsensusRequest's default. */
+        ObjectConsensusBody: {
+            /** Format: int32 */
+            min_annotators?: number | null;
+            /** Format: double */
+            min_score?: number | null;
+            /** Format: double */
+            iou_threshold?: number | null;
+        };
+        /** @description What a box consensus run stored: its author, the images it annotated, the boxes in all, the images left with no box, and polygons left out. */
+        ObjectConsensusResult: {
+            author: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            boxes: number;
+            /** Format: int32 */
+            empty_items: number;
+            /** Format: int32 */
+            polygons_left_out: number;
+        };
+        /**
+         * @description An object in a submission, in pixels of the original image: a box [x, y, width, height] (top-left corner) or a
+         *     polygon [[x, y], ...], and its label as label_id or label (name or path). The same form annotations are shown in.
+         */
+        ObjectRequest: {
+            box?: null | number[];
+            polygon?: null | number[][];
+            /** Format: int64 */
+            label_id?: number | null;
+            label?: null | string;
+        };
+        /**
+         * @description An object as the API shows it: its label id resolved through merges, the label's reference, and a box
+         *     [x, y, width, height] or a polygon [[x, y], ...] in pixels of the original image (the stored form).
+         */
+        ObjectView: {
+            /** Format: int64 */
+            label_id: number;
+            label: string;
+            box: null | number[];
+            polygon: null | number[][];
+        };
         /** @description Body of PUT /api/session/password. */
         PasswordRequest: {
             password: null | string;
+        };
+        /** @description One item's detections per kind (wire names). */
+        PiiItemReport: {
+            /** Format: int64 */
+            item_id: number;
+            external_id: null | string;
+            counts: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @description What the project's detectors find: items scanned, items with any detection, detections per kind over all items,
+         *     and per item (those with detections, in id order, at most the report's limit) its counts per kind.
+         *     The counts cover the text, the document's other string fields and the external id.
+         */
+        PiiReport: {
+            /** Format: int64 */
+            items_scanned: number;
+            /** Format: int64 */
+            items_with_detections: number;
+            totals: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["PiiItemReport"][];
+            truncated: boolean;
+        };
+        /** @description The whole masking setting of a project: detectors (email, phone, iban, card, ip), a pattern, words; empty masks nothing. */
+        PiiSettingsRequest: {
+            detectors: null | string[];
+            pattern: null | string;
+            words: null | string[];
+        };
+        /**
+         * @description A project's masking as the API and CLI show and take it: detector wire names (email, phone, iban, card, ip), the
+         *     user's pattern and words. All empty: nothing is masked. bool PiiSettingsView.SameLengthMasks (read-only) says masks keep
+         *     the text's length, which text-spans projects do so that span offsets stay valid.
+         */
+        PiiSettingsView: {
+            detectors: string[];
+            pattern: null | string;
+            words: string[];
+            same_length_masks?: boolean;
         };
         /** @description Body of POST /models/predict: NAME or NAME@VERSION (default: the latest trained model), and whether to skip labeled items. */
         PredictRequest: {
@@ -3300,6 +4045,21 @@ export interface components {
             overlapping_spans: boolean;
             /** @default true */
             snap_spans_to_tokens: boolean;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            guideline_version: number;
+        };
+        /** @description A recorded project event as listed. */
+        ProjectEventView: {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            key: string;
+            details: string;
+            /** Format: date-time */
+            created_at: string;
         };
         /**
          * @description A member's role in one project, ordered: each role may do what the roles below it may. Annotators label their queue;
@@ -3344,7 +4104,8 @@ export interface components {
         };
         /**
          * @description A leased item as the annotate page needs it: content, lease expiry and the model's suggestion, if any; in a
-         *     text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's).
+         *     text-spans project also the tokens spans snap to, as [start, end) UTF-16 offset pairs (one tokenizer, the server's);
+         *     in an image project the image's width and height.
          */
         QueueItem: {
             /** Format: int64 */
@@ -3356,6 +4117,16 @@ export interface components {
             lease_expires_at: string;
             suggestion?: null | components["schemas"]["ModelSuggestion"];
             tokens?: null | number[][];
+            /**
+             * Format: int32
+             * @description In an image project, the image's size in pixels as the import recorded it (objects are in these pixels); else null.
+             */
+            width?: number | null;
+            /**
+             * Format: int32
+             * @description In an image project, the image's height in pixels; else null.
+             */
+            height?: number | null;
         };
         /** @description Body of POST queue/renew and queue/release: the annotator and the items it holds. */
         QueueLeaseRequest: {
@@ -3633,6 +4404,7 @@ export interface components {
             /** Format: int64 */
             suggestion_annotation_id?: number | null;
             spans?: null | components["schemas"]["SpanRequest"][];
+            objects?: null | components["schemas"]["ObjectRequest"][];
         };
         /**
          * @description A given label that is probably wrong, with the class the model believes instead and its label quality (lower = more
@@ -3684,6 +4456,25 @@ export interface components {
             /** Format: date-time */
             revoked_at: null | string;
         };
+        /** @description A tombstone as the API and CLI show it. */
+        TombstoneView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            item_id: number;
+            external_id_hash: null | string;
+            erased_by: string;
+            /** Format: date-time */
+            erased_at: string;
+            reason: null | string;
+            /** Format: int32 */
+            annotations_removed: number;
+            /** Format: int32 */
+            matrix_rows_removed: number;
+            /** Format: int32 */
+            models_withdrawn: number;
+            media_file_removed: boolean;
+        };
         /** @description Body of POST /models/train; every field optional (linear, name = kind, human labels only, seed 42, 20% held out). */
         TrainModelRequest: {
             model: null | string;
@@ -3715,14 +4506,23 @@ export type AcceptanceReport = components['schemas']['AcceptanceReport'];
 export type AccuracyComparison = components['schemas']['AccuracyComparison'];
 export type AddLabelRequest = components['schemas']['AddLabelRequest'];
 export type AddUserRequest = components['schemas']['AddUserRequest'];
+export type AgreementAlert = components['schemas']['AgreementAlert'];
+export type AgreementChange = components['schemas']['AgreementChange'];
+export type AgreementEstimate = components['schemas']['AgreementEstimate'];
+export type AgreementGroup = components['schemas']['AgreementGroup'];
+export type AgreementReport = components['schemas']['AgreementReport'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];
 export type AnnotatorQualityView = components['schemas']['AnnotatorQualityView'];
 export type AnnotatorScorecard = components['schemas']['AnnotatorScorecard'];
 export type AnnotatorWeek = components['schemas']['AnnotatorWeek'];
+export type AuditEventView = components['schemas']['AuditEventView'];
+export type AuditPage = components['schemas']['AuditPage'];
 export type AutoAcceptBody = components['schemas']['AutoAcceptBody'];
 export type AutoAcceptResult = components['schemas']['AutoAcceptResult'];
 export type AutoAcceptThreshold = components['schemas']['AutoAcceptThreshold'];
+export type BoxLabelAgreement = components['schemas']['BoxLabelAgreement'];
+export type BoxPairAgreement = components['schemas']['BoxPairAgreement'];
 export type ConsensusLatest = components['schemas']['ConsensusLatest'];
 export type ConsensusRunRequest = components['schemas']['ConsensusRunRequest'];
 export type ConsensusRunView = components['schemas']['ConsensusRunView'];
@@ -3734,10 +4534,16 @@ export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
 export type CreatedToken = components['schemas']['CreatedToken'];
 export type DifferenceEstimate = components['schemas']['DifferenceEstimate'];
 export type EditLabelRequest = components['schemas']['EditLabelRequest'];
+export type EraseBody = components['schemas']['EraseBody'];
+export type ErasedItem = components['schemas']['ErasedItem'];
+export type ErasureCleanup = components['schemas']['ErasureCleanup'];
+export type ErasureResult = components['schemas']['ErasureResult'];
 export type FitLabelModelRequest = components['schemas']['FitLabelModelRequest'];
 export type GoldAnswer = components['schemas']['GoldAnswer'];
 export type GoldImportReport = components['schemas']['GoldImportReport'];
+export type GuidelineVersionView = components['schemas']['GuidelineVersionView'];
 export type GuidelinesRequest = components['schemas']['GuidelinesRequest'];
+export type GuidelinesResponse = components['schemas']['GuidelinesResponse'];
 export type HealthStatus = components['schemas']['HealthStatus'];
 export type ImportError = components['schemas']['ImportError'];
 export type ImportLabelNotice = components['schemas']['ImportLabelNotice'];
@@ -3773,10 +4579,20 @@ export type ModelAcceptance = components['schemas']['ModelAcceptance'];
 export type ModelSuggestion = components['schemas']['ModelSuggestion'];
 export type ModelVersionView = components['schemas']['ModelVersionView'];
 export type MoveLabelRequest = components['schemas']['MoveLabelRequest'];
+export type ObjectAgreementReport = components['schemas']['ObjectAgreementReport'];
+export type ObjectConsensusBody = components['schemas']['ObjectConsensusBody'];
+export type ObjectConsensusResult = components['schemas']['ObjectConsensusResult'];
+export type ObjectRequest = components['schemas']['ObjectRequest'];
+export type ObjectView = components['schemas']['ObjectView'];
 export type PasswordRequest = components['schemas']['PasswordRequest'];
+export type PiiItemReport = components['schemas']['PiiItemReport'];
+export type PiiReport = components['schemas']['PiiReport'];
+export type PiiSettingsRequest = components['schemas']['PiiSettingsRequest'];
+export type PiiSettingsView = components['schemas']['PiiSettingsView'];
 export type PredictRequest = components['schemas']['PredictRequest'];
 export type PredictResult = components['schemas']['PredictResult'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];
+export type ProjectEventView = components['schemas']['ProjectEventView'];
 export type ProjectRole = components['schemas']['ProjectRole'];
 export type ProjectSummary = components['schemas']['ProjectSummary'];
 export type ProportionEstimate = components['schemas']['ProportionEstimate'];
@@ -3803,6 +4619,7 @@ export type SubmitAnnotationRequest = components['schemas']['SubmitAnnotationReq
 export type SuspectedLabelError = components['schemas']['SuspectedLabelError'];
 export type TaxonomyVersionView = components['schemas']['TaxonomyVersionView'];
 export type TokenSummary = components['schemas']['TokenSummary'];
+export type TombstoneView = components['schemas']['TombstoneView'];
 export type TrainModelRequest = components['schemas']['TrainModelRequest'];
 export type UserSummary = components['schemas']['UserSummary'];
 export type $defs = Record<string, never>;

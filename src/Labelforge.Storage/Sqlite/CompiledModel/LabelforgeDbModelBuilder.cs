@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("42c06223-499b-4e24-8105-8fdb1ad01b11"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("9691c828-eb46-4666-9e57-6b097e0fa49b"), entityTypeCount: 34)
         {
         }
 
@@ -22,20 +22,27 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var annotation = AnnotationEntityType.Create(this);
             var annotationLabel = AnnotationLabelEntityType.Create(this);
+            var auditEvent = AuditEventEntityType.Create(this);
             var consensusAnnotatorQuality = ConsensusAnnotatorQualityEntityType.Create(this);
             var consensusRun = ConsensusRunEntityType.Create(this);
             var consensusSettings = ConsensusSettingsEntityType.Create(this);
             var annotatorCounts = AnnotatorCountsEntityType.Create(this);
             var labelCounts = LabelCountsEntityType.Create(this);
             var projectCounts = ProjectCountsEntityType.Create(this);
+            var tombstone = TombstoneEntityType.Create(this);
+            var projectEvent = ProjectEventEntityType.Create(this);
+            var goldItem = GoldItemEntityType.Create(this);
+            var guidelineVersion = GuidelineVersionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var item = ItemEntityType.Create(this);
             var labelingFunctionMatrixRow = LabelingFunctionMatrixRowEntityType.Create(this);
             var labelingFunctionMatrixState = LabelingFunctionMatrixStateEntityType.Create(this);
             var labelingFunctionSetVersion = LabelingFunctionSetVersionEntityType.Create(this);
             var modelVersion = ModelVersionEntityType.Create(this);
+            var piiSettings = PiiSettingsEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var itemLease = ItemLeaseEntityType.Create(this);
+            var itemOverlap = ItemOverlapEntityType.Create(this);
             var itemSkip = ItemSkipEntityType.Create(this);
             var queueModelState = QueueModelStateEntityType.Create(this);
             var queueRank = QueueRankEntityType.Create(this);
@@ -57,14 +64,22 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             AnnotatorCountsEntityType.CreateForeignKey1(annotatorCounts, project);
             LabelCountsEntityType.CreateForeignKey1(labelCounts, label);
             ProjectCountsEntityType.CreateForeignKey1(projectCounts, project);
+            TombstoneEntityType.CreateForeignKey1(tombstone, project);
+            ProjectEventEntityType.CreateForeignKey1(projectEvent, project);
+            GoldItemEntityType.CreateForeignKey1(goldItem, item);
+            GoldItemEntityType.CreateForeignKey2(goldItem, project);
+            GuidelineVersionEntityType.CreateForeignKey1(guidelineVersion, project);
             ImportBatchEntityType.CreateForeignKey1(importBatch, project);
             ItemEntityType.CreateForeignKey1(item, project);
             LabelingFunctionMatrixRowEntityType.CreateForeignKey1(labelingFunctionMatrixRow, item);
             LabelingFunctionMatrixStateEntityType.CreateForeignKey1(labelingFunctionMatrixState, project);
             LabelingFunctionSetVersionEntityType.CreateForeignKey1(labelingFunctionSetVersion, project);
             ModelVersionEntityType.CreateForeignKey1(modelVersion, project);
+            PiiSettingsEntityType.CreateForeignKey1(piiSettings, project);
             ItemLeaseEntityType.CreateForeignKey1(itemLease, item);
             ItemLeaseEntityType.CreateForeignKey2(itemLease, project);
+            ItemOverlapEntityType.CreateForeignKey1(itemOverlap, item);
+            ItemOverlapEntityType.CreateForeignKey2(itemOverlap, project);
             ItemSkipEntityType.CreateForeignKey1(itemSkip, item);
             ItemSkipEntityType.CreateForeignKey2(itemSkip, project);
             QueueModelStateEntityType.CreateForeignKey1(queueModelState, project);
@@ -80,20 +95,27 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             AnnotationEntityType.CreateAnnotations(annotation);
             AnnotationLabelEntityType.CreateAnnotations(annotationLabel);
+            AuditEventEntityType.CreateAnnotations(auditEvent);
             ConsensusAnnotatorQualityEntityType.CreateAnnotations(consensusAnnotatorQuality);
             ConsensusRunEntityType.CreateAnnotations(consensusRun);
             ConsensusSettingsEntityType.CreateAnnotations(consensusSettings);
             AnnotatorCountsEntityType.CreateAnnotations(annotatorCounts);
             LabelCountsEntityType.CreateAnnotations(labelCounts);
             ProjectCountsEntityType.CreateAnnotations(projectCounts);
+            TombstoneEntityType.CreateAnnotations(tombstone);
+            ProjectEventEntityType.CreateAnnotations(projectEvent);
+            GoldItemEntityType.CreateAnnotations(goldItem);
+            GuidelineVersionEntityType.CreateAnnotations(guidelineVersion);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             ItemEntityType.CreateAnnotations(item);
             LabelingFunctionMatrixRowEntityType.CreateAnnotations(labelingFunctionMatrixRow);
             LabelingFunctionMatrixStateEntityType.CreateAnnotations(labelingFunctionMatrixState);
             LabelingFunctionSetVersionEntityType.CreateAnnotations(labelingFunctionSetVersion);
             ModelVersionEntityType.CreateAnnotations(modelVersion);
+            PiiSettingsEntityType.CreateAnnotations(piiSettings);
             ProjectEntityType.CreateAnnotations(project);
             ItemLeaseEntityType.CreateAnnotations(itemLease);
+            ItemOverlapEntityType.CreateAnnotations(itemOverlap);
             ItemSkipEntityType.CreateAnnotations(itemSkip);
             QueueModelStateEntityType.CreateAnnotations(queueModelState);
             QueueRankEntityType.CreateAnnotations(queueRank);
