@@ -194,8 +194,6 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapPrivacy();
         api.MapQueues();
         api.MapCounts();
-        api.MapAgreement();
-        api.MapConsensus();
         api.MapLabelingFunctions();
         api.MapAcceptance();
         api.MapConsensus();

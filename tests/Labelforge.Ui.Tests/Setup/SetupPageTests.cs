@@ -55,7 +55,7 @@ public class SetupPageTests(BrowserFixture browser)
         await page.Locator("[data-testid=guidelines-preview] strong", new PageLocatorOptions { HasText = "billing" }).WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-testid=guidelines-preview] img").CountAsync());
         await page.ClickAsync("button:has-text('Save guidelines')");
-        await page.Locator("text=Saved.").WaitForAsync();
+        await page.Locator("text=Saved as version 2.").WaitForAsync();
         await Screenshots.TakeAsync(page, "setup-guidelines");
 
         await page.ClickAsync(".tabs a:has-text('Import')");

@@ -97,13 +97,10 @@ namespace Labelforge.Storage.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "project_events");
 
-            migrationBuilder.DropColumn(
-                name: "GuidelineVersion",
-                table: "projects");
-
-            migrationBuilder.DropColumn(
-                name: "GuidelineVersion",
-                table: "annotations");
+            // SQLite drops a plain column in place; EF's DropColumn would rebuild the tables, and rebuilding `annotations`
+            // breaks the triggers of other tables that name it.
+            migrationBuilder.Sql("ALTER TABLE projects DROP COLUMN GuidelineVersion;");
+            migrationBuilder.Sql("ALTER TABLE annotations DROP COLUMN GuidelineVersion;");
         }
     }
 }

@@ -38,7 +38,7 @@ public class OverlapEndpointsTests
         Assert.Equal(Ids(first), Ids(second));
         // Blind: the item ann2 gets carries no one else's label, no consensus and no count of who labeled it.
         var item = second.GetProperty("items")[0];
-        Assert.Equal(["id", "external_id", "text", "data", "lease_expires_at", "suggestion", "tokens"], item.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "external_id", "text", "data", "lease_expires_at", "suggestion", "tokens", "width", "height"], item.EnumerateObject().Select(p => p.Name));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, item.GetProperty("suggestion").ValueKind);
         Assert.DoesNotContain("spam", second.GetRawText(), StringComparison.Ordinal);
         // Both items are now held or labeled by two people: a third annotator waits.
