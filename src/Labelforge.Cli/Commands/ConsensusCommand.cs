@@ -37,9 +37,11 @@ internal static class ConsensusCommand
                 throw new CliException("name a PROJECT (its current human labels) or an answers file with --input, not both");
             if (project is null)
                 return Execute(parse, RequireMethod(parse, options));
-            if (await IsImageObjectsAsync(parse, options, project, ct))
-                return await ObjectsAsync(parse, options, project, parse.GetValue(minAnnotators), parse.GetValue(minScore), ct);
-            return await ConsensusProject.ExecuteAsync(parse, RequireMethod(parse, options), project, ct);
+            await using var store = await CliStore.OpenAsync(parse.GetValue(options.Db)!, ct);
+            var p = await store.ProjectAsync(project, ct);
+            if (TaskTypes.ValueKind(p.TaskType) == Core.Annotations.AnnotationValueKind.Objects)
+                return await ObjectsAsync(parse, options, store, p, parse.GetValue(minAnnotators), parse.GetValue(minScore), ct);
+            return await ConsensusProject.ExecuteAsync(parse, RequireMethod(parse, options), store, p, ct);
         });
         return command;
     }
@@ -47,17 +49,9 @@ internal static class ConsensusCommand
     private static ConsensusCommandOptions RequireMethod(ParseResult parse, ConsensusCommandOptions o) =>
         parse.GetValue(o.Method) is null ? throw new CliException($"give --method ({string.Join(", ", ConsensusCommandOptions.Methods.Keys)})") : o;
 
-    private static async Task<bool> IsImageObjectsAsync(ParseResult parse, ConsensusCommandOptions o, string projectName, CancellationToken ct)
-    {
-        await using var store = await CliStore.OpenAsync(parse.GetValue(o.Db)!, ct);
-        return TaskTypes.ValueKind((await store.ProjectAsync(projectName, ct)).TaskType) == Core.Annotations.AnnotationValueKind.Objects;
-    }
-
     /// <summary>Box consensus: each image's annotators' boxes fused (weighted boxes fusion) and stored as consensus annotations.</summary>
-    private static async Task<int> ObjectsAsync(ParseResult parse, ConsensusCommandOptions o, string projectName, int minAnnotators, double minScore, CancellationToken ct)
+    private static async Task<int> ObjectsAsync(ParseResult parse, ConsensusCommandOptions o, CliStore store, Project p, int minAnnotators, double minScore, CancellationToken ct)
     {
-        await using var store = await CliStore.OpenAsync(parse.GetValue(o.Db)!, ct);
-        var p = await store.ProjectAsync(projectName, ct);
         var result = await store.Get<ObjectConsensusOperations>().RunAsync(p.Id, new ObjectConsensusRequest(minAnnotators, minScore), ct);
         CliJson.Report(parse, o.Json, result,
             $"box consensus {result.Author}: {result.Items} images, {result.Boxes} boxes ({result.EmptyItems} images with none)"

@@ -3,6 +3,7 @@ using System.Globalization;
 using Labelforge.Cli.Consensus;
 using Labelforge.Cli.Output;
 using Labelforge.Core.Consensus;
+using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,8 @@ namespace Labelforge.Cli.Commands;
 /// <summary>`labelforge consensus PROJECT --method M [--seed N] [--gold-file GOLD.csv]`: a stored run over the project's current human labels.</summary>
 internal static class ConsensusProject
 {
-    public static async Task<int> ExecuteAsync(ParseResult parse, ConsensusCommandOptions o, string projectName, CancellationToken ct)
+    public static async Task<int> ExecuteAsync(ParseResult parse, ConsensusCommandOptions o, CliStore store, Project project, CancellationToken ct)
     {
-        await using var store = await CliStore.OpenAsync(parse.GetValue(o.Db)!, ct);
-        var project = await store.ProjectAsync(projectName, ct);
         var request = new ConsensusRequest(parse.GetValue(o.Method)!, parse.GetValue(o.Seed));
         var outcome = await store.Get<ConsensusOperations>().RunAsync(project.Id, request, ct);
         GoldLabels? gold = null;
