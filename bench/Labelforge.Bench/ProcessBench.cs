@@ -34,7 +34,7 @@ internal static class ProcessBench
             Console.WriteLine("| command (new process) | size | seconds | CPU seconds | peak RSS | reference | reference seconds (CPU) | rate vs reference |");
             Console.WriteLine("|---|---|---:|---:|---:|---|---:|---:|");
             if (withStore)
-                File.Delete(ImportAndExport(dir, rows));
+                DeleteDatabase(ImportAndExport(dir, rows));
             LabelingFunctionApply(dir);
             LabelErrors(dir);
             Console.WriteLine($"Load average at end: {LoadAverage()}");
@@ -53,19 +53,61 @@ internal static class ProcessBench
         StoreBench.Generate(csv, Path.Combine(dir, "items.jsonl"), rows);
         File.Delete(Path.Combine(dir, "items.jsonl"));
         var size = $"{rows:N0} rows";
-        var floor = StoreBench.Timed("sqlite3", [Path.Combine(dir, "floor.db")], $"PRAGMA journal_mode=WAL;\n.mode csv\n.import '{csv}' t\n");
+        // Pairs alternate (reference, then ours, each on a new database) and medians are shown: one run of a whole
+        // import on this VM varies by half. `sync` first, so neither command pays for the other's writeback.
         var db = Path.Combine(dir, "cli.db");
-        StoreBench.Timed("dotnet", [Cli, "project", "create", "bench", "--type", "text-classification", "--labels", "a,b", "--db", db], null);
-        var import = StoreBench.Timed("dotnet", [Cli, "import", "bench", csv, "--id-field", "id", "--db", db, "--json"], null);
-        Row("labelforge import CSV", size, import, "sqlite3 .import (plain table)", floor.Elapsed, floor.Cpu);
+        var floors = new List<(TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes)>();
+        var imports = new List<(TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes)>();
+        for (var i = 0; i < StoreRepeats; i++)
+        {
+            DeleteDatabase(Path.Combine(dir, "floor.db"));
+            DeleteDatabase(db);
+            Settle();
+            floors.Add(StoreBench.Timed("sqlite3", [Path.Combine(dir, "floor.db")], $"PRAGMA journal_mode=WAL;\n.mode csv\n.import '{csv}' t\n"));
+            StoreBench.Timed("dotnet", [Cli, "project", "create", "bench", "--type", "text-classification", "--labels", "a,b", "--db", db], null);
+            Settle();
+            imports.Add(StoreBench.Timed("dotnet", [Cli, "import", "bench", csv, "--id-field", "id", "--db", db, "--json"], null));
+        }
+        var floor = MedianRun(floors);
+        Row("labelforge import CSV" + (StoreRepeats > 1 ? $" (median of {StoreRepeats})" : ""), size, MedianRun(imports),
+            "sqlite3 .import (plain table)", floor.Elapsed, floor.Cpu);
 
         // sqlite3's own JSON output of the same stored rows (id, external id, text, stored document), to a file.
-        var json = StoreBench.Timed("sqlite3", [db],
-            $".mode json\n.output '{Path.Combine(dir, "sqlite3.json")}'\nSELECT Id, ExternalId, Text, DataJson FROM items ORDER BY Id;\n");
-        var export = StoreBench.Timed("dotnet", [Cli, "export", "bench", "--format", "jsonl", "--output", Path.Combine(dir, "out.jsonl"), "--db", db, "--json"], null);
-        Row("labelforge export --format jsonl", size, export, "sqlite3 .mode json", json.Elapsed, json.Cpu);
-        File.Delete(Path.Combine(dir, "floor.db"));
+        var jsons = new List<(TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes)>();
+        var exports = new List<(TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes)>();
+        for (var i = 0; i < StoreRepeats; i++)
+        {
+            Settle();
+            jsons.Add(StoreBench.Timed("sqlite3", [db],
+                $".mode json\n.output '{Path.Combine(dir, "sqlite3.json")}'\nSELECT Id, ExternalId, Text, DataJson FROM items ORDER BY Id;\n"));
+            Settle();
+            exports.Add(StoreBench.Timed("dotnet", [Cli, "export", "bench", "--format", "jsonl", "--output", Path.Combine(dir, "out.jsonl"), "--db", db, "--json"], null));
+        }
+        var json = MedianRun(jsons);
+        Row("labelforge export --format jsonl" + (StoreRepeats > 1 ? $" (median of {StoreRepeats})" : ""), size, MedianRun(exports),
+            "sqlite3 .mode json", json.Elapsed, json.Cpu);
+        DeleteDatabase(Path.Combine(dir, "floor.db"));
         return db;
+    }
+
+    /// <summary>Import and export pairs per run: LF_BENCH_STORE_REPEAT, default 3.</summary>
+    private static int StoreRepeats => int.TryParse(Environment.GetEnvironmentVariable("LF_BENCH_STORE_REPEAT"), out var n) && n > 0 ? n : 3;
+
+    /// <summary>The run with the median wall time (its CPU and peak memory are that run's).</summary>
+    private static (TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes) MedianRun(List<(TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes)> runs) =>
+        runs.OrderBy(r => r.Elapsed).ElementAt(runs.Count / 2);
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
+    }
+
+    /// <summary>Flushes dirty pages (the generated file, the last database) so the next timed command does not pay for them.</summary>
+    private static void Settle()
+    {
+        using var sync = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sync") { UseShellExecute = false });
+        sync?.WaitForExit();
     }
 
     private static void LabelingFunctionApply(string dir)

@@ -131,11 +131,13 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
         modelBuilder.Entity<Item>(e =>
         {
             e.ToTable("items");
-            // Dedupe keys. Partial indexes keep the external id index free of rows without one and the full-hash
-            // index down to the rare items whose 8-byte content key collided (see Item.ContentKey).
+            // Identity keys (see Item.ContentKey). Partial indexes: the external id index holds only rows with one,
+            // the content-key index only items identified by their content (a text item with an external id is
+            // identified by that id and indexed once, not twice), and the full-hash index only the rare items of
+            // content identity whose 8-byte key collided.
             e.HasIndex(i => new { i.ProjectId, i.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
-            e.HasIndex(i => new { i.ProjectId, i.ContentKey }).IsUnique();
-            e.HasIndex(i => new { i.ProjectId, i.ContentHash }).IsUnique().HasFilter("\"ContentKey\" IS NULL");
+            e.HasIndex(i => new { i.ProjectId, i.ContentKey }).IsUnique().HasFilter("\"ContentKey\" IS NOT NULL");
+            e.HasIndex(i => new { i.ProjectId, i.ContentHash }).IsUnique().HasFilter("\"ContentKey\" IS NULL AND \"ExternalId\" IS NULL");
             e.HasIndex(i => new { i.ProjectId, i.Id }); // project items in id order without a sort (exports, paging)
             e.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });

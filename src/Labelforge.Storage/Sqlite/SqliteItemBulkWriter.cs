@@ -39,7 +39,7 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         _one = Prepare(1, projectId, batchId, createdAtMs);
         _many = rowsPerStatement == 1 ? _one : Prepare(rowsPerStatement, projectId, batchId, createdAtMs);
         Check(raw.sqlite3_prepare_v2(_db,
-            "SELECT Id, ContentKey FROM items WHERE ProjectId = ?1 AND Id > ?2 AND ImportBatchId = ?3 ORDER BY Id", out _since));
+            "SELECT Id, ExternalId, ContentKey FROM items WHERE ProjectId = ?1 AND Id > ?2 AND ImportBatchId = ?3 ORDER BY Id", out _since));
         Check(raw.sqlite3_bind_int64(_since, 1, projectId));
         Check(raw.sqlite3_bind_int64(_since, 3, batchId));
         _undecidedOne = PrepareUndecided(1, projectId);
@@ -130,11 +130,11 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     {
         Check(raw.sqlite3_bind_int64(_since, 2, _lastId));
         int rc;
-        var cursor = 0;
         while ((rc = raw.sqlite3_step(_since)) == raw.SQLITE_ROW)
         {
-            long? key = raw.sqlite3_column_type(_since, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_since, 1);
-            cursor = ReturnedIds.Match(rows, ids, raw.sqlite3_column_int64(_since, 0), key, cursor);
+            var external = raw.sqlite3_column_type(_since, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_since, 1).utf8_to_string();
+            long? key = raw.sqlite3_column_type(_since, 2) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_since, 2);
+            ReturnedIds.Match(rows, ids, raw.sqlite3_column_int64(_since, 0), external, key);
         }
         raw.sqlite3_reset(_since);
         Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);

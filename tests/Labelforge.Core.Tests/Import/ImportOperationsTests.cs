@@ -9,16 +9,19 @@ public class ImportOperationsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Duplicates_by_external_id_or_content_are_skipped_and_counted()
+    public async Task Duplicates_by_external_id_or_by_content_without_one_are_skipped_and_counted()
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
-        var first = await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "hello", "a"), Seed.Row(2, "world", "b"));
+        var first = await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "hello", "a"), Seed.Row(2, "world", "b"), Seed.Row(3, "no id"));
         var again = await Seed.ImportAsync(t, p.Id, null,
-            Seed.Row(1, "hello changed", "a"), Seed.Row(2, "world", "c"), Seed.Row(3, "new one", "d"), Seed.Row(4, "new one", "e"));
-        Assert.Equal((2L, 0L), (first.Imported, first.SkippedDuplicates));
-        Assert.Equal((1L, 3L), (again.Imported, again.SkippedDuplicates));
-        Assert.Equal(3, t.Db.Items.Count());
+            Seed.Row(1, "hello changed", "a"), Seed.Row(2, "world", "c"), Seed.Row(3, "new one", "d"), Seed.Row(4, "new one", "d"),
+            Seed.Row(5, "no id"), Seed.Row(6, "no id either"), Seed.Row(7, "no id either"));
+        Assert.Equal((3L, 0L), (first.Imported, first.SkippedDuplicates));
+        // "a" and the second "d" by id, the repeated texts without an id by content; "world" under id "c" is a new item.
+        Assert.Equal((3L, 4L), (again.Imported, again.SkippedDuplicates));
+        Assert.Equal(6, t.Db.Items.Count());
+        Assert.Equal(2, t.Db.Items.Count(i => i.Text == "world"));
     }
 
     [Fact]

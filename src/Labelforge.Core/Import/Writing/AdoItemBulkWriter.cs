@@ -6,7 +6,7 @@ namespace Labelforge.Core.Import.Writing;
 
 /// <summary>
 /// The provider-neutral <see cref="IItemBulkWriter"/>: ADO.NET commands of <see cref="RowsPerStatement"/> rows per
-/// INSERT OR IGNORE ... RETURNING Id, ContentKey. INSERT OR IGNORE rather than ON CONFLICT DO NOTHING: only when no
+/// INSERT OR IGNORE ... RETURNING Id, ExternalId, ContentKey. INSERT OR IGNORE rather than ON CONFLICT DO NOTHING: only when no
 /// constraint can abort the statement (with foreign keys off, see <see cref="ImportConnection"/>) does SQLite skip
 /// the statement journal, which otherwise copies every page a multi-row statement touches. Synchronous on purpose:
 /// the ADO.NET SQLite provider has no real async I/O, and its async wrappers halve the throughput of this loop.
@@ -63,9 +63,8 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
             ids[i] = 0;
         }
         using var reader = command.ExecuteReader();
-        var cursor = 0;
         while (reader.Read())
-            cursor = ReturnedIds.Match(rows, ids, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), cursor);
+            ReturnedIds.Match(rows, ids, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
     }
 
     public void InsertUndecided(ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
@@ -131,7 +130,7 @@ internal sealed class AdoItemBulkWriter : IItemBulkWriter
         }
         var command = SqlCommands.Create(connection,
             "INSERT OR IGNORE INTO items (ProjectId, ExternalId, ContentHash, ContentKey, Text, DataJson, TextSlot, ImportBatchId, CreatedAt) VALUES " +
-            string.Join(", ", values) + " RETURNING Id, ContentKey",
+            string.Join(", ", values) + " RETURNING Id, ExternalId, ContentKey",
             [.. names]);
         command.Parameters[0].Value = projectId;
         command.Parameters[1].Value = batchId;

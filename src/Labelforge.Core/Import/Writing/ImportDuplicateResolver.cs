@@ -5,10 +5,12 @@ using Labelforge.Core.Import.Readers;
 namespace Labelforge.Core.Import.Writing;
 
 /// <summary>
-/// Decides about an item whose insert did nothing: it is a duplicate when an item with its external id exists,
-/// or one with its full content hash (under the content key, or among the collided items kept under the full
-/// hash only). Otherwise its 8-byte content key is held by different content, a collision that must not drop
-/// the row, so it is inserted with no key. Runs only for skipped rows: never on a first import of distinct rows.
+/// Decides about an item whose insert did nothing. A text row with an external id is identified by that id alone
+/// (<see cref="Key"/> is null): it is a duplicate when an item with the id exists. Any other row (no id, or an
+/// image, identified by its bytes) is a duplicate when an item with its id or its full content hash exists, under the
+/// content key or among the collided items kept under the full hash only; otherwise its 8-byte content key is held
+/// by different content, a collision that must not drop the row, so it is inserted with no key. Runs only for
+/// skipped rows: never on a first import of distinct rows.
 /// </summary>
 internal sealed class ImportDuplicateResolver : IAsyncDisposable
 {
@@ -25,7 +27,7 @@ internal sealed class ImportDuplicateResolver : IAsyncDisposable
         _byExternal = SqlCommands.Create(connection, "SELECT 1 FROM items WHERE ProjectId = @project AND ExternalId = @external", "@project", "@external");
         _byKey = SqlCommands.Create(connection, "SELECT ContentHash FROM items WHERE ProjectId = @project AND ContentKey = @key", "@project", "@key");
         _byHash = SqlCommands.Create(connection,
-            "SELECT 1 FROM items WHERE ProjectId = @project AND ContentKey IS NULL AND ContentHash = @hash", "@project", "@hash");
+            "SELECT 1 FROM items WHERE ProjectId = @project AND ContentKey IS NULL AND ExternalId IS NULL AND ContentHash = @hash", "@project", "@hash");
         foreach (var command in new[] { _byExternal, _byKey, _byHash })
             command.Parameters[0].Value = projectId;
     }
@@ -40,7 +42,14 @@ internal sealed class ImportDuplicateResolver : IAsyncDisposable
         }
     }
 
-    /// <summary>The row <paramref name="item"/> is written as, under <paramref name="key"/> (null: under its full hash only).</summary>
+    /// <summary>
+    /// The content key <paramref name="item"/> is stored under: null for a text with an external id (its identity is
+    /// the id), else the key of its hash (see Items.Item.ContentKey).
+    /// </summary>
+    public static long? Key(PendingItem item) =>
+        item.Record.ExternalId is not null && item.Record.Hash is null ? null : ContentHash.Key(item.Hash);
+
+    /// <summary>The row <paramref name="item"/> is written as, under <paramref name="key"/> (null: by its id, or under its full hash only).</summary>
     public static ItemRow Row(PendingItem item, long? key) =>
         new(item.Record.ExternalId, item.Hash, key, item.Record.Text, item.Record.DataJson, item.Record.TextSlot);
 
@@ -49,6 +58,8 @@ internal sealed class ImportDuplicateResolver : IAsyncDisposable
     {
         if (item.Record.ExternalId is { } external && Exists(_byExternal, external))
             return 0;
+        if (Key(item) is null)
+            throw new InvalidOperationException($"the insert of item '{item.Record.ExternalId}' was ignored, but no item has that id");
         _byKey.Parameters[1].Value = ContentHash.Key(item.Hash);
         var holder = _byKey.ExecuteScalar() as byte[];
         if (holder is not null && holder.AsSpan().SequenceEqual(item.Hash))

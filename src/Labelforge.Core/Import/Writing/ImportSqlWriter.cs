@@ -60,13 +60,14 @@ internal sealed class ImportSqlWriter : IAsyncDisposable
 
     /// <summary>
     /// Writes the queued items and returns each with its new id, or 0 when it was a duplicate (an item with the
-    /// same external id or the same content exists, including one earlier in this import). The list is reused.
+    /// same identity exists, including one earlier in this import: see <see cref="ImportDuplicateResolver"/>). The
+    /// list is reused.
     /// </summary>
     public IReadOnlyList<(PendingItem Item, long Id)> Flush()
     {
         _done.Clear();
         for (var i = 0; i < _pending.Count; i++)
-            _rows[i] = ImportDuplicateResolver.Row(_pending[i], ContentHash.Key(_pending[i].Hash));
+            _rows[i] = ImportDuplicateResolver.Row(_pending[i], ImportDuplicateResolver.Key(_pending[i]));
         if (_pending.Count == _rows.Length)
             _items.Insert(_rows, _ids);
         else

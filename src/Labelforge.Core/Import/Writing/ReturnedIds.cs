@@ -1,28 +1,35 @@
 namespace Labelforge.Core.Import.Writing;
 
-/// <summary>Places the rows a multi-row INSERT ... RETURNING Id, ContentKey gave back onto the rows that were sent.</summary>
+/// <summary>Places the rows a multi-row INSERT ... RETURNING Id, ExternalId, ContentKey gave back onto the rows that were sent.</summary>
 public static class ReturnedIds
 {
     /// <summary>
-    /// Stores <paramref name="id"/> at the sent row with content key <paramref name="key"/> (unique within a
-    /// statement; a single-row statement needs no key) and returns where to look next: rows usually come back in order.
+    /// Stores <paramref name="id"/> at the sent row that came back as (<paramref name="externalId"/>,
+    /// <paramref name="key"/>). A row with an external id is matched by it, any other by its content key: each is
+    /// unique among the rows a statement inserted, and of several sent rows with the same identity the database keeps
+    /// the first (the later ones are ignored), so the earliest unmatched one is the row that went in, whatever order the
+    /// rows come back in.
     /// </summary>
-    public static int Match(ReadOnlySpan<ItemRow> rows, Span<long> ids, long id, long? key, int cursor)
+    public static void Match(ReadOnlySpan<ItemRow> rows, Span<long> ids, long id, string? externalId, long? key)
     {
         if (rows.Length == 1)
         {
             ids[0] = id;
-            return 0;
+            return;
         }
-        for (var n = 0; n < rows.Length; n++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            var i = (cursor + n) % rows.Length;
-            if (ids[i] == 0 && rows[i].ContentKey == key)
+            if (ids[i] != 0)
+                continue;
+            var same = externalId is not null
+                ? string.Equals(rows[i].ExternalId, externalId, StringComparison.Ordinal)
+                : rows[i].ExternalId is null && rows[i].ContentKey == key;
+            if (same)
             {
                 ids[i] = id;
-                return i + 1;
+                return;
             }
         }
-        throw new InvalidOperationException($"the database returned item {id} with a content key that was not in the statement");
+        throw new InvalidOperationException($"the database returned item {id} with an identity that was not in the statement");
     }
 }

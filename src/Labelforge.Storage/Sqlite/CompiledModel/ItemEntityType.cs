@@ -103,11 +103,12 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { projectId, contentHash },
                 unique: true);
-            index.AddAnnotation("Relational:Filter", "\"ContentKey\" IS NULL");
+            index.AddAnnotation("Relational:Filter", "\"ContentKey\" IS NULL AND \"ExternalId\" IS NULL");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { projectId, contentKey },
                 unique: true);
+            index0.AddAnnotation("Relational:Filter", "\"ContentKey\" IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { projectId, externalId },

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9691c828-eb46-4666-9e57-6b097e0fa49b"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("45e4d65b-1077-4d11-aba5-c2c68baa76c6"), entityTypeCount: 34)
         {
         }
 

@@ -4,30 +4,55 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Tests.Import.Writing;
 
-/// <summary>Dedupe through the multi-row writer: statement and batch boundaries, content-key collisions, exact strict rollback.</summary>
+/// <summary>Item identity through the multi-row writer (external id, else content): statement and batch boundaries, content-key collisions, exact strict rollback.</summary>
 public class ImportDedupeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Duplicates_inside_one_file_are_skipped_across_statements_and_batches()
+    public async Task Rows_with_an_external_id_are_identified_by_it_across_statements_and_batches()
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
         var rows = new List<ImportEntry>();
         for (var i = 1; i <= 100; i++)
             rows.Add(Seed.Row(i, $"text {i}", $"id-{i}"));
-        rows.Add(Seed.Row(101, "text 5", "id-new-1"));   // content of row 5, in a later batch
-        rows.Add(Seed.Row(102, "fresh text", "id-7"));   // external id of row 7
-        rows.Add(Seed.Row(103, "text 100", null));       // content of the row just before, no id
-        rows.Insert(10, Seed.Row(0, "text 3", "id-dup-in-statement")); // same statement as row 3
+        rows.Add(Seed.Row(101, "text 5", "id-new-1"));   // text of row 5 under another id, in a later batch: another item
+        rows.Add(Seed.Row(102, "fresh text", "id-7"));   // id of row 7: a duplicate
+        rows.Insert(10, Seed.Row(0, "other text", "id-3")); // id of row 3, in the same statement: a duplicate
+        rows.Insert(11, Seed.Row(0, "text 3", "id-same-text")); // text of row 3 under another id, same statement
         var report = await Seed.ImportAsync(t, p.Id, new ImportOptions(BatchSize: 25), [.. rows]);
-        Assert.Equal((104L, 100L, 4L, 0L), (report.Rows, report.Imported, report.SkippedDuplicates, report.ErrorCount));
-        Assert.Equal(100, await t.Db.Items.CountAsync(Ct));
-        Assert.Equal(4, (await t.Db.ImportBatches.SingleAsync(Ct)).SkippedDuplicates);
+        Assert.Equal((104L, 102L, 2L, 0L), (report.Rows, report.Imported, report.SkippedDuplicates, report.ErrorCount));
+        var items = await t.Db.Items.AsNoTracking().ToDictionaryAsync(i => i.ExternalId!, Ct);
+        Assert.Equal(102, items.Count);
+        Assert.Equal(("text 3", "text 3", "text 7"), (items["id-3"].Text, items["id-same-text"].Text, items["id-7"].Text));
+        Assert.Equal("text 5", items["id-new-1"].Text);
+        Assert.True(items["id-3"].Id < items["id-same-text"].Id);
+        Assert.All(items.Values, i => Assert.Null(i.ContentKey));
+        Assert.Equal(2, (await t.Db.ImportBatches.SingleAsync(Ct)).SkippedDuplicates);
 
         var again = await Seed.ImportAsync(t, p.Id, new ImportOptions(BatchSize: 25), [.. rows]);
         Assert.Equal((0L, 104L), (again.Imported, again.SkippedDuplicates));
+    }
+
+    [Fact]
+    public async Task Rows_without_an_external_id_are_identified_by_their_text_across_statements_and_batches()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        var rows = new List<ImportEntry>();
+        for (var i = 1; i <= 100; i++)
+            rows.Add(Seed.Row(i, $"text {i}"));
+        rows.Add(Seed.Row(101, "text 5"));                 // text of row 5, in a later batch
+        rows.Insert(10, Seed.Row(0, "text 3"));            // text of row 3, in the same statement
+        rows.Add(Seed.Row(102, "text 100", "id-100"));     // the same text with an id: identified by the id, a new item
+        var report = await Seed.ImportAsync(t, p.Id, new ImportOptions(BatchSize: 25), [.. rows]);
+        Assert.Equal((103L, 101L, 2L, 0L), (report.Rows, report.Imported, report.SkippedDuplicates, report.ErrorCount));
+        Assert.Equal(1, await t.Db.Items.CountAsync(i => i.Text == "text 3", Ct));
+        Assert.Equal(2, await t.Db.Items.CountAsync(i => i.Text == "text 100", Ct));
+
+        var again = await Seed.ImportAsync(t, p.Id, new ImportOptions(BatchSize: 25), [.. rows]);
+        Assert.Equal((0L, 103L), (again.Imported, again.SkippedDuplicates));
     }
 
     [Fact]
@@ -47,21 +72,20 @@ public class ImportDedupeTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
-        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "alpha", "a"));
+        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "alpha"));
         // Simulate a 64-bit collision: "alpha" now holds the key that "beta" hashes to.
         var betaKey = ContentHash.Key(ContentHash.Of("beta"));
         await t.Db.Items.ExecuteUpdateAsync(s => s.SetProperty(i => i.ContentKey, betaKey), Ct);
 
         var rows = Enumerable.Range(1, 40).Select(i => Seed.Row(i, $"filler {i}")).ToList();
-        rows[10] = Seed.Row(11, "beta", "b");
-        rows[12] = Seed.Row(13, "beta", "b2"); // same content again, in the same statement: a real duplicate
+        rows[10] = Seed.Row(11, "beta");
+        rows[12] = Seed.Row(13, "beta"); // same content again, in the same statement: a real duplicate
         var report = await Seed.ImportAsync(t, p.Id, null, [.. rows]);
         Assert.Equal((39L, 1L), (report.Imported, report.SkippedDuplicates));
         var beta = await t.Db.Items.AsNoTracking().SingleAsync(i => i.Text == "beta", Ct);
         Assert.Null(beta.ContentKey);
-        Assert.Equal("b", beta.ExternalId);
 
-        var again = await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "beta", "b3"), Seed.Row(2, "gamma", "g"));
+        var again = await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "beta"), Seed.Row(2, "gamma"));
         Assert.Equal((1L, 1L), (again.Imported, again.SkippedDuplicates));
         Assert.Equal(1, await t.Db.Items.CountAsync(i => i.Text == "beta", Ct));
     }
@@ -71,7 +95,7 @@ public class ImportDedupeTests
     {
         await using var t = await TestDb.CreateAsync();
         var p = await t.ProjectAsync();
-        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "row 7", "old")); // makes row 7 below a duplicate
+        await Seed.ImportAsync(t, p.Id, null, Seed.Row(1, "older row 7", "id-7")); // makes row 7 below a duplicate
         var rows = Enumerable.Range(1, 70).Select(i => Seed.Row(i, $"row {i}", $"id-{i}", i % 3 == 0 ? "spam" : "ham")).ToArray();
         var report = await Seed.ImportAsync(t, p.Id, null, rows);
         Assert.Equal((69L, 1L, 69L), (report.Imported, report.SkippedDuplicates, report.Annotations));
