@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Runtime.CompilerServices;
 using Labelforge.Core.Common;
 using Labelforge.Core.LabelingFunctions.Keywords;
@@ -50,6 +50,9 @@ public static class LabelingFunctionApplier
         var faults = new LabelingFunctionFaultLog(m);
         var chunks = new List<short[]>();
         var rows = 0;
+        // One scratch pair per worker for the whole run, this thread being worker 0.
+        var workers = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        var scratches = Enumerable.Range(0, workers).Select(_ => (changed.NewScratch(), everything.NewScratch())).ToArray();
         // Time in the functions alone, apart from producing the documents (reading a file, a database page).
         var applying = 0L;
         var source = documents.Chunk(options.ChunkSize);
@@ -64,12 +67,8 @@ public static class LabelingFunctionApplier
                 var began = Stopwatch.GetTimestamp();
                 // The worker process labels the chunk with the C# functions while this process runs the others.
                 var worker = remote.IsEmpty ? Task.CompletedTask : Task.Run(() => remote.Apply(chunk, start, oldRows, cells, faults, cancellationToken), cancellationToken);
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
-                Parallel.ForEach(Partitioner.Create(0, chunk.Length, 1024), parallel, () => (changed.NewScratch(), everything.NewScratch()), (range, _, scratch) =>
-                {
-                    ApplyRange(chunk, range, start, cells, m, previous, reuse, changed, everything, scratch, faults);
-                    return scratch;
-                }, _ => { });
+                OverCores(chunk.Length, scratches, (from, to, scratch) =>
+                    ApplyRange(chunk, from, to, start, cells, m, previous, reuse, changed, everything, scratch, faults), cancellationToken);
                 worker.GetAwaiter().GetResult();
                 applying += Stopwatch.GetTimestamp() - began;
                 chunks.Add(cells);
@@ -85,13 +84,71 @@ public static class LabelingFunctionApplier
             reuse.Count(r => r >= 0), Math.Max(0, rows - oldRows), (double)applying / Stopwatch.Frequency);
     }
 
-    /// <summary>Writes rows <paramref name="range"/> of a chunk starting at row <paramref name="start"/>: reused columns copied, the planned ones run.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> over [0, <paramref name="length"/>) in ranges of <see cref="RangeRows"/> rows, taken in
+    /// turn by this thread and one pool task per other worker, each with its own scratch. Written out rather than
+    /// Parallel.ForEach: that generic instantiation over our scratch tuple is not in any precompiled image, so a
+    /// short `lf apply` process spent its first chunk compiling it.
+    /// </summary>
+    private static void OverCores(
+        int length, (KeywordScratch?, KeywordScratch?)[] scratches, Action<int, int, (KeywordScratch?, KeywordScratch?)> body,
+        CancellationToken cancellationToken)
+    {
+        var ranges = (length + RangeRows - 1) / RangeRows;
+        var next = -1;
+        void Work(int worker)
+        {
+            int r;
+            while ((r = Interlocked.Increment(ref next)) < ranges)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                body(r * RangeRows, Math.Min(length, (r + 1) * RangeRows), scratches[worker]);
+            }
+        }
+        var helpers = Math.Min(scratches.Length, ranges) - 1;
+        if (helpers <= 0)
+        {
+            Work(0);
+            return;
+        }
+        var tasks = new Task[helpers];
+        for (var w = 0; w < helpers; w++)
+        {
+            var worker = w + 1;
+            tasks[w] = Task.Run(() => Work(worker), cancellationToken);
+        }
+        // Every helper is waited for before anything is thrown (they stop at their next range once the token is
+        // cancelled); the first exception is rethrown as itself, so a cancellation stays an OperationCanceledException.
+        Exception? first = null;
+        try
+        {
+            Work(0);
+        }
+        catch (Exception ex)
+        {
+            first = ex;
+        }
+        try
+        {
+            Task.WaitAll(tasks, CancellationToken.None);
+        }
+        catch (AggregateException ex)
+        {
+            first ??= ex.InnerExceptions[0];
+        }
+        if (first is not null)
+            ExceptionDispatchInfo.Capture(first).Throw();
+    }
+
+    private const int RangeRows = 1024;
+
+    /// <summary>Writes rows [<paramref name="from"/>, <paramref name="to"/>) of a chunk starting at row <paramref name="start"/>: reused columns copied, the planned ones run.</summary>
     private static void ApplyRange(
-        LabelingFunctionDocument[] chunk, Tuple<int, int> range, int start, short[] cells, int m, LabelingFunctionPreviousResult? previous, int[] reuse,
+        LabelingFunctionDocument[] chunk, int from, int to, int start, short[] cells, int m, LabelingFunctionPreviousResult? previous, int[] reuse,
         LabelingFunctionApplyPlan changed, LabelingFunctionApplyPlan everything, (KeywordScratch? Changed, KeywordScratch? Everything) scratch, LabelingFunctionFaultLog faults)
     {
         var oldRows = previous?.Matrix.Rows ?? 0;
-        for (var i = range.Item1; i < range.Item2; i++)
+        for (var i = from; i < to; i++)
         {
             var row = start + i;
             var span = cells.AsSpan(i * m, m);
