@@ -13,8 +13,9 @@ namespace Labelforge.Storage.Sqlite;
 /// parameter index, with text encoded to UTF-8 into one reused buffer (SQLite copies it, SQLITE_TRANSIENT).
 /// Microsoft.Data.Sqlite binds every parameter by name on every run, a UTF-8 copy of the name and a search over
 /// the statement's names per value, which was the largest avoidable cost of the import's single writer thread.
-/// The statements run in whatever transaction is open on the connection, so batch commits and strict rollback
-/// stay with the import. INSERT OR IGNORE for the statement-journal reason given on Core's ImportConnection.
+/// The per-row calls go straight to the library on raw handles (<see cref="SqliteNative"/>). The statements run in
+/// whatever transaction is open on the connection, so batch commits and strict rollback stay with the import.
+/// INSERT OR IGNORE for the statement-journal reason given on Core's ImportConnection.
 /// </summary>
 internal sealed class SqliteItemBulkWriter : IItemBulkWriter
 {
@@ -28,6 +29,12 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     private readonly sqlite3_stmt _undecidedMany;
     private readonly sqlite3_stmt _undecidedOne;
     private readonly sqlite3_stmt _range;
+    // Raw handles of the statements and connection above, which this writer keeps alive until it is disposed.
+    private readonly IntPtr _dbHandle;
+    private readonly IntPtr _manyHandle;
+    private readonly IntPtr _oneHandle;
+    private readonly IntPtr _undecidedManyHandle;
+    private readonly IntPtr _undecidedOneHandle;
     private long _lastId;
     private byte[] _utf8 = new byte[1024];
     private readonly WalCheckpointer _checkpointer;
@@ -47,6 +54,9 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         Check(raw.sqlite3_prepare_v2(_db, "INSERT INTO undecided_ranges (ProjectId, FirstId, LastId) VALUES (?1, ?2, ?3)", out _range));
         Check(raw.sqlite3_bind_int64(_range, 1, projectId));
         _checkpointer = new WalCheckpointer(connection);
+        _dbHandle = _db.DangerousGetHandle();
+        (_manyHandle, _oneHandle) = (_many.DangerousGetHandle(), _one.DangerousGetHandle());
+        (_undecidedManyHandle, _undecidedOneHandle) = (_undecidedMany.DangerousGetHandle(), _undecidedOne.DangerousGetHandle());
     }
 
     public int RowsPerStatement { get; }
@@ -61,19 +71,17 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     /// </summary>
     public void Insert(ReadOnlySpan<ItemRow> rows, Span<long> ids)
     {
-        var stmt = rows.Length == 1 ? _one : _many;
+        var stmt = rows.Length == 1 ? _oneHandle : _manyHandle;
         for (var i = 0; i < rows.Length; i++)
         {
             Bind(stmt, Shared + 1 + (i * PerRow), rows[i]);
             ids[i] = 0;
         }
-        var rc = raw.sqlite3_step(stmt);
-        raw.sqlite3_reset(stmt);
-        Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
-        var inserted = raw.sqlite3_changes(_db);
+        Run(stmt);
+        var inserted = SqliteNative.Changes(_dbHandle);
         if (inserted == 0)
             return;
-        var last = raw.sqlite3_last_insert_rowid(_db);
+        var last = SqliteNative.LastInsertRowId(_dbHandle);
         if (inserted == rows.Length)
         {
             for (var i = 0; i < rows.Length; i++)
@@ -90,9 +98,9 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
     {
         var i = 0;
         for (; i + RowsPerStatement <= itemIds.Length; i += RowsPerStatement)
-            RunUndecided(_undecidedMany, itemIds.Slice(i, RowsPerStatement), randomKeys.Slice(i, RowsPerStatement));
+            RunUndecided(_undecidedManyHandle, itemIds.Slice(i, RowsPerStatement), randomKeys.Slice(i, RowsPerStatement));
         for (; i < itemIds.Length; i++)
-            RunUndecided(_undecidedOne, itemIds.Slice(i, 1), randomKeys.Slice(i, 1));
+            RunUndecided(_undecidedOneHandle, itemIds.Slice(i, 1), randomKeys.Slice(i, 1));
     }
 
     public void InsertUndecidedRange(long firstId, long lastId)
@@ -104,15 +112,22 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
     }
 
-    private void RunUndecided(sqlite3_stmt stmt, ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
+    private void RunUndecided(IntPtr stmt, ReadOnlySpan<long> itemIds, ReadOnlySpan<long> randomKeys)
     {
         for (var i = 0; i < itemIds.Length; i++)
         {
-            Check(raw.sqlite3_bind_int64(stmt, 2 + (2 * i), itemIds[i]));
-            Check(raw.sqlite3_bind_int64(stmt, 3 + (2 * i), randomKeys[i]));
+            Check(SqliteNative.BindInt64(stmt, 2 + (2 * i), itemIds[i]));
+            Check(SqliteNative.BindInt64(stmt, 3 + (2 * i), randomKeys[i]));
         }
-        var rc = raw.sqlite3_step(stmt);
-        raw.sqlite3_reset(stmt);
+        Run(stmt);
+    }
+
+    /// <summary>Steps a bound insert to its end and resets it for the next rows.</summary>
+    private void Run(IntPtr stmt)
+    {
+        var rc = SqliteNative.Step(stmt);
+        // Reset repeats the step's error, which the check below already reports.
+        _ = SqliteNative.Reset(stmt);
         Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
     }
 
@@ -140,32 +155,35 @@ internal sealed class SqliteItemBulkWriter : IItemBulkWriter
         Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
     }
 
-    private void Bind(sqlite3_stmt stmt, int first, in ItemRow row)
+    private void Bind(IntPtr stmt, int first, in ItemRow row)
     {
         if (row.ExternalId is null)
-            Check(raw.sqlite3_bind_null(stmt, first));
+            Check(SqliteNative.BindNull(stmt, first));
         else
             BindText(stmt, first, row.ExternalId);
-        Check(raw.sqlite3_bind_blob(stmt, first + 1, row.Hash));
-        Check(row.ContentKey is { } key ? raw.sqlite3_bind_int64(stmt, first + 2, key) : raw.sqlite3_bind_null(stmt, first + 2));
+        BindBlob(stmt, first + 1, row.Hash);
+        Check(row.ContentKey is { } key ? SqliteNative.BindInt64(stmt, first + 2, key) : SqliteNative.BindNull(stmt, first + 2));
         BindText(stmt, first + 3, row.Text);
         BindText(stmt, first + 4, row.DataJson);
-        Check(row.TextSlot is { } slot ? raw.sqlite3_bind_int(stmt, first + 5, slot) : raw.sqlite3_bind_null(stmt, first + 5));
+        Check(row.TextSlot is { } slot ? SqliteNative.BindInt64(stmt, first + 5, slot) : SqliteNative.BindNull(stmt, first + 5));
     }
 
-    private void BindText(sqlite3_stmt stmt, int index, string text)
+    private unsafe void BindBlob(IntPtr stmt, int index, byte[] blob)
     {
-        if (text.Length == 0)
-        {
-            // An empty span has no address, which SQLite would bind as NULL.
-            Check(raw.sqlite3_bind_text(stmt, index, string.Empty));
-            return;
-        }
+        fixed (byte* bytes = blob)
+            Check(SqliteNative.BindBlob(stmt, index, bytes, blob.Length, SqliteNative.Transient));
+    }
+
+    /// <summary>Binds <paramref name="text"/> as UTF-8 from the reused buffer; SQLite copies it (SQLITE_TRANSIENT).</summary>
+    private unsafe void BindText(IntPtr stmt, int index, string text)
+    {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (max > _utf8.Length)
             _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
         var n = Encoding.UTF8.GetBytes(text, _utf8);
-        Check(raw.sqlite3_bind_text(stmt, index, _utf8.AsSpan(0, n)));
+        // The buffer is never empty, so even an empty text passes an address: SQLite binds NULL for a null pointer.
+        fixed (byte* bytes = _utf8)
+            Check(SqliteNative.BindText(stmt, index, bytes, n, SqliteNative.Transient));
     }
 
     private sqlite3_stmt Prepare(int rows, long projectId, long batchId, long createdAtMs)
