@@ -69,6 +69,9 @@ internal static class ProjectConsensusBench
         finally
         {
             SqliteConnection.ClearAllPools();
+            // LF_BENCH_CONSENSUS_KEEP=PATH keeps the project store there, to run `labelforge consensus crowd --db PATH` by hand.
+            if (Environment.GetEnvironmentVariable("LF_BENCH_CONSENSUS_KEEP") is { Length: > 0 } keep)
+                File.Copy(Path.Combine(dir, "bench.db"), keep, overwrite: true);
             Directory.Delete(dir, recursive: true);
         }
     }
