@@ -16,87 +16,6 @@ namespace Labelforge.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-
-
-            modelBuilder.Entity("Labelforge.Core.Audit.AuditEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DetailsJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ProjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Target")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("ProjectId", "Id");
-
-                    b.ToTable("audit_events", (string)null);
-                });
-
-            modelBuilder.Entity("Labelforge.Core.Erasure.Tombstone", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AnnotationsRemoved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ErasedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ErasedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalIdHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MatrixRowsRemoved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MediaFileRemoved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ModelsWithdrawn")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ProjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId", "ExternalIdHash");
-
-                    b.ToTable("tombstones", (string)null);
-                });
-
             modelBuilder.Entity("Labelforge.Core.Accounts.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -246,10 +165,10 @@ namespace Labelforge.Storage.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Id");
 
-                    b.HasIndex("ProjectId", "RequestId")
-                        .IsUnique();
-
                     b.HasIndex("ItemId", "Author", "Id");
+
+                    b.HasIndex("ProjectId", "Author", "RequestId")
+                        .IsUnique();
 
                     b.ToTable("annotations", (string)null);
                 });
@@ -273,6 +192,41 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.HasIndex("ProjectId", "LabelId", "ItemId");
 
                     b.ToTable("annotation_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ProjectId", "Id");
+
+                    b.ToTable("audit_events", (string)null);
                 });
 
             modelBuilder.Entity("Labelforge.Core.Consensus.ConsensusAnnotatorQuality", b =>
@@ -430,19 +384,48 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("project_counts", (string)null);
                 });
 
-            modelBuilder.Entity("Labelforge.Core.Gold.GoldItem", b =>
+            modelBuilder.Entity("Labelforge.Core.Erasure.Tombstone", b =>
                 {
-                    b.Property<long>("ProjectId")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnotationsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErasedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalIdHash")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ProjectId", "ItemId");
+                    b.Property<int>("MatrixRowsRemoved")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("ItemId");
+                    b.Property<bool>("MediaFileRemoved")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("gold_items", (string)null);
+                    b.Property<int>("ModelsWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ExternalIdHash");
+
+                    b.ToTable("tombstones", (string)null);
                 });
 
             modelBuilder.Entity("Labelforge.Core.Events.ProjectEvent", b =>
@@ -475,6 +458,21 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("project_events", (string)null);
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Gold.GoldItem", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("gold_items", (string)null);
                 });
 
             modelBuilder.Entity("Labelforge.Core.Guidelines.GuidelineVersion", b =>
@@ -1133,15 +1131,6 @@ namespace Labelforge.Storage.Migrations.Sqlite
                     b.ToTable("taxonomy_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Labelforge.Core.Erasure.Tombstone", b =>
-                {
-                    b.HasOne("Labelforge.Core.Projects.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Labelforge.Core.Accounts.ApiToken", b =>
                 {
                     b.HasOne("Labelforge.Core.Accounts.User", null)
@@ -1244,14 +1233,8 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Labelforge.Core.Gold.GoldItem", b =>
+            modelBuilder.Entity("Labelforge.Core.Erasure.Tombstone", b =>
                 {
-                    b.HasOne("Labelforge.Core.Items.Item", null)
-                        .WithMany()
-                        .HasForeignKey("ItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -1261,6 +1244,21 @@ namespace Labelforge.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Labelforge.Core.Events.ProjectEvent", b =>
                 {
+                    b.HasOne("Labelforge.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelforge.Core.Gold.GoldItem", b =>
+                {
+                    b.HasOne("Labelforge.Core.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Labelforge.Core.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -1444,8 +1442,6 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
-
-
 #pragma warning restore 612, 618
         }
     }

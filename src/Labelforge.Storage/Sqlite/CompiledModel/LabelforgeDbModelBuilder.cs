@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9691c828-eb46-4666-9e57-6b097e0fa49b"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("6c4946d3-ee67-4329-84f7-a62e9dcc5dd2"), entityTypeCount: 34)
         {
         }
 
