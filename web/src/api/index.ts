@@ -11,6 +11,9 @@ import type {
   LabelErrorRun,
   LabelView,
   ModelSuggestion,
+  PiiPreview,
+  PiiReport,
+  PiiSettingsView,
   ProjectDetail,
   ProjectSummary,
   QueueNextResponse,
@@ -165,4 +168,15 @@ export const queueApi = {
   status: (id: number) => call<QueueStatus>('GET', `/api/projects/${id}/queue/status`),
   settings: (id: number) => call<QueueSettings>('GET', `/api/projects/${id}/queue/settings`),
   setStrategy: (id: number, strategy: string) => call<QueueSettings>('PUT', `/api/projects/${id}/queue/settings`, { strategy }),
+};
+
+/** A project's personal-data masking (managers): the saved setting, a preview of an unsaved one, the per-item report. */
+export type PiiSetting = Pick<PiiSettingsView, 'detectors' | 'pattern' | 'words'>;
+export type { PiiPreview, PiiReport, PiiSettingsView } from './schema';
+export const privacyApi = {
+  get: (id: number) => call<PiiSettingsView>('GET', `/api/projects/${id}/pii`),
+  save: (id: number, setting: PiiSetting) => call<PiiSettingsView>('PUT', `/api/projects/${id}/pii`, setting),
+  preview: (id: number, setting: PiiSetting, itemId: number | null) =>
+    call<PiiPreview>('POST', `/api/projects/${id}/pii/preview`, { ...setting, item_id: itemId }),
+  report: (id: number) => call<PiiReport>('GET', `/api/projects/${id}/pii/report?limit=20`),
 };
