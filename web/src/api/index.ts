@@ -25,6 +25,7 @@ import type {
   QueueStatus,
   SuspectedLabelError,
   TaxonomyVersionView,
+  UserSummary,
 } from './schema';
 import type { SendOutcome, Submission } from '../submissions';
 import { requestHeaders, signedOut, type SessionUser } from '../session';
@@ -179,4 +180,12 @@ export const privacyApi = {
   preview: (id: number, setting: PiiSetting, itemId: number | null) =>
     call<PiiPreview>('POST', `/api/projects/${id}/pii/preview`, { ...setting, item_id: itemId }),
   report: (id: number) => call<PiiReport>('GET', `/api/projects/${id}/pii/report?limit=20`),
+};
+
+/** The instance's users (admins): list, add, change the instance role (which ends that user's sessions). */
+export type User = UserSummary;
+export const usersApi = {
+  list: () => call<User[]>('GET', '/api/users'),
+  add: (name: string, role: string, password: string | null) => call<User>('POST', '/api/users', { name, role, password }),
+  setRole: (name: string, role: string) => call<User>('PUT', `/api/users/${encodeURIComponent(name)}/role`, { role }),
 };
