@@ -29,6 +29,13 @@ internal static class ProblemDetailsAssert
         return await ProblemAsync(response, status, title, detailContains);
     }
 
+    /// <summary>PUTs <paramref name="body"/> as JSON and checks the answer is the problem described.</summary>
+    public static async Task<JsonElement> PutProblemAsync(this TestServer s, string url, object body, int status, string title, string detailContains)
+    {
+        using var response = await s.Client.PutAsJsonAsync(url, body, TestServer.Json, Ct);
+        return await ProblemAsync(response, status, title, detailContains);
+    }
+
     /// <summary>GETs <paramref name="url"/> and checks the answer is the problem described.</summary>
     public static async Task<JsonElement> GetProblemAsync(this TestServer s, string url, int status, string title, string detailContains)
     {

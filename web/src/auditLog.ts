@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'project-deleted',
   'guidelines-changed',
   'queue-settings-changed',
+  'pii-settings-changed',
 ] as const;
 
 export interface AuditFilter {

@@ -7,6 +7,7 @@ import { AnnotateRoute } from './pages/AnnotateRoute';
 import { FORMER_TABS, SetupPage, isSetupTab } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { AuditLogPage } from './pages/AuditLogPage';
+import { UsersPage } from './pages/UsersPage';
 import { AccountBar } from './components/AccountBar';
 import { sessionApi } from './api';
 import { onSignedOut, setSession, type SessionUser } from './session';
@@ -47,6 +48,7 @@ function App() {
         </Link>
         {user.role === 'admin' && (
           <nav class="admin-nav" aria-label="Administration">
+            <Link href="/users">Users</Link>
             <Link href="/audit-log">Audit log</Link>
           </nav>
         )}
@@ -55,6 +57,7 @@ function App() {
       <main>
         <Switch>
           <Route path="/audit-log">{user.role === 'admin' ? <AuditLogPage /> : <ProjectsPage />}</Route>
+          <Route path="/users">{user.role === 'admin' ? <UsersPage me={name} /> : <ProjectsPage />}</Route>
           <Route path={/^\/projects\/(?<id>\d+)\/annotate\/?$/}>{({ id }) => <AnnotateRoute projectId={Number(id)} annotator={name} />}</Route>
           <Route path={/^\/projects\/(?<id>\d+)(?:\/(?<tab>[\w-]+))?\/?$/}>
             {({ id, tab = 'progress' }) =>

@@ -4,15 +4,16 @@ using Labelforge.Core.Accounts;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>`labelforge user add|list|password`: the instance's users, on the database directly (whoever can write the file is its admin).</summary>
+/// <summary>`labelforge user add|list|password|role`: the instance's users, on the database directly (whoever can write the file is its admin).</summary>
 internal static class UserCommand
 {
     public static Command Create()
     {
-        var command = new Command("user", "Add and list users, set passwords.");
+        var command = new Command("user", "Add and list users, set passwords and instance roles.");
         command.Subcommands.Add(AddCommand());
         command.Subcommands.Add(ListCommand());
         command.Subcommands.Add(PasswordCommand());
+        command.Subcommands.Add(RoleCommand());
         return command;
     }
 
@@ -62,6 +63,23 @@ internal static class UserCommand
             await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
             var user = UserSummary.From(await store.Get<AccountOperations>().SetPasswordAsync(parse.GetRequiredValue(name), password, ct));
             CliJson.Report(parse, json, Json(user), $"password set for {user.Name}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RoleCommand()
+    {
+        var name = new Argument<string>("NAME") { Description = "User name." };
+        var role = new Option<string>("--role") { Description = "New instance role: admin or member.", Required = true };
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var command = new Command("role", "Change a user's instance role (ends their sessions; the last admin stays one).") { name, role, db, json };
+        command.SetHandler(async (parse, ct) =>
+        {
+            var instanceRole = RoleNames.ParseInstanceRole(parse.GetValue(role));
+            await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
+            var user = UserSummary.From(await store.Get<AccountOperations>().SetRoleAsync(parse.GetRequiredValue(name), instanceRole, ct));
+            CliJson.Report(parse, json, Json(user), $"{user.Name} is now {RoleNames.Of(user.Role)}");
             return 0;
         });
         return command;

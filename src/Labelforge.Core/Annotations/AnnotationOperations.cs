@@ -18,10 +18,11 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
         var kind = TaskTypes.ValueKind(project.TaskType);
-        if (request.RequestId is { } requestId && await FindByRequestAsync(projectId, requestId, ct) is { } earlier)
-            return new SubmitResult(ToView(SameAuthor(earlier, request), resolver, kind), Created: false);
         if (string.IsNullOrWhiteSpace(request.Author))
             throw LabelforgeException.Invalid("An annotation needs an author.");
+        var author = request.Author.Trim();
+        if (request.RequestId is { } requestId && await FindByRequestAsync(db, projectId, author, requestId, ct) is { } earlier)
+            return new SubmitResult(ToView(earlier, resolver, kind), Created: false);
         if (!await db.Items.AnyAsync(i => i.Id == request.ItemId && i.ProjectId == projectId, ct))
             throw LabelforgeException.NotFound($"No item {request.ItemId} in project '{project.Name}'.");
 
@@ -33,7 +34,7 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         {
             ProjectId = projectId,
             ItemId = request.ItemId,
-            Author = request.Author.Trim(),
+            Author = author,
             Kind = request.Kind.ToWire(),
             LabelIdsJson = AnnotationValueJson.Write(value),
             Confidence = request.Confidence,
@@ -64,22 +65,14 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         }
         catch (DbUpdateException) when (request.RequestId is not null)
         {
-            // A concurrent retry with the same request id won the unique index: return its row.
+            // A concurrent retry of the same author with the same request id won the unique index: return its row.
+            // Another author's use of the id is a different key, so it can neither collide nor be answered here.
             db.ChangeTracker.Clear();
-            var winner = await FindByRequestAsync(projectId, request.RequestId, ct) ?? throw new InvalidOperationException("request id conflict without a stored row");
-            return new SubmitResult(ToView(SameAuthor(winner, request), resolver, kind), Created: false);
+            var winner = await FindByRequestAsync(db, projectId, author, request.RequestId, ct) ?? throw new InvalidOperationException("request id conflict without a stored row");
+            return new SubmitResult(ToView(winner, resolver, kind), Created: false);
         }
         return new SubmitResult(ToView(annotation, resolver, kind), Created: true);
     }
-
-    /// <summary>
-    /// A retry is answered with the stored annotation only when it is the same author's: a request id another author
-    /// used is a conflict, so one person's label is never answered with (and lost behind) someone else's.
-    /// </summary>
-    private static Annotation SameAuthor(Annotation stored, NewAnnotation request) =>
-        stored.Author == request.Author.Trim()
-            ? stored
-            : throw LabelforgeException.Conflict($"Request id '{request.RequestId}' was already used for another author's annotation; send a new request id.");
 
     /// <summary>Every annotation of an item, oldest first.</summary>
     public async Task<IReadOnlyList<AnnotationView>> HistoryAsync(long projectId, long itemId, CancellationToken ct = default)
@@ -177,8 +170,12 @@ public sealed class AnnotationOperations(LabelforgeDb db, TimeProvider time, Tax
         return ProbabilityJson.Read(probabilitiesJson).TryGetValue(labels[0], out var p) ? p : null;
     }
 
-    private async Task<Annotation?> FindByRequestAsync(long projectId, string requestId, CancellationToken ct) =>
-        await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ProjectId == projectId && a.RequestId == requestId, ct);
+    /// <summary>
+    /// The author's earlier annotation with this request id: a request id is its author's idempotency key (unique per
+    /// project, author and id), so a retry finds only its own author's row and never another person's label.
+    /// </summary>
+    internal static Task<Annotation?> FindByRequestAsync(LabelforgeDb db, long projectId, string author, string requestId, CancellationToken ct) =>
+        db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ProjectId == projectId && a.Author == author && a.RequestId == requestId, ct);
 
     private async Task<long?> SupersededAsync(NewAnnotation request, CancellationToken ct)
     {

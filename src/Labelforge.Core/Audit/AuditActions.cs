@@ -19,10 +19,12 @@ public static class AuditActions
     public const string ProjectDeleted = "project-deleted";
     public const string GuidelinesChanged = "guidelines-changed";
     public const string QueueSettingsChanged = "queue-settings-changed";
+    public const string PiiSettingsChanged = "pii-settings-changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, UserCreated, UserRoleChanged, PasswordChanged, MemberSet, MemberRemoved, TokenCreated, TokenRevoked,
         Export, Erasure, LabelingFunctionSetSaved, ProjectCreated, ProjectDeleted, GuidelinesChanged, QueueSettingsChanged,
+        PiiSettingsChanged,
     ];
 }

@@ -151,7 +151,8 @@ public sealed class LabelforgeDb(DbContextOptions<LabelforgeDb> options) : DbCon
             e.ToTable("annotations");
             e.HasIndex(a => new { a.ItemId, a.Author, a.Id });
             e.HasIndex(a => new { a.ProjectId, a.Id });
-            e.HasIndex(a => new { a.ProjectId, a.RequestId }).IsUnique();
+            // A request id is its author's idempotency key: unique per author, so one person's id never meets another's.
+            e.HasIndex(a => new { a.ProjectId, a.Author, a.RequestId }).IsUnique();
             e.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Item>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -16,9 +16,11 @@ namespace Labelforge.Core.Erasure;
 /// maintained counts and the undecided set follow by trigger, and the text index drops the row by trigger. Models
 /// trained on the item are withdrawn (their serialized weights, which may hold its words, are wiped; metrics stay),
 /// and its image file is deleted when no other item uses it. A tombstone (<see cref="Erasure"/>) and an audit entry
-/// record who erased which item when. The store then makes sure its files keep no copy (<see cref="IErasureStore"/>).
+/// record who erased which item when. The store then makes sure its files keep no copy (<see cref="IErasureStore"/>),
+/// and the process's in-memory caches forget the items (<see cref="IErasedItemCache"/>).
 /// </summary>
-public sealed class ErasureOperations(LabelforgeDb db, TimeProvider time, AuditLog audit, AuditActor actor, IMediaStore? media = null)
+public sealed class ErasureOperations(LabelforgeDb db, TimeProvider time, AuditLog audit, AuditActor actor,
+    IEnumerable<IErasedItemCache> caches, IMediaStore? media = null)
 {
     // The weights of a withdrawn model: none (a model's blob is never empty otherwise).
     private static readonly byte[] Withdrawn = [];
@@ -95,6 +97,9 @@ public sealed class ErasureOperations(LabelforgeDb db, TimeProvider time, AuditL
                 }, ct);
                 await tx.CommitAsync(ct);
             }
+            // After the commit, so a cache refilled meanwhile from the database cannot pick the items up again.
+            foreach (var cache in caches)
+                cache.Forget(projectId, ids);
             var removedMedia = await DeleteUnusedMediaAsync(mediaKeys, ct);
             var cleanup = store is null ? null : await store.FinishAsync(db, ct);
             begun = false;

@@ -29,7 +29,8 @@ public sealed class LabelReviewOperations(LabelforgeDb db, TaxonomyOperations ta
             ?? throw LabelforgeException.NotFound($"No annotation {review.AnnotationId} on item {review.ItemId} in project {projectId}.");
         if (!AnnotationKinds.Given.Contains(given.Kind))
             throw LabelforgeException.Invalid($"Annotation {given.Id} is of kind {given.Kind}; only human, imported or reviewed labels are reviewed.");
-        var retried = review.RequestId is not null && await db.Annotations.AnyAsync(a => a.ProjectId == projectId && a.RequestId == review.RequestId, ct);
+        var retried = review.RequestId is not null
+            && await AnnotationOperations.FindByRequestAsync(db, projectId, review.Reviewer.Trim(), review.RequestId, ct) is not null;
         if (!retried && await db.Annotations.AnyAsync(a => a.ItemId == review.ItemId && AnnotationKinds.Given.Contains(a.Kind) && a.Id > given.Id, ct))
             throw LabelforgeException.Conflict($"Item {review.ItemId} was labeled again after annotation {given.Id}; refresh the list.");
         var resolver = await taxonomy.ResolverAsync(projectId, ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Labelforge.Core.Annotations;
+using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
 using Labelforge.Core.Items;
@@ -13,13 +14,19 @@ namespace Labelforge.Core.Privacy;
 /// A project's personal-data masking: the detectors it runs (set, show), the masker readers apply for callers who may
 /// not see personal data, and the report of what the detectors find per item.
 /// </summary>
-public sealed class PiiOperations(LabelforgeDb db, TimeProvider time)
+public sealed class PiiOperations(LabelforgeDb db, TimeProvider time, AuditLog audit)
 {
     /// <summary>Per-item rows a report lists unless asked for another number.</summary>
     public const int DefaultReportLimit = 1_000;
 
     /// <summary>The most words a list may hold.</summary>
     public const int MaxWords = 100_000;
+
+    /// <summary>Items a preview without a named item looks through for one with something to mask.</summary>
+    public const int PreviewScan = 500;
+
+    /// <summary>The most characters of a text a preview shows (and masks).</summary>
+    public const int PreviewChars = 5_000;
 
     public async Task<PiiSettingsView> GetAsync(long projectId, CancellationToken ct = default)
     {
@@ -33,13 +40,7 @@ public sealed class PiiOperations(LabelforgeDb db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
-        var kinds = ParseKinds(settings.Detectors);
-        var pattern = string.IsNullOrWhiteSpace(settings.Pattern) ? null : settings.Pattern;
-        if (pattern is not null && PiiDetector.CheckPattern(pattern) is { } problem)
-            throw LabelforgeException.Invalid($"The pattern is not a regular expression: {problem}");
-        var words = (settings.Words ?? []).Select(w => w.Trim()).Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (words.Count > MaxWords)
-            throw LabelforgeException.Invalid($"A word list holds at most {MaxWords} entries; this one has {words.Count}.");
+        var (kinds, pattern, words) = Validate(settings);
         var row = await db.PiiSettings.FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
         if (row is null)
         {
@@ -51,7 +52,65 @@ public sealed class PiiOperations(LabelforgeDb db, TimeProvider time)
         row.WordsJson = words.Count == 0 ? null : JsonSerializer.Serialize(words);
         row.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        // The setting, not the words: a word list is itself personal data (names), so the log keeps only its size.
+        await audit.WriteAsync(AuditActions.PiiSettingsChanged, projectId, project.Name, new
+        {
+            detectors = kinds.Select(k => k.ToWire()), pattern = pattern is not null, words = words.Count,
+        }, ct);
         return View(row, project.TaskType);
+    }
+
+    /// <summary>
+    /// How <paramref name="settings"/> (saved or not) would mask a sample: <paramref name="text"/> when given, else
+    /// item <paramref name="itemId"/>, else the first of the project's first <see cref="PreviewScan"/> items with a
+    /// detection (or its first item). For managers: it shows the original next to the masked text.
+    /// </summary>
+    public async Task<PiiPreview> PreviewAsync(long projectId, PiiSettingsView settings, long? itemId = null, string? text = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var project = await RequireProject.FindAsync(db.Projects.AsNoTracking(), projectId, ct);
+        var (kinds, pattern, words) = Validate(settings);
+        var options = new PiiDetectorOptions(kinds, pattern, words);
+        var masker = options.IsEmpty ? ItemMasker.None : new ItemMasker(new PiiDetector(options), StyleOf(project.TaskType));
+        if (text is not null)
+            return Preview(null, null, text, masker);
+        var items = db.Items.AsNoTracking().Where(i => i.ProjectId == projectId);
+        if (itemId is { } id)
+        {
+            var named = await items.Where(i => i.Id == id).Select(i => new { i.Id, i.ExternalId, i.Text }).FirstOrDefaultAsync(ct)
+                ?? throw LabelforgeException.NotFound($"No item {id} in project '{project.Name}'.");
+            return Preview(named.Id, named.ExternalId, named.Text, masker);
+        }
+        var sample = await items.OrderBy(i => i.Id).Take(PreviewScan).Select(i => new { i.Id, i.ExternalId, i.Text }).ToListAsync(ct);
+        if (sample.Count == 0)
+            throw LabelforgeException.NotFound($"Project '{project.Name}' has no items yet; send a text to preview.");
+        var chosen = masker.IsEmpty ? sample[0]
+            : sample.FirstOrDefault(i => masker.Detect(Clip(i.Text)).Count > 0 || masker.Detect(i.ExternalId).Count > 0) ?? sample[0];
+        return Preview(chosen.Id, chosen.ExternalId, chosen.Text, masker);
+    }
+
+    private static PiiPreview Preview(long? itemId, string? externalId, string text, ItemMasker masker)
+    {
+        var shown = Clip(text);
+        var detections = masker.Detect(shown);
+        return new PiiPreview(itemId, externalId, masker.ExternalId(externalId), shown, masker.IsEmpty ? shown : PiiMasker.Mask(shown, detections, masker.Style),
+            shown.Length < text.Length, [.. detections.Select(d => new PiiPreviewDetection(d.Kind.ToWire(), d.Start, d.End))],
+            masker.Style == PiiMaskStyle.SameLength);
+    }
+
+    private static string Clip(string text) => text.Length <= PreviewChars ? text : text[..PreviewChars];
+
+    /// <summary>The setting's detectors, pattern and words, checked: an unknown detector, a bad pattern or too many words is a 400.</summary>
+    private static (IReadOnlyList<PiiKind> Kinds, string? Pattern, List<string> Words) Validate(PiiSettingsView settings)
+    {
+        var kinds = ParseKinds(settings.Detectors);
+        var pattern = string.IsNullOrWhiteSpace(settings.Pattern) ? null : settings.Pattern;
+        if (pattern is not null && PiiDetector.CheckPattern(pattern) is { } problem)
+            throw LabelforgeException.Invalid($"The pattern is not a regular expression: {problem}");
+        var words = (settings.Words ?? []).Select(w => w.Trim()).Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (words.Count > MaxWords)
+            throw LabelforgeException.Invalid($"A word list holds at most {MaxWords} entries; this one has {words.Count}.");
+        return (kinds, pattern, words);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Labelforge.Core.Annotations;
 using Labelforge.Core.Counts;
 using Labelforge.Core.Data;
 using Labelforge.Core.Demo;
+using Labelforge.Core.Erasure;
 using Labelforge.Core.Import;
 using Labelforge.Core.Items;
 using Labelforge.Core.LabelErrors;
@@ -137,6 +138,9 @@ public sealed class LabelforgeServer : IAsyncDisposable
         services.AddHostedService<ConsensusRerunService>();
         services.AddHostedService<ItemSearchIndexService>();
         services.AddSingleton<LabelErrorRuns>();
+        // In-memory copies of items' text or features, which an erasure must reach (Core's IErasedItemCache).
+        services.AddSingleton<IErasedItemCache>(sp => sp.GetRequiredService<QueueRetrainCoordinator>());
+        services.AddSingleton<IErasedItemCache>(sp => sp.GetRequiredService<LabelErrorRuns>());
     }
 
     private static WebApplication Build(ServerOptions options, LabelforgeStore store)

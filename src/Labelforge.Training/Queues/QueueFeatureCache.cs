@@ -50,6 +50,24 @@ public sealed class QueueFeatureCache
             Refit();
     }
 
+    /// <summary>
+    /// Takes erased items out now (their term counts are a trace of their text) and refits the vocabulary and idf
+    /// on the rest, so no feature stays that only their words made; true when any was cached.
+    /// </summary>
+    public bool Forget(IEnumerable<long> itemIds)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var removed = false;
+        foreach (var id in itemIds)
+            removed |= _terms.Remove(id) | _vectors.Remove(id);
+        if (removed)
+            Refit();
+        return removed;
+    }
+
+    /// <summary>Whether the item's terms are cached.</summary>
+    public bool Contains(long itemId) => _terms.ContainsKey(itemId);
+
     public SparseVector[] Vectors(IEnumerable<long> itemIds) => itemIds.Select(id => _vectors[id]).ToArray();
 
     private void Refit()

@@ -1,6 +1,6 @@
 namespace Labelforge.Cli.Tests.Accounts;
 
-/// <summary>The accounts part of the CLI contract: `user add|list|password`, `token create|list|revoke`, `project member add|list|remove`.</summary>
+/// <summary>The accounts part of the CLI contract: `user add|list|password|role`, `token create|list|revoke`, `project member add|list|remove`.</summary>
 public class AccountCommandTests
 {
     [Fact]
@@ -15,6 +15,10 @@ public class AccountCommandTests
         var users = (await cli.JsonAsync("user", "list")).GetProperty("users").EnumerateArray()
             .Select(u => (u.GetProperty("name").GetString(), u.GetProperty("role").GetString(), u.GetProperty("has_password").GetBoolean())).ToList();
         Assert.Equal([("alice", "admin", true), ("bob", "member", false)], users);
+        Assert.Equal("admin", (await cli.JsonAsync("user", "role", "bob", "--role", "admin")).GetProperty("role").GetString());
+        var (demoteCode, demoteOut, demoteErr) = await cli.RunAsync("user", "role", "bob", "--role", "member");
+        Assert.True(demoteCode == 0, demoteErr);
+        Assert.Equal("bob is now member", demoteOut.Trim());
 
         var token = await cli.JsonAsync("token", "create", "bob", "--expires-days", "7");
         Assert.StartsWith("lf_", token.GetProperty("token").GetString(), StringComparison.Ordinal);
@@ -41,6 +45,10 @@ public class AccountCommandTests
         Assert.Equal((1, "error: User name 'model:x' holds ':'; use letters, digits, '.', '_', '-' or '@'."), (name.Code, name.Err.Trim()));
         var (shortCode, _, shortErr) = await CliRun.ExecWithInputAsync("short\n", "user", "add", "carol", "--password-stdin", "--db", cli.Db);
         Assert.Equal((1, "error: A password needs at least 8 characters."), (shortCode, shortErr.Trim()));
+        var lastAdmin = await cli.RunAsync("user", "add", "root", "--role", "admin");
+        Assert.Equal(0, lastAdmin.Code);
+        var demote = await cli.RunAsync("user", "role", "root", "--role", "member");
+        Assert.Equal((1, "error: 'root' is the only admin; make another user admin first."), (demote.Code, demote.Err.Trim()));
         await cli.JsonAsync("project", "create", "p");
         var missing = await cli.RunAsync("project", "member", "add", "p", "nobody", "--role", "annotator");
         Assert.Equal((1, "error: No user 'nobody'. List users with `labelforge user list`."), (missing.Code, missing.Err.Trim()));

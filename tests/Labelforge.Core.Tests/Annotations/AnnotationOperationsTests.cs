@@ -46,6 +46,29 @@ public class AnnotationOperationsTests
     }
 
     [Fact]
+    public async Task A_request_id_is_its_authors_own_so_two_authors_using_it_both_store_their_labels()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.ProjectAsync();
+        var item = (await Seed.ItemsAsync(t, p.Id, 1))[0];
+        var ops = t.Get<AnnotationOperations>();
+        var alice = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["ham"], RequestId: "r-1"), Ct);
+        var bob = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "bob", Labels: ["spam"], RequestId: "r-1"), Ct);
+        Assert.True(alice.Created);
+        Assert.True(bob.Created);
+        Assert.NotEqual(alice.Annotation.Id, bob.Annotation.Id);
+        Assert.Equal("bob", bob.Annotation.Author);
+        Assert.Equal(["spam"], bob.Annotation.Labels);
+
+        // Each author's retry is answered with their own row, never the other's.
+        var aliceAgain = await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Labels: ["spam"], RequestId: "r-1"), Ct);
+        var bobAgain = await ops.SubmitAsync(p.Id, new NewAnnotation(item, " bob ", Labels: ["ham"], RequestId: "r-1"), Ct);
+        Assert.Equal((false, alice.Annotation.Id), (aliceAgain.Created, aliceAgain.Annotation.Id));
+        Assert.Equal((false, bob.Annotation.Id), (bobAgain.Created, bobAgain.Annotation.Id));
+        Assert.Equal(["alice", "bob"], (await ops.HistoryAsync(p.Id, item, Ct)).Select(a => a.Author));
+    }
+
+    [Fact]
     public async Task Single_label_rules_unknown_labels_and_bad_probabilities_are_rejected()
     {
         await using var t = await TestDb.CreateAsync();

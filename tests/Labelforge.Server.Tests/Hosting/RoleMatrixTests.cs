@@ -34,6 +34,7 @@ public class RoleMatrixTests
         ["PUT /api/session/password"] = Level.SignedIn,
         ["GET /api/users/"] = Level.Admin,
         ["POST /api/users/"] = Level.Admin,
+        ["PUT /api/users/{name}/role"] = Level.Admin,
         ["GET /api/tokens/"] = Level.SignedIn,
         ["POST /api/tokens/"] = Level.SignedIn,
         ["DELETE /api/tokens/{tokenId:long}"] = Level.SignedIn,
@@ -70,6 +71,7 @@ public class RoleMatrixTests
         ["GET /api/projects/{projectId:long}/pii/"] = Level.Manager,
         ["PUT /api/projects/{projectId:long}/pii/"] = Level.Manager,
         ["GET /api/projects/{projectId:long}/pii/report"] = Level.Manager,
+        ["POST /api/projects/{projectId:long}/pii/preview"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/queue/next"] = Level.Annotator,
         ["POST /api/projects/{projectId:long}/queue/renew"] = Level.Annotator,
         ["POST /api/projects/{projectId:long}/queue/release"] = Level.Annotator,
@@ -252,6 +254,7 @@ public class RoleMatrixTests
             .Replace("{tokenId:long}", "999999", StringComparison.Ordinal)
             .Replace("{version:int}", "1", StringComparison.Ordinal)
             .Replace("{user}", "nobody", StringComparison.Ordinal)
+            .Replace("{name}", "nobody", StringComparison.Ordinal)
             .Replace("{label}", "ham", StringComparison.Ordinal)
             .Replace("{set}", "default", StringComparison.Ordinal)
             .Replace("{function}", "f", StringComparison.Ordinal);

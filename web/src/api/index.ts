@@ -11,6 +11,9 @@ import type {
   LabelErrorRun,
   LabelView,
   ModelSuggestion,
+  PiiPreview,
+  PiiReport,
+  PiiSettingsView,
   ProjectDetail,
   ProjectSummary,
   QueueNextResponse,
@@ -22,6 +25,7 @@ import type {
   QueueStatus,
   SuspectedLabelError,
   TaxonomyVersionView,
+  UserSummary,
 } from './schema';
 import type { SendOutcome, Submission } from '../submissions';
 import { requestHeaders, signedOut, type SessionUser } from '../session';
@@ -165,4 +169,23 @@ export const queueApi = {
   status: (id: number) => call<QueueStatus>('GET', `/api/projects/${id}/queue/status`),
   settings: (id: number) => call<QueueSettings>('GET', `/api/projects/${id}/queue/settings`),
   setStrategy: (id: number, strategy: string) => call<QueueSettings>('PUT', `/api/projects/${id}/queue/settings`, { strategy }),
+};
+
+/** A project's personal-data masking (managers): the saved setting, a preview of an unsaved one, the per-item report. */
+export type PiiSetting = Pick<PiiSettingsView, 'detectors' | 'pattern' | 'words'>;
+export type { PiiPreview, PiiReport, PiiSettingsView } from './schema';
+export const privacyApi = {
+  get: (id: number) => call<PiiSettingsView>('GET', `/api/projects/${id}/pii`),
+  save: (id: number, setting: PiiSetting) => call<PiiSettingsView>('PUT', `/api/projects/${id}/pii`, setting),
+  preview: (id: number, setting: PiiSetting, itemId: number | null) =>
+    call<PiiPreview>('POST', `/api/projects/${id}/pii/preview`, { ...setting, item_id: itemId }),
+  report: (id: number) => call<PiiReport>('GET', `/api/projects/${id}/pii/report?limit=20`),
+};
+
+/** The instance's users (admins): list, add, change the instance role (which ends that user's sessions). */
+export type User = UserSummary;
+export const usersApi = {
+  list: () => call<User[]>('GET', '/api/users'),
+  add: (name: string, role: string, password: string | null) => call<User>('POST', '/api/users', { name, role, password }),
+  setRole: (name: string, role: string) => call<User>('PUT', `/api/users/${encodeURIComponent(name)}/role`, { role }),
 };

@@ -244,6 +244,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{name}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetUserRoleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserSummary"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokens": {
         parameters: {
             query?: never;
@@ -1631,6 +1672,47 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/pii/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PiiPreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiPreview"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3978,6 +4060,42 @@ export interface components {
             };
         };
         /**
+         * @description A masking preview: the sample (an item's id and external id, or null for a text the caller sent), its text (the
+         *     first int PiiOperations.PreviewChars characters; bool PiiPreview.Clipped says the item has more), the same
+         *     masked, and each detection's kind and [start, end) UTF-16 offsets in string PiiPreview.Text.
+         */
+        PiiPreview: {
+            /** Format: int64 */
+            item_id: number | null;
+            external_id: null | string;
+            masked_external_id: null | string;
+            text: string;
+            masked: string;
+            clipped: boolean;
+            detections: components["schemas"]["PiiPreviewDetection"][];
+            same_length_masks: boolean;
+        };
+        /** @description One detection of a preview: its kind's wire name and where it is in the previewed text. */
+        PiiPreviewDetection: {
+            kind: string;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+        };
+        /**
+         * @description Body of POST /api/projects/{id}/pii/preview: a masking setting to try (as PUT takes it; nothing is saved) and the
+         *     sample: a text, else an item id, else the server picks an item with something to mask.
+         */
+        PiiPreviewRequest: {
+            detectors: null | string[];
+            pattern: null | string;
+            words: null | string[];
+            /** Format: int64 */
+            item_id: number | null;
+            text: null | string;
+        };
+        /**
          * @description What the project's detectors find: items scanned, items with any detection, detections per kind over all items,
          *     and per item (those with detections, in id order, at most the report's limit) its counts per kind.
          *     The counts cover the text, the document's other string fields and the external id.
@@ -4349,6 +4467,10 @@ export interface components {
         SetMemberRequest: {
             role: null | string;
         };
+        /** @description Body of PUT /api/users/{name}/role: the new instance role (admin or member). */
+        SetUserRoleRequest: {
+            role: null | string;
+        };
         /** @description How one can sign in here: by password always; by OpenID Connect when configured (its button text), else null. */
         SignInOptions: {
             password: boolean;
@@ -4586,6 +4708,9 @@ export type ObjectRequest = components['schemas']['ObjectRequest'];
 export type ObjectView = components['schemas']['ObjectView'];
 export type PasswordRequest = components['schemas']['PasswordRequest'];
 export type PiiItemReport = components['schemas']['PiiItemReport'];
+export type PiiPreview = components['schemas']['PiiPreview'];
+export type PiiPreviewDetection = components['schemas']['PiiPreviewDetection'];
+export type PiiPreviewRequest = components['schemas']['PiiPreviewRequest'];
 export type PiiReport = components['schemas']['PiiReport'];
 export type PiiSettingsRequest = components['schemas']['PiiSettingsRequest'];
 export type PiiSettingsView = components['schemas']['PiiSettingsView'];
@@ -4610,6 +4735,7 @@ export type SaveLabelingFunctionSetRequest = components['schemas']['SaveLabeling
 export type ScorecardReport = components['schemas']['ScorecardReport'];
 export type SessionInfo = components['schemas']['SessionInfo'];
 export type SetMemberRequest = components['schemas']['SetMemberRequest'];
+export type SetUserRoleRequest = components['schemas']['SetUserRoleRequest'];
 export type SignInOptions = components['schemas']['SignInOptions'];
 export type SignInRequest = components['schemas']['SignInRequest'];
 export type SpanRequest = components['schemas']['SpanRequest'];

@@ -9,12 +9,13 @@ import { LabelingFunctionPage } from './LabelingFunctionPage';
 import { LabelErrorsPanel } from './LabelErrorsPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { AgreementPanel } from './AgreementPanel';
+import { PrivacyPanel } from './PrivacyPanel';
 
-const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'labeling-functions', 'label-errors', 'agreement'] as const;
+const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'labeling-functions', 'label-errors', 'agreement', 'privacy'] as const;
 const TAB_NAMES: Partial<Record<SetupTab, string>> = { 'labeling-functions': 'Labeling functions', 'label-errors': 'Label errors' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions, label errors and agreement. */
+/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions, label errors, agreement and personal-data masking (privacy). */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -39,6 +40,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'labeling-functions' && <LabelingFunctionPage projectId={projectId} />}
       {tab === 'label-errors' && <LabelErrorsPanel projectId={projectId} />}
       {tab === 'agreement' && <AgreementPanel projectId={projectId} />}
+      {tab === 'privacy' && <PrivacyPanel projectId={projectId} />}
     </div>
   );
 }

@@ -18,6 +18,9 @@ public static class UserEndpoints
             var user = await accounts.AddAsync(body.Name ?? "", RoleNames.ParseInstanceRole(body.Role ?? "member"), body.Password, ct);
             return TypedResults.Created($"/api/users/{user.Name}", UserSummary.From(user));
         });
+        // A role change is audit-logged and ends the user's sessions (new security stamp); the last admin stays one.
+        group.MapPut("/{name}/role", async (string name, SetUserRoleRequest body, AccountOperations accounts, CancellationToken ct) =>
+            TypedResults.Ok(UserSummary.From(await accounts.SetRoleAsync(name, RoleNames.ParseInstanceRole(body.Role), ct))));
         return api;
     }
 }

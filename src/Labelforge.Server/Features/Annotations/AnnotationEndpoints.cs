@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Labelforge.Server.Features.Annotations;
 
 /// <summary>
-/// Submitting answers 201 once the annotation is committed to disk; a retry with the same request_id
-/// answers 200 with the stored annotation, so clients can resend safely after a timeout.
+/// Submitting answers 201 once the annotation is committed to disk; a retry by the same author with the same
+/// request_id answers 200 with the stored annotation, so clients can resend safely after a timeout. A request id is
+/// the author's own key: another author using the same id makes a new annotation and never sees the first.
 /// </summary>
 public static class AnnotationEndpoints
 {

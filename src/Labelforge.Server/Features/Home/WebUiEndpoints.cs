@@ -8,7 +8,7 @@ namespace Labelforge.Server.Features.Home;
 
 /// <summary>
 /// Serves the built web UI: its static files, and index.html for "/" and every client-side route under
-/// /projects and /audit-log, so a reload or a shared link opens the right page. /api and /openapi are untouched.
+/// /projects, /audit-log and /users, so a reload or a shared link opens the right page. /api and /openapi are untouched.
 /// </summary>
 public static class WebUiEndpoints
 {
@@ -24,6 +24,7 @@ public static class WebUiEndpoints
         app.MapGet("/", Index).ExcludeFromDescription();
         app.MapGet("/projects/{**path}", (string? path) => Index()).ExcludeFromDescription();
         app.MapGet("/audit-log", Index).ExcludeFromDescription();
+        app.MapGet("/users", Index).ExcludeFromDescription();
         return app;
     }
 }

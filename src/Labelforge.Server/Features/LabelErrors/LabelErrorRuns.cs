@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
+using Labelforge.Core.Erasure;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.LabelErrors;
 using Labelforge.Training.Projects;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,9 +15,12 @@ namespace Labelforge.Server.Features.LabelErrors;
 /// <summary>
 /// Runs confident learning on a project in the background (it trains one model per fold, seconds of CPU) and keeps
 /// the latest run per project in memory, so the page can poll progress and read the ranked list. One run per project
-/// at a time; results live until the next run or a restart (recomputing them is always possible).
+/// at a time; results live until the next run or a restart (recomputing them is always possible). The suspects carry
+/// their items' texts, so an erasure takes its items out (<see cref="Forget"/>), and a run that read an item before
+/// it was erased drops it when it ends.
 /// </summary>
 public sealed partial class LabelErrorRuns(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<LabelErrorRuns> logger)
+    : IErasedItemCache
 {
     private readonly ConcurrentDictionary<long, LabelErrorRun> _runs = new();
     private long _lastId;
@@ -54,6 +59,9 @@ public sealed partial class LabelErrorRuns(IServiceScopeFactory scopes, TimeProv
                 Status = LabelErrorRun.Done, FoldsDone = r.Folds, Items = data.Labels.Length, Errors = errors,
                 Seconds = Math.Round(time.GetElapsedTime(started).TotalSeconds, 3),
             });
+            // The texts were read before the folds ran: drop items erased since. An erasure that commits after this
+            // check finds the run done and takes its items out itself (Forget), so no order of the two keeps a text.
+            await DropErasedAsync(run, ct);
         }
         catch (LabelforgeException e)
         {
@@ -70,6 +78,25 @@ public sealed partial class LabelErrorRuns(IServiceScopeFactory scopes, TimeProv
             LogRunFailed(logger, e, run.ProjectId);
             Update(run, r => r with { Status = LabelErrorRun.Failed, Error = "The run failed unexpectedly; the server log has the details." });
         }
+    }
+
+    /// <summary>Takes erased items out of the project's latest run (their suspects hold the items' texts).</summary>
+    public void Forget(long projectId, IReadOnlyCollection<long> itemIds)
+    {
+        if (_runs.TryGetValue(projectId, out var run) && run.Errors.Any(e => itemIds.Contains(e.ItemId)))
+            Update(run, r => r with { Errors = [.. r.Errors.Where(e => !itemIds.Contains(e.ItemId))] });
+    }
+
+    private async Task DropErasedAsync(LabelErrorRun run, CancellationToken ct)
+    {
+        var ids = Latest(run.ProjectId) is { Id: var id } current && id == run.Id ? current.Errors.Select(e => e.ItemId).ToList() : [];
+        if (ids.Count == 0)
+            return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabelforgeDb>();
+        var alive = (await db.Items.Where(i => i.ProjectId == run.ProjectId && ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        if (alive.Count < ids.Count)
+            Forget(run.ProjectId, [.. ids.Where(i => !alive.Contains(i))]);
     }
 
     // Only the run that started the update may change the entry; a newer run replaces it wholesale.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Labelforge.Core.Erasure;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Queues.Model;
 using Labelforge.Core.Queues.Strategies;
@@ -13,9 +14,10 @@ namespace Labelforge.Server.Features.Queues;
 /// Runs active-learning retrains for the server: at most one per project at a time (a second request while one runs
 /// is skipped, not queued), each on its own database context, with the project's featurized items kept in memory
 /// between retrains. Claims never wait for it: they read the stored ranking, which a retrain replaces only at its end.
+/// An erasure takes its items out of the kept features (<see cref="Forget"/>).
 /// </summary>
 public sealed partial class QueueRetrainCoordinator(IServiceScopeFactory scopes, QueueLabelCounts labelCounts,
-    ILogger<QueueRetrainCoordinator> logger)
+    ILogger<QueueRetrainCoordinator> logger) : IErasedItemCache
 {
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _running = new();
     private readonly ConcurrentDictionary<long, QueueFeatureCache> _caches = new();
@@ -69,6 +71,34 @@ public sealed partial class QueueRetrainCoordinator(IServiceScopeFactory scopes,
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// Takes erased items out of the project's kept features. The cache is not thread-safe, so this holds the
+    /// project's retrain gate; while a retrain runs the cache is dropped instead (the retrain finishes on its own copy,
+    /// which nothing keeps afterwards, and the next one featurizes the remaining items afresh).
+    /// </summary>
+    public void Forget(long projectId, IReadOnlyCollection<long> itemIds)
+    {
+        if (!_caches.TryGetValue(projectId, out var cache))
+            return;
+        var gate = _running.GetOrAdd(projectId, _ => new SemaphoreSlim(1, 1));
+        if (!gate.Wait(0))
+        {
+            _caches.TryRemove(projectId, out _);
+            return;
+        }
+        try
+        {
+            cache.Forget(itemIds);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Whether the project's kept features hold the item (tests check an erasure took it out).</summary>
+    public bool HoldsFeaturesOf(long projectId, long itemId) => _caches.TryGetValue(projectId, out var cache) && cache.Contains(itemId);
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information,
         Message = "Queue model of project {ProjectId} retrained on {Labels} labels, {Pool} pool items, {Ranked} ranked, kappa {Kappa}, {DurationMs} ms")]

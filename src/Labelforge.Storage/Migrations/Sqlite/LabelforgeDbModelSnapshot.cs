@@ -165,10 +165,10 @@ namespace Labelforge.Storage.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Id");
 
-                    b.HasIndex("ProjectId", "RequestId")
-                        .IsUnique();
-
                     b.HasIndex("ItemId", "Author", "Id");
+
+                    b.HasIndex("ProjectId", "Author", "RequestId")
+                        .IsUnique();
 
                     b.ToTable("annotations", (string)null);
                 });

@@ -147,11 +147,11 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 new[] { projectId, id });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { projectId, requestId },
-                unique: true);
+                new[] { itemId, author, id });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { itemId, author, id });
+                new[] { projectId, author, requestId },
+                unique: true);
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("45e4d65b-1077-4d11-aba5-c2c68baa76c6"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("58748815-2734-4fed-8ee5-163bfa1826d4"), entityTypeCount: 34)
         {
         }
 

@@ -99,12 +99,20 @@ public class AccountEndpointsTests
             new { item_id = item, author = "model:x@1", kind = "model", labels = new[] { "ham" } })).GetProperty("author").GetString());
         await ann.PostProblemAsync($"/api/projects/{id}/queue/next", new { annotator = "bob" }, 400, "Invalid request", "The annotator is the signed-in user, 'ann'");
 
-        // A request id is the submitting author's: another author's reuse is a conflict, never answered with ann's label.
-        await ann.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "ham" }, request_id = "r-1" });
-        await ann.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "ham" }, request_id = "r-1" }, 200);
+        // A request id is the submitting author's own key: ann's retry replays ann's row; bob's use of the same id stores
+        // bob's label (201) and never answers with, reveals or collides with ann's.
+        var first = await ann.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "ham" }, request_id = "r-1" });
+        var replay = await ann.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "spam" }, request_id = "r-1" }, 200);
+        Assert.Equal(first.GetProperty("id").GetInt64(), replay.GetProperty("id").GetInt64());
+        Assert.Equal("ham", replay.GetProperty("labels")[0].GetString());
         var bob = await s.AsAsync("bob");
-        await bob.PostProblemAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "spam" }, request_id = "r-1" }, 409, "Conflict",
-            "Request id 'r-1' was already used for another author's annotation; send a new request id.");
+        var bobs = await bob.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "spam" }, request_id = "r-1" }, 201);
+        Assert.NotEqual(first.GetProperty("id").GetInt64(), bobs.GetProperty("id").GetInt64());
+        Assert.Equal(("bob", "spam"), (bobs.GetProperty("author").GetString(), bobs.GetProperty("labels")[0].GetString()));
+        var bobReplay = await bob.PostAsync($"/api/projects/{id}/annotations", new { item_id = item, labels = new[] { "ham" }, request_id = "r-1" }, 200);
+        Assert.Equal(bobs.GetProperty("id").GetInt64(), bobReplay.GetProperty("id").GetInt64());
+        var history = await s.GetAsync($"/api/projects/{id}/items/{item}/annotations");
+        Assert.Equal(2, history.EnumerateArray().Count(a => a.GetProperty("request_id").GetString() == "r-1"));
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public class WebUiTests
             Assert.Contains("ui-shell", await client.GetStringAsync("/", Ct));
             Assert.Contains("ui-shell", await client.GetStringAsync("/sign-in", Ct));
             Assert.Contains("ui-shell", await client.GetStringAsync("/projects/7/annotate", Ct));
+            Assert.Contains("ui-shell", await client.GetStringAsync("/audit-log", Ct));
+            Assert.Contains("ui-shell", await client.GetStringAsync("/users", Ct));
             Assert.Equal("console.log(1)", await client.GetStringAsync("/assets/app.js", Ct));
             Assert.StartsWith("[", await client.GetStringAsync("/api/projects", Ct));
             using var missing = await client.GetAsync("/api/nothing-here", Ct);
