@@ -108,6 +108,9 @@ public class RoleMatrixTests
         ["POST /api/projects/{projectId:long}/label-errors/run"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/label-errors/"] = Level.Reviewer,
         ["POST /api/projects/{projectId:long}/label-errors/reviews"] = Level.Reviewer,
+        // Adjudication shows every annotator's label and quality: reviewers, managers and admins decide; annotators label blind.
+        ["GET /api/projects/{projectId:long}/adjudication/"] = Level.Reviewer,
+        ["POST /api/projects/{projectId:long}/adjudication/decisions"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/models/"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/models/train"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/models/predict"] = Level.Manager,
