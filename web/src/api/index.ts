@@ -1,8 +1,12 @@
 import type {
+  AdjudicationPage,
+  AdjudicationResult,
   AgreementReport,
   AnnotationView,
   AuditEventView,
   AuditPage,
+  ConsensusRunView,
+  ConsensusSettingsView,
   GuidelineVersionView,
   GuidelinesResponse,
   ItemDetail,
@@ -17,7 +21,9 @@ import type {
   QueueProgress,
   QueueSettings,
   QueueSkipResult,
+  QueueSettingsRequest,
   RenewResult,
+  ScorecardReport,
   SignInOptions,
   QueueStatus,
   SuspectedLabelError,
@@ -29,7 +35,22 @@ import type { Counts } from '../counts';
 
 // The API's types are generated from the server's OpenAPI document into ./schema (`npm run api`); these are the
 // names the pages use for them, kept so that moving to the generated types changed no page.
-export type { AgreementGroup, AgreementReport, GuidelineVersionView, LabelErrorRun, ProjectDetail, QueueItem, QueueSettings, QueueStatus } from './schema';
+export type {
+  AdjudicationAnswer,
+  AdjudicationItem,
+  AdjudicationPage,
+  AgreementGroup,
+  AgreementReport,
+  AnnotatorScorecard,
+  ConsensusSettingsView,
+  ScorecardReport,
+  GuidelineVersionView,
+  LabelErrorRun,
+  ProjectDetail,
+  QueueItem,
+  QueueSettings,
+  QueueStatus,
+} from './schema';
 export type Project = ProjectSummary;
 export type AuditEvent = AuditEventView;
 export type AuditPageResult = AuditPage;
@@ -159,6 +180,25 @@ export const reviewApi = {
 export const agreementApi = {
   report: (id: number, metric: string, by: string) =>
     call<AgreementReport>('GET', `/api/projects/${id}/agreement?metric=${encodeURIComponent(metric)}&by=${encodeURIComponent(by)}`),
+};
+
+/** Team labeling for reviewers and managers: the adjudication queue, annotator scorecards, consensus runs and settings. */
+export const teamApi = {
+  adjudication: (id: number, order: string, pageSize: number) =>
+    call<AdjudicationPage>('GET', `/api/projects/${id}/adjudication?order=${encodeURIComponent(order)}&page_size=${pageSize}`),
+  decide: (id: number, itemId: number, labelId: number, requestId: string, timeSpentMs: number) =>
+    call<AdjudicationResult>('POST', `/api/projects/${id}/adjudication/decisions`, {
+      item_id: itemId,
+      label_ids: [labelId],
+      request_id: requestId,
+      time_spent_ms: timeSpentMs,
+    }),
+  annotators: (id: number) => call<ScorecardReport>('GET', `/api/projects/${id}/annotators`),
+  runConsensus: (id: number, method: string) => call<ConsensusRunView>('POST', `/api/projects/${id}/consensus`, { method }),
+  consensusSettings: (id: number) => call<ConsensusSettingsView>('GET', `/api/projects/${id}/consensus/settings`),
+  setConsensusSettings: (id: number, body: Partial<ConsensusSettingsView>) =>
+    call<ConsensusSettingsView>('PUT', `/api/projects/${id}/consensus/settings`, body),
+  setQueueSettings: (id: number, body: Partial<QueueSettingsRequest>) => call<QueueSettings>('PUT', `/api/projects/${id}/queue/settings`, body),
 };
 
 export const queueApi = {

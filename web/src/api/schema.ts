@@ -2594,7 +2594,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AdjudicationResult"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdjudicationResult"];
+                    };
                 };
             };
         };
@@ -3128,6 +3139,12 @@ export interface components {
             label: string;
             /** Format: double */
             probability: number;
+        };
+        /** @description The stored review annotation, whether it overturned the consensus, and whether this call created it (false for a retry). */
+        AdjudicationResult: {
+            annotation: components["schemas"]["AnnotationView"];
+            agrees_with_consensus: boolean;
+            created: boolean;
         };
         /**
          * @description Agreement in group string AgreementAlert.After fell below the lower end of the 95% interval of the group before it
@@ -4708,6 +4725,7 @@ export type AdjudicationDecisionRequest = components['schemas']['AdjudicationDec
 export type AdjudicationItem = components['schemas']['AdjudicationItem'];
 export type AdjudicationPage = components['schemas']['AdjudicationPage'];
 export type AdjudicationProbability = components['schemas']['AdjudicationProbability'];
+export type AdjudicationResult = components['schemas']['AdjudicationResult'];
 export type AgreementAlert = components['schemas']['AgreementAlert'];
 export type AgreementChange = components['schemas']['AgreementChange'];
 export type AgreementEstimate = components['schemas']['AgreementEstimate'];

@@ -9,12 +9,27 @@ import { LabelingFunctionPage } from './LabelingFunctionPage';
 import { LabelErrorsPanel } from './LabelErrorsPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { AgreementPanel } from './AgreementPanel';
+import { AnnotatorsPanel } from './AnnotatorsPanel';
+import { AdjudicationPanel } from './AdjudicationPanel';
+import { TeamSettingsPanel } from './TeamSettingsPanel';
 
-const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'labeling-functions', 'label-errors', 'agreement'] as const;
-const TAB_NAMES: Partial<Record<SetupTab, string>> = { 'labeling-functions': 'Labeling functions', 'label-errors': 'Label errors' };
+const TABS = [
+  'progress',
+  'taxonomy',
+  'guidelines',
+  'import',
+  'data',
+  'labeling-functions',
+  'label-errors',
+  'agreement',
+  'annotators',
+  'adjudication',
+  'team',
+] as const;
+const TAB_NAMES: Partial<Record<SetupTab, string>> = { 'labeling-functions': 'Labeling functions', 'label-errors': 'Label errors', team: 'Team settings' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions, label errors and agreement. */
+/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions, label errors, agreement, annotator scorecards, adjudication and team settings (overlap, gold, consensus). */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -39,6 +54,9 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'labeling-functions' && <LabelingFunctionPage projectId={projectId} />}
       {tab === 'label-errors' && <LabelErrorsPanel projectId={projectId} />}
       {tab === 'agreement' && <AgreementPanel projectId={projectId} />}
+      {tab === 'annotators' && <AnnotatorsPanel projectId={projectId} />}
+      {tab === 'adjudication' && <AdjudicationPanel projectId={projectId} />}
+      {tab === 'team' && <TeamSettingsPanel projectId={projectId} />}
     </div>
   );
 }

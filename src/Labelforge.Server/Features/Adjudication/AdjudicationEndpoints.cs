@@ -7,6 +7,7 @@ using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -36,13 +37,13 @@ public static class AdjudicationEndpoints
             return TypedResults.Ok(masker.IsEmpty ? queue
                 : queue with { Items = [.. queue.Items.Select(i => i with { Text = masker.Text(i.Text), ExternalId = masker.ExternalId(i.ExternalId) })] });
         });
-        group.MapPost("/decisions", async (long projectId, AdjudicationDecisionRequest body, ClaimsPrincipal user, AdjudicationOperations ops, CancellationToken ct) =>
+        group.MapPost("/decisions", async Task<Results<Created<AdjudicationResult>, Ok<AdjudicationResult>>> (long projectId, AdjudicationDecisionRequest body, ClaimsPrincipal user, AdjudicationOperations ops, CancellationToken ct) =>
         {
             var result = await ops.DecideAsync(projectId, new AdjudicationDecision(body.ItemId, SignedInUser.Name(user, body.Reviewer, "reviewer"),
                 body.LabelIds ?? [], body.RequestId, body.TimeSpentMs), ct);
             return result.Created
-                ? Results.Created($"/api/projects/{projectId}/items/{body.ItemId}/annotations", result)
-                : Results.Ok(result);
+                ? TypedResults.Created($"/api/projects/{projectId}/items/{body.ItemId}/annotations", result)
+                : TypedResults.Ok(result);
         });
         return api;
     }

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, teamApi, type AnnotatorScorecard, type ScorecardReport } from '../api';
+import { rateWithInterval } from '../adjudication';
+import { percent } from '../format';
+import { sparklinePath } from '../sparkline';
+
+/**
+ * Annotator scorecards: per annotator their labels, gold accuracy with its Wilson 95% interval (drawn against the
+ * project's threshold), agreement with the latest consensus, median time per item, and weekly trends as sparklines.
+ * Annotators whose whole gold interval lies below the threshold are flagged. For managers and reviewers.
+ */
+export function AnnotatorsPanel({ projectId }: { projectId: number }) {
+  const [report, setReport] = useState<ScorecardReport | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    teamApi.annotators(projectId).then(
+      (r) => live && setReport(r),
+      (e) => live && setError(e instanceof ApiError ? e.detail : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId]);
+  if (error) return <p class="error">{error}</p>;
+  if (!report) return <p class="muted">Loading…</p>;
+  const flagged = report.annotators.filter((a) => a.flagged);
+  return (
+    <section class="card annotators" data-testid="annotators">
+      <h2>Annotators</h2>
+      <p class="muted" data-testid="annotators-summary">
+        {report.annotators.length} annotators · {report.gold_items} gold items (imported or decided by a reviewer) ·{' '}
+        {report.consensus_run_id != null ? `agreement with consensus run ${report.consensus_run_id} (${report.consensus_method})` : 'no consensus run yet'} ·
+        flagged below {percent(report.gold_accuracy_threshold)} gold accuracy
+      </p>
+      {flagged.length > 0 && (
+        <div class="banner warning" role="alert" data-testid="annotators-flagged">
+          {flagged.map((a) => a.annotator).join(', ')} {flagged.length === 1 ? 'is' : 'are'} below the gold accuracy threshold: the whole 95% interval lies
+          under {percent(report.gold_accuracy_threshold)}.
+        </div>
+      )}
+      {report.annotators.length === 0 ? (
+        <p class="muted">Nobody has labeled yet.</p>
+      ) : (
+        <table class="scorecards" data-testid="annotators-table">
+          <thead>
+            <tr>
+              <th scope="col">Annotator</th>
+              <th scope="col">Labels</th>
+              <th scope="col">Gold accuracy (95%)</th>
+              <th scope="col">Agreement with consensus</th>
+              <th scope="col">Median time</th>
+              <th scope="col">Weekly labels</th>
+              <th scope="col">Weekly agreement</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.annotators.map((a) => (
+              <Row key={a.annotator} card={a} threshold={report.gold_accuracy_threshold} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="hint">
+        Gold accuracy compares each annotator's current label with the item's gold answer; the bar shows its Wilson 95% interval, the dashed line the threshold.
+        Agreement with consensus counts the annotator's own vote in the consensus.
+      </p>
+    </section>
+  );
+}
+
+function Row({ card, threshold }: { card: AnnotatorScorecard; threshold: number }) {
+  const weeks = card.weeks;
+  return (
+    <tr class={card.flagged ? 'flagged' : ''} data-annotator={card.annotator}>
+      <th scope="row">
+        {card.annotator}
+        {card.flagged && <span class="chip bad-chip">flagged</span>}
+      </th>
+      <td>{card.labels.toLocaleString('en-US')}</td>
+      <td>
+        <span class="ci-cell">
+          <IntervalBar ci={card.gold_ci95} value={card.gold_accuracy} threshold={threshold} />
+          <span>
+            {rateWithInterval(card.gold_accuracy, card.gold_ci95)}
+            {card.gold_labels > 0 && <span class="muted"> · {card.gold_labels} gold</span>}
+          </span>
+        </span>
+      </td>
+      <td>{percent(card.agreement_with_consensus)}</td>
+      <td>{card.median_seconds == null ? '–' : `${card.median_seconds.toFixed(1)} s`}</td>
+      <td>
+        <Sparkline values={weeks.map((w) => w.labels)} label={`${card.annotator}: labels per week`} weeks={weeks.map((w) => w.week)} />
+      </td>
+      <td>
+        <Sparkline
+          values={weeks.map((w) => w.agreement_with_consensus ?? null)}
+          label={`${card.annotator}: agreement with consensus per week`}
+          weeks={weeks.map((w) => w.week)}
+          unit
+        />
+      </td>
+    </tr>
+  );
+}
+
+const BAR_W = 80;
+
+/** The Wilson interval as a bar on [0, 1], the point estimate as a tick, the threshold as a dashed line. */
+function IntervalBar({ ci, value, threshold }: { ci: readonly number[] | null | undefined; value: number | null | undefined; threshold: number }) {
+  if (!ci || ci.length !== 2 || value == null) return <span class="ci-bar empty" />;
+  const x = (v: number) => v * BAR_W;
+  return (
+    <svg class="ci-bar" viewBox={`0 0 ${BAR_W} 12`} width={BAR_W} height={12} aria-hidden="true">
+      <rect x={0} y={5} width={BAR_W} height={2} class="ci-track" />
+      <rect x={x(ci[0])} y={2} width={Math.max(1, x(ci[1]) - x(ci[0]))} height={8} rx={2} class="ci-range" />
+      <line x1={x(value)} x2={x(value)} y1={0} y2={12} class="ci-point" />
+      <line x1={x(threshold)} x2={x(threshold)} y1={0} y2={12} class="ci-threshold" />
+    </svg>
+  );
+}
+
+const SPARK = { width: 90, height: 22 };
+
+function Sparkline({ values, label, weeks, unit = false }: { values: (number | null)[]; label: string; weeks: string[]; unit?: boolean }) {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return <span class="muted">–</span>;
+  const d = sparklinePath(values, SPARK.width, SPARK.height, unit ? [0, 1] : undefined);
+  const last = known[known.length - 1];
+  const text = values.map((v, i) => `${weeks[i]}: ${v === null ? '–' : unit ? percent(v) : v}`).join(', ');
+  return (
+    <svg class="sparkline" viewBox={`0 0 ${SPARK.width} ${SPARK.height}`} width={SPARK.width} height={SPARK.height} role="img" aria-label={`${label}: ${text}`}>
+      <title>{text}</title>
+      <path d={d.line} class="spark-line" />
+      {d.last && <circle cx={d.last[0]} cy={d.last[1]} r={2} class="spark-point" />}
+      <desc>{unit ? percent(last) : String(last)}</desc>
+    </svg>
+  );
+}
