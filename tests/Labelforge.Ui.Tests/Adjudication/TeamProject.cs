@@ -10,7 +10,7 @@ namespace Labelforge.Ui.Tests.Adjudication;
 /// <summary>
 /// A team project for the adjudication and annotator pages: 24 messages labeled ham, spam or promo by three
 /// annotators over three weeks. The first 10 are gold items. ana is always right; ben is wrong on every fourth
-/// message; sloppy is wrong on every gold item and on every other message (so the gold interval lies below the 80%
+/// message and, in the third week, on some more; sloppy is wrong on every gold item and on every other message (so the gold interval lies below the 80%
 /// threshold and sloppy is flagged). A majority consensus run follows.
 /// </summary>
 internal sealed record TeamProject(long Id, IReadOnlyList<long> Items, IReadOnlyList<long> Labels)
@@ -35,8 +35,10 @@ internal sealed record TeamProject(long Id, IReadOnlyList<long> Items, IReadOnly
                 var truth = i % 3;
                 var at = monday.AddDays(7 * (i % 3)).AddMinutes(i);
                 Add(db, id, items[i], "ana", labels[truth], at, 4000 + (i * 100));
-                Add(db, id, items[i], "ben", labels[i % 4 == 1 ? (truth + 1) % 3 : truth], at.AddMinutes(1), 6000 + (i * 50));
-                Add(db, id, items[i], "sloppy", labels[i < GoldCount || i % 2 == 0 ? (truth + 2) % 3 : truth], at.AddMinutes(2), 1500);
+                // In the third week ben and sloppy both go wrong on the odd messages, each their own way: three-way splits.
+                var lateSlip = i >= GoldCount && i % 3 == 2 && i % 2 == 1;
+                Add(db, id, items[i], "ben", labels[i % 4 == 1 || lateSlip ? (truth + 1) % 3 : truth], at.AddMinutes(1), 6000 + (i * 50));
+                Add(db, id, items[i], "sloppy", labels[i < GoldCount || i % 2 == 0 || lateSlip ? (truth + 2) % 3 : truth], at.AddMinutes(2), 1500);
                 if (i < GoldCount)
                 {
                     Add(db, id, items[i], GoldOperations.Author, labels[truth], monday, null, "gold");

@@ -263,7 +263,7 @@ function Current({
               <kbd>{keyOf.get(l.id) ?? '/'}</kbd>
               <span>
                 {displayPath(l)}
-                {votes.has(l.id) && <span class="chip given-chip">{votes.get(l.id)} votes</span>}
+                {votes.has(l.id) && <span class="chip given-chip">{votes.get(l.id) === 1 ? '1 vote' : `${votes.get(l.id)} votes`}</span>}
               </span>
             </button>
           </li>

@@ -50,8 +50,9 @@ export function AnnotatorsPanel({ projectId }: { projectId: number }) {
               <th scope="col">Gold accuracy (95%)</th>
               <th scope="col">Agreement with consensus</th>
               <th scope="col">Median time</th>
-              <th scope="col">Weekly labels</th>
-              <th scope="col">Weekly agreement</th>
+              <th scope="col">Labels per week</th>
+              <th scope="col">Gold accuracy per week</th>
+              <th scope="col">Agreement per week</th>
             </tr>
           </thead>
           <tbody>
@@ -90,14 +91,16 @@ function Row({ card, threshold }: { card: AnnotatorScorecard; threshold: number 
       <td>{percent(card.agreement_with_consensus)}</td>
       <td>{card.median_seconds == null ? '–' : `${card.median_seconds.toFixed(1)} s`}</td>
       <td>
-        <Sparkline values={weeks.map((w) => w.labels)} label={`${card.annotator}: labels per week`} weeks={weeks.map((w) => w.week)} />
+        <WeekBars values={weeks.map((w) => w.labels)} weeks={weeks.map((w) => w.week)} label={`${card.annotator}: labels per week`} />
+      </td>
+      <td>
+        <Sparkline values={weeks.map((w) => w.gold_accuracy ?? null)} weeks={weeks.map((w) => w.week)} label={`${card.annotator}: gold accuracy per week`} />
       </td>
       <td>
         <Sparkline
           values={weeks.map((w) => w.agreement_with_consensus ?? null)}
-          label={`${card.annotator}: agreement with consensus per week`}
           weeks={weeks.map((w) => w.week)}
-          unit
+          label={`${card.annotator}: agreement with consensus per week`}
         />
       </td>
     </tr>
@@ -122,18 +125,54 @@ function IntervalBar({ ci, value, threshold }: { ci: readonly number[] | null | 
 
 const SPARK = { width: 90, height: 22 };
 
-function Sparkline({ values, label, weeks, unit = false }: { values: (number | null)[]; label: string; weeks: string[]; unit?: boolean }) {
+/** A rate per week (0 to 1) as a line, a gap where a week has none, with the latest known value beside it. */
+function Sparkline({ values, label, weeks }: { values: (number | null)[]; label: string; weeks: string[] }) {
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return <span class="muted">–</span>;
-  const d = sparklinePath(values, SPARK.width, SPARK.height, unit ? [0, 1] : undefined);
-  const last = known[known.length - 1];
-  const text = values.map((v, i) => `${weeks[i]}: ${v === null ? '–' : unit ? percent(v) : v}`).join(', ');
+  const d = sparklinePath(values, SPARK.width, SPARK.height, [0, 1]);
+  const text = values.map((v, i) => `${weeks[i]}: ${v === null ? '–' : percent(v)}`).join(', ');
   return (
-    <svg class="sparkline" viewBox={`0 0 ${SPARK.width} ${SPARK.height}`} width={SPARK.width} height={SPARK.height} role="img" aria-label={`${label}: ${text}`}>
-      <title>{text}</title>
-      <path d={d.line} class="spark-line" />
-      {d.last && <circle cx={d.last[0]} cy={d.last[1]} r={2} class="spark-point" />}
-      <desc>{unit ? percent(last) : String(last)}</desc>
-    </svg>
+    <span class="trend">
+      <svg
+        class="sparkline"
+        viewBox={`0 0 ${SPARK.width} ${SPARK.height}`}
+        width={SPARK.width}
+        height={SPARK.height}
+        role="img"
+        aria-label={`${label}: ${text}`}
+      >
+        <title>{text}</title>
+        <path d={d.line} class="spark-line" />
+        {d.last && <circle cx={d.last[0]} cy={d.last[1]} r={2} class="spark-point" />}
+      </svg>
+      <span class="trend-value">{percent(known[known.length - 1])}</span>
+    </span>
+  );
+}
+
+/** Counts per week as small bars from zero, the latest count beside them. */
+function WeekBars({ values, label, weeks }: { values: number[]; label: string; weeks: string[] }) {
+  if (values.length === 0) return <span class="muted">–</span>;
+  const max = Math.max(1, ...values);
+  const w = SPARK.width / Math.max(values.length, 4);
+  const text = values.map((v, i) => `${weeks[i]}: ${v}`).join(', ');
+  return (
+    <span class="trend">
+      <svg
+        class="sparkline"
+        viewBox={`0 0 ${SPARK.width} ${SPARK.height}`}
+        width={SPARK.width}
+        height={SPARK.height}
+        role="img"
+        aria-label={`${label}: ${text}`}
+      >
+        <title>{text}</title>
+        {values.map((v, i) => {
+          const h = Math.max(1, (v / max) * (SPARK.height - 2));
+          return <rect key={weeks[i]} x={i * w + 1} y={SPARK.height - h} width={Math.max(1, w - 2)} height={h} class="spark-bar" />;
+        })}
+      </svg>
+      <span class="trend-value">{values[values.length - 1]}</span>
+    </span>
   );
 }
