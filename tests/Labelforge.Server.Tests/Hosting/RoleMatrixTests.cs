@@ -46,6 +46,7 @@ public class RoleMatrixTests
         ["GET /api/projects/{projectId:long}/guidelines/versions/{version:int}"] = Level.Annotator,
         // Agreement compares annotators with each other: managers and reviewers only, annotators label blind.
         ["GET /api/projects/{projectId:long}/agreement"] = Level.Reviewer,
+        ["GET /api/projects/{projectId:long}/agreement/overview"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/events"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/members/"] = Level.Manager,
         ["PUT /api/projects/{projectId:long}/members/{user}"] = Level.Manager,

@@ -1,6 +1,7 @@
 import type {
   AdjudicationPage,
   AdjudicationResult,
+  AgreementOverview,
   AgreementReport,
   AnnotationView,
   AuditEventView,
@@ -40,6 +41,7 @@ export type {
   AdjudicationItem,
   AdjudicationPage,
   AgreementGroup,
+  AgreementOverview,
   AgreementReport,
   AnnotatorScorecard,
   ConsensusSettingsView,
@@ -180,6 +182,8 @@ export const reviewApi = {
 export const agreementApi = {
   report: (id: number, metric: string, by: string) =>
     call<AgreementReport>('GET', `/api/projects/${id}/agreement?metric=${encodeURIComponent(metric)}&by=${encodeURIComponent(by)}`),
+  /** The page's week, label and pair views with the overall value and alerts, from one read of the answers. */
+  overview: (id: number, metric: string) => call<AgreementOverview>('GET', `/api/projects/${id}/agreement/overview?metric=${encodeURIComponent(metric)}`),
 };
 
 /** Team labeling for reviewers and managers: the adjudication queue, annotator scorecards, consensus runs and settings. */

@@ -1013,6 +1013,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/agreement/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    metric?: string;
+                    bootstrap?: number;
+                    seed?: number;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/agreement/objects": {
         parameters: {
             query?: never;
@@ -3205,6 +3246,28 @@ export interface components {
             annotators?: null | string[];
         };
         /**
+         * @description Everything the Agreement page shows, from one read of the answers: overall, per ISO week (the chart), per label
+         *     (one-vs-rest) and per annotator pair, the guideline and taxonomy changes, and the drops after a change (guideline
+         *     and taxonomy versions, and weeks).
+         */
+        AgreementOverview: {
+            metric: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            annotators: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            bootstrap: number;
+            overall: components["schemas"]["AgreementEstimate"];
+            weeks: components["schemas"]["AgreementGroup"][];
+            labels: components["schemas"]["AgreementGroup"][];
+            pairs: components["schemas"]["AgreementGroup"][];
+            changes: components["schemas"]["AgreementChange"][];
+            alerts: components["schemas"]["AgreementAlert"][];
+        };
+        /**
          * @description A class-label project's agreement: overall, the requested breakdown's groups, the guideline and taxonomy changes
          *     (chart markers) and the drops after a change (IReadOnlyList&lt;AgreementAlert&gt; AgreementReport.Alerts, checked over guideline and taxonomy versions
          *     always and over weeks when the breakdown is by week).
@@ -4730,6 +4793,7 @@ export type AgreementAlert = components['schemas']['AgreementAlert'];
 export type AgreementChange = components['schemas']['AgreementChange'];
 export type AgreementEstimate = components['schemas']['AgreementEstimate'];
 export type AgreementGroup = components['schemas']['AgreementGroup'];
+export type AgreementOverview = components['schemas']['AgreementOverview'];
 export type AgreementReport = components['schemas']['AgreementReport'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];
