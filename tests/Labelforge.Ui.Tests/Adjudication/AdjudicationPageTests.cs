@@ -46,6 +46,11 @@ public class AdjudicationPageTests(BrowserFixture browser)
 
         await page.ReloadAsync();
         await page.Locator("[data-testid=adjudication-status]", new PageLocatorOptions { HasText = "12 open · 2 decided" }).WaitForAsync();
+
+        // Ordering by label errors before any label-error run says what to do, and shows no stale items.
+        await page.SelectOptionAsync("[data-testid=adjudication-order]", "label-error");
+        await page.Locator("p.error", new PageLocatorOptions { HasText = "find label errors first" }).WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=adjudication-current]").CountAsync());
     }
 
     private static async Task<long> ItemIdAsync(ILocator current) =>

@@ -50,7 +50,15 @@ export function AdjudicationPanel({ projectId }: { projectId: number }) {
           setItems((held) => [...held, ...fresh.filter((f) => !held.some((h) => h.item_id === f.item_id))]);
         }
       },
-      (e) => mine === latest.current && setError(e instanceof ApiError ? e.detail : String(e)),
+      (e) => {
+        if (mine !== latest.current) return;
+        setError(e instanceof ApiError ? e.detail : String(e));
+        // A refused order (no label-error run yet) must not leave the previous order's items looking current.
+        if (replace) {
+          setItems([]);
+          setQueue(null);
+        }
+      },
     );
   };
 
