@@ -11,6 +11,7 @@ public class AnnotatorsPageTests(BrowserFixture browser)
     {
         await using var server = await UiServer.StartAsync();
         var project = await TeamProject.CreateAsync(server, "team-scorecards");
+        await server.PostAsync($"/api/projects/{project.Id}/consensus", new { method = "dawid-skene" }); // for the confusion matrices
         var page = await browser.NewPageAsync(server, "rita");
         await page.GotoAsync($"{server.Url}/projects/{project.Id}/annotators");
         await page.Locator(".tabs a.active", new PageLocatorOptions { HasText = "Annotators" }).WaitForAsync();
@@ -25,6 +26,14 @@ public class AnnotatorsPageTests(BrowserFixture browser)
         // Three weeks of labels: a sparkline per trend, its weeks in the accessible name.
         var trend = table.Locator("tr[data-annotator=ana] svg.sparkline").First;
         Assert.Contains("2026-W48: 8", await trend.GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
+
+        // A row selected by keyboard shows that annotator's Dawid-Skene confusion matrix.
+        await sloppy.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var confusion = page.Locator("[data-testid=confusion]");
+        await confusion.WaitForAsync();
+        Assert.Contains("sloppy: P(answer | true class), Dawid-Skene run 2", await confusion.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(9, await confusion.Locator("tbody td").CountAsync());
         await Screenshots.TakeAsync(page, "annotators", fullPage: true);
     }
 

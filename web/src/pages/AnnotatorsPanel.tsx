@@ -11,6 +11,7 @@ import { sparklinePath } from '../sparkline';
  */
 export function AnnotatorsPanel({ projectId }: { projectId: number }) {
   const [report, setReport] = useState<ScorecardReport | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     let live = true;
@@ -57,23 +58,43 @@ export function AnnotatorsPanel({ projectId }: { projectId: number }) {
           </thead>
           <tbody>
             {report.annotators.map((a) => (
-              <Row key={a.annotator} card={a} threshold={report.gold_accuracy_threshold} />
+              <Row
+                key={a.annotator}
+                card={a}
+                threshold={report.gold_accuracy_threshold}
+                selected={a.annotator === selected}
+                onSelect={() => setSelected((s) => (s === a.annotator ? null : a.annotator))}
+              />
             ))}
           </tbody>
         </table>
       )}
+      {selected && <Confusion report={report} card={report.annotators.find((a) => a.annotator === selected) ?? null} />}
       <p class="hint">
-        Gold accuracy compares each annotator's current label with the item's gold answer; the bar shows its Wilson 95% interval, the dashed line the threshold.
-        Agreement with consensus counts the annotator's own vote in the consensus.
+        Select a row (click, or Enter on it) for the annotator's Dawid-Skene confusion matrix. Gold accuracy compares each annotator's current label with the
+        item's gold answer; the bar shows its Wilson 95% interval, the dashed line the threshold. Agreement with consensus counts the annotator's own vote in
+        the consensus.
       </p>
     </section>
   );
 }
 
-function Row({ card, threshold }: { card: AnnotatorScorecard; threshold: number }) {
+function Row({ card, threshold, selected, onSelect }: { card: AnnotatorScorecard; threshold: number; selected: boolean; onSelect: () => void }) {
   const weeks = card.weeks;
   return (
-    <tr class={card.flagged ? 'flagged' : ''} data-annotator={card.annotator}>
+    <tr
+      class={`${card.flagged ? 'flagged' : ''} ${selected ? 'selected' : ''}`.trim()}
+      data-annotator={card.annotator}
+      tabIndex={0}
+      aria-selected={selected}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
+    >
       <th scope="row">
         {card.annotator}
         {card.flagged && <span class="chip bad-chip">flagged</span>}
@@ -174,5 +195,47 @@ function WeekBars({ values, label, weeks }: { values: number[]; label: string; w
       </svg>
       <span class="trend-value">{values[values.length - 1]}</span>
     </span>
+  );
+}
+
+/** P(answer | true class) of the latest Dawid-Skene run for one annotator, shaded by probability; the diagonal is their accuracy per class. */
+function Confusion({ report, card }: { report: ScorecardReport; card: AnnotatorScorecard | null }) {
+  if (!card) return null;
+  if (!card.confusion || report.confusion_run_id == null)
+    return (
+      <p class="muted" data-testid="confusion">
+        No Dawid-Skene run has seen {card.annotator} yet: run consensus with dawid-skene for their confusion matrix.
+      </p>
+    );
+  return (
+    <figure class="confusion" data-testid="confusion">
+      <figcaption>
+        {card.annotator}: P(answer | true class), Dawid-Skene run {report.confusion_run_id}
+      </figcaption>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">true \ answer</th>
+            {report.classes.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {card.confusion.map((row, t) => (
+            <tr key={report.classes[t] ?? t}>
+              <th scope="row">{report.classes[t] ?? t}</th>
+              {row.map((p, a) => (
+                <td key={a} class={a === t ? 'diagonal' : ''} style={{ background: `rgba(47, 92, 214, ${(p * 0.6).toFixed(3)})` }}>
+                  {percent(p)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
 }
