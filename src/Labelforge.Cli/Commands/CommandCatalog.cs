@@ -28,6 +28,7 @@ internal static class CommandCatalog
         ("al", ActiveLearningCommand.Create),
         ("acceptance", AcceptanceCommand.Create),
         ("annotators", AnnotatorsCommand.Create),
+        ("adjudication", AdjudicationCommand.Create),
         ("models", ModelsCommand.Create),
         ("train", TrainCommand.Create),
         ("predict", PredictCommand.Create),

@@ -22,6 +22,52 @@ public sealed class AgreementOperations(LabelforgeDb db, ProjectOperations proje
 {
     public async Task<AgreementReport> ComputeAsync(long projectId, AgreementRequest request, CancellationToken ct = default)
     {
+        var data = await ReadAsync(projectId, request, ct);
+        var measure = new Measure(request);
+        var overall = measure.Of(data.Answers);
+        var groups = request.By switch
+        {
+            null => [],
+            AgreementBreakdown.Label => PerLabel(data, measure),
+            AgreementBreakdown.Annotator => PerPair(data, measure),
+            { } by => Segments(data, by, measure),
+        };
+        var alerts = await AlertsAsync(projectId, request,
+            request.By == AgreementBreakdown.GuidelineVersion ? groups : Segments(data, AgreementBreakdown.GuidelineVersion, measure),
+            request.By == AgreementBreakdown.TaxonomyVersion ? groups : Segments(data, AgreementBreakdown.TaxonomyVersion, measure),
+            request.By == AgreementBreakdown.Week ? groups : null, ct);
+        return new AgreementReport(AgreementRequest.WireName(request.Metric), data.Answers.Items.Distinct().Count(), data.AnnotatorNames.Length,
+            data.Answers.Count, request.Bootstrap, overall.Estimate, request.By is { } b ? AgreementRequest.WireName(b) : null, groups,
+            await ChangesAsync(projectId, FirstAnswer(data), ct), alerts);
+    }
+
+    /// <summary>
+    /// The Agreement page in one call: the answers read once, the overall value and the guideline and taxonomy segments
+    /// (for the alerts) bootstrapped once, and the week, label and annotator-pair breakdowns, computed side by side. It
+    /// gives exactly what <see cref="ComputeAsync"/> gives by week, by label and by annotator (the same seed per group).
+    /// </summary>
+    public async Task<AgreementOverview> OverviewAsync(long projectId, AgreementMetric metric, int bootstrap = AgreementRequest.DefaultBootstrap, int seed = 42,
+        CancellationToken ct = default)
+    {
+        var request = new AgreementRequest(metric, AgreementBreakdown.Week, bootstrap, seed);
+        var data = await ReadAsync(projectId, request, ct);
+        var measure = new Measure(request);
+        var overall = Task.Run(() => measure.Of(data.Answers), ct);
+        var weeks = Task.Run(() => Segments(data, AgreementBreakdown.Week, measure), ct);
+        var labels = Task.Run(() => PerLabel(data, measure), ct);
+        var pairs = Task.Run(() => PerPair(data, measure), ct);
+        var guideline = Task.Run(() => Segments(data, AgreementBreakdown.GuidelineVersion, measure), ct);
+        var taxonomy = Task.Run(() => Segments(data, AgreementBreakdown.TaxonomyVersion, measure), ct);
+        await Task.WhenAll(overall, weeks, labels, pairs, guideline, taxonomy);
+        var alerts = await AlertsAsync(projectId, request, await guideline, await taxonomy, await weeks, ct);
+        return new AgreementOverview(AgreementRequest.WireName(metric), data.Answers.Items.Distinct().Count(), data.AnnotatorNames.Length,
+            data.Answers.Count, bootstrap, (await overall).Estimate, await weeks, await labels, await pairs,
+            await ChangesAsync(projectId, FirstAnswer(data), ct), alerts);
+    }
+
+    /// <summary>Checks the request and the project, then reads each annotator's current label per item.</summary>
+    private async Task<ProjectAnswers> ReadAsync(long projectId, AgreementRequest request, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (!AgreementRequest.Metrics.Values.Contains(request.Metric))
             throw LabelforgeException.Invalid($"Agreement over time is measured with {string.Join(", ", AgreementRequest.Metrics.Keys)}; '{request.Metric}' is not one of them.");
@@ -33,30 +79,24 @@ public sealed class AgreementOperations(LabelforgeDb db, ProjectOperations proje
         if (project.MultiLabel)
             throw LabelforgeException.Invalid($"Project '{project.Name}' is multi-label; kappa, alpha and AC1 compare one label per annotator and item, so they need a single-label project.");
         var resolver = await taxonomy.ResolverAsync(projectId, ct);
-        var data = await ProjectAnswerReader.ReadAsync(db, projectId, resolver, ct);
-        var measure = new Measure(request);
-        var overall = measure.Of(data.Answers);
-        var groups = request.By switch
-        {
-            null => [],
-            AgreementBreakdown.Label => PerLabel(data, measure),
-            AgreementBreakdown.Annotator => PerPair(data, measure),
-            { } by => Segments(data, by, measure),
-        };
+        return await ProjectAnswerReader.ReadAsync(db, projectId, resolver, ct);
+    }
+
+    /// <summary>Drops after guideline and taxonomy changes always, after a week only when the week groups are given; each recorded once as an event.</summary>
+    private async Task<List<AgreementAlert>> AlertsAsync(long projectId, AgreementRequest request, IReadOnlyList<AgreementGroup> guideline,
+        IReadOnlyList<AgreementGroup> taxonomyVersions, IReadOnlyList<AgreementGroup>? weeks, CancellationToken ct)
+    {
         var alerts = new List<AgreementAlert>();
-        foreach (var by in new[] { AgreementBreakdown.GuidelineVersion, AgreementBreakdown.TaxonomyVersion, AgreementBreakdown.Week })
-        {
-            if (by == AgreementBreakdown.Week && request.By != by)
-                continue;
-            alerts.AddRange(Drops(by, request.By == by ? groups : Segments(data, by, measure)));
-        }
+        alerts.AddRange(Drops(AgreementBreakdown.GuidelineVersion, guideline));
+        alerts.AddRange(Drops(AgreementBreakdown.TaxonomyVersion, taxonomyVersions));
+        if (weeks is not null)
+            alerts.AddRange(Drops(AgreementBreakdown.Week, weeks));
         foreach (var alert in alerts)
             await RecordAsync(projectId, request, alert, ct);
-        var firstAnswer = data.CreatedAtMs.Length == 0 ? long.MaxValue : data.CreatedAtMs.Min();
-        return new AgreementReport(AgreementRequest.WireName(request.Metric), data.Answers.Items.Distinct().Count(), data.AnnotatorNames.Length,
-            data.Answers.Count, request.Bootstrap, overall.Estimate, request.By is { } b ? AgreementRequest.WireName(b) : null, groups,
-            await ChangesAsync(projectId, firstAnswer, ct), alerts);
+        return alerts;
     }
+
+    private static long FirstAnswer(ProjectAnswers data) => data.CreatedAtMs.Length == 0 ? long.MaxValue : data.CreatedAtMs.Min();
 
     private static List<AgreementGroup> PerLabel(ProjectAnswers data, Measure measure)
     {

@@ -1,4 +1,5 @@
 using Labelforge.Core.Acceptance;
+using Labelforge.Core.Adjudication;
 using Labelforge.Core.Accounts;
 using Labelforge.Core.Agreement;
 using Labelforge.Core.Annotations;
@@ -53,6 +54,7 @@ public static class CoreServiceCollectionExtensions
             .AddMedia()
             .AddAccounts()
             .AddScorecards()
+            .AddAdjudication()
             .AddAudit()
             .AddErasure()
             .AddPrivacy();

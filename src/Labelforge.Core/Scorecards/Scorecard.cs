@@ -7,7 +7,7 @@ namespace Labelforge.Core.Scorecards;
 /// <param name="ConsensusMethod">That run's method.</param>
 /// <param name="ConfusionRunId">The latest Dawid-Skene run, whose confusion matrices the cards show, or null.</param>
 /// <param name="Classes">The confusion matrices' class order (rows: true class, columns: the annotator's answer).</param>
-/// <param name="GoldItems">Items with a gold answer.</param>
+/// <param name="GoldItems">Items with a gold answer: imported (gold items) or a reviewer's decision.</param>
 /// <param name="Annotators">One card per annotator, by name.</param>
 public sealed record ScorecardReport(
     string Project,
@@ -22,7 +22,7 @@ public sealed record ScorecardReport(
 /// <summary>One annotator's scorecard: over all time, and the same numbers per ISO week (<see cref="Weeks"/>, oldest first).</summary>
 /// <param name="Annotator">The annotator (author of human labels).</param>
 /// <param name="Labels">Items the annotator labeled (current human labels).</param>
-/// <param name="GoldLabels">Of those, items with a gold answer.</param>
+/// <param name="GoldLabels">Of those, items with a gold answer (imported, or a reviewer's decision).</param>
 /// <param name="GoldAccuracy">Share of their labels on gold items equal to the gold answer; null without any.</param>
 /// <param name="GoldCi95">Wilson 95% interval of <paramref name="GoldAccuracy"/> as [low, high]; null without gold items.</param>
 /// <param name="ConsensusLabels">Of those, items the latest consensus run labeled.</param>

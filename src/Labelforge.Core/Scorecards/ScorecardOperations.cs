@@ -13,7 +13,8 @@ namespace Labelforge.Core.Scorecards;
 /// <summary>
 /// Annotator scorecards. Each annotator's current human labels (latest per item) are compared with the item's gold
 /// answer (its latest annotation of kind <c>gold</c>) and with the latest consensus run's label; labels compare as
-/// resolved label sets, through merges. Agreement with consensus counts the annotator's own vote in the consensus (the
+/// resolved label sets, through merges; an item without a gold answer that a reviewer decided (a <c>review</c> annotation:
+/// adjudication or label-error review) is scored against that decision like gold. Agreement with consensus counts the annotator's own vote in the consensus (the
 /// run is one fit over everyone; leaving each annotator out would take one run per annotator), so it reads high for
 /// items with few answers. The Dawid-Skene confusion matrix comes from the project's latest Dawid-Skene run.
 /// </summary>
@@ -27,7 +28,12 @@ public sealed class ScorecardOperations(LabelforgeDb db, TaxonomyOperations taxo
             ?? new ConsensusSettings { ProjectId = projectId };
         var (human, goldKind) = (AnnotationKind.Human.ToWire(), AnnotationKind.Gold.ToWire());
 
-        var gold = await LatestByItemAsync(db.Annotations.Where(a => a.ProjectId == projectId && a.Kind == goldKind), resolver, ct);
+        // A reviewer's decision (kind review: an adjudication or a label-error keep/fix) is gold for its item, unless the
+        // item has an imported gold answer, which stays the reference.
+        var review = AnnotationKind.Review.ToWire();
+        var gold = await LatestByItemAsync(db.Annotations.Where(a => a.ProjectId == projectId && a.Kind == review), resolver, ct);
+        foreach (var (item, answer) in await LatestByItemAsync(db.Annotations.Where(a => a.ProjectId == projectId && a.Kind == goldKind), resolver, ct))
+            gold[item] = answer;
         var runs = db.ConsensusRuns.AsNoTracking().Where(r => r.ProjectId == projectId).OrderByDescending(r => r.Id);
         var latest = await runs.FirstOrDefaultAsync(ct);
         var dawidSkene = await runs.FirstOrDefaultAsync(r => r.Method == "dawid-skene", ct);

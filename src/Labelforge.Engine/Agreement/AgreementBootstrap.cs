@@ -22,6 +22,18 @@ public static class AgreementBootstrap
         for (var r = 0; r < replicates; r++)
             seeds[r] = master.Next();
         var values = new double[replicates];
+        if (ItemSums.Covers(metric, options))
+        {
+            // The same draws as below (same seeds), added up from each item's precomputed sums: the same interval up
+            // to the order of floating-point additions, in a fraction of the time (no pass over the answers per replicate).
+            var sums = ItemSums.Of(answers, rated);
+            Parallel.For(0, replicates, () => (new double[answers.ClassCount], new double[answers.ClassCount]), (r, _, buffers) =>
+            {
+                values[r] = sums.Replicate(metric, new Random(seeds[r]), rated.Length, buffers.Item1, buffers.Item2);
+                return buffers;
+            }, _ => { });
+            return Interval(values, level);
+        }
         Parallel.For(0, replicates, r =>
         {
             var random = new Random(seeds[r]);
@@ -30,6 +42,11 @@ public static class AgreementBootstrap
                 weights[rated[random.Next(rated.Length)]]++;
             values[r] = AgreementMeasure.Compute(metric, answers, options, weights);
         });
+        return Interval(values, level);
+    }
+
+    private static ConfidenceInterval Interval(double[] values, double level)
+    {
         var finite = values.Where(double.IsFinite).Order().ToArray();
         if (finite.Length == 0)
             return new ConfidenceInterval(double.NaN, double.NaN, level, 0);

@@ -20,6 +20,7 @@ using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Server.Features.Acceptance;
 using Labelforge.Server.Features.Accounts;
+using Labelforge.Server.Features.Adjudication;
 using Labelforge.Server.Features.Agreement;
 using Labelforge.Server.Features.Annotations;
 using Labelforge.Server.Features.Audit;
@@ -203,6 +204,7 @@ public sealed class LabelforgeServer : IAsyncDisposable
         api.MapConsensus();
         api.MapScorecards();
         api.MapLabelErrors();
+        api.MapAdjudication();
         api.MapModels();
         api.MapQueueSettings();
         api.MapMedia();

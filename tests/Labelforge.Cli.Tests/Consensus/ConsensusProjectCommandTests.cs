@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Labelforge.Cli.Tests.Consensus;
 
 /// <summary>
-/// `consensus PROJECT` and `annotators PROJECT` on a slice of Bluebirds written into a project as each worker's human
+/// `consensus PROJECT`, `annotators PROJECT` and `adjudication PROJECT` on a slice of Bluebirds written into a project as each worker's human
 /// labels: the project form gives the file form's answer on the same answers, and the JSON has the contract's fields.
 /// </summary>
 public class ConsensusProjectCommandTests
@@ -100,6 +100,30 @@ public class ConsensusProjectCommandTests
         var (code, text, _) = await cli.RunAsync("annotators", "birds");
         Assert.Equal(0, code);
         Assert.Contains("39 annotators, 3 gold items", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adjudication_lists_the_most_disputed_items_first_with_every_annotators_label()
+    {
+        using var cli = new CliRun();
+        await ProjectAsync(cli, 6, gold: false);
+        var (before, waiting, _) = await cli.RunAsync("adjudication", "birds");
+        Assert.Equal(0, before);
+        Assert.Contains("no consensus run yet; run `labelforge consensus birds", waiting, StringComparison.Ordinal);
+        await cli.JsonAsync("consensus", "birds", "--method", "majority");
+        var queue = await cli.JsonAsync("adjudication", "birds", "--page-size", "4");
+        Assert.Equal((6, 0, "disagreement"), (queue.GetProperty("total").GetInt32(), queue.GetProperty("decided").GetInt32(), queue.GetProperty("order").GetString()));
+        var items = queue.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(4, items.Count);
+        var entropies = items.Select(i => i.GetProperty("entropy").GetDouble()).ToList();
+        Assert.Equal(entropies.OrderDescending(), entropies);
+        Assert.All(items, i => Assert.Equal(39, i.GetProperty("answers").GetArrayLength()));
+        var (code, text, _) = await cli.RunAsync("adjudication", "birds", "--page", "2", "--page-size", "4");
+        Assert.Equal(0, code);
+        Assert.Contains("birds: 6 open, 0 decided, consensus run 1 (majority); page 2", text, StringComparison.Ordinal);
+        var (bad, _, error) = await cli.RunAsync("adjudication", "birds", "--page-size", "0");
+        Assert.Equal(1, bad);
+        Assert.Contains("page_size between 1 and 200", error, StringComparison.Ordinal);
     }
 
     [Fact]

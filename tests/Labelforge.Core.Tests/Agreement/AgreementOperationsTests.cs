@@ -79,6 +79,29 @@ public class AgreementOperationsTests
         Assert.Equal("2026-W48", weeks.Changes[0].Week);
     }
 
+    [Theory]
+    [InlineData(AgreementMetric.KrippendorffAlpha)]
+    [InlineData(AgreementMetric.FleissKappa)]
+    public async Task The_page_overview_gives_what_the_three_views_give_from_one_read(AgreementMetric metric)
+    {
+        await using var t = await TestDb.CreateAsync();
+        var projectId = await TwoPhasesAsync(t, laterAccuracy: 0.3);
+        var ops = t.Get<AgreementOperations>();
+        var overview = await ops.OverviewAsync(projectId, metric, seed: 9, ct: Ct);
+        var weeks = await ops.ComputeAsync(projectId, new AgreementRequest(metric, AgreementBreakdown.Week, Seed: 9), Ct);
+        var labels = await ops.ComputeAsync(projectId, new AgreementRequest(metric, AgreementBreakdown.Label, Seed: 9), Ct);
+        var pairs = await ops.ComputeAsync(projectId, new AgreementRequest(metric, AgreementBreakdown.Annotator, Seed: 9), Ct);
+        Assert.Equal((weeks.Metric, weeks.Items, weeks.Annotators, weeks.Answers, weeks.Bootstrap, weeks.Overall),
+            (overview.Metric, overview.Items, overview.Annotators, overview.Answers, overview.Bootstrap, overview.Overall));
+        Assert.Equal(weeks.Groups, overview.Weeks);
+        Assert.Equal(labels.Groups, overview.Labels);
+        Assert.Equal(pairs.Groups.Select(g => (g.Key, g.Value, g.Lower, g.Upper)), overview.Pairs.Select(g => (g.Key, g.Value, g.Lower, g.Upper)));
+        Assert.Equal(weeks.Changes, overview.Changes);
+        Assert.Equal(weeks.Alerts, overview.Alerts);
+        Assert.Contains(overview.Alerts, a => a.By == "guideline-version");
+        Assert.Contains(overview.Alerts, a => a.By == "week");
+    }
+
     [Fact]
     public async Task Steady_agreement_after_a_change_raises_no_alert()
     {

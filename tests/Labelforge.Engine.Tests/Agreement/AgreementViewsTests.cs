@@ -25,6 +25,55 @@ public class AgreementViewsTests
         Assert.Equal(200, first.Replicates);
     }
 
+    [Theory]
+    [InlineData(AgreementMetric.FleissKappa)]
+    [InlineData(AgreementMetric.GwetAc1)]
+    [InlineData(AgreementMetric.KrippendorffAlpha)]
+    public void Bootstrap_from_item_sums_gives_the_interval_of_the_weighted_replicates(AgreementMetric metric)
+    {
+        // Items with one to four answers (some unpairable), three classes: every branch of the per-item sums.
+        var random = new Random(11);
+        var (items, annotators, labels) = (new List<int>(), new List<int>(), new List<int>());
+        for (var i = 0; i < 300; i++)
+        {
+            var truth = random.Next(3);
+            var m = 1 + random.Next(4);
+            for (var a = 0; a < m; a++)
+            {
+                items.Add(i);
+                annotators.Add(a);
+                labels.Add(random.NextDouble() < 0.7 ? truth : random.Next(3));
+            }
+        }
+        var answers = new CrowdAnswers([.. items], [.. annotators], [.. labels], 300, 4, 3);
+        var fast = AgreementBootstrap.Compute(metric, answers, 150, seed: 4);
+
+        // The replicates as weights over items, each metric's own weighted formula (the path for other metrics).
+        var master = new Random(4);
+        var seeds = Enumerable.Range(0, 150).Select(_ => master.Next()).ToArray();
+        var values = seeds.Select(seed =>
+        {
+            var draw = new Random(seed);
+            var weights = new double[300];
+            for (var d = 0; d < 300; d++)
+                weights[draw.Next(300)]++;
+            return AgreementMeasure.Compute(metric, answers, itemWeights: weights);
+        }).Where(double.IsFinite).Order().ToArray();
+        double Quantile(double q)
+        {
+            var position = q * (values.Length - 1);
+            var lower = (int)Math.Floor(position);
+            var upper = Math.Min(lower + 1, values.Length - 1);
+            return values[lower] + ((position - lower) * (values[upper] - values[lower]));
+        }
+        Assert.Equal(values.Length, fast.Replicates);
+        Assert.Equal(Quantile(0.025), fast.Lower, 12);
+        Assert.Equal(Quantile(0.975), fast.Upper, 12);
+        // Ordinal alpha weighs pairs by the totals and keeps the weighted path: still seeded.
+        var ordinal = new AgreementOptions { Level = AgreementLevel.Ordinal };
+        Assert.Equal(AgreementBootstrap.Compute(metric, answers, 50, 2, ordinal), AgreementBootstrap.Compute(metric, answers, 50, 2, ordinal));
+    }
+
     [Fact]
     public void Bootstrap_interval_narrows_with_more_items()
     {

@@ -47,6 +47,7 @@ public class RoleMatrixTests
         ["GET /api/projects/{projectId:long}/guidelines/versions/{version:int}"] = Level.Annotator,
         // Agreement compares annotators with each other: managers and reviewers only, annotators label blind.
         ["GET /api/projects/{projectId:long}/agreement"] = Level.Reviewer,
+        ["GET /api/projects/{projectId:long}/agreement/overview"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/events"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/members/"] = Level.Manager,
         ["PUT /api/projects/{projectId:long}/members/{user}"] = Level.Manager,
@@ -110,6 +111,9 @@ public class RoleMatrixTests
         ["POST /api/projects/{projectId:long}/label-errors/run"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/label-errors/"] = Level.Reviewer,
         ["POST /api/projects/{projectId:long}/label-errors/reviews"] = Level.Reviewer,
+        // Adjudication shows every annotator's label and quality: reviewers, managers and admins decide; annotators label blind.
+        ["GET /api/projects/{projectId:long}/adjudication/"] = Level.Reviewer,
+        ["POST /api/projects/{projectId:long}/adjudication/decisions"] = Level.Reviewer,
         ["GET /api/projects/{projectId:long}/models/"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/models/train"] = Level.Manager,
         ["POST /api/projects/{projectId:long}/models/predict"] = Level.Manager,

@@ -1,8 +1,13 @@
 import type {
+  AdjudicationPage,
+  AdjudicationResult,
+  AgreementOverview,
   AgreementReport,
   AnnotationView,
   AuditEventView,
   AuditPage,
+  ConsensusRunView,
+  ConsensusSettingsView,
   GuidelineVersionView,
   GuidelinesResponse,
   ItemDetail,
@@ -20,7 +25,9 @@ import type {
   QueueProgress,
   QueueSettings,
   QueueSkipResult,
+  QueueSettingsRequest,
   RenewResult,
+  ScorecardReport,
   SignInOptions,
   QueueStatus,
   SuspectedLabelError,
@@ -33,7 +40,23 @@ import type { Counts } from '../counts';
 
 // The API's types are generated from the server's OpenAPI document into ./schema (`npm run api`); these are the
 // names the pages use for them, kept so that moving to the generated types changed no page.
-export type { AgreementGroup, AgreementReport, GuidelineVersionView, LabelErrorRun, ProjectDetail, QueueItem, QueueSettings, QueueStatus } from './schema';
+export type {
+  AdjudicationAnswer,
+  AdjudicationItem,
+  AdjudicationPage,
+  AgreementGroup,
+  AgreementOverview,
+  AgreementReport,
+  AnnotatorScorecard,
+  ConsensusSettingsView,
+  ScorecardReport,
+  GuidelineVersionView,
+  LabelErrorRun,
+  ProjectDetail,
+  QueueItem,
+  QueueSettings,
+  QueueStatus,
+} from './schema';
 export type Project = ProjectSummary;
 export type AuditEvent = AuditEventView;
 export type AuditPageResult = AuditPage;
@@ -163,6 +186,27 @@ export const reviewApi = {
 export const agreementApi = {
   report: (id: number, metric: string, by: string) =>
     call<AgreementReport>('GET', `/api/projects/${id}/agreement?metric=${encodeURIComponent(metric)}&by=${encodeURIComponent(by)}`),
+  /** The page's week, label and pair views with the overall value and alerts, from one read of the answers. */
+  overview: (id: number, metric: string) => call<AgreementOverview>('GET', `/api/projects/${id}/agreement/overview?metric=${encodeURIComponent(metric)}`),
+};
+
+/** Team labeling for reviewers and managers: the adjudication queue, annotator scorecards, consensus runs and settings. */
+export const teamApi = {
+  adjudication: (id: number, order: string, pageSize: number) =>
+    call<AdjudicationPage>('GET', `/api/projects/${id}/adjudication?order=${encodeURIComponent(order)}&page_size=${pageSize}`),
+  decide: (id: number, itemId: number, labelId: number, requestId: string, timeSpentMs: number) =>
+    call<AdjudicationResult>('POST', `/api/projects/${id}/adjudication/decisions`, {
+      item_id: itemId,
+      label_ids: [labelId],
+      request_id: requestId,
+      time_spent_ms: timeSpentMs,
+    }),
+  annotators: (id: number) => call<ScorecardReport>('GET', `/api/projects/${id}/annotators`),
+  runConsensus: (id: number, method: string) => call<ConsensusRunView>('POST', `/api/projects/${id}/consensus`, { method }),
+  consensusSettings: (id: number) => call<ConsensusSettingsView>('GET', `/api/projects/${id}/consensus/settings`),
+  setConsensusSettings: (id: number, body: Partial<ConsensusSettingsView>) =>
+    call<ConsensusSettingsView>('PUT', `/api/projects/${id}/consensus/settings`, body),
+  setQueueSettings: (id: number, body: Partial<QueueSettingsRequest>) => call<QueueSettings>('PUT', `/api/projects/${id}/queue/settings`, body),
 };
 
 export const queueApi = {

@@ -1054,6 +1054,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/agreement/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    metric?: string;
+                    bootstrap?: number;
+                    seed?: number;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/agreement/objects": {
         parameters: {
             query?: never;
@@ -2606,6 +2647,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/adjudication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    order?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdjudicationPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/adjudication/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdjudicationDecisionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdjudicationResult"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdjudicationResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/models": {
         parameters: {
             query?: never;
@@ -3015,6 +3147,129 @@ export interface components {
             password: null | string;
         };
         /**
+         * @description One annotator's current label on the item, with the annotator's quality from the scorecards: gold accuracy with its
+         *     Wilson interval, and agreement with the latest consensus.
+         */
+        AdjudicationAnswer: {
+            annotator: string;
+            /** Format: int64 */
+            annotation_id: number;
+            label_ids: number[];
+            labels: string[];
+            /** Format: double */
+            gold_accuracy: number | null;
+            gold_ci95: null | number[];
+            /** Format: double */
+            agreement_with_consensus: number | null;
+            flagged: boolean;
+        };
+        /**
+         * @description Body of POST adjudication/decisions: the item, its label (`label_ids` with one id), optionally the reviewer (must be
+         *     the signed-in user), a request id for safe retries and the time spent.
+         */
+        AdjudicationDecisionRequest: {
+            /** Format: int64 */
+            item_id: number;
+            label_ids: null | number[];
+            reviewer: null | string;
+            request_id: null | string;
+            /** Format: int64 */
+            time_spent_ms: number | null;
+        };
+        /** @description An item to adjudicate: its text, the consensus with its posterior, and every annotator's current label. */
+        AdjudicationItem: {
+            /**
+             * Format: int64
+             * @description The item.
+             */
+            item_id: number;
+            /** @description Its external id. */
+            external_id: null | string;
+            /** @description Its text. */
+            text: string;
+            /** @description The consensus label (a label reference, see `LabelLookup.ReferenceOf`). */
+            consensus: string;
+            /**
+             * Format: int64
+             * @description Its label id.
+             */
+            consensus_label_id: number;
+            /**
+             * Format: int64
+             * @description The consensus annotation a decision supersedes.
+             */
+            consensus_annotation_id: number;
+            /**
+             * Format: double
+             * @description The posterior probability of the consensus label.
+             */
+            confidence: number;
+            /** @description The posterior of every class of the run, highest first. */
+            posterior: components["schemas"]["AdjudicationProbability"][];
+            /**
+             * Format: double
+             * @description Shannon entropy of the posterior in nats (0: certain; ln K: uniform over K classes).
+             */
+            entropy: number;
+            /**
+             * Format: double
+             * @description Label quality from the latest label-error run when it flagged the item (lower: more suspect), else null.
+             */
+            label_error_quality: number | null;
+            /** @description Every annotator's current human label, by annotator name. */
+            answers: components["schemas"]["AdjudicationAnswer"][];
+        };
+        /** @description One page of a project's adjudication queue. */
+        AdjudicationPage: {
+            /** @description The project's name. */
+            project: string;
+            /**
+             * Format: int64
+             * @description The consensus run the queue is built on (the project's latest), or null before the first run: the queue is then empty.
+             */
+            consensus_run_id: number | null;
+            /** @description That run's method. */
+            consensus_method: null | string;
+            /** @description The order used (AdjudicationOrder). */
+            order: string;
+            /**
+             * Format: int32
+             * @description Open items in the queue (the run's items less the decided and the gold ones).
+             */
+            total: number;
+            /**
+             * Format: int32
+             * @description Items of the run a reviewer has decided.
+             */
+            decided: number;
+            /**
+             * Format: int32
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page.
+             */
+            page_size: number;
+            /** @description This page's items, in queue order. */
+            items: components["schemas"]["AdjudicationItem"][];
+        };
+        /** @description The posterior probability of one class. */
+        AdjudicationProbability: {
+            /** Format: int64 */
+            label_id: number;
+            label: string;
+            /** Format: double */
+            probability: number;
+        };
+        /** @description The stored review annotation, whether it overturned the consensus, and whether this call created it (false for a retry). */
+        AdjudicationResult: {
+            annotation: components["schemas"]["AnnotationView"];
+            agrees_with_consensus: boolean;
+            created: boolean;
+        };
+        /**
          * @description Agreement in group string AgreementAlert.After fell below the lower end of the 95% interval of the group before it
          *     (string AgreementAlert.Before): a drop larger than the interval, after a guideline or taxonomy change or from one week to the next.
          */
@@ -3071,6 +3326,28 @@ export interface components {
             last: string;
             /** @description The two annotators of a pair group; null otherwise. */
             annotators?: null | string[];
+        };
+        /**
+         * @description Everything the Agreement page shows, from one read of the answers: overall, per ISO week (the chart), per label
+         *     (one-vs-rest) and per annotator pair, the guideline and taxonomy changes, and the drops after a change (guideline
+         *     and taxonomy versions, and weeks).
+         */
+        AgreementOverview: {
+            metric: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            annotators: number;
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            bootstrap: number;
+            overall: components["schemas"]["AgreementEstimate"];
+            weeks: components["schemas"]["AgreementGroup"][];
+            labels: components["schemas"]["AgreementGroup"][];
+            pairs: components["schemas"]["AgreementGroup"][];
+            changes: components["schemas"]["AgreementChange"][];
+            alerts: components["schemas"]["AgreementAlert"][];
         };
         /**
          * @description A class-label project's agreement: overall, the requested breakdown's groups, the guideline and taxonomy changes
@@ -3158,7 +3435,7 @@ export interface components {
             labels: number;
             /**
              * Format: int32
-             * @description Of those, items with a gold answer.
+             * @description Of those, items with a gold answer (imported, or a reviewer's decision).
              */
             gold_labels: number;
             /**
@@ -4447,7 +4724,7 @@ export interface components {
             classes: string[];
             /**
              * Format: int32
-             * @description Items with a gold answer.
+             * @description Items with a gold answer: imported (gold items) or a reviewer's decision.
              */
             gold_items: number;
             /** @description One card per annotator, by name. */
@@ -4628,10 +4905,17 @@ export type AcceptanceReport = components['schemas']['AcceptanceReport'];
 export type AccuracyComparison = components['schemas']['AccuracyComparison'];
 export type AddLabelRequest = components['schemas']['AddLabelRequest'];
 export type AddUserRequest = components['schemas']['AddUserRequest'];
+export type AdjudicationAnswer = components['schemas']['AdjudicationAnswer'];
+export type AdjudicationDecisionRequest = components['schemas']['AdjudicationDecisionRequest'];
+export type AdjudicationItem = components['schemas']['AdjudicationItem'];
+export type AdjudicationPage = components['schemas']['AdjudicationPage'];
+export type AdjudicationProbability = components['schemas']['AdjudicationProbability'];
+export type AdjudicationResult = components['schemas']['AdjudicationResult'];
 export type AgreementAlert = components['schemas']['AgreementAlert'];
 export type AgreementChange = components['schemas']['AgreementChange'];
 export type AgreementEstimate = components['schemas']['AgreementEstimate'];
 export type AgreementGroup = components['schemas']['AgreementGroup'];
+export type AgreementOverview = components['schemas']['AgreementOverview'];
 export type AgreementReport = components['schemas']['AgreementReport'];
 export type AnnotationView = components['schemas']['AnnotationView'];
 export type AnnotatorCount = components['schemas']['AnnotatorCount'];

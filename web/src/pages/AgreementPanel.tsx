@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { agreementApi, type AgreementGroup, type AgreementReport } from '../api';
+import { agreementApi, type AgreementGroup, type AgreementOverview } from '../api';
 import { CHART, chartGeometry } from '../agreementChart';
 
 const METRICS = [
@@ -18,17 +18,16 @@ const interval = (g: { lower?: number | null; upper?: number | null }) => (g.low
  */
 export function AgreementPanel({ projectId }: { projectId: number }) {
   const [metric, setMetric] = useState<string>('krippendorff-alpha');
-  const [weeks, setWeeks] = useState<AgreementReport | null>(null);
-  const [labels, setLabels] = useState<AgreementReport | null>(null);
-  const [pairs, setPairs] = useState<AgreementReport | null>(null);
+  const [overview, setOverview] = useState<AgreementOverview | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     let live = true;
     setError('');
-    const fail = (e: unknown) => live && setError(String(e instanceof Error ? e.message : e));
-    agreementApi.report(projectId, metric, 'week').then((r) => live && setWeeks(r), fail);
-    agreementApi.report(projectId, metric, 'label').then((r) => live && setLabels(r), fail);
-    agreementApi.report(projectId, metric, 'annotator').then((r) => live && setPairs(r), fail);
+    // One request: the server reads the answers once and computes the overall value and the alerts once for all three views.
+    agreementApi.overview(projectId, metric).then(
+      (r) => live && setOverview(r),
+      (e: unknown) => live && setError(String(e instanceof Error ? e.message : e)),
+    );
     return () => {
       live = false;
     };
@@ -49,38 +48,38 @@ export function AgreementPanel({ projectId }: { projectId: number }) {
           </select>
         </label>
         {error && <p class="error">{error}</p>}
-        {weeks && (
+        {overview && (
           <p data-testid="agreement-overall">
-            {name}: <strong>{fmt(weeks.overall.value)}</strong>
-            {interval(weeks.overall) && <span class="muted"> (95% interval {interval(weeks.overall)})</span>} over {weeks.items} items, {weeks.annotators}{' '}
-            annotators, {weeks.answers} answers.
+            {name}: <strong>{fmt(overview.overall.value)}</strong>
+            {interval(overview.overall) && <span class="muted"> (95% interval {interval(overview.overall)})</span>} over {overview.items} items,{' '}
+            {overview.annotators} annotators, {overview.answers} answers.
           </p>
         )}
-        {weeks && weeks.alerts.length > 0 && (
+        {overview && overview.alerts.length > 0 && (
           <div class="banner warning" role="alert" data-testid="agreement-alert">
-            {weeks.alerts.map((a) => (
+            {overview.alerts.map((a) => (
               <p key={`${a.by}-${a.after}`}>{a.message}</p>
             ))}
           </div>
         )}
-        {weeks && <WeekChart report={weeks} name={name} />}
+        {overview && <WeekChart report={overview} name={name} />}
       </section>
       <div class="two-col">
         <section class="card">
           <h3>Per label (one-vs-rest)</h3>
-          {labels ? <GroupTable groups={labels.groups} head="Label" testId="agreement-labels" /> : <p class="muted">Loading…</p>}
+          {overview ? <GroupTable groups={overview.labels} head="Label" testId="agreement-labels" /> : <p class="muted">Loading…</p>}
         </section>
         <section class="card">
           <h3>Per annotator pair</h3>
-          {pairs ? <GroupTable groups={pairs.groups} head="Pair" testId="agreement-pairs" /> : <p class="muted">Loading…</p>}
+          {overview ? <GroupTable groups={overview.pairs} head="Pair" testId="agreement-pairs" /> : <p class="muted">Loading…</p>}
         </section>
       </div>
     </div>
   );
 }
 
-function WeekChart({ report, name }: { report: AgreementReport; name: string }) {
-  const points = report.groups.map((g) => ({ key: g.key, value: g.value ?? null, lower: g.lower ?? null, upper: g.upper ?? null }));
+function WeekChart({ report, name }: { report: AgreementOverview; name: string }) {
+  const points = report.weeks.map((g) => ({ key: g.key, value: g.value ?? null, lower: g.lower ?? null, upper: g.upper ?? null }));
   if (points.length === 0) return <p class="muted">No week has labels from two annotators on the same item yet.</p>;
   const markers = report.changes.map((c) => ({ key: c.week, label: `${c.kind === 'guideline' ? 'G' : 'T'}${c.version}` }));
   const g = chartGeometry(points, markers);
@@ -121,7 +120,7 @@ function WeekChart({ report, name }: { report: AgreementReport; name: string }) 
         ))}
       </svg>
       <figcaption class="muted">Shaded: 95% bootstrap interval. Dashed lines: G = guideline version, T = taxonomy version that started that week.</figcaption>
-      <GroupTable groups={report.groups} head="Week" testId="agreement-weeks" />
+      <GroupTable groups={report.weeks} head="Week" testId="agreement-weeks" />
     </figure>
   );
 }

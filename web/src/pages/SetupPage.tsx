@@ -10,12 +10,28 @@ import { LabelErrorsPanel } from './LabelErrorsPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { AgreementPanel } from './AgreementPanel';
 import { PrivacyPanel } from './PrivacyPanel';
+import { AnnotatorsPanel } from './AnnotatorsPanel';
+import { AdjudicationPanel } from './AdjudicationPanel';
+import { TeamSettingsPanel } from './TeamSettingsPanel';
 
-const TABS = ['progress', 'taxonomy', 'guidelines', 'import', 'data', 'labeling-functions', 'label-errors', 'agreement', 'privacy'] as const;
-const TAB_NAMES: Partial<Record<SetupTab, string>> = { 'labeling-functions': 'Labeling functions', 'label-errors': 'Label errors' };
+const TABS = [
+  'progress',
+  'taxonomy',
+  'guidelines',
+  'import',
+  'data',
+  'labeling-functions',
+  'label-errors',
+  'agreement',
+  'annotators',
+  'adjudication',
+  'team',
+  'privacy',
+] as const;
+const TAB_NAMES: Partial<Record<SetupTab, string>> = { 'labeling-functions': 'Labeling functions', 'label-errors': 'Label errors', team: 'Team settings' };
 export type SetupTab = (typeof TABS)[number];
 
-/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions, label errors, agreement and personal-data masking (privacy). */
+/** Project setup at /projects/{id}/{tab}: progress (the overview), taxonomy, guidelines, import, the data browser, labeling functions, label errors, agreement, annotator scorecards, adjudication, team settings (overlap, gold, consensus) and personal-data masking (privacy). */
 export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab }) {
   const [project, setProject] = useState<Project | null>(null);
   useEffect(() => void api.project(projectId).then(setProject, () => undefined), [projectId]);
@@ -40,6 +56,9 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'labeling-functions' && <LabelingFunctionPage projectId={projectId} />}
       {tab === 'label-errors' && <LabelErrorsPanel projectId={projectId} />}
       {tab === 'agreement' && <AgreementPanel projectId={projectId} />}
+      {tab === 'annotators' && <AnnotatorsPanel projectId={projectId} />}
+      {tab === 'adjudication' && <AdjudicationPanel projectId={projectId} />}
+      {tab === 'team' && <TeamSettingsPanel projectId={projectId} />}
       {tab === 'privacy' && <PrivacyPanel projectId={projectId} />}
     </div>
   );

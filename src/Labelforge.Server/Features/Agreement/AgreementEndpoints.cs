@@ -13,6 +13,7 @@ namespace Labelforge.Server.Features.Agreement;
 /// Agreement between a project's annotators, for managers and reviewers (annotators never see it: labeling stays
 /// blind to how others label). <c>metric</c> is krippendorff-alpha (default), fleiss-kappa or gwet-ac1; <c>by</c>
 /// label, annotator, week, guideline-version or taxonomy-version; <c>bootstrap</c> the replicates (default 200).
+/// <c>agreement/overview</c>: the Agreement page's week, label and annotator views, overall and alerts from one read.
 /// <c>agreement/objects</c>: box agreement (F1 at IoU 0.5, mean IoU) of an image-objects project.
 /// </summary>
 public static class AgreementEndpoints
@@ -22,6 +23,11 @@ public static class AgreementEndpoints
         var group = api.MapGroup("/projects/{projectId:long}").WithTags("Agreement").RequireProject().RequireAuthorization(Policies.ProjectReviewer);
         group.MapGet("/agreement", async (long projectId, string? metric, string? by, int? bootstrap, int? seed, AgreementOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ComputeAsync(projectId, Request(metric, by, bootstrap, seed), ct)));
+        group.MapGet("/agreement/overview", async (long projectId, string? metric, int? bootstrap, int? seed, AgreementOperations ops, CancellationToken ct) =>
+        {
+            var request = Request(metric, null, bootstrap, seed);
+            return TypedResults.Ok(await ops.OverviewAsync(projectId, request.Metric, request.Bootstrap, request.Seed, ct));
+        });
         group.MapGet("/agreement/objects", async (long projectId, ObjectAgreementOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ComputeAsync(projectId, ct)));
         group.MapGet("/events", async (long projectId, string? kind, ProjectEventOperations ops, CancellationToken ct) =>
