@@ -13,7 +13,8 @@ namespace Labelforge.Server.Features.Agreement;
 /// Agreement between a project's annotators, for managers and reviewers (annotators never see it: labeling stays
 /// blind to how others label). <c>metric</c> is krippendorff-alpha (default), fleiss-kappa or gwet-ac1; <c>by</c>
 /// label, annotator, week, guideline-version or taxonomy-version; <c>bootstrap</c> the replicates (default 200).
-/// <c>agreement/objects</c>: box agreement (F1 at IoU 0.5, mean IoU) of an image-objects project.
+/// <c>agreement/objects</c>: box agreement (F1 at IoU 0.5, mean IoU) of an image-objects project; <c>agreement/spans</c>:
+/// span agreement (exact and partial-match F1, per label) of a text-spans project.
 /// </summary>
 public static class AgreementEndpoints
 {
@@ -23,6 +24,8 @@ public static class AgreementEndpoints
         group.MapGet("/agreement", async (long projectId, string? metric, string? by, int? bootstrap, int? seed, AgreementOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ComputeAsync(projectId, Request(metric, by, bootstrap, seed), ct)));
         group.MapGet("/agreement/objects", async (long projectId, ObjectAgreementOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(await ops.ComputeAsync(projectId, ct)));
+        group.MapGet("/agreement/spans", async (long projectId, SpanAgreementOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ComputeAsync(projectId, ct)));
         group.MapGet("/events", async (long projectId, string? kind, ProjectEventOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ListAsync(projectId, kind, ct)));
