@@ -57,7 +57,7 @@ internal static class ConsensusCommand
         var result = await store.Get<ObjectConsensusOperations>().RunAsync(p.Id, new ObjectConsensusRequest(minAnnotators, minScore), ct);
         CliJson.Report(parse, o.Json, result,
             $"box consensus {result.Author}: {result.Items} images, {result.Boxes} boxes ({result.EmptyItems} images with none)"
-            + (result.PolygonsLeftOut > 0 ? $", {result.PolygonsLeftOut} polygons left out" : ""));
+            + (result.Polygons > 0 ? $", {result.Polygons} polygons" : ""));
         return 0;
     }
 
