@@ -1053,6 +1053,9 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CocoCategoryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Color")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9691c828-eb46-4666-9e57-6b097e0fa49b"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("190d9a74-7dc8-4798-899b-66617a2a2988"), entityTypeCount: 34)
         {
         }
 
