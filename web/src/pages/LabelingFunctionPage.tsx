@@ -30,8 +30,8 @@ function SpanRunSummary({ r }: { r: SpanLabelingFunctionRun }) {
   return (
     <div class="notice" data-testid="lf-spans-summary">
       <p>
-        Applied version {r.version}: <strong>{r.spans}</strong> spans on {r.covered_items} of {r.items} items · {r.annotations} suggestion{r.annotations === 1 ? '' : 's'} written as{' '}
-        <code>{r.author}</code> (shown on the annotate page) · {r.seconds.toFixed(2)} s ·{' '}
+        Applied version {r.version}: <strong>{r.spans}</strong> spans on {r.covered_items} of {r.items} items · {r.annotations} suggestion
+        {r.annotations === 1 ? '' : 's'} written as <code>{r.author}</code> (shown on the annotate page) · {r.seconds.toFixed(2)} s ·{' '}
         {faults === 0 ? 'no faults' : <span class="stat bad">{faults} faults</span>}
       </p>
       <table class="grid">
