@@ -11,6 +11,7 @@ import type {
   LabelingFunctionSetProblem,
   LabelingFunctionSetState,
   LabelingFunctionSetVersion,
+  SpanLabelingFunctionResult,
 } from './api/schema';
 
 // The LF endpoints' types, generated from the server's OpenAPI document (./api/schema), under the pages' names.
@@ -24,6 +25,7 @@ export type {
   LabelingFunctionSetState,
 };
 export type LabelingFunctionProblem = LabelingFunctionSetProblem;
+export type SpanLabelingFunctionRun = SpanLabelingFunctionResult;
 export type LabelingFunctionAnalysis = LabelingFunctionAnalysisReport;
 
 export type SaveOutcome = { ok: LabelingFunctionSaveResult } | { errors: LabelingFunctionProblem[]; detail: string };
@@ -45,6 +47,8 @@ export const labelingFunctionApi = {
     }
   },
   apply: (projectId: number, set: string) => call<LabelingFunctionApplySummary>('POST', `${base(projectId, set)}/apply`, {}),
+  /** A text-spans project: applies the saved set's span functions and writes each item's spans as its suggestion. */
+  applySpans: (projectId: number, set: string) => call<SpanLabelingFunctionResult>('POST', `${base(projectId, set)}/spans`, {}),
   /** The analysis, or null when the set was never applied. */
   analysis: async (projectId: number, set: string): Promise<LabelingFunctionAnalysis | null> => {
     try {

@@ -127,7 +127,7 @@ internal static class AgreementCommand
         var lines = new List<string>
         {
             $"box agreement: {report.Annotators.Count} annotators, {report.Items} images with two or more, {report.ComparedPairs} annotator pairs compared"
-                + (report.PolygonsLeftOut > 0 ? $", {report.PolygonsLeftOut} polygons left out" : ""),
+                + (report.Polygons > 0 ? $", {report.Polygons} polygons among the objects" : ""),
             $"{"label",-24} {"boxes",7} {"matches",8} {"F1@0.5",7} {"mean IoU",9}",
         };
         foreach (var row in report.PerLabel.Append(report.Overall))

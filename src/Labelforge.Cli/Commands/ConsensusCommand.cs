@@ -11,7 +11,7 @@ namespace Labelforge.Cli.Commands;
 /// <summary>
 /// `labelforge consensus`: infer one label per item from several annotators' answers, in a file (`--input`) or in a
 /// project (`PROJECT`: its current human labels, stored as consensus annotations; in an image-objects project, the
-/// annotators' boxes fused per image).
+/// annotators' boxes fused per image; in a text-spans project, consensus spans by majority or span-level Dawid–Skene).
 /// </summary>
 internal static class ConsensusCommand
 {
@@ -25,7 +25,7 @@ internal static class ConsensusCommand
         options.AddTo(command);
         // The project may also be named with --project (the first spelling of the box consensus).
         var projectOption = new Option<string?>("--project") { Description = "The project (name or id), as the PROJECT argument.", Hidden = true };
-        var minAnnotators = new Option<int>("--min-annotators") { Description = "Image-objects projects: images need this many annotators' annotations.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinAnnotators };
+        var minAnnotators = new Option<int>("--min-annotators") { Description = "Image-objects and text-spans projects: images (texts) need this many annotators' annotations.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinAnnotators };
         var minScore = new Option<double>("--min-score") { Description = "Image-objects projects: keep a fused box when at least this share of the annotators drew it.", DefaultValueFactory = _ => ObjectConsensusRequest.DefaultMinScore };
         foreach (var option in new Option[] { projectOption, minAnnotators, minScore })
             command.Options.Add(option);
@@ -41,6 +41,8 @@ internal static class ConsensusCommand
             var p = await store.ProjectAsync(project, ct);
             if (TaskTypes.ValueKind(p.TaskType) == Core.Annotations.AnnotationValueKind.Objects)
                 return await ObjectsAsync(parse, options, store, p, parse.GetValue(minAnnotators), parse.GetValue(minScore), ct);
+            if (TaskTypes.ValueKind(p.TaskType) == Core.Annotations.AnnotationValueKind.Spans)
+                return await SpansAsync(parse, options, store, p, parse.GetValue(minAnnotators), ct);
             return await ConsensusProject.ExecuteAsync(parse, RequireMethod(parse, options), store, p, ct);
         });
         return command;
@@ -55,7 +57,17 @@ internal static class ConsensusCommand
         var result = await store.Get<ObjectConsensusOperations>().RunAsync(p.Id, new ObjectConsensusRequest(minAnnotators, minScore), ct);
         CliJson.Report(parse, o.Json, result,
             $"box consensus {result.Author}: {result.Items} images, {result.Boxes} boxes ({result.EmptyItems} images with none)"
-            + (result.PolygonsLeftOut > 0 ? $", {result.PolygonsLeftOut} polygons left out" : ""));
+            + (result.Polygons > 0 ? $", {result.Polygons} polygons" : ""));
+        return 0;
+    }
+
+    /// <summary>Span consensus: majority over identical spans (the default) or span-level Dawid–Skene, stored as consensus annotations.</summary>
+    private static async Task<int> SpansAsync(ParseResult parse, ConsensusCommandOptions o, CliStore store, Project p, int minAnnotators, CancellationToken ct)
+    {
+        var request = new SpanConsensusRequest(parse.GetValue(o.Method) ?? SpanConsensusRequest.Majority, minAnnotators, parse.GetValue(o.Seed));
+        var result = await store.Get<SpanConsensusOperations>().RunAsync(p.Id, request, ct);
+        CliJson.Report(parse, o.Json, result,
+            $"span consensus {result.Author}: {result.Items} items, {result.Spans} spans ({result.EmptyItems} items with none), {result.Annotators} annotators");
         return 0;
     }
 

@@ -1,10 +1,16 @@
 using System.CommandLine;
 using Labelforge.Cli.Output;
+using Labelforge.Core.Annotations;
 using Labelforge.Core.LabelingFunctions.Projects;
+using Labelforge.Core.LabelingFunctions.Spans;
+using Labelforge.Core.Projects;
 
 namespace Labelforge.Cli.Commands;
 
-/// <summary>`labelforge lf apply PROJECT --lfs LFS.yaml`: version the set, apply it, fit the label model, store its labels.</summary>
+/// <summary>
+/// `labelforge lf apply PROJECT --lfs LFS.yaml`: version the set, apply it, fit the label model, store its labels; on a
+/// text-spans project the functions' spans are stored as suggestions instead (no label model).
+/// </summary>
 internal static class LabelingFunctionProjectApply
 {
     public static async Task<int> RunAsync(ParseResult parse, string projectRef, string lfsPath, string setName, string model,
@@ -15,6 +21,8 @@ internal static class LabelingFunctionProjectApply
         var yaml = await File.ReadAllTextAsync(lfsPath, ct);
         await using var store = await CliStore.OpenAsync(parse.GetValue(db)!, ct);
         var project = await store.ProjectAsync(projectRef, ct);
+        if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
+            return await SpansAsync(parse, store, project, setName, yaml, lfsPath, json, ct);
         var result = await CliProgress.RunAsync(parse, "lf apply", _ =>
             store.Get<LabelingFunctionProjectOperations>().ApplyAsync(project.Id, setName, yaml, lfsPath,
                 Path.GetDirectoryName(Path.GetFullPath(lfsPath))!, model, ct));
@@ -37,6 +45,24 @@ internal static class LabelingFunctionProjectApply
         };
         var text = $"{result.Author}: {result.Items} items ({result.NewItems} new, {result.ReusedFunctions} functions re-used), coverage {result.Analysis.Coverage:P1}, " +
             $"{result.Annotations} programmatic annotations written ({result.Model}); faults: {result.Faults.Sum()}";
+        CliJson.Report(parse, json, summary, text);
+        return 0;
+    }
+
+    private static async Task<int> SpansAsync(ParseResult parse, CliStore store, Project project, string setName, string yaml, string lfsPath,
+        Option<bool> json, CancellationToken ct)
+    {
+        var result = await CliProgress.RunAsync(parse, "lf apply", _ =>
+            store.Get<SpanLabelingFunctionOperations>().ApplyAsync(project.Id, setName, yaml, lfsPath, Path.GetDirectoryName(Path.GetFullPath(lfsPath))!, ct));
+        var summary = new
+        {
+            set = result.Set, version = result.Version, new_version = result.NewVersion, author = result.Author, items = result.Items,
+            covered_items = result.CoveredItems, spans = result.Spans, annotations = result.Annotations,
+            functions = result.Functions.Select(f => new { name = f.Name, kind = f.Kind, items = f.Items, spans = f.Spans, faults = f.Faults, first_fault = f.FirstFault }),
+            seconds = Math.Round(result.Seconds, 3),
+        };
+        var text = $"{result.Author}: {result.Spans} spans on {result.CoveredItems} of {result.Items} items, {result.Annotations} span suggestions written; "
+            + $"faults: {result.Functions.Sum(f => f.Faults)}";
         CliJson.Report(parse, json, summary, text);
         return 0;
     }

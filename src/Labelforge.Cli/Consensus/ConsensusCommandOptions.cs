@@ -28,7 +28,7 @@ internal sealed class ConsensusCommandOptions
 
     public Option<string> Db { get; } = CommonOptions.Db();
 
-    public Option<string> Method { get; } = new("--method") { Description = "majority, weighted-majority, dawid-skene, one-coin, glad or mace (needed except for the box consensus of an image-objects project)." };
+    public Option<string> Method { get; } = new("--method") { Description = "majority, weighted-majority, dawid-skene, one-coin, glad or mace (needed except for the box consensus of an image-objects project; a text-spans project takes majority, the default, or dawid-skene)." };
 
     public Option<string?> Gold { get; } = new("--gold") { Description = "Gold labels (item,label) to measure accuracy on." };
 

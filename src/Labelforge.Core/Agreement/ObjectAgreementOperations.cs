@@ -7,7 +7,8 @@ namespace Labelforge.Core.Agreement;
 
 /// <summary>
 /// Box agreement of an image-objects project's annotators: on every image two or more people annotated, each pair's
-/// boxes are matched one to one by IoU within a label (<see cref="BoxMatching"/>, IoU ≥ 0.5) and counted
+/// boxes and polygons are matched one to one by IoU within a label (<see cref="BoxMatching"/>, IoU ≥ 0.5; a polygon by
+/// its own area, <see cref="ShapeIoU"/>) and counted
 /// (<see cref="BoxAgreement"/>); counts pool over images into F1 at IoU 0.5 and the mean IoU of matched pairs, overall,
 /// per label and per annotator pair.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed class ObjectAgreementOperations(ProjectOperations projects, Taxono
                     if (answers[a] is not { } x || answers[b] is not { } y)
                         continue;
                     compared++;
-                    var result = BoxAgreement.Compare(x.Boxes, x.Labels, y.Boxes, y.Labels);
+                    var result = BoxAgreement.CompareShapes(x.Boxes, x.Labels, y.Boxes, y.Labels);
                     overall.Add(result);
                     if (!perPair.TryGetValue((a, b), out var pair))
                         perPair[(a, b)] = pair = [];
@@ -52,17 +53,17 @@ public sealed class ObjectAgreementOperations(ProjectOperations projects, Taxono
             return new BoxPairAgreement(data.Annotators[p.Key.Item1], data.Annotators[p.Key.Item2], p.Value.Count,
                 pooled.CountA + pooled.CountB, pooled.TruePositives, Finite(pooled.F1), Finite(pooled.MeanIoU));
         }).ToList();
-        return new ObjectAgreementReport(items, data.Annotators, compared, View(null, BoxAgreementResult.Pool(overall)), labels, pairs, data.PolygonsLeftOut);
+        return new ObjectAgreementReport(items, data.Annotators, compared, View(null, BoxAgreementResult.Pool(overall)), labels, pairs, data.Polygons);
     }
 
     private static BoxAgreementResult OfLabel(PersonBoxes x, PersonBoxes y, int label)
     {
         var (bx, lx) = Only(x, label);
         var (by, ly) = Only(y, label);
-        return BoxAgreement.Compare(bx, lx, by, ly);
+        return BoxAgreement.CompareShapes(bx, lx, by, ly);
     }
 
-    private static (Box[], int[]) Only(PersonBoxes p, int label)
+    private static (Shape[], int[]) Only(PersonBoxes p, int label)
     {
         var keep = Enumerable.Range(0, p.Boxes.Length).Where(i => p.Labels[i] == label).ToArray();
         return ([.. keep.Select(i => p.Boxes[i])], [.. keep.Select(i => p.Labels[i])]);

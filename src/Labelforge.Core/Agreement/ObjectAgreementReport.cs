@@ -3,7 +3,7 @@ namespace Labelforge.Core.Agreement;
 /// <summary>
 /// Box agreement between the annotators of an image-objects project: the images two or more of them annotated, the
 /// annotator pairs compared (one per pair and image), pooled F1 at IoU 0.5 and mean IoU overall, per label and per
-/// pair, and how many polygons were left out (matching is by box IoU).
+/// pair, and how many of the objects were polygons (matched by polygon IoU, not as their bounding boxes).
 /// </summary>
 public sealed record ObjectAgreementReport(
     int Items,
@@ -12,7 +12,7 @@ public sealed record ObjectAgreementReport(
     BoxLabelAgreement Overall,
     IReadOnlyList<BoxLabelAgreement> PerLabel,
     IReadOnlyList<BoxPairAgreement> Pairs,
-    int PolygonsLeftOut);
+    int Polygons);
 
 /// <summary>Box agreement of one label (null: all labels): boxes compared (both sides), matched pairs, F1 at IoU 0.5, mean IoU of the matches.</summary>
 public sealed record BoxLabelAgreement(string? Label, long Boxes, long Matches, double? F1, double? MeanIoU);

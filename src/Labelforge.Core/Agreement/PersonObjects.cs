@@ -8,16 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelforge.Core.Agreement;
 
 /// <summary>
-/// The boxes each person gave each image of an image-objects project, as box agreement and box consensus read them:
+/// The objects each person gave each image of an image-objects project, as box agreement and box consensus read them:
 /// every author's current annotation of a kind a person decides (<see cref="AnnotationKinds.ByPerson"/>), labels
-/// resolved through merges and numbered (<see cref="LabelIds"/>), annotators in ordinal order. Polygons are left out and
-/// counted (<see cref="PolygonsLeftOut"/>): the matching is by box IoU.
+/// resolved through merges and numbered (<see cref="LabelIds"/>), annotators in ordinal order. Boxes and polygons are
+/// both <see cref="Shape"/>s, matched by their own IoU (<see cref="ShapeIoU"/>); <see cref="Polygons"/> counts the polygons.
 /// </summary>
 internal sealed record PersonObjects(
     IReadOnlyList<string> Annotators,
     IReadOnlyList<long> LabelIds,
     IReadOnlyList<(long ItemId, PersonBoxes?[] ByAnnotator)> Items,
-    int PolygonsLeftOut,
+    int Polygons,
     Project Project,
     LabelResolver Resolver)
 {
@@ -46,16 +46,19 @@ internal sealed record PersonObjects(
             {
                 var objects = ((ObjectsValue)AnnotationValueJson.Read(r.LabelIdsJson, AnnotationValueKind.Objects)).Objects;
                 polygons += objects.Count(o => o.Box is null);
-                var boxes = objects.Where(o => o.Box is not null).ToArray();
                 answers[annotatorIndex[r.Author]] = new PersonBoxes(
-                    [.. boxes.Select(o => Box.FromXywh(o.Box!.Value.X, o.Box.Value.Y, o.Box.Value.Width, o.Box.Value.Height))],
-                    [.. boxes.Select(o => labelIndex[resolver.Resolve(o.LabelId)])]);
+                    [.. objects.Select(ShapeOf)],
+                    [.. objects.Select(o => labelIndex[resolver.Resolve(o.LabelId)])]);
             }
             items.Add((g.Key, answers));
         }
         return new PersonObjects(annotators, labels, items, polygons, project, resolver);
     }
+
+    private static Shape ShapeOf(ImageObject o) => o.Box is { } b
+        ? Shape.FromBox(Box.FromXywh(b.X, b.Y, b.Width, b.Height))
+        : Shape.FromPolygon([.. o.Polygon!.SelectMany(p => new[] { p.X, p.Y })]);
 }
 
-/// <summary>One person's boxes on one image and the label index of each.</summary>
-internal sealed record PersonBoxes(Box[] Boxes, int[] Labels);
+/// <summary>One person's objects (boxes and polygons) on one image and the label index of each.</summary>
+internal sealed record PersonBoxes(Shape[] Boxes, int[] Labels);

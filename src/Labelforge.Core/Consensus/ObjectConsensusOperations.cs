@@ -16,7 +16,8 @@ namespace Labelforge.Core.Consensus;
 /// box scored 1, same label, IoU &gt; 0.55), and the fused boxes whose confidence is at least
 /// <see cref="ObjectConsensusRequest.MinScore"/> (the share of annotators whose boxes it fuses) are stored as one
 /// annotation of kind consensus per image, authored <c>consensus:wbf@RUN</c> (RUN counts the project's runs up from 1).
-/// Polygons take no part.
+/// Polygons are clustered the same way by polygon IoU (<see cref="PolygonFusion"/>), each cluster kept as its medoid
+/// outline under the same confidence rule: vertices of two people's outlines do not correspond, so they are not averaged.
 /// </summary>
 public sealed class ObjectConsensusOperations(LabelforgeDb db, TimeProvider time, ProjectOperations projects, TaxonomyOperations taxonomy, AnnotationOperations annotations)
 {
@@ -37,11 +38,16 @@ public sealed class ObjectConsensusOperations(LabelforgeDb db, TimeProvider time
             var people = answers.Where(a => a is not null).Select(a => a!).ToArray();
             if (people.Length < request.MinAnnotators)
                 continue;
-            var boxes = people.Select(p => p.Boxes.Select((b, i) => new ScoredBox(b, p.Labels[i], 1)).ToArray()).ToArray();
+            var boxes = people.Select(p => p.Boxes.Select((b, i) => (b, i)).Where(x => !x.b.IsPolygon)
+                .Select(x => new ScoredBox(x.b.Bounds, p.Labels[x.i], 1)).ToArray()).ToArray();
+            var polygons = people.Select(p => p.Boxes.Select((b, i) => (b, i)).Where(x => x.b.IsPolygon)
+                .Select(x => new ScoredPolygon(x.b.Polygon!, p.Labels[x.i], 1)).ToArray()).ToArray();
             var objects = WeightedBoxFusion.Fuse(boxes, threshold: request.IoUThreshold)
                 .Where(f => f.Score >= request.MinScore - 1e-9)
                 .Select(f => new ImageObject(data.LabelIds[f.Label], new ImageBox(Round(f.Box.Left), Round(f.Box.Top), Round(f.Box.Width), Round(f.Box.Height)), null))
                 .Where(o => o.Box!.Value.Width > 0 && o.Box.Value.Height > 0)
+                .Concat(PolygonFusion.Fuse(polygons, request.IoUThreshold).Where(f => f.Score >= request.MinScore - 1e-9)
+                    .Select(f => new ImageObject(data.LabelIds[f.Label], null, [.. f.Vertices.Chunk(2).Select(v => new ImagePoint(v[0], v[1]))])))
                 .ToArray();
             fused.Add((itemId, new ObjectsValue(objects)));
         }
@@ -56,7 +62,8 @@ public sealed class ObjectConsensusOperations(LabelforgeDb db, TimeProvider time
             }
             await tx.CommitAsync(ct);
         }
-        return new ObjectConsensusResult(author, fused.Count, fused.Sum(f => f.Value.Objects.Count), fused.Count(f => f.Value.Objects.Count == 0), data.PolygonsLeftOut);
+        return new ObjectConsensusResult(author, fused.Count, fused.Sum(f => f.Value.Objects.Count(o => o.Box is not null)), fused.Count(f => f.Value.Objects.Count == 0),
+            fused.Sum(f => f.Value.Objects.Count(o => o.Box is null)));
     }
 
     private static double Round(double v) => Math.Round(v, 2);

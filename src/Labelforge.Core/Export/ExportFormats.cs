@@ -20,11 +20,11 @@ public static class ExportFormats
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format"),
     };
 
-    /// <summary>The usual file extension, with the dot.</summary>
+    /// <summary>The usual file extension, with the dot; a folder format streamed as one download is a zip of the folder.</summary>
     public static string Extension(this ExportFormat format) => format switch
     {
         ExportFormat.LabelStudio or ExportFormat.Coco => ".json",
-        ExportFormat.Voc or ExportFormat.Yolo => "",
+        ExportFormat.Voc or ExportFormat.Yolo => ".zip",
         ExportFormat.Conll => ".conll",
         ExportFormat.SpacyJsonl => ".jsonl",
         _ => "." + format.ToWire(),
@@ -37,6 +37,7 @@ public static class ExportFormats
         ExportFormat.Conll => "text/plain; charset=utf-8",
         ExportFormat.Csv => "text/csv; charset=utf-8",
         ExportFormat.Parquet => "application/vnd.apache.parquet",
+        ExportFormat.Voc or ExportFormat.Yolo => "application/zip",
         _ => "application/json",
     };
 

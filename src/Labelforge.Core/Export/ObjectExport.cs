@@ -15,7 +15,8 @@ namespace Labelforge.Core.Export;
 /// <summary>
 /// Exports of image-objects projects: each item (in import order) with the objects of its latest given annotation (a
 /// person's, an imported one or a reviewer's, <see cref="GivenLabels"/>), as one COCO file or Label Studio JSON (to a
-/// stream), or a folder of Pascal VOC XML or YOLO txt files (annotated items only; the images stay in the media store).
+/// stream), or a folder of Pascal VOC XML or YOLO txt files (annotated items only; the images stay in the media store),
+/// written into a folder (the CLI) or streamed as a zip of that folder (a download from the server).
 /// Items stream from the database; only the given annotations' values are read ahead, one small row per item.
 /// </summary>
 internal static class ObjectExport
@@ -33,7 +34,7 @@ internal static class ObjectExport
     {
         Check(project, format);
         if (format.IsFolder())
-            throw LabelforgeException.Invalid($"{format.ToWire()} exports are folders of files, one per image; export them from the CLI with --output FOLDER.");
+            return await WriteZipAsync(db, taxonomy, project, format, output, ct);
         var categories = new ObjectCategories(await taxonomy.ResolverAsync(project.Id, ct));
         var given = await GivenAsync(db, project.Id, ct);
         var buffer = new ExportBuffer(output, ExportOptions.Default);
@@ -62,22 +63,39 @@ internal static class ObjectExport
         Check(project, format);
         if (!format.IsFolder())
             throw LabelforgeException.Invalid($"{format.ToWire()} exports are one file; give --output FILE.");
+        Directory.CreateDirectory(folder);
+        return await WriteFilesAsync(db, taxonomy, project, format, ObjectFiles.InFolder(folder), ct);
+    }
+
+    /// <summary>
+    /// A folder format as one zip streamed to <paramref name="output"/> (the server's download): the same files as
+    /// <see cref="WriteFolderAsync"/>, written entry by entry, so an export of many images is never held whole.
+    /// </summary>
+    private static async Task<long> WriteZipAsync(LabelforgeDb db, TaxonomyOperations taxonomy, Project project, ExportFormat format, Stream output, CancellationToken ct)
+    {
+        await using var zip = ObjectFiles.InZip(output);
+        return await WriteFilesAsync(db, taxonomy, project, format, zip, ct);
+    }
+
+    private static async Task<long> WriteFilesAsync(LabelforgeDb db, TaxonomyOperations taxonomy, Project project, ExportFormat format, ObjectFiles target, CancellationToken ct)
+    {
         var categories = new ObjectCategories(await taxonomy.ResolverAsync(project.Id, ct));
         var given = await GivenAsync(db, project.Id, ct);
-        Directory.CreateDirectory(folder);
         var files = 0L;
         await foreach (var item in ItemsAsync(db, project.Id, given, ct))
         {
             if (item.Objects is null)
                 continue;
             if (format == ExportFormat.Voc)
-                await VocExportWriter.WriteAsync(folder, item, categories, ct);
+                await VocExportWriter.WriteAsync(target, item, categories, ct);
             else
-                await YoloExportWriter.WriteAsync(folder, item, categories, ct);
+                await YoloExportWriter.WriteAsync(target, item, categories, ct);
+            await target.FileDoneAsync(ct);
             files++;
         }
         if (format == ExportFormat.Yolo)
-            await YoloExportWriter.WriteClassesAsync(folder, categories, ct);
+            await YoloExportWriter.WriteClassesAsync(target, categories, ct);
+        await target.FileDoneAsync(ct);
         return files;
     }
 

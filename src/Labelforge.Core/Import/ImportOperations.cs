@@ -49,6 +49,7 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time, Taxonom
                 await run.WriteAsync(entries, progress, ct);
                 tx = run.Transaction;
                 KeepControl(project, run.Control);
+                await KeepCocoCategoriesAsync(projectId, run.CocoCategories, ct);
                 // The last batch's state goes in through the run's writer, so before it is disposed.
                 if (!(options.Strict && state.ErrorCount > 0))
                     await stored.AddAsync(ct);
@@ -79,6 +80,23 @@ public sealed class ImportOperations(LabelforgeDb db, TimeProvider time, Taxonom
     }
 
     /// <summary>Rolls a failed strict import back, or records the counts and commits them with the last rows.</summary>
+    /// <summary>
+    /// A label without a COCO category id takes the one it was first imported with (saved with the batch), unless another
+    /// label of the project has that id already: category ids stay unique, and a later file cannot renumber a label.
+    /// </summary>
+    private async Task KeepCocoCategoriesAsync(long projectId, IReadOnlyDictionary<long, long> categories, CancellationToken ct)
+    {
+        if (categories.Count == 0)
+            return;
+        var labels = await db.Labels.Where(l => l.ProjectId == projectId).ToListAsync(ct);
+        var taken = labels.Where(l => l.CocoCategoryId is not null).Select(l => l.CocoCategoryId!.Value).ToHashSet();
+        foreach (var label in labels.Where(l => l.CocoCategoryId is null && categories.ContainsKey(l.Id)).OrderBy(l => l.Id))
+        {
+            if (taken.Add(categories[label.Id]))
+                label.CocoCategoryId = categories[label.Id];
+        }
+    }
+
     private async Task FinishAsync(IDbContextTransaction tx, ImportBatch batch, ImportState state, bool rolledBack, CancellationToken ct)
     {
         if (rolledBack)

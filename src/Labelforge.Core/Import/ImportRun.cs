@@ -140,6 +140,8 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
         if (mapped.Problem is { } labelProblem)
             return (null, labelProblem);
         var byName = names.Zip(mapped.Ids).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        foreach (var o in imported.Where(o => o.CategoryId is not null))
+            _cocoCategories.TryAdd(byName[o.Label], o.CategoryId!.Value);
         var objects = imported.Select(o => new ImageObject(byName[o.Label], o.Box, o.Polygon) { Attributes = o.Attributes }).ToArray();
         if (ObjectRules.Check(objects, ImageSize.Of(record.DataJson)) is { } problem)
             return (null, problem);
@@ -157,6 +159,11 @@ internal sealed class ImportRun(LabelforgeDb db, TaxonomyOperations taxonomy, Pr
             return ([], labelProblem);
         return rules.Apply(annotation, ids.Ids, names);
     }
+
+    private readonly Dictionary<long, long> _cocoCategories = [];
+
+    /// <summary>The COCO category id each label first came with in this import (label id → category id).</summary>
+    public IReadOnlyDictionary<long, long> CocoCategories => _cocoCategories;
 
     /// <summary>The first Label Studio control names the import brought; the project takes them at the end if it has none.</summary>
     public LabelStudioControl? Control { get; private set; }

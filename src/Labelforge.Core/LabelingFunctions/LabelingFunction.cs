@@ -30,4 +30,17 @@ public abstract class LabelingFunction
 
     /// <summary>The vote for <paramref name="document"/>; may throw (the applier turns that into a fault).</summary>
     public abstract int Apply(LabelingFunctionDocument document);
+
+    /// <summary>
+    /// Whether the function can mark ranges of the text (<see cref="Spans"/>), as a text-spans project needs: keyword,
+    /// lookup and regex functions, whose matches have offsets. The others decide about whole items only.
+    /// </summary>
+    public virtual bool EmitsSpans => false;
+
+    /// <summary>
+    /// The ranges of <see cref="LabelingFunctionDocument.Text"/> the function marks, each with the function's label
+    /// index (UTF-16 offsets, end exclusive), when <see cref="EmitsSpans"/>; may throw like <see cref="Apply"/>.
+    /// </summary>
+    public virtual IReadOnlyList<Engine.Spans.LabeledRange> Spans(LabelingFunctionDocument document) =>
+        throw new NotSupportedException($"a {Kind} function decides about whole items and marks no spans");
 }

@@ -33,4 +33,10 @@ public sealed class Label
     public int? RetiredInVersion { get; set; }
 
     public int SortOrder { get; set; }
+
+    /// <summary>
+    /// The id of the COCO category the label was first imported from (null: none), so a COCO export writes the
+    /// dataset's own category ids back (see <c>Export/ObjectCategories</c>) instead of numbering them afresh.
+    /// </summary>
+    public long? CocoCategoryId { get; set; }
 }

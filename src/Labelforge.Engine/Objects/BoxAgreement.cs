@@ -13,4 +13,12 @@ public static class BoxAgreement
         var matches = BoxMatching.Match(a, labelsA, b, labelsB, threshold);
         return new BoxAgreementResult(a.Length, b.Length, matches.Length, matches.Sum(m => m.IoU));
     }
+
+    /// <summary>The same over boxes and polygons (<see cref="ShapeIoU"/>): a polygon is compared by its own area, not its bounding box.</summary>
+    public static BoxAgreementResult CompareShapes(ReadOnlySpan<Shape> a, ReadOnlySpan<int> labelsA, ReadOnlySpan<Shape> b, ReadOnlySpan<int> labelsB,
+        double threshold = BoxMatching.DefaultThreshold)
+    {
+        var matches = BoxMatching.MatchShapes(a, labelsA, b, labelsB, threshold);
+        return new BoxAgreementResult(a.Length, b.Length, matches.Length, matches.Sum(m => m.IoU));
+    }
 }

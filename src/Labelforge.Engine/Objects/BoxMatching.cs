@@ -9,7 +9,7 @@ namespace Labelforge.Engine.Objects;
 /// boxes have no scores, and greedy by IoU depends on ties and can lose a match (IoU rows [0.9, 0.8] and [0.8, 0.1]
 /// at t = 0.5: greedy takes the 0.9 pair and leaves the second box unmatched, the optimum matches both, 0.8 + 0.8),
 /// which would make agreement depend on which annotator is "first". At tens of boxes per image the O(n³) cost is
-/// negligible.
+/// negligible. Boxes and polygons match by <see cref="ShapeIoU"/> (<see cref="MatchShapes"/>).
 /// </summary>
 public static class BoxMatching
 {
@@ -19,22 +19,37 @@ public static class BoxMatching
     public static BoxMatch[] Match(ReadOnlySpan<Box> a, ReadOnlySpan<int> labelsA, ReadOnlySpan<Box> b, ReadOnlySpan<int> labelsB,
         double threshold = DefaultThreshold)
     {
-        if (labelsA.Length != a.Length || labelsB.Length != b.Length)
+        Check(a.Length, labelsA, b.Length, labelsB, threshold);
+        return a.Length == 0 || b.Length == 0 ? [] : Match(BoxIoU.Matrix(a, b), labelsA, labelsB, threshold);
+    }
+
+    /// <summary>The same matching over boxes and polygons, by <see cref="ShapeIoU"/>.</summary>
+    public static BoxMatch[] MatchShapes(ReadOnlySpan<Shape> a, ReadOnlySpan<int> labelsA, ReadOnlySpan<Shape> b, ReadOnlySpan<int> labelsB,
+        double threshold = DefaultThreshold)
+    {
+        Check(a.Length, labelsA, b.Length, labelsB, threshold);
+        return a.Length == 0 || b.Length == 0 ? [] : Match(ShapeIoU.Matrix(a, b), labelsA, labelsB, threshold);
+    }
+
+    private static void Check(int a, ReadOnlySpan<int> labelsA, int b, ReadOnlySpan<int> labelsB, double threshold)
+    {
+        if (labelsA.Length != a || labelsB.Length != b)
             throw new ArgumentException("every box needs a label");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1);
-        if (a.Length == 0 || b.Length == 0)
-            return [];
-        var iou = BoxIoU.Matrix(a, b);
-        var cost = new double[a.Length, b.Length];
-        for (var i = 0; i < a.Length; i++)
+    }
+
+    private static BoxMatch[] Match(double[,] iou, ReadOnlySpan<int> labelsA, ReadOnlySpan<int> labelsB, double threshold)
+    {
+        var cost = new double[labelsA.Length, labelsB.Length];
+        for (var i = 0; i < labelsA.Length; i++)
         {
-            for (var j = 0; j < b.Length; j++)
+            for (var j = 0; j < labelsB.Length; j++)
                 cost[i, j] = Eligible(iou[i, j], labelsA[i], labelsB[j], threshold) ? -(1 + iou[i, j]) : 0;
         }
         var assigned = HungarianAssignment.Minimize(cost);
-        var matches = new List<BoxMatch>(Math.Min(a.Length, b.Length));
-        for (var i = 0; i < a.Length; i++)
+        var matches = new List<BoxMatch>(Math.Min(labelsA.Length, labelsB.Length));
+        for (var i = 0; i < labelsA.Length; i++)
         {
             var j = assigned[i];
             if (j >= 0 && Eligible(iou[i, j], labelsA[i], labelsB[j], threshold))

@@ -14,7 +14,7 @@ namespace Labelforge.Storage.Sqlite;
 /// </summary>
 internal static class LabelCountsSql
 {
-    private const string Given = "('human', 'import', 'review')";
+    internal const string Given = "('human', 'import', 'review')";
 
     public static IReadOnlyList<string> TriggerNames { get; } =
         ["labels_counts_insert", "labels_counts_merge", "annotations_counts_labels", "annotations_counts_labels_delete"];
@@ -25,11 +25,11 @@ internal static class LabelCountsSql
         $"WHERE p.Id = {annotationId}";
 
     /// <summary>The item's latest given annotation other than <paramref name="excluded"/> (an SQL expression).</summary>
-    private static string LatestGiven(string row, string excluded) =>
+    internal static string LatestGiven(string row, string excluded) =>
         $"(SELECT MAX(Id) FROM annotations WHERE ItemId = {row}.ItemId AND Kind IN {Given} AND Id <> {excluded})";
 
     /// <summary>Items whose current given annotation holds a label resolving to the row's label.</summary>
-    private const string Recount =
+    internal const string Recount =
         "SELECT COUNT(DISTINCT x.ItemId) FROM label_counts m JOIN annotation_labels x ON x.ProjectId = m.ProjectId AND x.LabelId = m.LabelId " +
         "JOIN annotations a ON a.Id = x.AnnotationId " +
         $"WHERE m.ProjectId = label_counts.ProjectId AND m.ResolvedId = label_counts.LabelId AND a.Kind IN {Given} " +

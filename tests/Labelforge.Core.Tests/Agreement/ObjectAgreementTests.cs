@@ -39,18 +39,19 @@ public class ObjectAgreementTests
         await using var _ = t;
         var report = await t.Get<ObjectAgreementOperations>().ComputeAsync(p.Id, Ct);
 
-        Assert.Equal((1, 3L, 1), (report.Items, report.ComparedPairs, report.PolygonsLeftOut));
+        Assert.Equal((1, 3L, 1), (report.Items, report.ComparedPairs, report.Polygons));
         Assert.Equal(["alice", "bob", "carol"], report.Annotators);
         // IoU of two 100 x 100 boxes 10 px apart: 90·100 / (2·10000 − 9000) = 9/11.
         var cat = report.PerLabel.Single(l => l.Label == "cat");
         Assert.Equal((6L, 3L, 1.0), (cat.Boxes, cat.Matches, cat.F1));
         Assert.Equal(Math.Round((9.0 / 11 + 9.0 / 11 + 1) / 3, 6), cat.MeanIoU);
         var dog = report.PerLabel.Single(l => l.Label == "dog");
-        Assert.Equal((2L, 0L, 0.0, (double?)null), (dog.Boxes, dog.Matches, dog.F1, dog.MeanIoU));
-        // Overall: 8 boxes over the three pairs (1+1, 1+2, 1+2), 3 matches: F1 = 6/8.
-        Assert.Equal((8L, 3L, 0.75), (report.Overall.Boxes, report.Overall.Matches, report.Overall.F1));
+        // Carol's dog box and dog polygon, against nobody's dogs in two pairs.
+        Assert.Equal((4L, 0L, 0.0, (double?)null), (dog.Boxes, dog.Matches, dog.F1, dog.MeanIoU));
+        // Overall: 10 objects over the three pairs (1+1, 1+3, 1+3), 3 matches: F1 = 6/10.
+        Assert.Equal((10L, 3L, 0.6), (report.Overall.Boxes, report.Overall.Matches, report.Overall.F1));
         var pair = report.Pairs.Single(x => x.A == "alice" && x.B == "carol");
-        Assert.Equal((1, 3L, 1L, Math.Round(2.0 / 3, 6), 1.0), (pair.Items, pair.Boxes, pair.Matches, pair.F1, pair.MeanIoU));
+        Assert.Equal((1, 4L, 1L, 0.5, 1.0), (pair.Items, pair.Boxes, pair.Matches, pair.F1, pair.MeanIoU));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class ObjectAgreementTests
         var consensus = t.Get<ObjectConsensusOperations>();
         var first = await consensus.RunAsync(p.Id, new ObjectConsensusRequest(), Ct);
 
-        Assert.Equal(("consensus:wbf@1", 1, 1, 0, 1), (first.Author, first.Items, first.Boxes, first.EmptyItems, first.PolygonsLeftOut));
+        Assert.Equal(("consensus:wbf@1", 1, 1, 0, 0), (first.Author, first.Items, first.Boxes, first.EmptyItems, first.Polygons));
         var stored = await t.Db.Annotations.SingleAsync(a => a.Author == first.Author, Ct);
         Assert.Equal((items[0], "consensus"), (stored.ItemId, stored.Kind));
         var box = ((ObjectsValue)AnnotationValueJson.Read(stored.LabelIdsJson, AnnotationValueKind.Objects)).Objects.Single();
@@ -70,9 +71,35 @@ public class ObjectAgreementTests
         Assert.Equal(t.Db.Labels.Single(l => l.Name == "cat").Id, box.LabelId);
 
         var second = await consensus.RunAsync(p.Id, new ObjectConsensusRequest(MinAnnotators: 1, MinScore: 0.3), Ct);
-        Assert.Equal(("consensus:wbf@2", 2, 3), (second.Author, second.Items, second.Boxes));
+        // With a third of the annotators enough, carol's dog box and her dog polygon (a cluster of one each) are kept too.
+        Assert.Equal(("consensus:wbf@2", 2, 3, 1), (second.Author, second.Items, second.Boxes, second.Polygons));
         // Consensus annotations are no person's: agreement still compares the three people only.
         Assert.Equal(3, (await t.Get<ObjectAgreementOperations>().ComputeAsync(p.Id, Ct)).Annotators.Count);
+    }
+
+    /// <summary>Two triangles halving one square share the bounding box but no area: they do not match, the same triangle does.</summary>
+    [Fact]
+    public async Task Polygons_are_matched_and_fused_by_their_own_outline()
+    {
+        await using var t = await TestDb.CreateAsync();
+        var p = await t.Get<ProjectOperations>().CreateAsync(new NewProject("shapes", TaskTypes.ImageObjects, Labels: ["leaf"]), Ct);
+        await Seed.ImportAsync(t, p.Id, null, ObjectAnnotationTests.ImageRow(1, "a.png"));
+        var item = t.Db.Items.Single().Id;
+        ImagePoint[] lower = [new(0, 0), new(40, 40), new(0, 40)];
+        ImagePoint[] upper = [new(0, 0), new(40, 0), new(40, 40)];
+        var ops = t.Get<AnnotationOperations>();
+        await ops.SubmitAsync(p.Id, new NewAnnotation(item, "alice", Objects: [new NewObject(null, lower, Label: "leaf")]), Ct);
+        await ops.SubmitAsync(p.Id, new NewAnnotation(item, "bob", Objects: [new NewObject(null, upper, Label: "leaf")]), Ct);
+        await ops.SubmitAsync(p.Id, new NewAnnotation(item, "carol", Objects: [new NewObject(null, lower, Label: "leaf")]), Ct);
+
+        var report = await t.Get<ObjectAgreementOperations>().ComputeAsync(p.Id, Ct);
+        Assert.Equal((3, 6L, 1L), (report.Polygons, report.Overall.Boxes, report.Overall.Matches));
+        Assert.Equal([0.0, 1.0, 0.0], report.Pairs.Select(x => x.F1!.Value));
+
+        var result = await t.Get<ObjectConsensusOperations>().RunAsync(p.Id, new ObjectConsensusRequest(), Ct);
+        Assert.Equal((1, 0, 1), (result.Items, result.Boxes, result.Polygons));
+        var stored = await t.Db.Annotations.SingleAsync(a => a.Author == result.Author, Ct);
+        Assert.Equal(lower, ((ObjectsValue)AnnotationValueJson.Read(stored.LabelIdsJson, AnnotationValueKind.Objects)).Objects.Single().Polygon);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ import type {
 import type { SendOutcome, Submission } from '../submissions';
 import { requestHeaders, signedOut, type SessionUser } from '../session';
 import type { Counts } from '../counts';
+import type { TaskType } from '../taskTypes';
 
 // The API's types are generated from the server's OpenAPI document into ./schema (`npm run api`); these are the
 // names the pages use for them, kept so that moving to the generated types changed no page.
@@ -58,6 +59,7 @@ export type {
   QueueStatus,
 } from './schema';
 export type Project = ProjectSummary;
+export type { TaskType } from '../taskTypes';
 export type AuditEvent = AuditEventView;
 export type AuditPageResult = AuditPage;
 export type { AuditFilter } from '../auditLog';
@@ -119,7 +121,9 @@ export const auditApi = {
 export const api = {
   projects: () => call<Project[]>('GET', '/api/projects'),
   project: (id: number) => call<ProjectDetail>('GET', `/api/projects/${id}`),
-  createProject: (name: string, labels: string[], multiLabel: boolean) => call<Project>('POST', '/api/projects', { name, labels, multi_label: multiLabel }),
+  /** Creates a project of one task type (text-classification unless given); multi-label is for whole-item labels only. */
+  createProject: (name: string, labels: string[], multiLabel: boolean, taskType: TaskType = 'text-classification') =>
+    call<Project>('POST', '/api/projects', { name, labels, multi_label: multiLabel, task_type: taskType }),
   labels: (id: number) => call<LabelView[]>('GET', `/api/projects/${id}/labels`),
   next: (id: number, annotator: string, count: number, exclude: number[]) =>
     call<QueueNextResponse>('POST', `/api/projects/${id}/queue/next`, { annotator, count, exclude }),

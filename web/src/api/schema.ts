@@ -1132,6 +1132,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/agreement/spans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpanAgreementReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/events": {
         parameters: {
             query?: never;
@@ -2242,6 +2279,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/labeling-function-sets/{set}/spans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                    set: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpanLabelingFunctionResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/labeling-function-sets/{set}/analysis": {
         parameters: {
             query?: never;
@@ -2520,6 +2595,47 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ObjectConsensusResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/consensus/spans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    projectId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["SpanConsensusBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpanConsensusResult"];
                     };
                 };
             };
@@ -4266,7 +4382,7 @@ export interface components {
         /**
          * @description Box agreement between the annotators of an image-objects project: the images two or more of them annotated, the
          *     annotator pairs compared (one per pair and image), pooled F1 at IoU 0.5 and mean IoU overall, per label and per
-         *     pair, and how many polygons were left out (matching is by box IoU).
+         *     pair, and how many of the objects were polygons (matched by polygon IoU, not as their bounding boxes).
          */
         ObjectAgreementReport: {
             /** Format: int32 */
@@ -4278,7 +4394,7 @@ export interface components {
             per_label: components["schemas"]["BoxLabelAgreement"][];
             pairs: components["schemas"]["BoxPairAgreement"][];
             /** Format: int32 */
-            polygons_left_out: number;
+            polygons: number;
         };
         /** @description A box consensus run's settings; each falls back to ObjectConsensusRequest's default. */
         ObjectConsensusBody: {
@@ -4289,7 +4405,7 @@ export interface components {
             /** Format: double */
             iou_threshold?: number | null;
         };
-        /** @description What a box consensus run stored: its author, the images it annotated, the boxes in all, the images left with no box, and polygons left out. */
+        /** @description What a box consensus run stored: its author, the images it annotated, the boxes in all, the images left with no object, and the polygons in all. */
         ObjectConsensusResult: {
             author: string;
             /** Format: int32 */
@@ -4299,7 +4415,7 @@ export interface components {
             /** Format: int32 */
             empty_items: number;
             /** Format: int32 */
-            polygons_left_out: number;
+            polygons: number;
         };
         /**
          * @description An object in a submission, in pixels of the original image: a box [x, y, width, height] (top-left corner) or a
@@ -4758,6 +4874,98 @@ export interface components {
             name: null | string;
             password: null | string;
         };
+        /**
+         * @description Agreement between the annotators of a text-spans project: pairwise exact and partial-match F1 over the items at
+         *     least two of them annotated, overall and per label (see Engine's SpanAgreement).
+         */
+        SpanAgreementReport: {
+            /** Format: int32 */
+            items: number;
+            annotators: string[];
+            /** Format: int64 */
+            compared_pairs: number;
+            overall: components["schemas"]["SpanLabelAgreement"];
+            per_label: components["schemas"]["SpanLabelAgreement"][];
+        };
+        /** @description A span consensus run's settings: majority (default) or dawid-skene, the annotators an item needs (default 2), the seed. */
+        SpanConsensusBody: {
+            method?: null | string;
+            /** Format: int32 */
+            min_annotators?: number | null;
+            /** Format: int32 */
+            seed?: number | null;
+        };
+        /**
+         * @description What a span consensus run stored: its author (`consensus:METHOD@RUN`), the items it annotated, the spans in
+         *     all, the items left with no span, the annotators, and EM's iterations and convergence (1 and true for majority).
+         */
+        SpanConsensusResult: {
+            author: string;
+            method: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int64 */
+            spans: number;
+            /** Format: int32 */
+            empty_items: number;
+            /** Format: int32 */
+            annotators: number;
+            /** Format: int32 */
+            iterations: number;
+            converged: boolean;
+        };
+        /** @description Span agreement of one label (null: all labels pooled): spans compared, matches, and F1 (null when no span was marked). */
+        SpanLabelAgreement: {
+            label: null | string;
+            /** Format: int64 */
+            spans: number;
+            /** Format: int64 */
+            exact_matches: number;
+            /** Format: int64 */
+            partial_matches: number;
+            /** Format: double */
+            exact_f1: number | null;
+            /** Format: double */
+            partial_f1: number | null;
+        };
+        /**
+         * @description A span run of an LF set on a text-spans project: the version applied (and whether this run saved it), the author of
+         *     the suggestions (`lf:SET@VERSION`), the items, those that got at least one span, the spans in all, the
+         *     annotations written (items whose suggestion changed), each function's counts, and the seconds it took.
+         */
+        SpanLabelingFunctionResult: {
+            set: string;
+            /** Format: int32 */
+            version: number;
+            new_version: boolean;
+            author: string;
+            /** Format: int32 */
+            items: number;
+            /** Format: int32 */
+            covered_items: number;
+            /** Format: int64 */
+            spans: number;
+            /** Format: int32 */
+            annotations: number;
+            functions: components["schemas"]["SpanLabelingFunctionStats"][];
+            /** Format: double */
+            seconds: number;
+        };
+        /**
+         * @description What one function marked in a span run: the items it marked a span on, its spans (after snapping, each range once),
+         *     its faults and the first of them ("item N: Exception: message").
+         */
+        SpanLabelingFunctionStats: {
+            name: string;
+            kind: string;
+            /** Format: int64 */
+            items: number;
+            /** Format: int64 */
+            spans: number;
+            /** Format: int64 */
+            faults: number;
+            first_fault: null | string;
+        };
         /** @description A span in a submission: UTF-16 offsets [start, end) into the item's text and its label as label_id or label (name or path). */
         SpanRequest: {
             /** Format: int32 */
@@ -5022,6 +5230,12 @@ export type SetMemberRequest = components['schemas']['SetMemberRequest'];
 export type SetUserRoleRequest = components['schemas']['SetUserRoleRequest'];
 export type SignInOptions = components['schemas']['SignInOptions'];
 export type SignInRequest = components['schemas']['SignInRequest'];
+export type SpanAgreementReport = components['schemas']['SpanAgreementReport'];
+export type SpanConsensusBody = components['schemas']['SpanConsensusBody'];
+export type SpanConsensusResult = components['schemas']['SpanConsensusResult'];
+export type SpanLabelAgreement = components['schemas']['SpanLabelAgreement'];
+export type SpanLabelingFunctionResult = components['schemas']['SpanLabelingFunctionResult'];
+export type SpanLabelingFunctionStats = components['schemas']['SpanLabelingFunctionStats'];
 export type SpanRequest = components['schemas']['SpanRequest'];
 export type SpanView = components['schemas']['SpanView'];
 export type SplitLabelRequest = components['schemas']['SplitLabelRequest'];

@@ -6,6 +6,7 @@ import {
   type LabelingFunctionApplySummary,
   type LabelingFunctionProblem,
   type LabelingFunctionSetState,
+  type SpanLabelingFunctionRun,
 } from '../labelingFunctionApi';
 import { percent } from '../format';
 import { LabelingFunctionEditor } from '../components/LabelingFunctionEditor';
@@ -23,8 +24,48 @@ function ApplySummary({ s }: { s: LabelingFunctionApplySummary }) {
   );
 }
 
-/** Labeling functions of a project: edit and version the YAML, apply it, read the analysis, browse votes, fit a label model. */
-export function LabelingFunctionPage({ projectId }: { projectId: number }) {
+/** A span run: what was marked, what was written as suggestions, and each function's share. */
+function SpanRunSummary({ r }: { r: SpanLabelingFunctionRun }) {
+  const faults = r.functions.reduce((a, f) => a + f.faults, 0);
+  return (
+    <div class="notice" data-testid="lf-spans-summary">
+      <p>
+        Applied version {r.version}: <strong>{r.spans}</strong> spans on {r.covered_items} of {r.items} items · {r.annotations} suggestion
+        {r.annotations === 1 ? '' : 's'} written as <code>{r.author}</code> (shown on the annotate page) · {r.seconds.toFixed(2)} s ·{' '}
+        {faults === 0 ? 'no faults' : <span class="stat bad">{faults} faults</span>}
+      </p>
+      <table class="grid">
+        <thead>
+          <tr>
+            <th>Function</th>
+            <th>Kind</th>
+            <th>Items</th>
+            <th>Spans</th>
+            <th>Faults</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.functions.map((f) => (
+            <tr key={f.name}>
+              <td>{f.name}</td>
+              <td>{f.kind}</td>
+              <td>{f.items}</td>
+              <td>{f.spans}</td>
+              <td title={f.first_fault ?? undefined}>{f.faults}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Labeling functions of a project: edit and version the YAML, apply it, read the analysis, browse votes, fit a label
+ * model. In a text-spans project (<code>spans</code>) applying writes the functions' spans as suggestions instead,
+ * with no analysis matrix or label model.
+ */
+export function LabelingFunctionPage({ projectId, spans = false }: { projectId: number; spans?: boolean }) {
   const [set, setSet] = useState('default');
   const [sets, setSets] = useState<string[]>([]);
   const [state, setState] = useState<LabelingFunctionSetState | null>(null);
@@ -35,12 +76,14 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
   const [applying, setApplying] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [summary, setSummary] = useState<LabelingFunctionApplySummary | null>(null);
+  const [spanRun, setSpanRun] = useState<SpanLabelingFunctionRun | null>(null);
   const [analysis, setAnalysis] = useState<LabelingFunctionAnalysis | null | undefined>(undefined);
   const [selected, setSelected] = useState<string | null>(null);
   const applyStarted = useRef(0);
   usePoll(() => setElapsed((performance.now() - applyStarted.current) / 1000), 100, applying);
 
-  const loadAnalysis = () => labelingFunctionApi.analysis(projectId, set).then(setAnalysis, (e) => setError(String(e)));
+  const loadAnalysis = () =>
+    spans ? Promise.resolve(setAnalysis(null)) : labelingFunctionApi.analysis(projectId, set).then(setAnalysis, (e) => setError(String(e)));
   const loadState = async (replaceText: boolean) => {
     const s = await labelingFunctionApi.state(projectId, set);
     setState(s);
@@ -59,6 +102,7 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
   useEffect(() => {
     setSelected(null);
     setSummary(null);
+    setSpanRun(null);
     setProblems([]);
     loadState(true).catch((e) => setError(String(e)));
     loadAnalysis();
@@ -92,7 +136,8 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
     applyStarted.current = performance.now();
     setElapsed(0);
     try {
-      setSummary(await labelingFunctionApi.apply(projectId, set));
+      if (spans) setSpanRun(await labelingFunctionApi.applySpans(projectId, set));
+      else setSummary(await labelingFunctionApi.apply(projectId, set));
       await Promise.all([loadState(false), loadAnalysis()]);
     } catch (e) {
       setError(String(e));
@@ -159,6 +204,7 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
             </div>
           )}
           {summary && !applying && <ApplySummary s={summary} />}
+          {spanRun && !applying && <SpanRunSummary r={spanRun} />}
         </section>
         <section class="card versions">
           <h2>Versions</h2>
@@ -180,22 +226,34 @@ export function LabelingFunctionPage({ projectId }: { projectId: number }) {
           </ol>
         </section>
       </div>
-      <section class="card">
-        <h2>Analysis</h2>
-        {analysis === undefined && <p class="muted">Loading…</p>}
-        {analysis === null && <p class="muted">Not applied yet: save the set and press Apply to see how each function labels the items.</p>}
-        {stale && (
-          <p class="notice warn">
-            This analysis is of version {analysis.version}; version {state!.version} is saved but not applied yet.
+      {spans ? (
+        <section class="card">
+          <h2>Spans</h2>
+          <p class="muted">
+            This project labels spans: keyword, lookup and regex functions mark ranges of each text, and applying the set stores them as each item’s suggestion
+            on the annotate page (Enter accepts, editing corrects). Functions that agree on a span add votes; there is no label model to fit.
           </p>
-        )}
-        {analysis && <LabelingFunctionAnalysisTable analysis={analysis} selected={selected} onSelect={setSelected} />}
-        {analysis && !selected && analysis.functions.length > 0 && <p class="hint">Click a function (or focus it and press Enter) to see its items.</p>}
-      </section>
-      {analysis && selected && analysis.functions.some((f) => f.name === selected) && (
-        <LabelingFunctionItemsPanel projectId={projectId} set={set} fn={selected} version={analysis.version} />
+        </section>
+      ) : (
+        <>
+          <section class="card">
+            <h2>Analysis</h2>
+            {analysis === undefined && <p class="muted">Loading…</p>}
+            {analysis === null && <p class="muted">Not applied yet: save the set and press Apply to see how each function labels the items.</p>}
+            {stale && (
+              <p class="notice warn">
+                This analysis is of version {analysis.version}; version {state!.version} is saved but not applied yet.
+              </p>
+            )}
+            {analysis && <LabelingFunctionAnalysisTable analysis={analysis} selected={selected} onSelect={setSelected} />}
+            {analysis && !selected && analysis.functions.length > 0 && <p class="hint">Click a function (or focus it and press Enter) to see its items.</p>}
+          </section>
+          {analysis && selected && analysis.functions.some((f) => f.name === selected) && (
+            <LabelingFunctionItemsPanel projectId={projectId} set={set} fn={selected} version={analysis.version} />
+          )}
+          <LabelingFunctionFitPanel projectId={projectId} set={set} applied={!!analysis} />
+        </>
       )}
-      <LabelingFunctionFitPanel projectId={projectId} set={set} applied={!!analysis} />
     </div>
   );
 }

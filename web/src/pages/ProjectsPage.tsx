@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type Project } from '../api';
 import { splitLabelList } from '../labelPath';
 import { Link } from 'wouter-preact';
+import { TASK_TYPES, labelsWholeItems, type TaskType } from '../taskTypes';
 
 function ProgressBar({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((100 * done) / total);
@@ -21,6 +22,8 @@ export function ProjectsPage() {
   const [name, setName] = useState('');
   const [labels, setLabels] = useState('');
   const [multi, setMulti] = useState(false);
+  const [taskType, setTaskType] = useState<TaskType>('text-classification');
+  const wholeItems = labelsWholeItems(taskType);
   const load = () => api.projects().then(setProjects, (e) => setError(String(e)));
   useEffect(() => void load(), []);
 
@@ -29,7 +32,7 @@ export function ProjectsPage() {
     setError('');
     try {
       const list = splitLabelList(labels);
-      await api.createProject(name.trim(), list, multi);
+      await api.createProject(name.trim(), list, wholeItems && multi, taskType);
       setName('');
       setLabels('');
       await load();
@@ -81,12 +84,30 @@ export function ProjectsPage() {
         <label>
           Name <input name="name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
+        <fieldset class="task-types" role="radiogroup" aria-label="Task type">
+          <legend>Task type</legend>
+          {TASK_TYPES.map((t) => (
+            <label key={t.value} class="inline">
+              <input
+                type="radio"
+                name="task_type"
+                value={t.value}
+                checked={taskType === t.value}
+                onChange={() => setTaskType(t.value)}
+                data-testid={`task-type-${t.value}`}
+              />{' '}
+              {t.title} <span class="muted">({t.hint})</span>
+            </label>
+          ))}
+        </fieldset>
         <label>
           Labels (comma-separated) <input name="labels" placeholder="ham, spam" value={labels} onInput={(e) => setLabels(e.currentTarget.value)} />
         </label>
-        <label class="inline">
-          <input type="checkbox" name="multi" checked={multi} onChange={(e) => setMulti(e.currentTarget.checked)} /> Multi-label
-        </label>
+        {wholeItems && (
+          <label class="inline">
+            <input type="checkbox" name="multi" checked={multi} onChange={(e) => setMulti(e.currentTarget.checked)} /> Multi-label
+          </label>
+        )}
         <button type="submit">Create project</button>
       </form>
     </div>

@@ -53,7 +53,7 @@ export function SetupPage({ projectId, tab }: { projectId: number; tab: SetupTab
       {tab === 'guidelines' && <GuidelinesPanel projectId={projectId} />}
       {tab === 'import' && <ImportPanel projectId={projectId} />}
       {tab === 'data' && <DataPanel projectId={projectId} />}
-      {tab === 'labeling-functions' && <LabelingFunctionPage projectId={projectId} />}
+      {tab === 'labeling-functions' && <LabelingFunctionPage projectId={projectId} spans={project?.task_type === 'text-spans'} />}
       {tab === 'label-errors' && <LabelErrorsPanel projectId={projectId} />}
       {tab === 'agreement' && <AgreementPanel projectId={projectId} />}
       {tab === 'annotators' && <AnnotatorsPanel projectId={projectId} />}

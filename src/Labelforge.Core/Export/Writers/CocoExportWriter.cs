@@ -9,7 +9,7 @@ namespace Labelforge.Core.Export.Writers;
 /// A COCO instances file: "info", "images" (id = the item id, file_name = the image's relative path, width, height),
 /// "annotations" (one per object, ids from 1: a box as "bbox" with "segmentation": [] unless it carries a crowd RLE
 /// mask, written back verbatim; a polygon as one ring in "segmentation" with its bounds as "bbox" and its shoelace
-/// area), and "categories" last (<see cref="ObjectCategories"/>: ids from 1 in taxonomy order, supercategory the
+/// area), and "categories" last (<see cref="ObjectCategories"/>: the ids the categories were imported with, else ids from 1 in taxonomy order, supercategory the
 /// parent label's name). Attributes other than COCO's own (VOC's difficult, truncated, pose, occluded) go into an
 /// "attributes" object on the annotation, which the COCO reader reads back. The items are read twice, once for
 /// "images" and once for "annotations", so nothing but one item is held.
@@ -56,13 +56,13 @@ internal static class CocoExportWriter
         }
         buffer.Write("\n],\n\"categories\":["u8);
         var first = true;
-        foreach (var (index, name, parent) in categories.All())
+        foreach (var (_, cocoId, name, parent) in categories.All())
         {
             buffer.Write(first ? "\n"u8 : ",\n"u8);
             first = false;
             var json = buffer.BeginJson();
             json.WriteStartObject();
-            json.WriteNumber("id"u8, index + 1);
+            json.WriteNumber("id"u8, cocoId);
             json.WriteString("name"u8, name);
             json.WriteString("supercategory"u8, parent);
             json.WriteEndObject();
@@ -78,7 +78,7 @@ internal static class CocoExportWriter
         json.WriteStartObject();
         json.WriteNumber("id"u8, id);
         json.WriteNumber("image_id"u8, imageId);
-        json.WriteNumber("category_id"u8, categories.Index(o.LabelId) + 1);
+        json.WriteNumber("category_id"u8, categories.CocoId(o.LabelId));
         var (x, y, w, h) = Bounds(o);
         json.WriteStartArray("bbox"u8);
         json.WriteNumberValue(x);

@@ -14,10 +14,9 @@ internal static class VocExportWriter
 {
     private static readonly XmlWriterSettings Settings = new() { Indent = true, IndentChars = "  ", Async = true, OmitXmlDeclaration = true };
 
-    public static async Task WriteAsync(string folder, ObjectExportItem item, ObjectCategories categories, CancellationToken ct)
+    public static async Task WriteAsync(ObjectFiles files, ObjectExportItem item, ObjectCategories categories, CancellationToken ct)
     {
-        var path = ObjectFiles.PathFor(folder, item.Image, ".xml");
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+        await using var file = await files.CreateAsync(ObjectFiles.RelativeFor(item.Image, ".xml"), ct);
         await using var xml = XmlWriter.Create(file, Settings);
         await xml.WriteStartElementAsync(null, "annotation", null);
         await xml.WriteElementStringAsync(null, "filename", null, item.Image.Split('/')[^1]);

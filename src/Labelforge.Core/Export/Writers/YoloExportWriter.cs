@@ -11,7 +11,7 @@ namespace Labelforge.Core.Export.Writers;
 /// </summary>
 internal static class YoloExportWriter
 {
-    public static async Task WriteAsync(string folder, ObjectExportItem item, ObjectCategories categories, CancellationToken ct)
+    public static async Task WriteAsync(ObjectFiles files, ObjectExportItem item, ObjectCategories categories, CancellationToken ct)
     {
         var text = new StringBuilder();
         foreach (var o in item.Objects ?? [])
@@ -36,11 +36,17 @@ internal static class YoloExportWriter
             }
             text.Append('\n');
         }
-        await File.WriteAllTextAsync(ObjectFiles.PathFor(folder, item.Image, ".txt"), text.ToString(), ct);
+        await WriteTextAsync(files, ObjectFiles.RelativeFor(item.Image, ".txt"), text.ToString(), ct);
     }
 
-    public static Task WriteClassesAsync(string folder, ObjectCategories categories, CancellationToken ct) =>
-        File.WriteAllTextAsync(Path.Combine(folder, "classes.txt"), string.Concat(categories.All().Select(c => c.Name + "\n")), ct);
+    public static Task WriteClassesAsync(ObjectFiles files, ObjectCategories categories, CancellationToken ct) =>
+        WriteTextAsync(files, "classes.txt", string.Concat(categories.All().Select(c => c.Name + "\n")), ct);
+
+    private static async Task WriteTextAsync(ObjectFiles files, string relative, string text, CancellationToken ct)
+    {
+        await using var file = await files.CreateAsync(relative, ct);
+        await file.WriteAsync(new UTF8Encoding(false).GetBytes(text), ct);
+    }
 
     private static void Append(StringBuilder text, double value) => text.Append(' ').Append(ObjectCoordinates.Text(value));
 }

@@ -7,7 +7,8 @@ namespace Labelforge.Core.LabelingFunctions.Functions;
 /// (tokens are runs of letters and digits), substring mode matches anywhere; both ignore case unless asked
 /// not to. The applier batches all keyword functions into one <see cref="KeywordIndex"/> pass per document;
 /// <see cref="Apply"/> is the one-function path through the same matcher. A lookup (gazetteer) function is a keyword
-/// function over the terms of a file, with kind <c>lookup</c>.
+/// function over the terms of a file, with kind <c>lookup</c>. In a text-spans project every occurrence is a span
+/// (<see cref="Spans"/>), so a gazetteer of names marks the names.
 /// </summary>
 public sealed class KeywordFunction : LabelingFunction
 {
@@ -21,9 +22,11 @@ public sealed class KeywordFunction : LabelingFunction
         WholeWord = wholeWord;
         CaseSensitive = caseSensitive;
         _index = new KeywordIndex([this]);
+        _spans = new Lazy<KeywordSpans>(() => new KeywordSpans(Keywords, WholeWord, CaseSensitive));
     }
 
     private readonly KeywordIndex _index;
+    private readonly Lazy<KeywordSpans> _spans;
 
     public IReadOnlyList<string> Keywords { get; }
 
@@ -37,10 +40,24 @@ public sealed class KeywordFunction : LabelingFunction
 
     public override bool ReadsFields => false;
 
+    public override bool EmitsSpans => true;
+
     public override int Apply(LabelingFunctionDocument document)
     {
         Span<int> votes = stackalloc int[1];
         _index.Apply(document.Text, votes);
         return votes[0];
+    }
+
+    /// <summary>
+    /// Every occurrence of a keyword, when the function fires (with <c>match: all</c>, only texts holding all of them
+    /// get spans).
+    /// </summary>
+    public override IReadOnlyList<Engine.Spans.LabeledRange> Spans(LabelingFunctionDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (Match == KeywordMatch.All && Apply(document) == Engine.LabelIndex.Abstain)
+            return [];
+        return _spans.Value.Find(document.Text, Label);
     }
 }

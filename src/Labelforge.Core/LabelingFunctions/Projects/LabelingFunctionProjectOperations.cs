@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Labelforge.Core.Annotations;
 using Labelforge.Core.Audit;
 using Labelforge.Core.Common;
 using Labelforge.Core.Data;
@@ -48,17 +49,21 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
     /// </summary>
     public async Task<LabelingFunctionSaveResult> SaveAsync(long projectId, string setName, string yaml, string yamlPath, LabelingFunctionFiles files, CancellationToken ct = default)
     {
-        await TaskTypes.RequireClassLabelsAsync(db, projectId, "Labeling functions", ct);
         ValidateSetName(setName);
-        await RequireProjectAsync(projectId, ct);
+        var project = await RequireProjectAsync(projectId, ct);
+        var spans = TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans;
+        if (!spans)
+            TaskTypes.RequireClassLabels(project, "Labeling functions");
         var latest = await LatestAsync(projectId, setName, ct);
         var outline = LabelingFunctionSetOutline.Read(yaml);
-        var loaded = LabelingFunctionSetLoader.LoadText(yaml, yamlPath, files);
+        var loaded = LabelingFunctionSetLoader.LoadText(yaml, yamlPath, files, spans);
         var errors = loaded.Errors.Select(e => outline.Place(e, yamlPath)).ToList();
         if (loaded.Set is { } set)
         {
             var resolver = await taxonomy.ResolverAsync(projectId, ct);
             errors.AddRange(set.Labels.Select(l => LabelProblem(resolver, l)).OfType<string>().Select(message => new LabelingFunctionSetProblem(outline.LabelsLine, 1, null, null, message)));
+            if (spans)
+                errors.AddRange(set.Functions.Where(f => !f.EmitsSpans).Select(f => SpanProblem(outline, f)));
         }
         if (errors.Count > 0)
             return new LabelingFunctionSaveResult(setName, latest?.Version ?? 0, false, errors);
@@ -81,7 +86,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
     /// <summary>Fits <paramref name="model"/> on the stored label matrix and writes its labels as programmatic annotations.</summary>
     public async Task<LabelingFunctionFitResult> FitAsync(long projectId, string setName, string model = LabelModels.Default, CancellationToken ct = default)
     {
-        await RequireProjectAsync(projectId, ct);
+        RequireVotes(await RequireProjectAsync(projectId, ct));
         var stored = await LabelingFunctionMatrixStore.LoadAsync(db, projectId, setName, ct)
             ?? throw LabelforgeException.Conflict($"LF set '{setName}' has not been applied yet; apply it first.");
         return await FitStoredAsync(projectId, setName, stored, model, ct);
@@ -121,7 +126,7 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         LabelingFunctionFiles files, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        await RequireProjectAsync(projectId, ct);
+        RequireVotes(await RequireProjectAsync(projectId, ct));
         var latest = await LatestAsync(projectId, setName, ct)
             ?? throw LabelforgeException.NotFound($"LF set '{setName}' has no saved version; save it first.");
         var loaded = LabelingFunctionSetLoader.LoadText(latest.Yaml, yamlPath, files);
@@ -184,7 +189,25 @@ public sealed class LabelingFunctionProjectOperations(LabelforgeDb db, TimeProvi
         return LabelingFunctionStarterSet.Yaml(labels);
     }
 
-    private static Label? LiveLabel(LabelResolver resolver, string name) => resolver.FindLive(name) is { Status: LabelStatus.Active } match ? match : null;
+    /// <summary>
+    /// Refuses the label-matrix steps (apply into a matrix, fit a label model) on a text-spans project, whose functions
+    /// mark spans instead (<see cref="Spans.SpanLabelingFunctionOperations"/>).
+    /// </summary>
+    private static void RequireVotes(Project project)
+    {
+        if (TaskTypes.ValueKind(project.TaskType) == AnnotationValueKind.Spans)
+        {
+            throw LabelforgeException.Invalid($"Project '{project.Name}' is text-spans: its labeling functions mark spans, and applying a set writes them as "
+                + "span suggestions (`labelforge lf apply PROJECT --lfs FILE`, or POST .../labeling-function-sets/SET/spans); there is no label matrix or label model.");
+        }
+        TaskTypes.RequireClassLabels(project, "Labeling functions");
+    }
+
+    private static LabelingFunctionSetProblem SpanProblem(LabelingFunctionSetOutline outline, LabelingFunction function) =>
+        new(outline.LineOf(function.Name), 1, function.Name, null,
+            $"function '{function.Name}' ({function.Kind}) decides about whole items, but this project labels spans; use keyword, lookup or regex functions, whose matches become spans");
+
+    internal static Label? LiveLabel(LabelResolver resolver, string name) => resolver.FindLive(name) is { Status: LabelStatus.Active } match ? match : null;
 
     /// <summary>Why a set's label text names no active label (unknown, or a bare name several labels share), or null.</summary>
     private static string? LabelProblem(LabelResolver resolver, string text)

@@ -66,6 +66,13 @@ internal sealed class LabelingFunctionSetOutline
         return new LabelingFunctionSetProblem(error.Line, error.Column, function, null, error.Message);
     }
 
+    /// <summary>The line a function starts on (a C# function NAME.Method: its NAME's), or 0 when the outline has no such function.</summary>
+    public int LineOf(string function)
+    {
+        var name = _functions.Any(f => f.Name == function) ? function : function.Split('.')[0];
+        return _functions.FirstOrDefault(f => f.Name == name).First;
+    }
+
     private static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 }

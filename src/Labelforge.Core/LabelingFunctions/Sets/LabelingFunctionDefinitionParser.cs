@@ -8,7 +8,7 @@ namespace Labelforge.Core.LabelingFunctions.Sets;
 /// <summary>
 /// Turns one YAML function mapping into labeling functions. Keys per kind (all take <c>name</c>, <c>kind</c>):
 /// keyword: <c>keywords</c>, <c>label</c>, <c>match</c> (any|all), <c>whole_word</c> (true), <c>case_sensitive</c> (false);
-/// regex: <c>pattern</c>, <c>label</c>, <c>ignore_case</c> (false);
+/// regex: <c>pattern</c>, <c>label</c>, <c>ignore_case</c> (false), <c>group</c> (the capture group that is the span in a text-spans project);
 /// lookup: <c>file</c> (one term per line, # comments), <c>label</c>, <c>whole_word</c>, <c>case_sensitive</c>;
 /// field: <c>field</c>, <c>op</c> (eq|ne|lt|le|gt|ge), <c>value</c>, <c>label</c>;
 /// csharp: <c>file</c> or inline <c>code</c> (one function per public static method, named NAME.Method);
@@ -19,7 +19,7 @@ public static class LabelingFunctionDefinitionParser
     private static readonly Dictionary<string, string[]> KeysOfKind = new()
     {
         ["keyword"] = ["keywords", "label", "match", "whole_word", "case_sensitive"],
-        ["regex"] = ["pattern", "label", "ignore_case"],
+        ["regex"] = ["pattern", "label", "ignore_case", "group"],
         ["lookup"] = ["file", "label", "whole_word", "case_sensitive"],
         ["field"] = ["field", "op", "value", "label"],
         ["csharp"] = ["file", "code"],
@@ -122,8 +122,13 @@ public static class LabelingFunctionDefinitionParser
         {
             return def.Fail("pattern", $"bad regex '{pattern}': {ex.Error} at offset {ex.Offset}; fix the pattern (remember YAML quoting)");
         }
+        var group = def.Context.Scalar(def.Map, "group");
+        if (group is not null && !regex.GetGroupNames().Contains(group, StringComparer.Ordinal))
+            return def.Fail("group", $"`group: {group}` is not a group of the pattern; its groups are {string.Join(", ", regex.GetGroupNames())}");
         var label = def.Label();
-        return label is null ? null : new RegexFunction(def.Name, regex, label.Value, def.Fingerprint(pattern, ignoreCase.ToString()));
+        // The group joins the fingerprint only when given, so sets written before it keep their stored votes.
+        string?[] settings = group is null ? [pattern, ignoreCase.ToString()] : [pattern, ignoreCase.ToString(), group];
+        return label is null ? null : new RegexFunction(def.Name, regex, label.Value, def.Fingerprint(settings), group);
     }
 
     private static LabelingFunction? Lookup(Definition def)

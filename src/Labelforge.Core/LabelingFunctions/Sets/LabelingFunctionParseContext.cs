@@ -55,12 +55,18 @@ public sealed class LabelingFunctionParseContext(string path, LabelingFunctionFi
         }
     }
 
-    public List<string>? Labels(YamlMappingNode root)
+    /// <summary>
+    /// The set's label names: at least two for votes (a label model tells classes apart), at least one for spans
+    /// (<paramref name="spans"/>: a gazetteer of places marks places, and not marking is the other answer).
+    /// </summary>
+    public List<string>? Labels(YamlMappingNode root, bool spans = false)
     {
         var labels = Strings(root, "labels");
-        if (labels is null || labels.Count < 2)
+        if (labels is null || labels.Count < (spans ? 1 : 2))
         {
-            Error(Child(root, "labels") ?? root, "`labels:` must list at least two label names, e.g. labels: [ham, spam]");
+            Error(Child(root, "labels") ?? root, spans
+                ? "`labels:` must list at least one label name, e.g. labels: [person, location]"
+                : "`labels:` must list at least two label names, e.g. labels: [ham, spam]");
             return null;
         }
         if (labels.Distinct(StringComparer.OrdinalIgnoreCase).Count() != labels.Count)

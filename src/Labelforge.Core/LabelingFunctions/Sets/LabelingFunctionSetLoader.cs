@@ -20,7 +20,8 @@ public static class LabelingFunctionSetLoader
         return LoadText(File.ReadAllText(path), path, directory);
     }
 
-    public static LabelingFunctionSetLoadResult LoadText(string yaml, string path, LabelingFunctionFiles files)
+    /// <summary>Loads a set from <paramref name="yaml"/>; <paramref name="spans"/>: for a text-spans project, where one label is enough.</summary>
+    public static LabelingFunctionSetLoadResult LoadText(string yaml, string path, LabelingFunctionFiles files, bool spans = false)
     {
         var stream = new YamlStream();
         try
@@ -40,7 +41,7 @@ public static class LabelingFunctionSetLoader
             return Fail(new LabelingFunctionSetError(path, 1, 1, "expected a mapping with `labels:` and `functions:`"));
         var errors = new List<LabelingFunctionSetError>();
         var context = new LabelingFunctionParseContext(path, files, errors);
-        var labels = context.Labels(root);
+        var labels = context.Labels(root, spans);
         if (labels is null)
             return new LabelingFunctionSetLoadResult(null, errors);
         var functions = new List<LabelingFunction>();

@@ -14,7 +14,8 @@ namespace Labelforge.Server.Features.Agreement;
 /// blind to how others label). <c>metric</c> is krippendorff-alpha (default), fleiss-kappa or gwet-ac1; <c>by</c>
 /// label, annotator, week, guideline-version or taxonomy-version; <c>bootstrap</c> the replicates (default 200).
 /// <c>agreement/overview</c>: the Agreement page's week, label and annotator views, overall and alerts from one read.
-/// <c>agreement/objects</c>: box agreement (F1 at IoU 0.5, mean IoU) of an image-objects project.
+/// <c>agreement/objects</c>: box agreement (F1 at IoU 0.5, mean IoU) of an image-objects project; <c>agreement/spans</c>:
+/// span agreement (exact and partial-match F1, per label) of a text-spans project.
 /// </summary>
 public static class AgreementEndpoints
 {
@@ -29,6 +30,8 @@ public static class AgreementEndpoints
             return TypedResults.Ok(await ops.OverviewAsync(projectId, request.Metric, request.Bootstrap, request.Seed, ct));
         });
         group.MapGet("/agreement/objects", async (long projectId, ObjectAgreementOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(await ops.ComputeAsync(projectId, ct)));
+        group.MapGet("/agreement/spans", async (long projectId, SpanAgreementOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ComputeAsync(projectId, ct)));
         group.MapGet("/events", async (long projectId, string? kind, ProjectEventOperations ops, CancellationToken ct) =>
             TypedResults.Ok(await ops.ListAsync(projectId, kind, ct)));

@@ -11,7 +11,7 @@ namespace Labelforge.Server.Features.Consensus;
 /// <summary>
 /// Consensus labels in a project: run a method now, read the latest run with its annotator quality, and the settings
 /// (background rerun every N labels, method, gold accuracy threshold); `consensus/objects` fuses the boxes of an
-/// image-objects project. Reviewers and managers only: annotators never
+/// image-objects project, `consensus/spans` finds the consensus spans of a text-spans project. Reviewers and managers only: annotators never
 /// see consensus, so their labels stay blind to it.
 /// </summary>
 public static class ConsensusEndpoints
@@ -39,9 +39,17 @@ public static class ConsensusEndpoints
                 body?.MinAnnotators ?? ObjectConsensusRequest.DefaultMinAnnotators,
                 body?.MinScore ?? ObjectConsensusRequest.DefaultMinScore,
                 body?.IouThreshold ?? Engine.Objects.WeightedBoxFusion.DefaultThreshold), ct)));
+        manage.MapPost("/spans", async (long projectId, SpanConsensusBody? body, SpanConsensusOperations ops, CancellationToken ct) =>
+            TypedResults.Ok(await ops.RunAsync(projectId, new SpanConsensusRequest(
+                body?.Method ?? SpanConsensusRequest.Majority,
+                body?.MinAnnotators ?? SpanConsensusRequest.DefaultMinAnnotators,
+                body?.Seed ?? 42), ct)));
         return api;
     }
 }
 
 /// <summary>A box consensus run's settings; each falls back to <see cref="ObjectConsensusRequest"/>'s default.</summary>
 public sealed record ObjectConsensusBody(int? MinAnnotators = null, double? MinScore = null, double? IouThreshold = null);
+
+/// <summary>A span consensus run's settings: majority (default) or dawid-skene, the annotators an item needs (default 2), the seed.</summary>
+public sealed record SpanConsensusBody(string? Method = null, int? MinAnnotators = null, int? Seed = null);

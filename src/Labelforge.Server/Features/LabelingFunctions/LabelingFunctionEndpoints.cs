@@ -2,6 +2,7 @@ using Labelforge.Core.LabelingFunctions.Projects;
 using Labelforge.Core.LabelingFunctions.Projects.Analysis;
 using Labelforge.Core.LabelingFunctions.Projects.Fitting;
 using Labelforge.Core.LabelingFunctions.Sets;
+using Labelforge.Core.LabelingFunctions.Spans;
 using Labelforge.Server.Features.Projects;
 using Labelforge.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,8 @@ namespace Labelforge.Server.Features.LabelingFunctions;
 
 /// <summary>
 /// A project's labeling-function sets: edit and version the YAML, apply it to the items, read the LF analysis
-/// and the items each function labels, and fit a label model that writes programmatic annotations. Files a set
+/// and the items each function labels, and fit a label model that writes programmatic annotations. In a text-spans
+/// project `spans` applies the saved set's span functions instead, writing each item's spans as its suggestion. Files a set
 /// names (gazetteers, C# sources) resolve only inside the LF files folder (<see cref="ServerOptions.LabelingFunctionFilesPath"/>).
 /// </summary>
 public static class LabelingFunctionEndpoints
@@ -37,6 +39,8 @@ public static class LabelingFunctionEndpoints
             TypedResults.Ok(await ops.VersionAsync(projectId, set, version, ct)));
         group.MapPost("/{set}/versions", Save);
         group.MapPost("/{set}/apply", async (long projectId, string set, LabelingFunctionProjectOperations ops, ServerOptions options, CancellationToken ct) =>
+            TypedResults.Ok(await ops.ApplySavedAsync(projectId, set, FilesFolder(options), ct)));
+        group.MapPost("/{set}/spans", async (long projectId, string set, SpanLabelingFunctionOperations ops, ServerOptions options, CancellationToken ct) =>
             TypedResults.Ok(await ops.ApplySavedAsync(projectId, set, FilesFolder(options), ct)));
         group.MapGet("/{set}/analysis", Analyze);
         group.MapGet("/{set}/functions/{function}/items", async (long projectId, string set, string function, LabelingFunctionAnalysisOperations ops,

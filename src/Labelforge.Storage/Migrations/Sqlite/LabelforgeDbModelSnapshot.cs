@@ -1052,6 +1052,9 @@ namespace Labelforge.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CocoCategoryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Color")
                         .HasColumnType("TEXT");
 

@@ -20,7 +20,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 "Labelforge.Core.Taxonomy.Label",
                 typeof(Label),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -33,6 +33,13 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var cocoCategoryId = runtimeEntityType.AddProperty(
+                "CocoCategoryId",
+                typeof(long?),
+                propertyInfo: typeof(Label).GetProperty("CocoCategoryId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Label).GetField("<CocoCategoryId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var color = runtimeEntityType.AddProperty(
                 "Color",

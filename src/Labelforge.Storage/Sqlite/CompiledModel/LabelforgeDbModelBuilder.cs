@@ -11,7 +11,7 @@ namespace Labelforge.Storage.Sqlite.CompiledModel
     public partial class LabelforgeDbModel
     {
         private LabelforgeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("58748815-2734-4fed-8ee5-163bfa1826d4"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("1e50f69f-f8a9-4dcf-a8ea-194db7160a3e"), entityTypeCount: 34)
         {
         }
 

@@ -48,11 +48,22 @@ public class ObjectAnnotationEndpointTests
         await bob.PostAsync(url, new { item_id = itemId, objects = new[] { new { label = "stroke", box = new[] { 4.5, 4, 10, 20 } } } });
 
         var agreement = await s.GetAsync($"/api/projects/{id}/agreement/objects");
-        Assert.Equal((1, 1.0, 1), (agreement.GetProperty("items").GetInt32(), agreement.GetProperty("overall").GetProperty("f1").GetDouble(),
-            agreement.GetProperty("polygons_left_out").GetInt32()));
+        // alice's stroke box and loop polygon against bob's stroke: one match of three objects, F1 = 2/3.
+        Assert.Equal((1, 0.666667, 1), (agreement.GetProperty("items").GetInt32(), agreement.GetProperty("overall").GetProperty("f1").GetDouble(),
+            agreement.GetProperty("polygons").GetInt32()));
         var consensus = await s.PostAsync($"/api/projects/{id}/consensus/objects", new { }, expectStatus: 200);
         Assert.Equal(("consensus:wbf@1", 1, 1), (consensus.GetProperty("author").GetString(), consensus.GetProperty("items").GetInt32(), consensus.GetProperty("boxes").GetInt32()));
         var history = await s.GetAsync($"/api/projects/{id}/items/{itemId}/annotations");
         Assert.Equal("[4.5,4,10,20]", history.EnumerateArray().Last().GetProperty("objects")[0].GetProperty("box").GetRawText());
+
+        // A folder format downloads as a zip of the folder: one YOLO file for the annotated image and classes.txt.
+        using var yolo = await s.Client.GetAsync($"/api/projects/{id}/export?format=yolo", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, yolo.StatusCode);
+        Assert.Equal("application/zip", yolo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("digits.zip", yolo.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var zip = new System.IO.Compression.ZipArchive(await yolo.Content.ReadAsStreamAsync(Ct), System.IO.Compression.ZipArchiveMode.Read);
+        Assert.Equal(2, zip.Entries.Count);
+        using var classes = new StreamReader(zip.GetEntry("classes.txt")!.Open());
+        Assert.Equal("stroke\nloop\n", await classes.ReadToEndAsync(Ct));
     }
 }

@@ -11,6 +11,9 @@ public sealed record ImportedObject(string Label, ImageBox? Box, IReadOnlyList<I
 {
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>The COCO category id the label came with (null outside COCO files); the label keeps it for COCO exports.</summary>
+    public long? CategoryId { get; init; }
+
     /// <summary>
     /// True while the coordinates are Label Studio percentages, before the image reader knows the image's size and
     /// turns them into pixels (<see cref="InPixels"/>); the importer refuses an object still in percent.

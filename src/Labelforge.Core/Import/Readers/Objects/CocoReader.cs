@@ -81,7 +81,7 @@ public static class CocoReader
         if (item.Header.Width != image.Width || item.Header.Height != image.Height)
             return Bad(path, image.Line, $"images[{image.Index}].width", $"the file says {image.Width}x{image.Height} but {relative} is {item.Header.Width}x{item.Header.Height}; fix width and height (coordinates are pixels of that size)");
         var objects = parsed.Objects.TryGetValue(image.Id, out var found)
-            ? found.Select(o => new ImportedObject(parsed.Categories[o.CategoryId], o.Box, o.Polygon) { Attributes = o.Attributes }).ToArray()
+            ? found.Select(o => new ImportedObject(parsed.Categories[o.CategoryId], o.Box, o.Polygon) { Attributes = o.Attributes, CategoryId = o.CategoryId }).ToArray()
             : [];
         return ImportEntry.Ok(item.Record(path, image.Line, [new ImportedAnnotation(null, AnnotationKind.Import, []) { Field = "annotations", Objects = objects }]));
     }

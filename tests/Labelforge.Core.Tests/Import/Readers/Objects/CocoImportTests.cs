@@ -112,6 +112,51 @@ public sealed class CocoImportTests : IAsyncDisposable
         Assert.Equal(51.25, annotation.GetProperty("area").GetDouble());
     }
 
+    /// <summary>COCO's own ids (coco-tiny's run to 90 with gaps) come back on export, in categories and in every annotation.</summary>
+    [Fact]
+    public async Task Category_ids_of_the_imported_file_are_kept_and_written_back()
+    {
+        var (project, _) = await ImportTinyAsync();
+        using var source = JsonDocument.Parse(File.ReadAllBytes(TestImages.CocoJson));
+        var sourceIds = source.RootElement.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("id").GetInt64());
+        // Which categories each image holds, by file name: the same sets before and after (a ring is an object of its own, so counts differ).
+        static HashSet<string> Pairs(JsonElement root) =>
+            root.GetProperty("images").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetInt64(), i => i.GetProperty("file_name").GetString()!) is var images
+                ? [.. root.GetProperty("annotations").EnumerateArray().Select(a => $"{images[a.GetProperty("image_id").GetInt64()]} {a.GetProperty("category_id").GetInt64()}")]
+                : [];
+
+        using var exported = JsonDocument.Parse(File.ReadAllBytes(await _p.ExportAsync(project, ExportFormat.Coco)));
+        var exportedIds = exported.RootElement.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("id").GetInt64());
+        Assert.Contains(exportedIds.Values, id => id > exportedIds.Count); // the file's ids, not 1..N
+        Assert.All(exportedIds, c => Assert.Equal(sourceIds[c.Key], c.Value));
+        Assert.Equal(Pairs(source.RootElement), Pairs(exported.RootElement));
+    }
+
+    [Fact]
+    public async Task A_label_added_later_takes_the_next_id_above_the_kept_ones_and_a_second_file_cannot_renumber()
+    {
+        var images = _p.Path("images");
+        Directory.CreateDirectory(images);
+        await File.WriteAllBytesAsync(Path.Combine(images, "a.png"), TestImages.Png(40, 30, new byte[40 * 30]), ObjectProjects.Ct);
+        var json = _p.Path("coco.json");
+        await File.WriteAllTextAsync(json, """
+            {"images": [{"id": 7, "file_name": "a.png", "width": 40, "height": 30}],
+             "annotations": [{"id": 1, "image_id": 7, "category_id": 17, "bbox": [1, 2, 3, 4]}, {"id": 2, "image_id": 7, "category_id": 3, "bbox": [5, 5, 3, 4]}],
+             "categories": [{"id": 3, "name": "dog"}, {"id": 17, "name": "cat"}]}
+            """, ObjectProjects.Ct);
+        var project = await _p.ProjectAsync();
+        Assert.Equal(0, (await _p.ImportAsync(project, json, ImportFormat.Coco, CocoReader.ReadAsync(json, _p.Source(images), ObjectProjects.Ct))).ErrorCount);
+        await _p.Db.Get<Core.Taxonomy.TaxonomyOperations>().AddAsync(project.Id, new Core.Taxonomy.NewLabel("bird"), ct: ObjectProjects.Ct);
+        var renumbered = _p.Path("renumbered.json");
+        await File.WriteAllTextAsync(renumbered, File.ReadAllText(json).Replace("\"id\": 17", "\"id\": 1", StringComparison.Ordinal).Replace("\"category_id\": 17", "\"category_id\": 1", StringComparison.Ordinal), ObjectProjects.Ct);
+        Assert.Equal(0, (await _p.ImportAsync(project, renumbered, ImportFormat.Coco, CocoReader.ReadAsync(renumbered, _p.Source(images), ObjectProjects.Ct))).ErrorCount);
+
+        using var exported = JsonDocument.Parse(File.ReadAllBytes(await _p.ExportAsync(project, ExportFormat.Coco)));
+        var ids = exported.RootElement.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("id").GetInt64());
+        Assert.Equal(new Dictionary<string, long> { ["cat"] = 17, ["dog"] = 3, ["bird"] = 18 }, ids);
+        Assert.Equal([17L, 3L], exported.RootElement.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("category_id").GetInt64()));
+    }
+
     [Fact]
     public async Task Bad_annotations_name_file_line_and_field_and_nothing_of_their_image_is_stored()
     {

@@ -48,6 +48,50 @@ public sealed class VocYoloImportTests : IAsyncDisposable
         }
     }
 
+    /// <summary>The server's download of a folder format: a zip holding exactly the folder's files, written to a stream that cannot seek (a response body).</summary>
+    [Theory]
+    [InlineData(ExportFormat.Yolo)]
+    [InlineData(ExportFormat.Voc)]
+    public async Task A_folder_format_written_to_a_stream_is_a_zip_of_the_same_files(ExportFormat format)
+    {
+        var tiny = await TinyAsync();
+        var folder = await _p.ExportAsync(tiny, format);
+        using var buffer = new MemoryStream();
+        await using (var forward = new ForwardOnlyStream(buffer))
+            await _p.Db.Get<ExportOperations>().WriteAsync(new ExportRequest(tiny.Id, format, History: false), forward, ObjectProjects.Ct);
+        buffer.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Read);
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes);
+        Assert.Equal(files.Keys.Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.True(files.Count >= 16);
+        foreach (var entry in zip.Entries)
+        {
+            using var content = new MemoryStream();
+            await using (var stream = entry.Open())
+                await stream.CopyToAsync(content, ObjectProjects.Ct);
+            Assert.Equal(files[entry.FullName], content.ToArray());
+        }
+    }
+
+    /// <summary>A write-only stream that cannot seek, as an HTTP response body; synchronous writes fail, as Kestrel's do.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() => throw new InvalidOperationException("synchronous flush");
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("synchronous write");
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
+    }
+
     [Fact]
     public async Task Voc_boxes_are_one_based_inclusive_and_difficult_truncated_and_pose_round_trip()
     {
