@@ -30,7 +30,9 @@ public class LabelErrorsPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(server, "rita");
         // The former tab address still leads there.
         await page.GotoAsync($"{server.Url}/projects/{projectId}/review");
-        await page.WaitForURLAsync($"{server.Url}/projects/{projectId}/label-errors");
+        // The redirect is a history replace after the session and route load; polling the address sees it whenever it
+        // lands (waiting for a navigation event missed it when it came before the wait began).
+        await page.WaitForFunctionAsync("url => location.href === url", $"{server.Url}/projects/{projectId}/label-errors");
         await page.Locator(".tabs a.active", new PageLocatorOptions { HasText = "Label errors" }).WaitForAsync();
         await page.ClickAsync("[data-testid=run-label-errors]");
         await page.Locator("[data-testid=run-status]", new PageLocatorOptions { HasText = "open of" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
