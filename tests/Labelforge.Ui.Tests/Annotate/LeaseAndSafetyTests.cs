@@ -85,6 +85,7 @@ public class LeaseAndSafetyTests(BrowserFixture browser)
         await Screenshots.TakeAsync(page, "guidelines");
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("/");
+        await page.WaitForFunctionAsync("() => document.activeElement?.getAttribute('aria-label') === 'Find a label'");
         await page.Keyboard.TypeAsync("advert");
         await Screenshots.TakeAsync(page, "label-filter");
         var second = await driver.PressAndWaitAsync("Enter", first);

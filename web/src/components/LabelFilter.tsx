@@ -1,5 +1,5 @@
 import type { LabelInfo } from '../api';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { filterLabels } from '../hotkeys';
 import { displayPath } from '../labelPath';
 
@@ -7,6 +7,10 @@ import { displayPath } from '../labelPath';
 export function LabelFilter({ labels, onPick, onClose }: { labels: LabelInfo[]; onPick: (l: LabelInfo) => void; onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
+  // Focused on every opening: the browser honours `autofocus` only once per document, so a second opening (or one
+  // after another dialog took it) left the box unfocused and the typed letters went nowhere.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   const matches = filterLabels(labels, query).slice(0, 12);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
@@ -21,7 +25,7 @@ export function LabelFilter({ labels, onPick, onClose }: { labels: LabelInfo[]; 
     <div class="overlay" onClick={onClose}>
       <div class="palette" onClick={(e) => e.stopPropagation()}>
         <input
-          autoFocus
+          ref={input}
           aria-label="Find a label"
           placeholder="Find a label…"
           value={query}
