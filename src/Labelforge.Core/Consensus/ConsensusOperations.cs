@@ -116,7 +116,8 @@ public sealed class ConsensusOperations(LabelforgeDb db, TaxonomyOperations taxo
         var labelIds = answers.LabelIds;
         var probabilities = new KeyValuePair<long, double>[k];
         var kind = AnnotationKind.Consensus.ToWire();
-        await using var writer = new AnnotationBulkWriter(db.Database.GetDbConnection(), run.ProjectId, run.CreatedAt.ToUnixTimeMilliseconds()) { Transaction = tx };
+        await using var writer = new ConsensusAnnotationWriter(db.Database.GetDbConnection(), tx, run.ProjectId, run.Author, kind, taxonomyVersion,
+            run.CreatedAt.ToUnixTimeMilliseconds());
         for (var i = 0; i < answers.ItemIds.Length; i++)
         {
             var label = result.Labels[i];
@@ -124,9 +125,9 @@ public sealed class ConsensusOperations(LabelforgeDb db, TaxonomyOperations taxo
                 continue;
             for (var c = 0; c < k; c++)
                 probabilities[c] = KeyValuePair.Create(labelIds[c], result.Posteriors[(i * k) + c]);
-            writer.Insert(answers.ItemIds[i], run.Author, kind, [labelIds[label]], Math.Round(result.Confidence(i), 6),
-                ProbabilityJson.Write(probabilities, digits: 6), taxonomyVersion);
+            writer.Add(answers.ItemIds[i], labelIds[label], Math.Round(result.Confidence(i), 6), ProbabilityJson.Write(probabilities, digits: 6));
         }
+        writer.Flush();
     }
 
     private static List<ConsensusAnnotatorQuality> Quality(long runId, ProjectAnswers answers, ConsensusResult result)
