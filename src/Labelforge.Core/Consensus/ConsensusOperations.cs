@@ -77,7 +77,11 @@ public sealed class ConsensusOperations(LabelforgeDb db, TaxonomyOperations taxo
     public async Task<IReadOnlyList<(long ProjectId, ConsensusRequest Request)>> DueAsync(CancellationToken ct = default)
     {
         var human = AnnotationKind.Human.ToWire();
-        var settings = await db.ConsensusSettings.AsNoTracking().Where(s => s.RerunEvery > 0).ToListAsync(ct);
+        // Only single-label classification projects, the ones RunAsync serves: a setting saved on another kind (before such
+        // settings were refused) would fail each time it came due.
+        var classification = db.Projects
+            .Where(p => (p.TaskType == TaskTypes.TextClassification || p.TaskType == TaskTypes.ImageClassification) && !p.MultiLabel).Select(p => p.Id);
+        var settings = await db.ConsensusSettings.AsNoTracking().Where(s => s.RerunEvery > 0 && classification.Contains(s.ProjectId)).ToListAsync(ct);
         var due = new List<(long, ConsensusRequest)>();
         foreach (var s in settings)
         {

@@ -20,6 +20,9 @@ public sealed class ConsensusSettingsOperations(LabelforgeDb db)
     {
         ArgumentNullException.ThrowIfNull(update);
         await RequireProject.ExistsAsync(db, projectId, ct);
+        // Background reruns infer one class label per item; on another kind of project they would fail every time.
+        if (update.RerunEvery > 0)
+            await RequireRerunnableAsync(projectId, ct);
         var row = await db.ConsensusSettings.FirstOrDefaultAsync(s => s.ProjectId == projectId, ct);
         if (row is null)
             db.ConsensusSettings.Add(row = new ConsensusSettings { ProjectId = projectId });
@@ -36,6 +39,15 @@ public sealed class ConsensusSettingsOperations(LabelforgeDb db)
             row.Seed = seed;
         await db.SaveChangesAsync(ct);
         return ConsensusSettingsView.From(row);
+    }
+
+    private async Task RequireRerunnableAsync(long projectId, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
+        if (TaskTypes.ValueKind(project.TaskType) != Annotations.AnnotationValueKind.ClassLabels || project.MultiLabel)
+            throw LabelforgeException.Invalid(
+                $"Background consensus reruns (rerun_every) infer one class label per item; project '{project.Name}' is " +
+                $"{(project.MultiLabel ? "multi-label" : project.TaskType)}. Run its consensus with `labelforge consensus {project.Name}` instead.");
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Labelforge.Core.Annotations;
 using Labelforge.Core.Common;
 using Labelforge.Core.Consensus;
+using Labelforge.Core.Projects;
 using Labelforge.Engine.Consensus;
 using Microsoft.EntityFrameworkCore;
 
@@ -146,5 +147,29 @@ public class ConsensusOperationsTests
         Assert.Single(await ops.DueAsync(ct));
 
         await ErrorAssert.FailsAsync(ErrorKind.Invalid, "gold_accuracy_threshold must be between 0 and 1.", () => t.Get<ConsensusSettingsOperations>().UpdateAsync(crowd.Project.Id, new ConsensusSettingsUpdate(GoldAccuracyThreshold: 1.5), ct));
+    }
+
+    [Fact]
+    public async Task Background_reruns_are_refused_where_class_label_consensus_cannot_run_and_never_come_due_there()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var t = await TestDb.CreateAsync();
+        var projects = t.Get<ProjectOperations>();
+        var spans = await projects.CreateAsync(new NewProject("ner", TaskTypes.TextSpans, Labels: ["person"]), ct);
+        var multi = await projects.CreateAsync(new NewProject("tags", MultiLabel: true, Labels: ["a", "b"]), ct);
+        var settings = t.Get<ConsensusSettingsOperations>();
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "Background consensus reruns (rerun_every) infer one class label per item; project 'ner' is text-spans. Run its consensus with `labelforge consensus ner` instead.",
+            () => settings.UpdateAsync(spans.Id, new ConsensusSettingsUpdate(RerunEvery: 5), ct));
+        await ErrorAssert.FailsAsync(ErrorKind.Invalid, "project 'tags' is multi-label",
+            () => settings.UpdateAsync(multi.Id, new ConsensusSettingsUpdate(RerunEvery: 5), ct));
+        Assert.Equal(0, (await settings.UpdateAsync(spans.Id, new ConsensusSettingsUpdate(RerunEvery: 0), ct)).RerunEvery);
+
+        // A setting stored before the refusal (written directly here) is skipped instead of failing at every poll.
+        await t.Db.ConsensusSettings.Where(s => s.ProjectId == spans.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.RerunEvery, 1), ct);
+        await Seed.ImportAsync(t, spans.Id, null, Seed.Row(1, "Ann lives in Oslo"));
+        var item = await t.Db.Items.SingleAsync(i => i.ProjectId == spans.Id, ct);
+        var label = await t.Db.Labels.SingleAsync(l => l.ProjectId == spans.Id, ct);
+        await CrowdProject.WriteAsync(t, spans.Id, [(item.Id, "ann", label.Id, null)]);
+        Assert.Empty(await t.Get<ConsensusOperations>().DueAsync(ct));
     }
 }
