@@ -1,16 +1,13 @@
 using Labelforge.Core.Annotations;
-using Labelforge.Core.Common;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.Objects;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Agreement;
 
 /// <summary>
 /// The objects each person gave each image of an image-objects project, as box agreement and box consensus read them:
-/// every author's current annotation of a kind a person decides (<see cref="AnnotationKinds.ByPerson"/>), labels
-/// resolved through merges and numbered (<see cref="LabelIds"/>), annotators in ordinal order. Boxes and polygons are
+/// the current annotations of <see cref="PersonAnnotations"/>. Boxes and polygons are
 /// both <see cref="Shape"/>s, matched by their own IoU (<see cref="ShapeIoU"/>); <see cref="Polygons"/> counts the polygons.
 /// </summary>
 internal sealed record PersonObjects(
@@ -24,19 +21,8 @@ internal sealed record PersonObjects(
     public static async Task<PersonObjects> LoadAsync(ProjectOperations projects, TaxonomyOperations taxonomy, AnnotationOperations annotations,
         long projectId, string feature, CancellationToken ct)
     {
-        var project = await projects.GetAsync(projectId, ct);
-        if (TaskTypes.ValueKind(project.TaskType) != AnnotationValueKind.Objects)
-            throw LabelforgeException.Invalid($"Project '{project.Name}' is {project.TaskType}; {feature} needs an image-objects project.");
-        var resolver = await taxonomy.ResolverAsync(projectId, ct);
-        var byPerson = AnnotationKinds.ByPerson;
-        var rows = await annotations.Current(projectId).AsNoTracking()
-            .Where(a => byPerson.Contains(a.Kind))
-            .OrderBy(a => a.ItemId)
-            .Select(a => new { a.ItemId, a.Author, a.LabelIdsJson }).ToListAsync(ct);
-        var annotators = rows.Select(r => r.Author).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var annotatorIndex = annotators.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i, StringComparer.Ordinal);
-        var labels = resolver.All.Select(l => resolver.Resolve(l.Id)).Distinct().Order().ToArray();
-        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i);
+        var (project, resolver, rows, annotators, annotatorIndex, labels, labelIndex) = await PersonAnnotations.LoadAsync(
+            projects, taxonomy, annotations, projectId, AnnotationValueKind.Objects, $"{feature} needs an image-objects project.", ct);
         var polygons = 0;
         var items = new List<(long, PersonBoxes?[])>();
         foreach (var g in rows.GroupBy(r => r.ItemId))
@@ -44,7 +30,7 @@ internal sealed record PersonObjects(
             var answers = new PersonBoxes?[annotators.Length];
             foreach (var r in g)
             {
-                var objects = ((ObjectsValue)AnnotationValueJson.Read(r.LabelIdsJson, AnnotationValueKind.Objects)).Objects;
+                var objects = ((ObjectsValue)AnnotationValueJson.Read(r.ValueJson, AnnotationValueKind.Objects)).Objects;
                 polygons += objects.Count(o => o.Box is null);
                 answers[annotatorIndex[r.Author]] = new PersonBoxes(
                     [.. objects.Select(ShapeOf)],

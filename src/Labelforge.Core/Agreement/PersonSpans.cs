@@ -1,16 +1,13 @@
 using Labelforge.Core.Annotations;
-using Labelforge.Core.Common;
 using Labelforge.Core.Projects;
 using Labelforge.Core.Taxonomy;
 using Labelforge.Engine.Spans;
-using Microsoft.EntityFrameworkCore;
 
 namespace Labelforge.Core.Agreement;
 
 /// <summary>
 /// The spans each person gave each item of a text-spans project, as span agreement and span consensus read them:
-/// every author's current annotation of a kind a person decides (<see cref="AnnotationKinds.ByPerson"/>), labels
-/// resolved through merges and numbered (<see cref="LabelIds"/>), annotators in ordinal order, items in id order.
+/// the current annotations of <see cref="PersonAnnotations"/>, items in id order.
 /// </summary>
 internal sealed record PersonSpans(
     IReadOnlyList<string> Annotators,
@@ -23,19 +20,8 @@ internal sealed record PersonSpans(
     public static async Task<PersonSpans> LoadAsync(ProjectOperations projects, TaxonomyOperations taxonomy, AnnotationOperations annotations,
         long projectId, string refusal, CancellationToken ct)
     {
-        var project = await projects.GetAsync(projectId, ct);
-        if (TaskTypes.ValueKind(project.TaskType) != AnnotationValueKind.Spans)
-            throw LabelforgeException.Invalid($"Project '{project.Name}' is {project.TaskType}; {refusal}");
-        var resolver = await taxonomy.ResolverAsync(projectId, ct);
-        var byPerson = AnnotationKinds.ByPerson;
-        var rows = await annotations.Current(projectId).AsNoTracking()
-            .Where(a => byPerson.Contains(a.Kind))
-            .OrderBy(a => a.ItemId)
-            .Select(a => new { a.ItemId, a.Author, a.LabelIdsJson }).ToListAsync(ct);
-        var annotators = rows.Select(r => r.Author).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var annotatorIndex = annotators.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i, StringComparer.Ordinal);
-        var labels = resolver.All.Select(l => resolver.Resolve(l.Id)).Distinct().Order().ToArray();
-        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i);
+        var (project, resolver, rows, annotators, annotatorIndex, labels, labelIndex) =
+            await PersonAnnotations.LoadAsync(projects, taxonomy, annotations, projectId, AnnotationValueKind.Spans, refusal, ct);
         var itemIds = new List<long>();
         var items = new List<IReadOnlyList<LabeledRange>?[]>();
         foreach (var g in rows.GroupBy(r => r.ItemId))
@@ -43,7 +29,7 @@ internal sealed record PersonSpans(
             var answers = new IReadOnlyList<LabeledRange>?[annotators.Length];
             foreach (var r in g)
             {
-                answers[annotatorIndex[r.Author]] = [.. AnnotationValueJson.ReadSpans(r.LabelIdsJson)
+                answers[annotatorIndex[r.Author]] = [.. AnnotationValueJson.ReadSpans(r.ValueJson)
                     .Select(s => new LabeledRange(s.Start, s.End, labelIndex[resolver.Resolve(s.LabelId)]))];
             }
             itemIds.Add(g.Key);
