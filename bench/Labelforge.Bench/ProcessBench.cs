@@ -34,7 +34,7 @@ internal static class ProcessBench
             Console.WriteLine("| command (new process) | size | seconds | CPU seconds | peak RSS | reference | reference seconds (CPU) | rate vs reference |");
             Console.WriteLine("|---|---|---:|---:|---:|---|---:|---:|");
             if (withStore)
-                DeleteDatabase(ImportAndExport(dir, rows));
+                BenchDatabase.Delete(ImportAndExport(dir, rows));
             LabelingFunctionApply(dir);
             LabelErrors(dir);
             Console.WriteLine($"Load average at end: {LoadAverage()}");
@@ -60,8 +60,8 @@ internal static class ProcessBench
         var imports = new List<(TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes)>();
         for (var i = 0; i < StoreRepeats; i++)
         {
-            DeleteDatabase(Path.Combine(dir, "floor.db"));
-            DeleteDatabase(db);
+            BenchDatabase.Delete(Path.Combine(dir, "floor.db"));
+            BenchDatabase.Delete(db);
             Settle();
             floors.Add(StoreBench.Timed("sqlite3", [Path.Combine(dir, "floor.db")], $"PRAGMA journal_mode=WAL;\n.mode csv\n.import '{csv}' t\n"));
             StoreBench.Timed("dotnet", [Cli, "project", "create", "bench", "--type", "text-classification", "--labels", "a,b", "--db", db], null);
@@ -86,7 +86,7 @@ internal static class ProcessBench
         var json = MedianRun(jsons);
         Row("labelforge export --format jsonl" + (StoreRepeats > 1 ? $" (median of {StoreRepeats})" : ""), size, MedianRun(exports),
             "sqlite3 .mode json", json.Elapsed, json.Cpu);
-        DeleteDatabase(Path.Combine(dir, "floor.db"));
+        BenchDatabase.Delete(Path.Combine(dir, "floor.db"));
         return db;
     }
 
@@ -96,12 +96,6 @@ internal static class ProcessBench
     /// <summary>The run with the median wall time (its CPU and peak memory are that run's).</summary>
     private static (TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes) MedianRun(List<(TimeSpan Elapsed, TimeSpan? Cpu, long? PeakBytes)> runs) =>
         runs.OrderBy(r => r.Elapsed).ElementAt(runs.Count / 2);
-
-    private static void DeleteDatabase(string path)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(path + suffix);
-    }
 
     /// <summary>Flushes dirty pages (the generated file, the last database) so the next timed command does not pay for them.</summary>
     private static void Settle()

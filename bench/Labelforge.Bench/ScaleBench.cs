@@ -34,8 +34,7 @@ internal static class ScaleBench
             if (import is { } i)
                 notes.Add($"built {size:N0} items: import {i.TotalSeconds:F1} s ({size / i.TotalSeconds:N0} items/s), text index {index!.Value.TotalSeconds:F1} s");
             var work = Path.Combine(cache, $"work-{size}.db");
-            foreach (var f in new[] { work, work + "-wal", work + "-shm" })
-                File.Delete(f);
+            BenchDatabase.Delete(work);
             File.Copy(built, work);
             var results = await MeasureAsync(work, notes, size);
             foreach (var (name, ms) in results)

@@ -15,16 +15,14 @@ internal static class ScaleBenchCommit
     public static async Task<string> MeasureAsync(string dir)
     {
         var path = Path.Combine(dir, "commit-probe.db");
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-            File.Delete(f);
+        BenchDatabase.Delete(path);
         await using var c = new SqliteConnection($"Data Source={path};Pooling=False");
         await c.OpenAsync();
         await ExecAsync(c, "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);");
         var full = await TimeAsync(c, "FULL");
         var normal = await TimeAsync(c, "NORMAL");
         await c.CloseAsync();
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-            File.Delete(f);
+        BenchDatabase.Delete(path);
         return $"one-row WAL commit on this disk: synchronous=FULL p50 {full.P50:F2} ms, p95 {full.P95:F2} ms; NORMAL p50 {normal.P50:F3} ms, p95 {normal.P95:F3} ms";
     }
 

@@ -32,8 +32,7 @@ internal static class ScaleBenchProject
         if (File.Exists(path))
             return (path, null, null);
         var building = path + ".building";
-        foreach (var f in new[] { building, building + "-wal", building + "-shm" })
-            File.Delete(f);
+        BenchDatabase.Delete(building);
         var store = await LabelforgeStore.OpenSqliteAsync(building);
         var import = await ImportAsync(store, items, Name);
         var sw = Stopwatch.StartNew();
