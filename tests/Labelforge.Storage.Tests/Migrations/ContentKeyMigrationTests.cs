@@ -1,26 +1,17 @@
-using Labelforge.Core.Data;
 using Labelforge.Core.Import;
 using Labelforge.Core.Import.Readers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Labelforge.Storage.Tests.Migrations;
 
 /// <summary>The ContentKey migration on a database that already holds items from before it.</summary>
-public sealed class ContentKeyMigrationTests : IDisposable
+public sealed class ContentKeyMigrationTests : MigrationTestFolder
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lf-storage-" + Guid.NewGuid().ToString("N"));
-
-    public ContentKeyMigrationTests() => Directory.CreateDirectory(_dir);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Existing_items_get_the_key_of_their_hash_and_a_colliding_one_keeps_its_full_hash_only()
     {
-        var path = Path.Combine(_dir, "old.db");
+        var path = PathOf("old.db");
         var hashes = new[] { ContentHash.Of("one"), ContentHash.Of("two"), ContentHash.Of("one")[..8].Concat(new byte[8]).ToArray() };
         await using (var connection = await OldDatabaseAsync(path))
         {
@@ -48,7 +39,7 @@ public sealed class ContentKeyMigrationTests : IDisposable
     {
         var hash = Convert.FromHexString(hex + "AABBCCDDEEFF0011");
         Assert.Equal(expected, ContentHash.Key(hash));
-        var path = Path.Combine(_dir, "edge.db");
+        var path = PathOf("edge.db");
         await using (var connection = await OldDatabaseAsync(path))
             await ExecAsync(connection, "INSERT INTO items (ProjectId, ContentHash, Text, DataJson, CreatedAt) VALUES (1, @hash, 't', '{}', 0)", ("@hash", hash));
         var store = await LabelforgeStore.OpenSqliteAsync(path, Ct);
@@ -59,26 +50,10 @@ public sealed class ContentKeyMigrationTests : IDisposable
     /// <summary>A database at the migration before ContentKey, holding project 1; an open connection to it.</summary>
     private static async Task<SqliteConnection> OldDatabaseAsync(string path)
     {
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261128043121_LabelingFunctions", Ct);
+        await MigrateAsync(path, "20261128043121_LabelingFunctions");
         var connection = new SqliteConnection(LabelforgeStore.SqliteConnectionString(path));
         await connection.OpenAsync(Ct);
         await ExecAsync(connection, "INSERT INTO projects (Id, Name, TaskType, MultiLabel, Guidelines, TaxonomyVersion, CreatedAt) VALUES (1, 'p', 'classification', 0, '', 1, 0)");
         return connection;
-    }
-
-    private static async Task ExecAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, true);
     }
 }

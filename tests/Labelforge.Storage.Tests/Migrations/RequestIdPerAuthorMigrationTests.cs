@@ -1,8 +1,5 @@
-using Labelforge.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Labelforge.Storage.Tests.Migrations;
 
@@ -10,20 +7,13 @@ namespace Labelforge.Storage.Tests.Migrations;
 /// The RequestIdPerAuthor migration swaps the annotations' unique request-id index for one per author, in place: the
 /// table (which other tables' triggers name) is not rebuilt and keeps its rows.
 /// </summary>
-public sealed class RequestIdPerAuthorMigrationTests : IDisposable
+public sealed class RequestIdPerAuthorMigrationTests : MigrationTestFolder
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lf-storage-" + Guid.NewGuid().ToString("N"));
-
-    public RequestIdPerAuthorMigrationTests() => Directory.CreateDirectory(_dir);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_index_becomes_per_author_without_rebuilding_the_annotations_table()
     {
-        var path = Path.Combine(_dir, "old.db");
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261202070942_GuidelineVersionsAndAgreement", Ct);
+        var path = PathOf("old.db");
+        await MigrateAsync(path, "20261202070942_GuidelineVersionsAndAgreement");
         string tableBefore;
         await using (var c = await OpenAsync(path))
         {
@@ -57,30 +47,10 @@ public sealed class RequestIdPerAuthorMigrationTests : IDisposable
         return c;
     }
 
-    private static async Task ExecAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
     private static async Task<string> ScalarAsync(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 }

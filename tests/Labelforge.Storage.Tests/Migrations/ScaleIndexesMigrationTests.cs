@@ -1,33 +1,23 @@
 using Labelforge.Core.Common;
 using Labelforge.Core.Counts;
-using Labelforge.Core.Data;
 using Labelforge.Core.Items;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Queues.Strategies;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelforge.Storage.Tests.Migrations;
 
 /// <summary>The ScaleIndexes migration on a database that already holds items and annotations from before it.</summary>
-public sealed class ScaleIndexesMigrationTests : IDisposable
+public sealed class ScaleIndexesMigrationTests : MigrationTestFolder
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lf-storage-" + Guid.NewGuid().ToString("N"));
-
-    public ScaleIndexesMigrationTests() => Directory.CreateDirectory(_dir);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Existing_rows_fill_the_counts_the_undecided_items_and_the_search_index()
     {
-        var path = Path.Combine(_dir, "old.db");
+        var path = PathOf("old.db");
         long[] ids = [1, 2, 3, 4, 5, 4294967290, 4294967295, 9_000_000_000];
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261128093048_ItemSkips", Ct);
+        await MigrateAsync(path, "20261128093048_ItemSkips");
         await using (var c = new SqliteConnection(LabelforgeStore.SqliteConnectionString(path)))
         {
             await c.OpenAsync(Ct);
@@ -52,25 +42,5 @@ public sealed class ScaleIndexesMigrationTests : IDisposable
         await using var services = new ServiceCollection().AddSingleton(migrated).AddSingleton(TimeProvider.System).AddLabelforgeCore().BuildServiceProvider();
         var page = await services.GetRequiredService<ItemOperations>().QueryAsync(1, new ItemQuery(Search: "text 429"), Ct);
         Assert.Equal([4294967290L, 4294967295L], page.Items.Select(i => i.Id));
-    }
-
-    private static async Task ExecAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 }

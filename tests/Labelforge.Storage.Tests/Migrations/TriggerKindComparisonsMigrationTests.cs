@@ -1,36 +1,25 @@
 using System.Text.RegularExpressions;
-using Labelforge.Core.Data;
 using Labelforge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Labelforge.Storage.Tests.Migrations;
 
 /// <summary>The TriggerKindComparisons migration: every trigger keeps its meaning, none keeps a list of three kinds.</summary>
-public sealed partial class TriggerKindComparisonsMigrationTests : IDisposable
+public sealed partial class TriggerKindComparisonsMigrationTests : MigrationTestFolder
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lf-storage-" + Guid.NewGuid().ToString("N"));
-
-    public TriggerKindComparisonsMigrationTests() => Directory.CreateDirectory(_dir);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Each_trigger_after_the_migration_is_the_one_before_with_its_kind_lists_written_as_comparisons()
     {
-        var path = Path.Combine(_dir, "old.db");
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261202145746_CocoCategoryIds", Ct);
+        var path = PathOf("old.db");
+        await MigrateAsync(path, "20261202145746_CocoCategoryIds");
         var before = await TriggersAsync(path);
         // The replay the migration works from names exactly the triggers the database holds, with the same text.
         Assert.Equal(before.Keys.Order(), TriggerKindComparisonsSql.Current.Select(t => t.Name).Order());
         foreach (var (name, sql) in TriggerKindComparisonsSql.Current)
             Assert.Equal(Normalize(before[name]), Normalize(sql));
 
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync(cancellationToken: Ct);
+        await MigrateAsync(path);
         var after = await TriggersAsync(path);
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         var changed = 0;
@@ -42,8 +31,7 @@ public sealed partial class TriggerKindComparisonsMigrationTests : IDisposable
         }
         Assert.True(changed >= 5, $"only {changed} triggers were rewritten");
 
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261202145746_CocoCategoryIds", Ct);
+        await MigrateAsync(path, "20261202145746_CocoCategoryIds");
         var down = await TriggersAsync(path);
         Assert.Equal(before.ToDictionary(t => t.Key, t => Normalize(t.Value)), down.ToDictionary(t => t.Key, t => Normalize(t.Value)));
     }
@@ -61,7 +49,7 @@ public sealed partial class TriggerKindComparisonsMigrationTests : IDisposable
     [Fact]
     public async Task Counts_kept_by_the_rewritten_triggers_match_a_recount()
     {
-        var path = Path.Combine(_dir, "new.db");
+        var path = PathOf("new.db");
         var store = await LabelforgeStore.OpenSqliteAsync(path, Ct);
         await using (var c = new SqliteConnection(LabelforgeStore.SqliteConnectionString(path)))
         {
@@ -95,26 +83,6 @@ public sealed partial class TriggerKindComparisonsMigrationTests : IDisposable
         return triggers;
     }
 
-    private static async Task ExecAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
     [GeneratedRegex(@"IN \('[^']*'(, '[^']*'){2,}\)")]
     private static partial Regex ThreeConstants();
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
 }

@@ -1,30 +1,20 @@
-using Labelforge.Core.Data;
 using Labelforge.Core.Queues;
 using Labelforge.Core.Queues.Strategies;
 using Labelforge.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Labelforge.Storage.Tests.Migrations;
 
 /// <summary>The UndecidedRanges migration on a database whose undecided set was kept by item.</summary>
-public sealed class UndecidedRangesMigrationTests : IDisposable
+public sealed class UndecidedRangesMigrationTests : MigrationTestFolder
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lf-storage-" + Guid.NewGuid().ToString("N"));
-
-    public UndecidedRangesMigrationTests() => Directory.CreateDirectory(_dir);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Runs_of_undecided_items_in_each_projects_id_order_become_ranges_and_the_set_keeps_its_rows()
     {
-        var path = Path.Combine(_dir, "old.db");
-        await using (var db = new LabelforgeDb(LabelforgeStore.SqliteOptions(path)))
-            await db.GetService<IMigrator>().MigrateAsync("20261202001255_LabelCounts", Ct);
+        var path = PathOf("old.db");
+        await MigrateAsync(path, "20261202001255_LabelCounts");
         await using (var c = new SqliteConnection(LabelforgeStore.SqliteConnectionString(path)))
         {
             await c.OpenAsync(Ct);
@@ -58,25 +48,5 @@ public sealed class UndecidedRangesMigrationTests : IDisposable
         }
         Assert.Equal([(5L, 5L), (7L, 9L)], await migrated.UndecidedRanges.Where(r => r.ProjectId == 1 && r.FirstId > 2).OrderBy(r => r.FirstId)
             .Select(r => new ValueTuple<long, long>(r.FirstId, r.LastId)).ToListAsync(Ct));
-    }
-
-    private static async Task ExecAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 }
