@@ -29,8 +29,7 @@ internal static partial class TriggerKindComparisonsSql
     {
         get
         {
-            var triggers = new Dictionary<string, string>(StringComparer.Ordinal);
-            var order = new List<string>();
+            var triggers = new List<(string Name, string Sql)>();
             IEnumerable<string> history =
             [
                 .. QueueCountsSql.Triggers, .. ItemSearchSql.Create, .. LabelCountsSql.Triggers, .. UndecidedRangesSql.Up, .. AuditLogSql.Create,
@@ -41,17 +40,18 @@ internal static partial class TriggerKindComparisonsSql
                 if (CreateTrigger().Match(sql) is { Success: true } created)
                 {
                     var name = created.Groups["name"].Value;
-                    if (triggers.TryAdd(name, sql))
-                        order.Add(name);
+                    var at = triggers.FindIndex(t => t.Name == name);
+                    if (at < 0)
+                        triggers.Add((name, sql));
                     else
-                        triggers[name] = sql;
+                        triggers[at] = (name, sql);
                 }
-                else if (DropTrigger().Match(sql) is { Success: true } dropped && triggers.Remove(dropped.Groups["name"].Value))
+                else if (DropTrigger().Match(sql) is { Success: true } dropped)
                 {
-                    order.Remove(dropped.Groups["name"].Value);
+                    triggers.RemoveAll(t => t.Name == dropped.Groups["name"].Value);
                 }
             }
-            return [.. order.Select(name => (name, triggers[name]))];
+            return triggers;
         }
     }
 
