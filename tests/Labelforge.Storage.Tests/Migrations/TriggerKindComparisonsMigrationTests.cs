@@ -64,6 +64,11 @@ public sealed partial class TriggerKindComparisonsMigrationTests : MigrationTest
         }
         await using var db = store.CreateDb();
         var counts = await db.Database.SqlQueryRaw<long>("SELECT AnnotatedItems * 100 + DecidedItems * 10 + GivenItems AS Value FROM project_counts WHERE ProjectId = 1").SingleAsync(Ct);
+        var recount = await db.Database.SqlQueryRaw<long>(
+            "SELECT (SELECT COUNT(DISTINCT ItemId) FROM annotations WHERE ProjectId = 1) * 100 " +
+            "+ (SELECT COUNT(DISTINCT ItemId) FROM annotations WHERE ProjectId = 1 AND Kind IN ('human', 'review')) * 10 " +
+            "+ (SELECT COUNT(DISTINCT ItemId) FROM annotations WHERE ProjectId = 1 AND Kind IN ('human', 'import', 'review')) AS Value").SingleAsync(Ct);
+        Assert.Equal(recount, counts);
         // Annotated: items 1 to 5; decided (human or review): 1, 2, 3; given (human, import or review): 1, 2, 3.
         Assert.Equal(533, counts);
     }
